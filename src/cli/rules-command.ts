@@ -1,0 +1,20 @@
+import { relative } from 'node:path';
+import { DETECTORS } from '../detectors/index.js';
+import { loadSetup, type RuleOptions } from './setup.js';
+
+/** `credlint rules`: every rule with its pack, category, severity and whether it is on. */
+export function runRules(opts: RuleOptions & { json?: boolean }): number {
+  const { rules } = loadSetup(opts);
+  if (opts.json) {
+    const list = rules.map(({ prepared: _p, ...r }) => ({ ...r, pack: relative(process.cwd(), r.pack) || r.pack }));
+    process.stdout.write(`${JSON.stringify({ rules: list, detectors: [...DETECTORS.values()].map((d) => ({ type: d.type, summary: d.summary })) }, null, 2)}\n`);
+    return 0;
+  }
+  const width = Math.max(...rules.map((r) => r.id.length));
+  for (const r of rules) {
+    const state = r.enabled ? r.severity.padEnd(7) : 'off    ';
+    process.stdout.write(`${r.id.padEnd(width)}  ${state}  ${r.category.padEnd(15)}  ${r.description.split('\n')[0]}\n`);
+  }
+  process.stdout.write(`${rules.length} rules (${rules.filter((r) => r.enabled).length} on)\n`);
+  return 0;
+}

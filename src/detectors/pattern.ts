@@ -1,0 +1,115 @@
+import type { Finding } from '../types.js';
+import { overlapsProtected, PROTECTED_KINDS, protectedSpans, type ProtectedKind } from '../text/protected-spans.js';
+import type { Detector } from './detector.js';
+
+export interface PatternOptions {
+  pattern: string;
+  flags?: string;
+  lists?: Record<string, string[]>;
+  replacement?: string;
+  skip?: ProtectedKind[];
+  group?: string;
+  unless?: string;
+  /** A fix applied to every occurrence inside the flagged text ("," → ", " for "Tianjin,China,to"). */
+  fix?: { find: string; replace: string };
+}
+
+interface PreparedPattern {
+  re: RegExp;
+  unless: RegExp | null;
+  replacement: string | undefined;
+  skip: ReadonlySet<ProtectedKind>;
+  group: string | undefined;
+  fix: { find: RegExp; replace: string } | null;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Expands `{{name}}` to an alternation of the named list, longest entries first so they win. */
+export function expandLists(pattern: string, lists: Record<string, string[]> = {}): string {
+  return pattern.replace(/\{\{(\w[\w-]*)\}\}/g, (_, name: string) => {
+    const list = lists[name];
+    if (!list) throw new Error(`the pattern uses {{${name}}} but options.lists has no "${name}"`);
+    return `(?:${[...list].sort((a, b) => b.length - a.length).map(escape).join('|')})`;
+  });
+}
+
+/** Expands a suggestion template: $1..$9, $<name>, $& (the whole match). */
+function suggest(template: string, m: RegExpExecArray): string {
+  return template.replace(/\$(\d|&|<(\w+)>)/g, (_, ref: string, name?: string) => {
+    if (ref === '&') return m[0];
+    if (name) return m.groups?.[name] ?? '';
+    return m[Number(ref)] ?? '';
+  });
+}
+
+/** A regular expression from the rule pack, minus spans where glued punctuation is correct. */
+export const pattern: Detector<PatternOptions, PreparedPattern> = {
+  type: 'pattern',
+  summary: 'Flags matches of a regular expression (with word lists spliced in), skipping protected spans such as URLs and numbers.',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['pattern'],
+    properties: {
+      pattern: { type: 'string', minLength: 1, description: 'JavaScript regular expression; {{name}} expands to the list `lists.name`.' },
+      flags: { type: 'string', pattern: '^[ims]*$', description: 'Extra flags: i, m, s (g, u and d are always on).' },
+      lists: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 } },
+      replacement: { type: 'string', description: 'Suggested fix: $1, $<name> and $& refer to the match.' },
+      skip: { type: 'array', items: { enum: [...PROTECTED_KINDS] }, uniqueItems: true },
+      group: { type: 'string', description: 'Flag only this named group of the match.' },
+      unless: { type: 'string', description: 'Leave a match alone when its text matches this expression.' },
+      fix: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['find', 'replace'],
+        properties: { find: { type: 'string', minLength: 1 }, replace: { type: 'string' } },
+        description: 'Suggested fix: replace every match of `find` (a regular expression) inside the flagged text.',
+      },
+    },
+  },
+  prepare(o) {
+    const source = expandLists(o.pattern, o.lists);
+    const re = compile(source, `gud${o.flags ?? ''}`);
+    if (o.group && !new RegExp(`\\(\\?<${o.group}>`).test(source)) throw new Error(`options.group names "${o.group}" but the pattern has no such group`);
+    return {
+      re,
+      unless: o.unless ? compile(expandLists(o.unless, o.lists), `u${o.flags ?? ''}`) : null,
+      replacement: o.replacement,
+      skip: new Set(o.skip ?? []),
+      group: o.group,
+      fix: o.fix ? { find: compile(o.fix.find, 'gu'), replace: o.fix.replace } : null,
+    };
+  },
+  run(doc, rule) {
+    const p = rule.prepared;
+    const spans = p.skip.size ? protectedSpans(doc) : [];
+    const out: Finding[] = [];
+    const re = new RegExp(p.re.source, p.re.flags);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(doc.text)) !== null) {
+      if (m[0] === '') {
+        re.lastIndex++;
+        continue;
+      }
+      const [start, end] = p.group ? (m.indices?.groups?.[p.group] ?? [m.index, m.index + m[0].length]) : [m.index, m.index + m[0].length];
+      if (p.unless?.test(m[0])) continue;
+      if (p.skip.size && overlapsProtected(spans, start, end, p.skip)) continue;
+      const f: Finding = { start, end };
+      // Named groups become message placeholders: "Missing space in \"{w1},{w2}\"".
+      if (m.groups) f.data = Object.fromEntries(Object.entries(m.groups).map(([k, v]) => [k, v ?? '']));
+      if (p.replacement !== undefined) f.suggestion = suggest(p.replacement, m);
+      else if (p.fix) f.suggestion = doc.text.slice(start, end).replace(p.fix.find, p.fix.replace);
+      out.push(f);
+    }
+    return out;
+  },
+};
+
+function compile(source: string, flags: string): RegExp {
+  try {
+    return new RegExp(source, [...new Set(flags)].join(''));
+  } catch (e) {
+    throw new Error(`invalid regular expression: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,158 @@
+import type { Finding } from '../types.js';
+import type { Detector } from './detector.js';
+
+export interface PhraseEntry {
+  phrase: string;
+  /** The established wording, shown as the suggested fix. */
+  suggestion?: string;
+  /** Count the phrase only where each of these also appears in the article (the fingerprints' AND). */
+  requires?: string[];
+  /** Leave the phrase alone where any of these appears in the article (the fingerprints' NOT). */
+  unless?: string[];
+  /** Why it is listed, for the message ({note}). */
+  note?: string;
+}
+
+export interface PhraseOptions {
+  phrases: PhraseEntry[];
+  caseSensitive?: boolean;
+  /** Accept inflected forms of the last word (energy → energies, play → played). Default true. */
+  inflect?: boolean;
+  /** Report the whole sentence around the phrase instead of the phrase itself. */
+  sentence?: boolean;
+}
+
+interface CompiledPhrase {
+  entry: PhraseEntry;
+  re: RegExp;
+  requires: RegExp[];
+  unless: RegExp[];
+}
+
+interface PreparedPhrases {
+  byFirstWord: Map<string, CompiledPhrase[]>;
+  sentence: boolean;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_END = '(?![\\p{L}\\p{N}])';
+
+/** Inflection-tolerant pattern for one word: energy → energ(y|ies), play → play(s|ed|ing). */
+function inflected(word: string): string {
+  if (!/^\p{L}{3,}$/u.test(word)) return escape(word);
+  if (/[^aeiou]y$/i.test(word)) return `${escape(word.slice(0, -1))}(?:y|ies|ied|ying)`;
+  if (/e$/i.test(word)) return `${escape(word.slice(0, -1))}(?:e|es|ed|ing)`;
+  return `${escape(word)}(?:s|es|ed|ing|'s|’s)?`;
+}
+
+/** Apostrophes and spaces match their typographic and repeated variants. */
+function phraseSource(phrase: string, inflect: boolean): string {
+  const words = phrase.trim().split(/\s+/);
+  return words
+    .map((w, i) => (inflect && i === words.length - 1 ? inflected(w) : escape(w)))
+    .join('\\s+')
+    .replace(/'/g, "['’]");
+}
+
+function compileCondition(s: string, flags: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${phraseSource(s, false)}${WORD_END}`, flags);
+}
+
+function firstWordKey(phrase: string): string {
+  return phrase.trim().split(/\s+/)[0]!.toLowerCase().replace(/’/g, "'");
+}
+
+/**
+ * A list of phrases, each with the wording it stands for: matched on word boundaries, case-insensitively
+ * by default, tolerant of inflection, with optional AND/NOT conditions on the rest of the article.
+ */
+export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
+  type: 'phrase',
+  summary: 'Flags listed phrases (case-insensitive, on word boundaries, inflection-tolerant) and suggests the wording each replaces.',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['phrases'],
+    properties: {
+      phrases: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['phrase'],
+          properties: {
+            phrase: { type: 'string', minLength: 2 },
+            suggestion: { type: 'string' },
+            requires: { type: 'array', items: { type: 'string', minLength: 1 } },
+            unless: { type: 'array', items: { type: 'string', minLength: 1 } },
+            note: { type: 'string' },
+          },
+        },
+      },
+      caseSensitive: { type: 'boolean' },
+      inflect: { type: 'boolean' },
+      sentence: { type: 'boolean' },
+    },
+  },
+  prepare(o) {
+    const flags = o.caseSensitive ? 'uy' : 'iuy';
+    const condFlags = o.caseSensitive ? 'u' : 'iu';
+    const byFirstWord = new Map<string, CompiledPhrase[]>();
+    for (const entry of o.phrases) {
+      const compiled: CompiledPhrase = {
+        entry,
+        re: new RegExp(`${phraseSource(entry.phrase, o.inflect !== false)}${WORD_END}`, flags),
+        requires: (entry.requires ?? []).map((r) => compileCondition(r, condFlags)),
+        unless: (entry.unless ?? []).map((r) => compileCondition(r, condFlags)),
+      };
+      const key = firstWordKey(entry.phrase);
+      const list = byFirstWord.get(key);
+      if (list) list.push(compiled);
+      else byFirstWord.set(key, [compiled]);
+    }
+    return { byFirstWord, sentence: o.sentence === true };
+  },
+  run(doc, rule) {
+    const { byFirstWord, sentence } = rule.prepared;
+    const out: Finding[] = [];
+    const conditionCache = new Map<RegExp, boolean>();
+    const holds = (re: RegExp): boolean => {
+      let v = conditionCache.get(re);
+      if (v === undefined) conditionCache.set(re, (v = re.test(doc.text)));
+      return v;
+    };
+    let coveredTo = -1;
+    for (const tok of doc.tokens) {
+      if (tok.kind !== 'word' || tok.start < coveredTo) continue;
+      const candidates = byFirstWord.get(tok.norm);
+      if (!candidates) continue;
+      let best: { c: CompiledPhrase; end: number } | null = null;
+      for (const c of candidates) {
+        c.re.lastIndex = tok.start;
+        const m = c.re.exec(doc.text);
+        if (!m || (best && best.end >= tok.start + m[0].length)) continue;
+        if (!c.requires.every(holds) || c.unless.some(holds)) continue;
+        best = { c, end: tok.start + m[0].length };
+      }
+      if (!best) continue;
+      const { entry } = best.c;
+      const s = doc.sentences[tok.sentence]!;
+      const f: Finding = sentence ? { start: s.start, end: s.end } : { start: tok.start, end: best.end };
+      if (entry.suggestion !== undefined && !sentence) f.suggestion = matchCase(doc.text.slice(tok.start, best.end), entry.suggestion);
+      f.data = { phrase: entry.phrase, suggestion: entry.suggestion ?? '', note: entry.note ?? '' };
+      out.push(f);
+      coveredTo = best.end;
+    }
+    return out;
+  },
+};
+
+/** "Facts Technology" → "Information Technology": keep the flagged text's capitalisation style. */
+function matchCase(found: string, suggestion: string): string {
+  if (found === found.toUpperCase() && /\p{L}/u.test(found)) return suggestion.toUpperCase();
+  const words = found.split(/\s+/);
+  if (words.every((w) => /^\p{Lu}/u.test(w))) return suggestion.replace(/(^|\s)(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+  if (/^\p{Lu}/u.test(found)) return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
+  return suggestion;
+}

@@ -1,0 +1,108 @@
+import { Parser } from 'htmlparser2';
+import { normalizeDate } from './normalize-date.js';
+
+export interface HtmlDocument {
+  text: string;
+  title: string | null;
+  publishedAt: string | null;
+  publishedAtOrigin: 'html-meta' | 'html-time' | null;
+  url: string | null;
+}
+
+// Elements that start a new line in the visible text.
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li',
+  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'option',
+]);
+// Elements whose content is never shown as text.
+const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object', 'canvas', 'select', 'button']);
+const CELL = new Set(['td', 'th']);
+const DATE_META = new Set(['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date']);
+
+/**
+ * Visible text of an HTML page, with block elements as line breaks and runs of spaces collapsed,
+ * plus the title (<title>, else the first <h1>), the publication date (meta, else <time datetime>) and canonical URL.
+ */
+export function parseHtml(html: string): HtmlDocument {
+  const out: string[] = [];
+  let line = '';
+  const hiddenStack: string[] = [];
+  let preDepth = 0;
+  let inTitle = false;
+  let inH1 = false;
+  let title = '';
+  let h1 = '';
+  let metaDate: string | null = null;
+  let timeDate: string | null = null;
+  let url: string | null = null;
+  const breakLine = (): void => {
+    const t = preDepth ? line : line.replace(/[ \t\f\v\u00a0]*$/, '');
+    out.push(t);
+    line = '';
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === 'title') inTitle = true;
+        if (name === 'meta') {
+          const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase();
+          if (!metaDate && DATE_META.has(key) && attrs.content) metaDate = normalizeDate(attrs.content);
+          if (!url && key === 'og:url' && attrs.content) url = attrs.content;
+        }
+        if (name === 'link' && attrs.rel === 'canonical' && attrs.href) url = attrs.href;
+        if (name === 'time' && !timeDate && attrs.datetime) timeDate = normalizeDate(attrs.datetime);
+        if (hiddenStack.length || HIDDEN.has(name) || 'hidden' in attrs || /display\s*:\s*none/i.test(attrs.style ?? '')) {
+          hiddenStack.push(name);
+          return;
+        }
+        if (name === 'h1' && !h1) inH1 = true;
+        if (name === 'pre') preDepth++;
+        if (BLOCK.has(name) && line.trim() !== '') breakLine();
+        if (name === 'br') breakLine();
+        if (CELL.has(name) && line.trim() !== '') line += ' | ';
+      },
+      ontext(data) {
+        if (inTitle) title += data;
+        if (hiddenStack.length) return;
+        if (inH1) h1 += data;
+        line += preDepth ? data : data.replace(/[ \t\r\n\f\v]+/g, ' ');
+        if (!preDepth && line.startsWith(' ')) line = line.trimStart();
+        if (preDepth && line.includes('\n')) {
+          const parts = line.split('\n');
+          line = parts.pop()!;
+          out.push(...parts);
+        }
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = false;
+        if (hiddenStack.length) {
+          // Pop back to the matching open tag; unclosed children inside hidden content are dropped with it.
+          const at = hiddenStack.lastIndexOf(name);
+          if (at >= 0) hiddenStack.length = at;
+          return;
+        }
+        if (name === 'h1') inH1 = false;
+        if (name === 'pre' && preDepth) preDepth--;
+        if (BLOCK.has(name) && line.trim() !== '') breakLine();
+        if (name === 'p' || /^h[1-6]$/.test(name)) out.push('');
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  if (line.trim() !== '') breakLine();
+  const text = out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  const clean = (s: string): string | null => s.replace(/\s+/g, ' ').trim() || null;
+  return {
+    text,
+    title: clean(title) ?? clean(h1),
+    publishedAt: metaDate ?? timeDate,
+    publishedAtOrigin: metaDate ? 'html-meta' : timeDate ? 'html-time' : null,
+    url,
+  };
+}

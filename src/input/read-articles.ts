@@ -1,0 +1,143 @@
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Article, InputError, InputFormat } from '../types.js';
+import { decodeUtf8 } from './decode.js';
+import { expandPaths } from './expand-paths.js';
+import { EXTENSIONS, MAX_ARTICLE_CHARS, MAX_DOCUMENT_BYTES } from './limits.js';
+import { parseHtml } from './parse-html.js';
+import { titleOfText } from './parse-text.js';
+import { recordToArticle } from './record.js';
+
+export interface Loaded {
+  articles: Article[];
+  errors: InputError[];
+}
+
+/** Guesses the format of stdin from its first characters. */
+export function sniffFormat(text: string): InputFormat {
+  const t = text.trimStart();
+  if (t.startsWith('[')) return 'json';
+  if (t.startsWith('{')) {
+    const lines = t.split('\n').filter((l) => l.trim() !== '');
+    return lines.length > 1 && lines.every((l) => l.trimStart().startsWith('{')) ? 'jsonl' : 'json';
+  }
+  if (/^<(?:!doctype|html|head|body|article|div|p|h1)\b/i.test(t)) return 'html';
+  return 'txt';
+}
+
+/** Parses one file's text into articles; problems become one-line errors naming the file (and line). */
+export function parseArticles(text: string, source: string, format: InputFormat): Loaded {
+  const articles: Article[] = [];
+  const errors: InputError[] = [];
+  const fail = (where: string, message: string): void => void errors.push({ source: where, message });
+  const fromRecord = (rec: unknown, where: string, fallbackId: string): void => {
+    const r = recordToArticle(rec, { source: where, fallbackId, format });
+    if ('problem' in r) return fail(where, r.problem);
+    articles.push(r.article);
+    for (const w of r.warnings) fail(where, w);
+  };
+  if (text.trim() === '') {
+    fail(source, 'file is empty');
+    return { articles, errors };
+  }
+  switch (format) {
+    case 'jsonl': {
+      const lines = text.split('\n');
+      lines.forEach((raw, i) => {
+        const line = raw.replace(/\r$/, '');
+        if (line.trim() === '') return;
+        const where = `${source}:${i + 1}`;
+        let rec: unknown;
+        try {
+          rec = JSON.parse(line);
+        } catch (e) {
+          return fail(where, `invalid JSON line (${(e as Error).message})`);
+        }
+        fromRecord(rec, where, where);
+      });
+      if (articles.length === 0 && errors.length === 0) fail(source, 'file has no articles');
+      break;
+    }
+    case 'json': {
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch (e) {
+        fail(source, `invalid JSON (${(e as Error).message})`);
+        break;
+      }
+      const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { articles?: unknown }).articles) ? (data as { articles: unknown[] }).articles : null;
+      if (list) {
+        if (list.length === 0) fail(source, 'file has no articles (an empty list)');
+        list.forEach((rec, i) => fromRecord(rec, `${source}#${i + 1}`, `${source}#${i + 1}`));
+      } else fromRecord(data, source, source);
+      break;
+    }
+    case 'html': {
+      const page = parseHtml(text);
+      if (page.text.trim() === '') return (fail(source, 'the page has no visible text'), { articles, errors });
+      if (page.text.length > MAX_ARTICLE_CHARS) return (fail(source, `the page's text is over the ${MAX_ARTICLE_CHARS.toLocaleString('en')}-character limit for one article`), { articles, errors });
+      articles.push({ id: source, source, title: page.title, url: page.url, publishedAt: page.publishedAt, publishedAtOrigin: page.publishedAtOrigin, publisher: null, format, body: page.text });
+      break;
+    }
+    default: {
+      if (text.length > MAX_ARTICLE_CHARS) return (fail(source, `the text is over the ${MAX_ARTICLE_CHARS.toLocaleString('en')}-character limit for one article`), { articles, errors });
+      articles.push({ id: source, source, title: titleOfText(text), url: null, publishedAt: null, publishedAtOrigin: null, publisher: null, format, body: text });
+    }
+  }
+  return { articles, errors };
+}
+
+function readStdin(): Uint8Array {
+  try {
+    return readFileSync(0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EAGAIN') return new Uint8Array();
+    throw e;
+  }
+}
+
+/** Reads one file (or stdin) and parses it; never throws for bad input. */
+export function readArticles(path: string): Loaded {
+  const format: InputFormat = path === '-' ? 'txt' : (EXTENSIONS[extname(path).toLowerCase()] ?? 'txt');
+  let bytes: Uint8Array;
+  try {
+    if (path !== '-') {
+      const size = statSync(path).size;
+      const single = format === 'txt' || format === 'md' || format === 'html';
+      if (single && size > MAX_DOCUMENT_BYTES) return { articles: [], errors: [{ source: path, message: `file is ${(size / 1e6).toFixed(1)} MB, over the ${MAX_DOCUMENT_BYTES / 1e6} MB limit for one article` }] };
+    }
+    bytes = path === '-' ? readStdin() : readFileSync(path);
+  } catch (e) {
+    return { articles: [], errors: [{ source: path, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }] };
+  }
+  if (bytes.length === 0) return { articles: [], errors: [{ source: path, message: path === '-' ? 'standard input is empty' : 'file is empty' }] };
+  const decoded = decodeUtf8(bytes);
+  if ('problem' in decoded) return { articles: [], errors: [{ source: path, message: `file ${decoded.problem}` }] };
+  return parseArticles(decoded.text, path, path === '-' ? sniffFormat(decoded.text) : format);
+}
+
+/** Everything the user named: files, folders, globs and stdin, in order, with every problem collected. */
+export function loadArticles(paths: string[]): Loaded {
+  const { files, errors } = expandPaths(paths);
+  const articles: Article[] = [];
+  for (const f of files) {
+    const r = readArticles(f.path);
+    articles.push(...r.articles);
+    errors.push(...r.errors);
+  }
+  return { articles: uniqueIds(articles), errors };
+}
+
+/** Comparisons and reports refer to articles by id, so a repeated id gets its source appended. */
+function uniqueIds(articles: Article[]): Article[] {
+  const seen = new Set<string>();
+  for (const a of articles) {
+    let id = a.id;
+    if (seen.has(id)) id = a.source === a.id ? a.id : `${a.id} (${a.source})`;
+    for (let n = 2; seen.has(id); n++) id = `${a.id}#${n}`;
+    seen.add(id);
+    a.id = id;
+  }
+  return articles;
+}

@@ -1,0 +1,43 @@
+import type { Article, InputFormat } from '../types.js';
+import { MAX_ARTICLE_CHARS } from './limits.js';
+import { normalizeDate } from './normalize-date.js';
+
+export type RecordResult = { article: Article; warnings: string[] } | { problem: string };
+
+const BODY_KEYS = ['body', 'text', 'content'] as const;
+const DATE_KEYS = ['publishedAt', 'published_at', 'datePublished', 'date', 'published'] as const;
+
+/** An article record (JSON object) → Article, or the one-line reason it cannot be checked. */
+export function recordToArticle(rec: unknown, where: { source: string; fallbackId: string; format: InputFormat }): RecordResult {
+  if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) return { problem: `expected an article object, found ${Array.isArray(rec) ? 'an array' : rec === null ? 'null' : typeof rec}` };
+  const r = rec as Record<string, unknown>;
+  const bodyKey = BODY_KEYS.find((k) => r[k] !== undefined && r[k] !== null);
+  if (!bodyKey) return { problem: 'the article has no body (expected a "body", "text" or "content" field)' };
+  const body = r[bodyKey];
+  if (typeof body !== 'string') return { problem: `"${bodyKey}" must be a string, found ${typeof body}` };
+  if (body.trim() === '') return { problem: `the article's "${bodyKey}" is empty` };
+  if (body.length > MAX_ARTICLE_CHARS) return { problem: `the article's "${bodyKey}" is ${body.length.toLocaleString('en')} characters, over the ${MAX_ARTICLE_CHARS.toLocaleString('en')} limit for one article` };
+  const warnings: string[] = [];
+  const dateKey = DATE_KEYS.find((k) => r[k] !== undefined && r[k] !== null && r[k] !== '');
+  let publishedAt: string | null = null;
+  if (dateKey) {
+    publishedAt = normalizeDate(r[dateKey]);
+    if (!publishedAt) warnings.push(`"${dateKey}" ${JSON.stringify(r[dateKey])} is not a date; ignored`);
+  }
+  const str = (k: string): string | null => (typeof r[k] === 'string' && (r[k] as string).trim() !== '' ? (r[k] as string) : null);
+  const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : where.fallbackId;
+  return {
+    article: {
+      id,
+      source: where.source,
+      title: str('title') ?? str('headline'),
+      url: str('url') ?? str('link'),
+      publishedAt,
+      publishedAtOrigin: publishedAt ? 'record' : null,
+      publisher: str('source') ?? str('publisher') ?? str('site'),
+      format: where.format,
+      body,
+    },
+    warnings,
+  };
+}

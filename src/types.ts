@@ -1,0 +1,173 @@
+// The shapes that cross module boundaries. Everything here is plain data (serialisable), so an
+// article's check can run in a worker thread and its facts can travel to the batch comparison.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The fixed vocabulary of categories that reports and downstream tools rely on. */
+export const CATEGORIES = [
+  'chrome',
+  'boilerplate',
+  'repetition',
+  'spacing',
+  'dates',
+  'tortured-phrase',
+  'encoding',
+  'structure',
+  'attribution',
+  'language',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type InputFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl';
+
+/** Where a publication date was read from. */
+export type DateOrigin = 'record' | 'html-meta' | 'html-time' | 'text' | 'url';
+
+/** One article as read, before any analysis. `body` is exactly the text offsets refer to. */
+export interface Article {
+  /** The record's id, else the path as given (with `#n` for the n-th record of a multi-article file). */
+  id: string;
+  /** The path as given (or `-` for stdin), with `:line` for JSONL records. */
+  source: string;
+  title: string | null;
+  url: string | null;
+  /** `YYYY-MM-DD` when the input states it (record field, HTML meta); inference happens later. */
+  publishedAt: string | null;
+  publishedAtOrigin: DateOrigin | null;
+  /** Name of the publication or feed, when the record gives it. */
+  publisher: string | null;
+  format: InputFormat;
+  body: string;
+}
+
+/** A problem with the input itself: it goes into the report's `errors[]`; the batch goes on. */
+export interface InputError {
+  source: string;
+  message: string;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Line extends Span {
+  index: number;
+  text: string;
+  blank: boolean;
+}
+
+export interface Paragraph extends Span {
+  index: number;
+  /** Index of the first and last line (inclusive). */
+  firstLine: number;
+  lastLine: number;
+  /** Index range [from, to) into Doc.sentences. */
+  sentenceFrom: number;
+  sentenceTo: number;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  paragraph: number;
+  text: string;
+  /** Index range [from, to) into Doc.tokens. */
+  tokenFrom: number;
+  tokenTo: number;
+}
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol';
+
+export interface Token extends Span {
+  text: string;
+  /** Lower-cased text, with typographic apostrophes folded to ASCII. */
+  norm: string;
+  kind: TokenKind;
+  sentence: number;
+}
+
+/** A detector's raw result: a span and, optionally, a specific message and a mechanical fix. */
+export interface Finding extends Span {
+  /** Overrides the rule's message; may use `{text}` and keys of `data` as placeholders. */
+  message?: string;
+  /** The text that should replace [start, end). */
+  suggestion?: string;
+  /** Values for message placeholders. */
+  data?: Record<string, string | number>;
+  /** Per-finding severity override (e.g. a detector that grades its confidence). */
+  severity?: Severity;
+  /** Related span elsewhere in the same article (e.g. the earlier of two restated sentences). */
+  related?: Span;
+}
+
+/** A flag as it appears in the report. */
+export interface Flag extends Span {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  text: string;
+  suggestion?: string;
+  related?: Span & { line: number; column: number; text: string };
+}
+
+export interface CategoryTally {
+  flags: number;
+  penalty: number;
+}
+
+export type Verdict = 'pass' | 'review' | 'fail';
+
+export interface ArticleResult {
+  id: string;
+  source: string;
+  title: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  publishedAtOrigin: DateOrigin | null;
+  language: string;
+  score: number;
+  verdict: Verdict;
+  stats: Record<string, number>;
+  categories: Partial<Record<Category, CategoryTally>>;
+  flags: Flag[];
+  /** Rules not run on this article (language mismatch), by id. */
+  skippedRules: string[];
+}
+
+export interface ComparisonSide extends Span {
+  article: string;
+  text: string;
+}
+
+export type ComparisonType = 'near-duplicate' | 'shared-claim' | 'contradiction';
+export type ContradictionKind = 'number' | 'date' | 'negation' | 'entity' | 'status';
+
+export interface Comparison {
+  type: ComparisonType;
+  a: ComparisonSide;
+  b: ComparisonSide;
+  similarity: number;
+  kind: ContradictionKind | null;
+  message: string;
+}
+
+export interface Summary {
+  articles: number;
+  errors: number;
+  verdicts: Record<Verdict, number>;
+  categories: Partial<Record<Category, number>>;
+  comparisons: Partial<Record<ComparisonType, number>>;
+  durationMs: number;
+}
+
+export interface Report {
+  schemaVersion: string;
+  tool: { name: string; version: string };
+  articles: ArticleResult[];
+  comparisons: Comparison[];
+  errors: InputError[];
+  summary: Summary;
+}
