@@ -7,6 +7,7 @@ import { checkArticle } from '../../src/engine/check-article.js';
 import { defaultConfig, type Config } from '../../src/rules/config.js';
 import { loadRules } from '../../src/rules/load-rules.js';
 import type { Article, ArticleResult, Report } from '../../src/types.js';
+import { assertValidReport } from './report-schema.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SHARED = join(ROOT, '..', 'shared');
@@ -19,10 +20,17 @@ export function cli(args: string[], opts: { input?: string; cwd?: string } = {})
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** `credlint check ... --format json`, parsed. */
+/** `credlint check ... --format json`, parsed and validated against the report schema (every report the suite makes is). */
 export function cliReport(args: string[], opts: { input?: string; cwd?: string } = {}): { status: number; report: Report; stderr: string } {
   const r = cli(['check', ...args, '--format', 'json'], opts);
-  return { status: r.status, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
+  let report: Report;
+  try {
+    report = JSON.parse(r.stdout) as Report;
+  } catch {
+    throw new Error(`credlint printed no JSON report (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
+  }
+  assertValidReport(report);
+  return { status: r.status, report, stderr: r.stderr };
 }
 
 let cachedRules: LoadedRule[] | null = null;
