@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LoadedRule } from '../../src/detectors/detector.js';
 import { checkArticle } from '../../src/engine/check-article.js';
 import { defaultConfig, type Config } from '../../src/rules/config.js';
@@ -9,10 +8,9 @@ import { loadRules } from '../../src/rules/load-rules.js';
 import type { Article, ArticleResult, Report } from '../../src/types.js';
 import { assertValidReport } from './report-schema.js';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SHARED = join(ROOT, '..', 'shared');
-export const HAS_SHARED = existsSync(join(SHARED, 'corpus'));
-export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+import { CLI, ROOT, SHARED } from './paths.js';
+
+export { CLI, HAS_SHARED, ROOT, SHARED } from './paths.js';
 
 /** Runs the built CLI under plain node (not vitest's module loader), as a user would. */
 export function cli(args: string[], opts: { input?: string; cwd?: string } = {}): { status: number; stdout: string; stderr: string } {
