@@ -1,6 +1,6 @@
 import { realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkBatch } from '../engine/check-batch.js';
+import { checkBatch, defaultJobs } from '../engine/check-batch.js';
 import { loadArticles } from '../input/read-articles.js';
 import { renderJson } from '../report/formats/json.js';
 import { renderText } from '../report/formats/text.js';
@@ -17,6 +17,7 @@ export interface CheckOptions {
   compare: boolean;
   color: boolean;
   quiet?: boolean;
+  jobs?: string;
 }
 
 const RANK: Record<Verdict, number> = { pass: 0, review: 1, fail: 2 };
@@ -35,14 +36,18 @@ function samePath(a: string, b: string): boolean {
 /** `credlint check`: returns the exit code (0 ok, 1 gate failed, 2 usage or input errors). */
 export async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   if (paths.length === 0) throw new UsageError('check: name at least one file, folder or glob (or "-" for standard input)');
+  const jobs = opts.jobs === undefined ? defaultJobs() : Number(opts.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs ${opts.jobs}: expected a whole number of threads, 1 or more`);
   const { config, rules } = loadSetup(opts);
   const { articles, errors } = loadArticles(paths);
   if (opts.out && articles.some((a) => a.source !== '-' && samePath(a.source.replace(/(:\d+|#\d+)$/, ''), opts.out!))) {
     throw new UsageError(`--out ${opts.out}: that is one of the input files; credlint never writes over its input`);
   }
   const progress = !opts.quiet && process.stderr.isTTY && articles.length > 20;
-  const report = checkBatch(articles, errors, rules, config, {
+  const report = await checkBatch(articles, errors, rules, config, {
     compare: opts.compare,
+    jobs,
+    workerSetup: { configFile: config.file, extraRuleDirs: opts.rules },
     onProgress: progress ? (done, total) => process.stderr.write(`\rchecked ${done}/${total}`) : undefined,
   });
   if (progress) process.stderr.write('\n');

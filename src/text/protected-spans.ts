@@ -22,7 +22,7 @@ const PATTERNS: Array<[ProtectedKind, RegExp]> = [
   ['abbreviation', /\b(?:\p{L}{1,3}\.){2,}/gu],
   ['version', /\b[vV]?\d+(?:\.\d+){2,}\b|\b[vV]\d+(?:\.\d+)+\b|\b\p{L}+\d*\.\d+(?:\.\d+)*\b/gu],
   ['number', /\d+(?:[.,:'’]\d+)+|[$€£¥]\d|\d[.,]\d/gu],
-  ['ellipsis', /\.{2,}|…/gu],
+  ['ellipsis', /\.{2,}|…|\.(?: \.){2,}/gu],
   ['initials', /\b\p{Lu}\.(?:\s?\p{Lu}\.)*/gu],
   ['handle', /[@#][\p{L}\p{N}_]+/gu],
   ['code', /`[^`\n]+`/gu],

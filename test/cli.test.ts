@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assertValidReport } from './helpers/report-schema.js';
+import { cli, cliReport } from './helpers/run.js';
+import { tempDir } from './helpers/tmp.js';
+
+const CLEAN = 'Officials met on Monday to discuss the budget.\n\nThe talks will resume next week, a spokesperson said.\n';
+const DAMAGED = 'The minister\u00e2\u20ac\u2122s plane landed in Tianjin,China,to attend the summit.The talks covered security,trade,and politics.\n';
+
+describe('credlint check', () => {
+  const t = tempDir();
+  const clean = t.put('clean.txt', CLEAN);
+  const damaged = t.put('damaged.txt', DAMAGED);
+
+  it('prints only the JSON report on stdout, valid against the schema', () => {
+    const r = cli(['check', clean, damaged]);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    assertValidReport(report);
+    expect(report.articles.map((a: { verdict: string }) => a.verdict)).toEqual(['pass', expect.stringMatching(/review|fail/)]);
+    expect(report.summary.articles).toBe(2);
+  });
+
+  it('--format text lists each flag with line:column, message, rule id and the flagged text', () => {
+    const r = cli(['check', damaged, '--format', 'text']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/1:41\s+warning\s+Missing space after the comma in "Tianjin,China"\.\s+spacing\/missing-space-after-comma/);
+    expect(r.stdout).toContain('→ ", "');
+    expect(r.stdout).toMatch(/1 article\(s\): 0 pass/);
+  });
+
+  it('--out writes the report to a file and nothing to stdout', () => {
+    const out = join(t.dir, 'report.json');
+    const r = cli(['check', damaged, '--out', out]);
+    expect(r.stdout).toBe('');
+    assertValidReport(JSON.parse(readFileSync(out, 'utf8')));
+  });
+
+  it('--fail-on is a pre-publish gate: exit 1 when an article is at least that bad', () => {
+    expect(cli(['check', clean, '--fail-on', 'review']).status).toBe(0);
+    expect(cli(['check', clean, damaged, '--fail-on', 'review']).status).toBe(1);
+  });
+
+  it('exit 2 on usage errors, with a one-line message on stderr', () => {
+    const bad = cli(['check', clean, '--format', 'yaml']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/yaml/);
+    expect(cli(['check']).status).toBe(2);
+    expect(cli(['frobnicate']).status).toBe(2);
+    expect(cli(['check', clean, '--jobs', 'zero']).status).toBe(2);
+  });
+
+  it('gives the same results on worker threads as on the main thread', () => {
+    const lines = Array.from({ length: 80 }, (_, i) => JSON.stringify({ id: `n${i}`, body: i % 2 ? CLEAN : DAMAGED.replace('minister', `minister ${i}`) })).join('\n');
+    const p = t.put('batch.jsonl', lines);
+    const strip = (r: { summary: { durationMs: number } }) => ({ ...r, summary: { ...r.summary, durationMs: 0 } });
+    const one = cliReport([p, '--jobs', '1']).report;
+    const two = cliReport([p, '--jobs', '2']).report;
+    expect(one.articles).toHaveLength(80);
+    expect(strip(two)).toEqual(strip(one));
+  });
+});
+
+describe('rules and configuration', () => {
+  const t = tempDir();
+  const article = t.put('a.txt', DAMAGED);
+
+  it('credlint rules lists every rule; --json too', () => {
+    const text = cli(['rules']);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/spacing\/missing-space-after-comma\s+warning\s+spacing/);
+    const json = JSON.parse(cli(['rules', '--json']).stdout);
+    expect(json.rules.map((r: { id: string }) => r.id)).toContain('encoding/mojibake');
+    expect(json.detectors.map((d: { type: string }) => d.type)).toContain('pattern');
+  });
+
+  it('a .credlintrc.json found from the working folder upwards disables rules, changes severities and thresholds', () => {
+    t.put('project/.credlintrc.json', JSON.stringify({ rules: { 'spacing/missing-space-after-period': 'off', 'spacing/missing-space-after-comma': 'error' }, scoring: { pass: 50, fail: 10 } }));
+    const cwd = join(t.dir, 'project');
+    const { report } = cliReport([article], { cwd });
+    const flags = report.articles[0]!.flags;
+    expect(flags.some((f) => f.ruleId === 'spacing/missing-space-after-period')).toBe(false);
+    expect(flags.filter((f) => f.ruleId === 'spacing/missing-space-after-comma').every((f) => f.severity === 'error')).toBe(true);
+    expect(cli(['rules'], { cwd }).stdout).toMatch(/spacing\/missing-space-after-period\s+off/);
+  });
+
+  it('--config names the file; option overrides are validated against the detector schema', () => {
+    const cfg = t.put('tight.json', JSON.stringify({ rules: { 'spacing/word-glued-to-number': { options: { lists: { glue: ['on'] } } } } }));
+    expect(cli(['check', article, '--config', cfg]).status).toBe(0);
+    const bad = t.put('bad.json', JSON.stringify({ rules: { 'spacing/word-glued-to-number': { options: { colour: 'red' } } } }));
+    const r = cli(['check', article, '--config', bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${bad}: /rules/spacing/word-glued-to-number/options: unknown key "colour"`);
+    const unknown = t.put('unknown.json', JSON.stringify({ rules: { 'spacing/no-such-rule': 'off' } }));
+    expect(cli(['check', article, '--config', unknown]).stderr).toMatch(/no rule has the id "spacing\/no-such-rule"/);
+  });
+
+  it('--rules DIR adds a pack whose rules run like the built-in ones', () => {
+    const pack = {
+      name: 'house-style',
+      rules: [
+        {
+          id: 'boilerplate/house-cliches',
+          category: 'boilerplate',
+          severity: 'warning',
+          message: 'House style: avoid "{text}".',
+          description: 'Phrases our desk does not print.',
+          type: 'phrase',
+          options: { phrases: [{ phrase: 'game changer', suggestion: 'important development' }] },
+          examples: { flag: ['It is a game changer.'], pass: ['The game changed.'] },
+        },
+      ],
+    };
+    const dir = join(t.dir, 'house');
+    t.put('house/house.json', JSON.stringify(pack));
+    const p = t.put('cliche.txt', 'The new port is a real game changer for the region, officials said on Monday.');
+    const flags = cliReport([p, '--rules', dir]).report.articles[0]!.flags;
+    const f = flags.find((x) => x.ruleId === 'boilerplate/house-cliches')!;
+    expect(f.text).toBe('game changer');
+    expect(f.suggestion).toBe('important development');
+    expect(f.message).toBe('House style: avoid "game changer".');
+  });
+
+  it.each([
+    ['an unknown key', { name: 'p', rules: [{ id: 'spacing/x', category: 'spacing', severity: 'info', message: 'm', description: 'd', type: 'pattern', options: { pattern: 'x' }, examples: { flag: ['x'], pass: [] }, colour: 1 }] }, '/rules/0: unknown key "colour"'],
+    ['an unknown detector type', { name: 'p', rules: [{ id: 'spacing/x', category: 'spacing', severity: 'info', message: 'm', description: 'd', type: 'magic', options: {}, examples: { flag: ['x'], pass: [] } }] }, '/rules/0/type: must be equal to one of the allowed values'],
+    ['a bad option', { name: 'p', rules: [{ id: 'spacing/x', category: 'spacing', severity: 'info', message: 'm', description: 'd', type: 'pattern', options: { pattern: 'x', flags: 'g' }, examples: { flag: ['x'], pass: [] } }] }, '/rules/0/options/flags: must match pattern'],
+    ['a broken regular expression', { name: 'p', rules: [{ id: 'spacing/x', category: 'spacing', severity: 'info', message: 'm', description: 'd', type: 'pattern', options: { pattern: '(unclosed' }, examples: { flag: ['x'], pass: [] } }] }, '/rules/0/options: invalid regular expression'],
+    ['a duplicate rule id', { name: 'p', rules: [{ id: 'spacing/doubled-space', category: 'spacing', severity: 'info', message: 'm', description: 'd', type: 'pattern', options: { pattern: 'x' }, examples: { flag: ['x'], pass: [] } }] }, 'is already defined in'],
+  ])('a pack with %s is refused with the file and the JSON pointer', (name, pack, expected) => {
+    const file = t.put(`broken-${name.replace(/\W+/g, '-')}/pack.json`, JSON.stringify(pack));
+    const r = cli(['check', article, '--rules', join(file, '..')]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toContain(expected);
+  });
+});
