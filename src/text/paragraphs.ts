@@ -33,13 +33,21 @@ export function segmentParagraphs(lines: Line[]): Paragraph[] {
     }
     if (first >= 0) {
       const prev = lines[last]!.text.trimEnd();
-      if (!(ENDS_OPEN.test(prev) && STARTS_LOWER.test(line.text))) close();
+      if (!continues(prev, line.text)) close();
     }
     if (first < 0) first = line.index;
     last = line.index;
   }
   close();
   return paragraphs;
+}
+
+/**
+ * A hard-wrapped line continues the previous one: that one stops mid-sentence and is long enough to
+ * have been wrapped, and this one starts in lower case and reads as prose (several words, or a sentence end).
+ */
+function continues(prev: string, next: string): boolean {
+  return prev.length >= 40 && ENDS_OPEN.test(prev) && STARTS_LOWER.test(next) && (/\s\S/.test(next.trim()) || /[.!?]["'”’)]*$/.test(next.trim()));
 }
 
 function leading(s: string): number {
