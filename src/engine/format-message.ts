@@ -2,11 +2,22 @@ import type { Finding } from '../types.js';
 
 const QUOTE_MAX = 60;
 
-/** Quotes flagged text for a message: one line, shortened in the middle when long. */
+/** Flagged text for display: one line, shortened in the middle when long. */
 export function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const visible = flat === '' ? JSON.stringify(text) : flat;
-  return visible.length > QUOTE_MAX ? `${visible.slice(0, QUOTE_MAX / 2)}…${visible.slice(-QUOTE_MAX / 2 + 1)}` : visible;
+  return flat.length > QUOTE_MAX ? `${flat.slice(0, QUOTE_MAX / 2)}…${flat.slice(-QUOTE_MAX / 2 + 1)}` : flat;
+}
+
+/**
+ * Flagged text as a quoted literal for listings: plain quotes around ordinary text, escapes where the
+ * text is or starts/ends with whitespace or invisible characters, so "  " and "\n\n\n" stay visible.
+ */
+export function literal(text: string): string {
+  if (/^\s|\s$|[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff]/u.test(text)) {
+    const s = JSON.stringify(text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX)}…` : text);
+    return s.replace(/[\u007f-\u009f\u200b-\u200f\u2060\ufeff]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  }
+  return `"${quote(text)}"`;
 }
 
 /** Fills `{text}`, `{suggestion}` and the finding's data keys into a message template. */

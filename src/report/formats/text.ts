@@ -1,4 +1,4 @@
-import { quote } from '../../engine/format-message.js';
+import { literal } from '../../engine/format-message.js';
 import type { ArticleResult, Comparison, Report } from '../../types.js';
 
 export interface TextOptions {
@@ -37,8 +37,8 @@ function article(a: ArticleResult, c: boolean): string[] {
   for (const f of a.flags) {
     const sev = f.severity === 'error' ? paint(c, '31', 'error  ') : f.severity === 'warning' ? paint(c, '33', 'warning') : paint(c, '36', 'info   ');
     lines.push(`  ${`${f.line}:${f.column}`.padEnd(width)}  ${sev}  ${f.message}  ${paint(c, '2', f.ruleId)}`);
-    const fix = f.suggestion !== undefined ? `  → ${JSON.stringify(f.suggestion)}` : '';
-    lines.push(`  ${' '.repeat(width)}  ${paint(c, '2', `"${quote(f.text)}"${fix}`)}`);
+    const fix = f.suggestion !== undefined ? `  → ${literal(f.suggestion)}` : '';
+    lines.push(`  ${' '.repeat(width)}  ${paint(c, '2', `${literal(f.text)}${fix}`)}`);
   }
   if (a.flags.length === 0) lines.push('  no problems found');
   return lines;
