@@ -13,28 +13,48 @@ export interface ProtectedSpan extends Span {
 }
 
 const TLD = 'com|org|net|edu|gov|mil|int|io|co|uk|us|de|fr|ru|cn|jp|in|it|es|nl|eu|info|biz|tv|me|ly|ai|app|dev|news|ca|au|ch|se|no|pl|by|kz|ua|br|mx|za|nz|ie|be|at|dk|fi|gr|pt|tr|il|sg|hk|kr|tw|xyz|online|site|blog|media';
-const PATTERNS: Array<[ProtectedKind, RegExp]> = [
-  ['url', /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'“”‘’]+[^\s<>"'“”‘’.,;:!?)\]]/giu],
-  ['email', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu],
+interface ProtectedPattern {
+  kind: ProtectedKind;
+  re: RegExp;
+  /** Cheap test on the whole text: most articles have no URL or e-mail, so the costly pattern is skipped. */
+  needs?: RegExp;
+  /** The pattern matches from a suffix (".com", ".pdf"); the span is extended back over the name before it. */
+  extendBack?: RegExp;
+}
+
+// Suffix-first patterns (".com", ".pdf") are far cheaper than name-first ones, which the engine
+// would try at every letter of the text.
+const PATTERNS: ProtectedPattern[] = [
+  { kind: 'url', re: /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'“”‘’]+[^\s<>"'“”‘’.,;:!?)\]]/giu, needs: /:\/\/|www\./i },
+  { kind: 'email', re: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, needs: /@/ },
   // TLDs match in lower case only, so a glued "member.In the" is not mistaken for a domain.
-  ['domain', new RegExp(`\\b[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.(?:${TLD})\\b(?:\\/[^\\s]*)?`, 'gu')],
-  ['filename', /\b[\p{L}\p{N}_-]+\.(?:pdf|docx?|xlsx?|pptx?|csv|txt|md|json|jsonl|xml|html?|js|ts|py|rb|go|rs|java|cpp|exe|zip|gz|tar|png|jpe?g|gif|svg|webp|mp[34]|mov|wav|ya?ml|ini|cfg|log|sh|bat|dll|so|apk|ipa)\b/giu],
-  ['abbreviation', /\b(?:\p{L}{1,3}\.){2,}/gu],
-  ['version', /\b[vV]?\d+(?:\.\d+){2,}\b|\b[vV]\d+(?:\.\d+)+\b|\b\p{L}+\d*\.\d+(?:\.\d+)*\b/gu],
-  ['number', /\d+(?:[.,:'’]\d+)+|[$€£¥]\d|\d[.,]\d/gu],
-  ['ellipsis', /\.{2,}|…|\.(?: \.){2,}/gu],
-  ['initials', /\b\p{Lu}\.(?:\s?\p{Lu}\.)*/gu],
-  ['handle', /[@#][\p{L}\p{N}_]+/gu],
-  ['code', /`[^`\n]+`/gu],
+  { kind: 'domain', re: new RegExp(`(?<=[\\p{L}\\p{N}])\\.(?:${TLD})(?![\\p{L}\\p{N}])(?:\\/[^\\s]*)?`, 'gu'), extendBack: /[\p{L}\p{N}.-]/u },
+  {
+    kind: 'filename',
+    re: /(?<=[\p{L}\p{N}_-])\.(?:pdf|docx?|xlsx?|pptx?|csv|txt|md|json|jsonl|xml|html?|js|ts|py|rb|go|rs|java|cpp|exe|zip|gz|tar|png|jpe?g|gif|svg|webp|mp[34]|mov|wav|ya?ml|ini|cfg|log|sh|bat|dll|so|apk|ipa)(?![\p{L}\p{N}])/giu,
+    extendBack: /[\p{L}\p{N}_-]/u,
+  },
+  { kind: 'abbreviation', re: /\b(?:\p{L}{1,3}\.){2,}/gu },
+  { kind: 'version', re: /\b[vV]?\d+(?:\.\d+){2,}\b|\b[vV]\d+(?:\.\d+)+\b|(?<=\p{L}\d*)\.\d+(?:\.\d+)*\b/gu, extendBack: /[\p{L}\p{N}]/u },
+  { kind: 'number', re: /\d+(?:[.,:'’]\d+)+|[$€£¥]\d|\d[.,]\d/gu },
+  { kind: 'ellipsis', re: /\.{2,}|…|\.(?: \.){2,}/gu },
+  { kind: 'initials', re: /\b\p{Lu}\.(?:\s?\p{Lu}\.)*/gu },
+  { kind: 'handle', re: /[@#][\p{L}\p{N}_]+/gu, needs: /[@#]/ },
+  { kind: 'code', re: /`[^`\n]+`/gu, needs: /`/ },
 ];
 
 /** All protected spans of the document, sorted by start. */
 export function protectedSpans(doc: Doc): ProtectedSpan[] {
   return doc.memo('protected-spans', () => {
+    const text = doc.text;
     const spans: ProtectedSpan[] = [];
-    for (const [kind, re] of PATTERNS) {
-      re.lastIndex = 0;
-      for (const m of doc.text.matchAll(re)) spans.push({ kind, start: m.index!, end: m.index! + m[0].length });
+    for (const { kind, re, needs, extendBack } of PATTERNS) {
+      if (needs && !needs.test(text)) continue;
+      for (const m of text.matchAll(re)) {
+        let start = m.index!;
+        if (extendBack) while (start > 0 && extendBack.test(text[start - 1]!)) start--;
+        spans.push({ kind, start, end: m.index! + m[0].length });
+      }
     }
     return spans.sort((a, b) => a.start - b.start);
   });
