@@ -20,6 +20,11 @@ export interface PhraseOptions {
   inflect?: boolean;
   /** Report the whole sentence around the phrase instead of the phrase itself. */
   sentence?: boolean;
+  /**
+   * Flag only when at least this many different listed phrases occur in the article. For lists of
+   * predicted damage (a spinner swaps many terms per article; one chance match is more likely ordinary English).
+   */
+  minDistinct?: number;
 }
 
 interface CompiledPhrase {
@@ -32,6 +37,7 @@ interface CompiledPhrase {
 interface PreparedPhrases {
   byFirstWord: Map<string, CompiledPhrase[]>;
   sentence: boolean;
+  minDistinct: number;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -93,6 +99,7 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       caseSensitive: { type: 'boolean' },
       inflect: { type: 'boolean' },
       sentence: { type: 'boolean' },
+      minDistinct: { type: 'integer', minimum: 1 },
     },
   },
   prepare(o) {
@@ -111,10 +118,11 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       if (list) list.push(compiled);
       else byFirstWord.set(key, [compiled]);
     }
-    return { byFirstWord, sentence: o.sentence === true };
+    return { byFirstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1 };
   },
   run(doc, rule) {
-    const { byFirstWord, sentence } = rule.prepared;
+    const { byFirstWord, sentence, minDistinct } = rule.prepared;
+    const distinct = new Set<PhraseEntry>();
     const out: Finding[] = [];
     const conditionCache = new Map<RegExp, boolean>();
     const holds = (re: RegExp): boolean => {
@@ -142,9 +150,10 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       if (entry.suggestion !== undefined && !sentence) f.suggestion = matchCase(doc.text.slice(tok.start, best.end), entry.suggestion);
       f.data = { phrase: entry.phrase, suggestion: entry.suggestion ?? '', note: entry.note ?? '' };
       out.push(f);
+      distinct.add(entry);
       coveredTo = best.end;
     }
-    return out;
+    return distinct.size >= minDistinct ? out : [];
   },
 };
 
