@@ -44,7 +44,7 @@ export function parseFingerprint(fp) {
 }
 
 function cleanSuggestion(s) {
-  return s.replace(/\s*\(\?\)\s*/g, '').replace(/\s+/g, ' ').trim();
+  return s.replace(/\s*\(\?\)\s*/g, '').replace(/\s*\?+\s*$/, '').replace(/\s+/g, ' ').trim();
 }
 
 const rows = parseCsv(readFileSync(CSV, 'utf8')).slice(1).filter((r) => r.length >= 2 && r[0]);
@@ -102,11 +102,12 @@ const pack = {
       examples: {
         flag: [
           { text: 'The lab measured the surface region of the samples; surface area matters for catalysis.', flagged: 'surface region' },
-          { text: 'Analysts say the arbitrary woodland method beat the baseline.', flagged: 'arbitrary woodland' },
+          { text: 'Unlike the older deep learning systems that the hospital bought last year, the new profound learning model read all of the scans within an hour.', flagged: 'profound learning' },
         ],
         pass: [
           'The lab measured the surface area of the samples.',
-          'Analysts say the random forest method beat the baseline.',
+          'The lab measured the surface region near the river.',
+          'The profound learning curve of the job surprised her.',
         ],
       },
     },
@@ -122,12 +123,12 @@ const pack = {
       options: { phrases: pairs, minDistinct: 2 },
       examples: {
         flag: [
-          { text: 'The startup builds counterfeit consciousness tools and trains a profound learning model on the scans.', flagged: 'counterfeit consciousness' },
-          { text: 'The startup builds counterfeit consciousness tools and trains a profound learning model on the scans.', flagged: 'profound learning' },
+          { text: 'The startup builds counterfeit consciousness tools and an arbitrary woodland model for the scans.', flagged: 'counterfeit consciousness' },
+          { text: 'The startup builds counterfeit consciousness tools and an arbitrary woodland model for the scans.', flagged: 'arbitrary woodland' },
         ],
         pass: [
-          'The startup builds artificial intelligence tools and trains a deep learning model on the scans.',
-          'Researchers trained a profound learning model on the scans.',
+          'The startup builds artificial intelligence tools and a random forest model for the scans.',
+          'The startup builds counterfeit consciousness tools, its critics say.',
           'The union said it was a profound loss for the organization.',
         ],
       },
