@@ -1,5 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-import type { Finding } from '../types.js';
+import type { Finding, Token } from '../types.js';
 import { contentWords } from '../text/content-words.js';
 import type { Doc } from '../text/doc.js';
 import type { Detector } from './detector.js';
@@ -127,20 +127,44 @@ function duplicateLines(doc: Doc): { share: number; first: { start: number; end:
 
 /** The most frequent word n-gram, the share of word characters its occurrences cover, and its first span. */
 function topNgram(doc: Doc, n: number): { count: number; share: number; start: number; end: number } | null {
-  const words = doc.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
-  let totalChars = 0;
-  for (const w of words) totalChars += w.text.length;
-  const counts = new Map<string, { count: number; at: number }>();
+  const { words, ids, vocab, totalChars } = wordIds(doc);
+  if (words.length < n || !totalChars) return null;
+  // Numeric keys (word ids in base `vocab`) keep counting cheap; they are exact while vocab^n < 2^53.
+  const exact = Math.pow(vocab, n) < Number.MAX_SAFE_INTEGER;
+  const counts = new Map<number | string, number>();
+  const firstAt = new Map<number | string, number>();
+  let bestKey: number | string | null = null;
+  let bestCount = 1;
   for (let i = 0; i + n <= words.length; i++) {
-    let key = words[i]!.norm;
-    for (let k = 1; k < n; k++) key += ` ${words[i + k]!.norm}`;
-    const c = counts.get(key);
-    if (c) c.count++;
-    else counts.set(key, { count: 1, at: i });
+    let key: number | string;
+    if (exact) {
+      key = ids[i]!;
+      for (let k = 1; k < n; k++) key = key * vocab + ids[i + k]!;
+    } else key = ids.slice(i, i + n).join(' ');
+    const c = (counts.get(key) ?? 0) + 1;
+    counts.set(key, c);
+    if (c === 1) firstAt.set(key, i);
+    else if (c > bestCount) (bestCount = c), (bestKey = key);
   }
-  let best: { key: string; count: number; at: number } | null = null;
-  for (const [key, c] of counts) if (c.count > 1 && (!best || c.count > best.count)) best = { key, ...c };
-  if (!best || !totalChars) return null;
-  const chars = best.key.replace(/ /g, '').length * best.count;
-  return { count: best.count, share: chars / totalChars, start: words[best.at]!.start, end: words[best.at + n - 1]!.end };
+  if (bestKey === null) return null;
+  const at = firstAt.get(bestKey)!;
+  let chars = 0;
+  for (let k = 0; k < n; k++) chars += words[at + k]!.norm.length;
+  return { count: bestCount, share: (chars * bestCount) / totalChars, start: words[at]!.start, end: words[at + n - 1]!.end };
+}
+
+/** Word and number tokens with a dense id per distinct form, computed once per article. */
+function wordIds(doc: Doc): { words: Token[]; ids: number[]; vocab: number; totalChars: number } {
+  return doc.memo('redundancy-word-ids', (d) => {
+    const words = d.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
+    const idOf = new Map<string, number>();
+    let totalChars = 0;
+    const ids = words.map((w) => {
+      totalChars += w.text.length;
+      let id = idOf.get(w.norm);
+      if (id === undefined) idOf.set(w.norm, (id = idOf.size));
+      return id;
+    });
+    return { words, ids, vocab: Math.max(1, idOf.size), totalChars };
+  });
 }
