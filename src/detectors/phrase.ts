@@ -20,18 +20,29 @@ export interface PhraseOptions {
   inflect?: boolean;
   /** Report the whole sentence around the phrase instead of the phrase itself. */
   sentence?: boolean;
+  /**
+   * Flag only when at least this many different listed phrases occur in the article. For lists of
+   * predicted damage (a spinner swaps many terms per article; one chance match is more likely ordinary English).
+   */
+  minDistinct?: number;
 }
 
+/**
+ * One list entry. Its expressions are compiled on first use: a pack of thousands of phrases loads at once,
+ * and an article only ever compiles the few whose first word it contains.
+ */
 interface CompiledPhrase {
   entry: PhraseEntry;
-  re: RegExp;
-  requires: RegExp[];
-  unless: RegExp[];
+  /** What the next token must start with (the second word, or its stem when inflectable); '' for one-word phrases. */
+  second: string;
+  compiled: { re: RegExp; requires: RegExp[]; unless: RegExp[] } | null;
 }
 
 interface PreparedPhrases {
   byFirstWord: Map<string, CompiledPhrase[]>;
   sentence: boolean;
+  minDistinct: number;
+  compile(c: CompiledPhrase): { re: RegExp; requires: RegExp[]; unless: RegExp[] };
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -56,6 +67,15 @@ function phraseSource(phrase: string, inflect: boolean): string {
 
 function compileCondition(s: string, flags: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${phraseSource(s, false)}${WORD_END}`, flags);
+}
+
+function secondWordPrefix(phrase: string, inflect: boolean): string {
+  const words = phrase.trim().toLowerCase().replace(/’/g, "'").split(/\s+/);
+  if (words.length < 2) return '';
+  const w = words[1]!;
+  // A word glued to punctuation ("say,") is tokenised apart from it; an inflectable last word may change its end.
+  const bare = /^[\p{L}\p{N}'-]+$/u.test(w) ? w : (/^[\p{L}\p{N}'-]+/u.exec(w)?.[0] ?? '');
+  return inflect && words.length === 2 && /(?:[^aeiou]y|e)$/.test(bare) ? bare.slice(0, -1) : bare;
 }
 
 function firstWordKey(phrase: string): string {
@@ -93,28 +113,39 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       caseSensitive: { type: 'boolean' },
       inflect: { type: 'boolean' },
       sentence: { type: 'boolean' },
+      minDistinct: { type: 'integer', minimum: 1 },
     },
   },
   prepare(o) {
     const flags = o.caseSensitive ? 'uy' : 'iuy';
     const condFlags = o.caseSensitive ? 'u' : 'iu';
     const byFirstWord = new Map<string, CompiledPhrase[]>();
+    const inflect = o.inflect !== false;
     for (const entry of o.phrases) {
-      const compiled: CompiledPhrase = {
-        entry,
-        re: new RegExp(`${phraseSource(entry.phrase, o.inflect !== false)}${WORD_END}`, flags),
-        requires: (entry.requires ?? []).map((r) => compileCondition(r, condFlags)),
-        unless: (entry.unless ?? []).map((r) => compileCondition(r, condFlags)),
-      };
+      const compiled: CompiledPhrase = { entry, second: secondWordPrefix(entry.phrase, inflect), compiled: null };
       const key = firstWordKey(entry.phrase);
       const list = byFirstWord.get(key);
       if (list) list.push(compiled);
       else byFirstWord.set(key, [compiled]);
     }
-    return { byFirstWord, sentence: o.sentence === true };
+    // Conditions are shared between entries ("cancer" in hundreds of fingerprints): one RegExp per text.
+    const conditions = new Map<string, RegExp>();
+    const condition = (c: string): RegExp => {
+      let re = conditions.get(c);
+      if (!re) conditions.set(c, (re = compileCondition(c, condFlags)));
+      return re;
+    };
+    const compile = (c: CompiledPhrase): NonNullable<CompiledPhrase['compiled']> =>
+      (c.compiled ??= {
+        re: new RegExp(`${phraseSource(c.entry.phrase, inflect)}${WORD_END}`, flags),
+        requires: (c.entry.requires ?? []).map(condition),
+        unless: (c.entry.unless ?? []).map(condition),
+      });
+    return { byFirstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1, compile };
   },
   run(doc, rule) {
-    const { byFirstWord, sentence } = rule.prepared;
+    const { byFirstWord, sentence, minDistinct, compile } = rule.prepared;
+    const distinct = new Set<PhraseEntry>();
     const out: Finding[] = [];
     const conditionCache = new Map<RegExp, boolean>();
     const holds = (re: RegExp): boolean => {
@@ -123,16 +154,22 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       return v;
     };
     let coveredTo = -1;
-    for (const tok of doc.tokens) {
+    const { tokens } = doc;
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const tok = tokens[ti]!;
       if (tok.kind !== 'word' || tok.start < coveredTo) continue;
       const candidates = byFirstWord.get(tok.norm);
       if (!candidates) continue;
+      const next = tokens[ti + 1]?.norm ?? '';
       let best: { c: CompiledPhrase; end: number } | null = null;
       for (const c of candidates) {
-        c.re.lastIndex = tok.start;
-        const m = c.re.exec(doc.text);
+        // Cheap check of the second word before any expression is compiled or run.
+        if (c.second && !next.startsWith(c.second)) continue;
+        const { re, requires, unless } = compile(c);
+        re.lastIndex = tok.start;
+        const m = re.exec(doc.text);
         if (!m || (best && best.end >= tok.start + m[0].length)) continue;
-        if (!c.requires.every(holds) || c.unless.some(holds)) continue;
+        if (!requires.every(holds) || unless.some(holds)) continue;
         best = { c, end: tok.start + m[0].length };
       }
       if (!best) continue;
@@ -142,9 +179,10 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       if (entry.suggestion !== undefined && !sentence) f.suggestion = matchCase(doc.text.slice(tok.start, best.end), entry.suggestion);
       f.data = { phrase: entry.phrase, suggestion: entry.suggestion ?? '', note: entry.note ?? '' };
       out.push(f);
+      distinct.add(entry);
       coveredTo = best.end;
     }
-    return out;
+    return distinct.size >= minDistinct ? out : [];
   },
 };
 

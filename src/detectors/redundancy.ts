@@ -1,0 +1,170 @@
+import { deflateRawSync } from 'node:zlib';
+import type { Finding, Token } from '../types.js';
+import { contentWords } from '../text/content-words.js';
+import type { Doc } from '../text/doc.js';
+import type { Detector } from './detector.js';
+
+export interface RedundancyOptions {
+  /** Articles shorter than this (in words) are too short for distribution figures to mean anything. */
+  minWords?: number;
+  /** Gopher: share of characters in lines that duplicate an earlier line. */
+  maxDuplicateLineShare?: number;
+  /** Gopher: share of characters covered by the most frequent n-gram, for n = 2, 3, 4. */
+  maxTopNgramShare?: { '2': number; '3': number; '4': number };
+  /** Flag when the deflate-compressed size falls below this share of the raw size (highly repetitive text). */
+  minCompressionRatio?: number;
+}
+
+interface Prepared {
+  minWords: number;
+  maxDuplicateLineShare: number;
+  maxTopNgramShare: Record<number, number>;
+  minCompressionRatio: number;
+}
+
+export interface Density {
+  /** Deflate-compressed bytes over raw bytes: low means repetitive. */
+  compressionRatio: number;
+  /** Distinct content-word stems over content-word tokens. */
+  distinctContentWords: number;
+}
+
+/** Information-density figures of an article, computed once (memoised). */
+export function density(doc: Doc): Density {
+  return doc.memo('density', (d) => {
+    const raw = Buffer.from(d.text, 'utf8');
+    const compressionRatio = raw.length ? deflateRawSync(raw, { level: 6 }).length / raw.length : 1;
+    const { all } = contentWords(d);
+    return { compressionRatio, distinctContentWords: all.length ? new Set(all).size / all.length : 1 };
+  });
+}
+
+/**
+ * Web-text quality filters (Rae et al. 2021, "Gopher"): a document whose lines repeat, or whose most
+ * frequent 2/3/4-gram covers a large share of its characters, is padded or generated. Real news sits far
+ * below these thresholds. Also records information-density figures (compressibility: Ntoulas et al. 2006)
+ * in the article's stats, and flags only clear outliers.
+ */
+export const redundancy: Detector<RedundancyOptions, Prepared> = {
+  type: 'redundancy',
+  summary: 'Records information-density figures and flags articles whose lines or most frequent n-grams repeat far beyond normal prose (Gopher filters).',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      minWords: { type: 'integer', minimum: 0 },
+      maxDuplicateLineShare: { type: 'number', minimum: 0, maximum: 1 },
+      maxTopNgramShare: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['2', '3', '4'],
+        properties: { '2': { type: 'number' }, '3': { type: 'number' }, '4': { type: 'number' } },
+      },
+      minCompressionRatio: { type: 'number', minimum: 0, maximum: 1 },
+    },
+  },
+  prepare(o) {
+    const t = o.maxTopNgramShare ?? { '2': 0.2, '3': 0.18, '4': 0.16 };
+    return {
+      minWords: o.minWords ?? 150,
+      maxDuplicateLineShare: o.maxDuplicateLineShare ?? 0.3,
+      maxTopNgramShare: { 2: t['2'], 3: t['3'], 4: t['4'] },
+      minCompressionRatio: o.minCompressionRatio ?? 0.25,
+    };
+  },
+  run(doc, rule, ctx) {
+    const p = rule.prepared;
+    const d = density(doc);
+    ctx.stat('compressionRatio', round(d.compressionRatio));
+    ctx.stat('distinctContentWords', round(d.distinctContentWords));
+    if (doc.wordCount < p.minWords) return [];
+    const out: Finding[] = [];
+    const dup = duplicateLines(doc);
+    if (dup.share > p.maxDuplicateLineShare && dup.first) {
+      out.push({
+        ...dup.first,
+        message: `${Math.round(dup.share * 100)}% of the text is in lines that repeat earlier ones: the article is padded with copies.`,
+      });
+    }
+    for (const n of [2, 3, 4]) {
+      const top = topNgram(doc, n);
+      if (top && top.share > p.maxTopNgramShare[n]!) {
+        out.push({
+          start: top.start,
+          end: top.end,
+          message: `"{text}" occurs ${top.count} times and covers ${Math.round(top.share * 100)}% of the article's characters: the text repeats itself.`,
+        });
+        break;
+      }
+    }
+    if (d.compressionRatio < p.minCompressionRatio && !out.length) {
+      const first = doc.paragraphs[0];
+      if (first) out.push({ start: first.start, end: first.end, message: `The article compresses to ${Math.round(d.compressionRatio * 100)}% of its size: it is highly repetitive.` });
+    }
+    return out;
+  },
+};
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Share of non-blank characters in lines identical (whitespace- and case-folded) to an earlier line. */
+function duplicateLines(doc: Doc): { share: number; first: { start: number; end: number } | null } {
+  const seen = new Set<string>();
+  let dupChars = 0;
+  let total = 0;
+  let first: { start: number; end: number } | null = null;
+  for (const line of doc.lines) {
+    if (line.blank) continue;
+    const key = line.text.trim().replace(/\s+/g, ' ').toLowerCase();
+    total += key.length;
+    if (seen.has(key)) {
+      dupChars += key.length;
+      first ??= { start: line.start, end: line.end };
+    } else seen.add(key);
+  }
+  return { share: total ? dupChars / total : 0, first };
+}
+
+/** The most frequent word n-gram, the share of word characters its occurrences cover, and its first span. */
+function topNgram(doc: Doc, n: number): { count: number; share: number; start: number; end: number } | null {
+  const { words, ids, vocab, totalChars } = wordIds(doc);
+  if (words.length < n || !totalChars) return null;
+  // Numeric keys (word ids in base `vocab`) keep counting cheap; they are exact while vocab^n < 2^53.
+  const exact = Math.pow(vocab, n) < Number.MAX_SAFE_INTEGER;
+  const counts = new Map<number | string, number>();
+  const firstAt = new Map<number | string, number>();
+  let bestKey: number | string | null = null;
+  let bestCount = 1;
+  for (let i = 0; i + n <= words.length; i++) {
+    let key: number | string;
+    if (exact) {
+      key = ids[i]!;
+      for (let k = 1; k < n; k++) key = key * vocab + ids[i + k]!;
+    } else key = ids.slice(i, i + n).join(' ');
+    const c = (counts.get(key) ?? 0) + 1;
+    counts.set(key, c);
+    if (c === 1) firstAt.set(key, i);
+    else if (c > bestCount) (bestCount = c), (bestKey = key);
+  }
+  if (bestKey === null) return null;
+  const at = firstAt.get(bestKey)!;
+  let chars = 0;
+  for (let k = 0; k < n; k++) chars += words[at + k]!.norm.length;
+  return { count: bestCount, share: (chars * bestCount) / totalChars, start: words[at]!.start, end: words[at + n - 1]!.end };
+}
+
+/** Word and number tokens with a dense id per distinct form, computed once per article. */
+function wordIds(doc: Doc): { words: Token[]; ids: number[]; vocab: number; totalChars: number } {
+  return doc.memo('redundancy-word-ids', (d) => {
+    const words = d.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
+    const idOf = new Map<string, number>();
+    let totalChars = 0;
+    const ids = words.map((w) => {
+      totalChars += w.text.length;
+      let id = idOf.get(w.norm);
+      if (id === undefined) idOf.set(w.norm, (id = idOf.size));
+      return id;
+    });
+    return { words, ids, vocab: Math.max(1, idOf.size), totalChars };
+  });
+}
