@@ -2,8 +2,13 @@ import type { AnyDetector } from './detector.js';
 import { mojibake } from './mojibake.js';
 import { pattern } from './pattern.js';
 import { phrase } from './phrase.js';
+import { boilerplateSentence } from './boilerplate-sentence.js';
+import { emptyHeading } from './empty-heading.js';
+import { shortBody } from './short-body.js';
+import { trailingHeadline } from './trailing-headline.js';
+import { wallOfText } from './wall-of-text.js';
 
 /** Every detector type a rule pack may name. schemas/rule.schema.json lists the same types (a test checks). */
 export const DETECTORS: ReadonlyMap<string, AnyDetector> = new Map(
-  [pattern, phrase, mojibake].map((d) => [d.type, d as AnyDetector]),
+  [pattern, phrase, mojibake, boilerplateSentence, wallOfText, trailingHeadline, emptyHeading, shortBody].map((d) => [d.type, d as AnyDetector]),
 );

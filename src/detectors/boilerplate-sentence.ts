@@ -1,0 +1,161 @@
+import type { Finding, Sentence } from '../types.js';
+import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
+import type { Detector } from './detector.js';
+
+/** One kind of evidence that a sentence is template prose, with its weight. */
+export interface SignalSpec {
+  name: string;
+  /** Plain words for the message ("refers to the article itself"). */
+  label: string;
+  weight: number;
+  /** Every distinct match adds the weight (up to `max` times); otherwise the signal counts once per sentence. */
+  each?: boolean;
+  max?: number;
+  /** Regular expressions (matched case-insensitively on word boundaries). */
+  patterns?: string[];
+  /** Plain words or phrases; a trailing `*` accepts any ending (`underscor*`). */
+  words?: string[];
+}
+
+export interface BoilerplateSentenceOptions {
+  /** A sentence whose signals add up to this score is flagged. */
+  threshold: number;
+  /** Ignore matches inside quoted speech (default true): a speaker's words are not the writer's padding. */
+  skipQuotes?: boolean;
+  signals: SignalSpec[];
+}
+
+interface PreparedSignal {
+  spec: SignalSpec;
+  re: RegExp;
+}
+
+interface PreparedBoilerplate {
+  threshold: number;
+  skipQuotes: boolean;
+  signals: PreparedSignal[];
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "underscor*" → underscor\p{L}*; spaces match any run of whitespace; apostrophes match both forms. */
+function wordSource(w: string): string {
+  const prefix = w.endsWith('*');
+  const body = escape(prefix ? w.slice(0, -1) : w)
+    .replace(/\s+/g, '\\s+')
+    .replace(/'/g, "['’]");
+  return prefix ? `${body}[\\p{L}\\p{M}]*` : body;
+}
+
+function compileSignal(spec: SignalSpec): RegExp {
+  const parts = [...(spec.patterns ?? []), ...(spec.words ?? []).map(wordSource)];
+  if (!parts.length) throw new Error(`signal "${spec.name}" has neither patterns nor words`);
+  const source = `(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`;
+  try {
+    return new RegExp(source, 'giu');
+  } catch (e) {
+    throw new Error(`signal "${spec.name}": invalid regular expression: ${(e as Error).message}`);
+  }
+}
+
+/** Index of the sentence containing `offset`, or -1 (between sentences). Sentences are sorted. */
+function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo - 1;
+  return i >= 0 && offset < sentences[i]!.end ? i : -1;
+}
+
+const norm = (s: string): string => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+
+/**
+ * Scores every sentence for template prose: several weak signals (a stock closing, generic intensifiers,
+ * a reference to the article itself, a photo that is not there) add up; a sentence reaching the threshold is
+ * flagged and the message names the signals that fired. One generic word alone never flags a sentence.
+ */
+export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedBoilerplate> = {
+  type: 'boilerplate-sentence',
+  summary: 'Scores each sentence by weighted template signals (self-reference, stock openings and closings, generic intensifiers) and flags sentences reaching a threshold.',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['threshold', 'signals'],
+    properties: {
+      threshold: { type: 'number', exclusiveMinimum: 0 },
+      skipQuotes: { type: 'boolean' },
+      signals: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'label', 'weight'],
+          properties: {
+            name: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+            label: { type: 'string', minLength: 1 },
+            weight: { type: 'number', exclusiveMinimum: 0 },
+            each: { type: 'boolean' },
+            max: { type: 'integer', minimum: 1 },
+            patterns: { type: 'array', items: { type: 'string', minLength: 1 } },
+            words: { type: 'array', items: { type: 'string', minLength: 2 } },
+          },
+        },
+      },
+    },
+  },
+  prepare(o) {
+    return {
+      threshold: o.threshold,
+      skipQuotes: o.skipQuotes !== false,
+      signals: o.signals.map((spec) => ({ spec, re: compileSignal(spec) })),
+    };
+  },
+  run(doc, rule, ctx) {
+    const { threshold, skipQuotes, signals } = rule.prepared;
+    const quotes = skipQuotes ? quotedSpans(doc) : [];
+    // sentence index → signal index → distinct matched texts, in order of appearance
+    const hits = new Map<number, Map<number, string[]>>();
+    signals.forEach((signal, si) => {
+      const re = new RegExp(signal.re.source, signal.re.flags);
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(doc.text)) !== null) {
+        if (m[0] === '') {
+          re.lastIndex++;
+          continue;
+        }
+        const end = m.index + m[0].length;
+        if (skipQuotes && insideSpans(quotes, m.index, end)) continue;
+        const s = sentenceAt(doc.sentences, m.index);
+        if (s < 0) continue;
+        let bySignal = hits.get(s);
+        if (!bySignal) hits.set(s, (bySignal = new Map()));
+        const found = bySignal.get(si) ?? [];
+        const key = norm(m[0]);
+        if (!found.some((f) => norm(f) === key)) found.push(m[0].replace(/\s+/g, ' '));
+        bySignal.set(si, found);
+      }
+    });
+
+    const out: Finding[] = [];
+    for (const [s, bySignal] of [...hits].sort((a, b) => a[0] - b[0])) {
+      let score = 0;
+      const reasons: string[] = [];
+      for (const [si, found] of [...bySignal].sort((a, b) => a[0] - b[0])) {
+        const { spec } = signals[si]!;
+        const count = spec.each ? Math.min(found.length, spec.max ?? Infinity) : 1;
+        score += spec.weight * count;
+        reasons.push(`${spec.label} (${found.map((f) => `“${f}”`).join(', ')})`);
+      }
+      if (score < threshold) continue;
+      const sentence = doc.sentences[s]!;
+      out.push({ start: sentence.start, end: sentence.end, data: { signals: reasons.join('; '), score } });
+    }
+    ctx.stat('templateSentences', out.length);
+    return out;
+  },
+};
