@@ -15,6 +15,8 @@ export interface SignalSpec {
   patterns?: string[];
   /** Plain words or phrases; a trailing `*` accepts any ending (`underscor*`). */
   words?: string[];
+  /** Skip matches written with a capital inside a sentence: names ("Paramount Pictures", "Vibrant Media"). */
+  skipNames?: boolean;
 }
 
 export interface BoilerplateSentenceOptions {
@@ -103,6 +105,7 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
             max: { type: 'integer', minimum: 1 },
             patterns: { type: 'array', items: { type: 'string', minLength: 1 } },
             words: { type: 'array', items: { type: 'string', minLength: 2 } },
+            skipNames: { type: 'boolean' },
           },
         },
       },
@@ -132,6 +135,7 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
         if (skipQuotes && insideSpans(quotes, m.index, end)) continue;
         const s = sentenceAt(doc.sentences, m.index);
         if (s < 0) continue;
+        if (signal.spec.skipNames && m.index > doc.sentences[s]!.start && /^\p{Lu}/u.test(m[0])) continue;
         let bySignal = hits.get(s);
         if (!bySignal) hits.set(s, (bySignal = new Map()));
         const found = bySignal.get(si) ?? [];
