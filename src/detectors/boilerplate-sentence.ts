@@ -1,5 +1,6 @@
 import type { Finding, Sentence } from '../types.js';
 import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
+import type { Doc } from '../text/doc.js';
 import type { Detector } from './detector.js';
 
 /** One kind of evidence that a sentence is template prose, with its weight. */
@@ -25,6 +26,11 @@ export interface BoilerplateSentenceOptions {
   /** Ignore matches inside quoted speech (default true): a speaker's words are not the writer's padding. */
   skipQuotes?: boolean;
   signals: SignalSpec[];
+  /**
+   * A sentence of at least `minWords` words that names nothing: no number, no name (no capital after the first
+   * word), no quotation. Alone it is ordinary prose; with other signals it marks padding.
+   */
+  vague?: { label: string; weight: number; minWords: number };
 }
 
 interface PreparedSignal {
@@ -34,6 +40,7 @@ interface PreparedSignal {
 
 interface PreparedBoilerplate {
   threshold: number;
+  vague: BoilerplateSentenceOptions['vague'] | null;
   skipQuotes: boolean;
   signals: PreparedSignal[];
 }
@@ -73,6 +80,21 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): number {
   return i >= 0 && offset < sentences[i]!.end ? i : -1;
 }
 
+/** No number, no name (a capital after the first word, other than "I"), no quotation, and long enough. */
+function namesNothing(doc: Doc, sentence: Sentence, minWords: number): boolean {
+  let words = 0;
+  for (let t = sentence.tokenFrom; t < sentence.tokenTo; t++) {
+    const tok = doc.tokens[t]!;
+    if (tok.kind === 'number') return false;
+    if (tok.kind === 'punct' && /["“”«»„]/u.test(tok.text)) return false;
+    if (tok.kind !== 'word') continue;
+    if (words > 0 && /^\p{Lu}/u.test(tok.text) && tok.text !== 'I') return false;
+    if (/\d/u.test(tok.text)) return false;
+    words++;
+  }
+  return words >= minWords;
+}
+
 const norm = (s: string): string => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
 
 /**
@@ -90,6 +112,12 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     properties: {
       threshold: { type: 'number', exclusiveMinimum: 0 },
       skipQuotes: { type: 'boolean' },
+      vague: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['label', 'weight', 'minWords'],
+        properties: { label: { type: 'string', minLength: 1 }, weight: { type: 'number', exclusiveMinimum: 0 }, minWords: { type: 'integer', minimum: 1 } },
+      },
       signals: {
         type: 'array',
         minItems: 1,
@@ -114,15 +142,18 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
   prepare(o) {
     return {
       threshold: o.threshold,
+      vague: o.vague ?? null,
       skipQuotes: o.skipQuotes !== false,
       signals: o.signals.map((spec) => ({ spec, re: compileSignal(spec) })),
     };
   },
   run(doc, rule, ctx) {
-    const { threshold, skipQuotes, signals } = rule.prepared;
+    const { threshold, skipQuotes, signals, vague } = rule.prepared;
     const quotes = skipQuotes ? quotedSpans(doc) : [];
     // sentence index → signal index → distinct matched texts, in order of appearance
     const hits = new Map<number, Map<number, string[]>>();
+    // Spans already counted, per sentence: a word is evidence for one signal only (the first in pack order).
+    const counted = new Map<number, Array<[number, number]>>();
     signals.forEach((signal, si) => {
       const re = new RegExp(signal.re.source, signal.re.flags);
       let m: RegExpExecArray | null;
@@ -136,6 +167,10 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
         const s = sentenceAt(doc.sentences, m.index);
         if (s < 0) continue;
         if (signal.spec.skipNames && m.index > doc.sentences[s]!.start && /^\p{Lu}/u.test(m[0])) continue;
+        const taken = counted.get(s) ?? [];
+        if (taken.some(([a, b]) => a < end && m!.index < b)) continue;
+        taken.push([m.index, end]);
+        counted.set(s, taken);
         let bySignal = hits.get(s);
         if (!bySignal) hits.set(s, (bySignal = new Map()));
         const found = bySignal.get(si) ?? [];
@@ -148,15 +183,22 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     const out: Finding[] = [];
     for (const [s, bySignal] of [...hits].sort((a, b) => a[0] - b[0])) {
       let score = 0;
+      let matches = 0;
       const reasons: string[] = [];
       for (const [si, found] of [...bySignal].sort((a, b) => a[0] - b[0])) {
         const { spec } = signals[si]!;
         const count = spec.each ? Math.min(found.length, spec.max ?? Infinity) : 1;
+        matches += count;
         score += spec.weight * count;
         reasons.push(`${spec.label} (${found.map((f) => `“${f}”`).join(', ')})`);
       }
-      if (score < threshold) continue;
       const sentence = doc.sentences[s]!;
+      // Vagueness only tips a sentence that already has two pieces of evidence.
+      if (vague && matches >= 2 && score < threshold && score + vague.weight >= threshold && namesNothing(doc, sentence, vague.minWords)) {
+        score += vague.weight;
+        reasons.push(vague.label);
+      }
+      if (score < threshold) continue;
       out.push({ start: sentence.start, end: sentence.end, data: { signals: reasons.join('; '), score } });
     }
     ctx.stat('templateSentences', out.length);
