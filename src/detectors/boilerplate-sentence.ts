@@ -1,6 +1,6 @@
 import type { Finding, Sentence } from '../types.js';
-import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
 import type { Doc } from '../text/doc.js';
+import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
 import type { Detector } from './detector.js';
 
 /** One kind of evidence that a sentence is template prose, with its weight. */
@@ -12,10 +12,15 @@ export interface SignalSpec {
   /** Every distinct match adds the weight (up to `max` times); otherwise the signal counts once per sentence. */
   each?: boolean;
   max?: number;
-  /** Regular expressions (matched case-insensitively on word boundaries). */
+  /**
+   * Regular expressions, written in lower case (the text is matched case-insensitively), tried at the start of
+   * each word and ending on a word boundary.
+   */
   patterns?: string[];
   /** Plain words or phrases; a trailing `*` accepts any ending (`underscor*`). */
   words?: string[];
+  /** Match the patterns only at the start of a sentence ("All in all, ..."). */
+  atSentenceStart?: boolean;
   /** Skip matches written with a capital inside a sentence: names ("Paramount Pictures", "Vibrant Media"). */
   skipNames?: boolean;
 }
@@ -28,43 +33,67 @@ export interface BoilerplateSentenceOptions {
   signals: SignalSpec[];
   /**
    * A sentence of at least `minWords` words that names nothing: no number, no name (no capital after the first
-   * word), no quotation. Alone it is ordinary prose; with other signals it marks padding.
+   * word), no quotation. Alone it is ordinary prose; it only tips a sentence that has two other pieces of evidence.
    */
   vague?: { label: string; weight: number; minWords: number };
+  /** A word coordinated with itself ("growth and growth"), a trace of automatic rewriting. */
+  doubled?: { label: string; weight: number; minLetters: number; except: string[] };
 }
 
 interface PreparedSignal {
   spec: SignalSpec;
-  re: RegExp;
+  /** Patterns and multi-word entries, for lower-cased text; `reCased` for text whose length lower-casing changes. */
+  re: RegExp | null;
+  reCased: RegExp | null;
+  /** Single-word entries, matched against tokens. */
+  exact: ReadonlySet<string>;
+  prefixes: readonly string[];
 }
 
 interface PreparedBoilerplate {
   threshold: number;
-  vague: BoilerplateSentenceOptions['vague'] | null;
   skipQuotes: boolean;
   signals: PreparedSignal[];
+  vague: BoilerplateSentenceOptions['vague'] | null;
+  doubled: { label: string; weight: number; minLetters: number; except: ReadonlySet<string> } | null;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SINGLE_WORD = /^[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*\*?$/u;
 
 /** "underscor*" → underscor\p{L}*; spaces match any run of whitespace; apostrophes match both forms. */
 function wordSource(w: string): string {
   const prefix = w.endsWith('*');
-  const body = escape(prefix ? w.slice(0, -1) : w)
+  const body = escape((prefix ? w.slice(0, -1) : w).toLowerCase())
     .replace(/\s+/g, '\\s+')
     .replace(/'/g, "['’]");
   return prefix ? `${body}[\\p{L}\\p{M}]*` : body;
 }
 
-function compileSignal(spec: SignalSpec): RegExp {
-  const parts = [...(spec.patterns ?? []), ...(spec.words ?? []).map(wordSource)];
-  if (!parts.length) throw new Error(`signal "${spec.name}" has neither patterns nor words`);
-  const source = `(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`;
+function compile(spec: SignalSpec, parts: string[], flags: string): RegExp | null {
+  if (!parts.length) return null;
+  const source = `(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`;
   try {
-    return new RegExp(source, 'giu');
+    return new RegExp(source, flags);
   } catch (e) {
     throw new Error(`signal "${spec.name}": invalid regular expression: ${(e as Error).message}`);
   }
+}
+
+function prepareSignal(spec: SignalSpec): PreparedSignal {
+  const words = spec.words ?? [];
+  const single = spec.atSentenceStart ? [] : words.filter((w) => SINGLE_WORD.test(w));
+  const multi = words.filter((w) => !single.includes(w)).map(wordSource);
+  const parts = [...(spec.patterns ?? []), ...multi];
+  if (!parts.length && !single.length) throw new Error(`signal "${spec.name}" has neither patterns nor words`);
+  const key = (w: string): string => w.toLowerCase().replace(/’/g, "'");
+  return {
+    spec,
+    re: compile(spec, parts, 'yu'),
+    reCased: compile(spec, parts, 'yiu'),
+    exact: new Set(single.filter((w) => !w.endsWith('*')).map(key)),
+    prefixes: single.filter((w) => w.endsWith('*')).map((w) => key(w.slice(0, -1))),
+  };
 }
 
 /** Index of the sentence containing `offset`, or -1 (between sentences). Sentences are sorted. */
@@ -97,10 +126,38 @@ function namesNothing(doc: Doc, sentence: Sentence, minWords: number): boolean {
 
 const norm = (s: string): string => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
 
+/** The text lower-cased once per article, when that keeps every offset (it almost always does). */
+function lowerText(doc: Doc): string | null {
+  return doc.memo('lower-text', (d) => {
+    const lower = d.text.toLowerCase();
+    return lower.length === d.text.length ? lower : null;
+  });
+}
+
+/** Collects evidence per sentence; a stretch of text counts for one signal only (the first in pack order). */
+class Evidence {
+  readonly bySentence = new Map<number, Map<number, string[]>>();
+  private readonly taken = new Map<number, Array<[number, number]>>();
+
+  add(sentence: number, signal: number, start: number, end: number, text: string): void {
+    const taken = this.taken.get(sentence) ?? [];
+    if (taken.some(([a, b]) => a < end && start < b)) return;
+    taken.push([start, end]);
+    this.taken.set(sentence, taken);
+    let bySignal = this.bySentence.get(sentence);
+    if (!bySignal) this.bySentence.set(sentence, (bySignal = new Map()));
+    const found = bySignal.get(signal) ?? [];
+    const key = norm(text);
+    if (!found.some((f) => norm(f) === key)) found.push(text.replace(/\s+/g, ' '));
+    bySignal.set(signal, found);
+  }
+}
+
 /**
  * Scores every sentence for template prose: several weak signals (a stock closing, generic intensifiers,
  * a reference to the article itself, a photo that is not there) add up; a sentence reaching the threshold is
  * flagged and the message names the signals that fired. One generic word alone never flags a sentence.
+ * Speed: word lists are looked up per token; patterns are tried at word starts on the lower-cased text.
  */
 export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedBoilerplate> = {
   type: 'boilerplate-sentence',
@@ -118,6 +175,17 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
         required: ['label', 'weight', 'minWords'],
         properties: { label: { type: 'string', minLength: 1 }, weight: { type: 'number', exclusiveMinimum: 0 }, minWords: { type: 'integer', minimum: 1 } },
       },
+      doubled: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['label', 'weight', 'minLetters', 'except'],
+        properties: {
+          label: { type: 'string', minLength: 1 },
+          weight: { type: 'number', exclusiveMinimum: 0 },
+          minLetters: { type: 'integer', minimum: 1 },
+          except: { type: 'array', items: { type: 'string', minLength: 1 } },
+        },
+      },
       signals: {
         type: 'array',
         minItems: 1,
@@ -133,6 +201,7 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
             max: { type: 'integer', minimum: 1 },
             patterns: { type: 'array', items: { type: 'string', minLength: 1 } },
             words: { type: 'array', items: { type: 'string', minLength: 2 } },
+            atSentenceStart: { type: 'boolean' },
             skipNames: { type: 'boolean' },
           },
         },
@@ -142,51 +211,66 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
   prepare(o) {
     return {
       threshold: o.threshold,
-      vague: o.vague ?? null,
       skipQuotes: o.skipQuotes !== false,
-      signals: o.signals.map((spec) => ({ spec, re: compileSignal(spec) })),
+      signals: o.signals.map(prepareSignal),
+      vague: o.vague ?? null,
+      doubled: o.doubled ? { ...o.doubled, except: new Set(o.doubled.except.map((w) => w.toLowerCase())) } : null,
     };
   },
   run(doc, rule, ctx) {
-    const { threshold, skipQuotes, signals, vague } = rule.prepared;
+    const { threshold, skipQuotes, signals, vague, doubled } = rule.prepared;
     const quotes = skipQuotes ? quotedSpans(doc) : [];
-    // sentence index → signal index → distinct matched texts, in order of appearance
-    const hits = new Map<number, Map<number, string[]>>();
-    // Spans already counted, per sentence: a word is evidence for one signal only (the first in pack order).
-    const counted = new Map<number, Array<[number, number]>>();
+    const quoted = (start: number, end: number): boolean => skipQuotes && insideSpans(quotes, start, end);
+    const lower = lowerText(doc);
+    const evidence = new Evidence();
+
     signals.forEach((signal, si) => {
-      const re = new RegExp(signal.re.source, signal.re.flags);
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(doc.text)) !== null) {
-        if (m[0] === '') {
-          re.lastIndex++;
-          continue;
+      const { spec } = signal;
+      const isName = (s: number, start: number): boolean => spec.skipNames === true && start > doc.sentences[s]!.start && /^\p{Lu}/u.test(doc.text[start]!);
+      // Single words: one lookup per token.
+      if (signal.exact.size || signal.prefixes.length) {
+        for (const tok of doc.tokens) {
+          if (tok.kind !== 'word') continue;
+          if (!signal.exact.has(tok.norm) && !signal.prefixes.some((p) => tok.norm.startsWith(p))) continue;
+          if (quoted(tok.start, tok.end) || isName(tok.sentence, tok.start)) continue;
+          evidence.add(tok.sentence, si, tok.start, tok.end, tok.text);
         }
-        const end = m.index + m[0].length;
-        if (skipQuotes && insideSpans(quotes, m.index, end)) continue;
-        const s = sentenceAt(doc.sentences, m.index);
-        if (s < 0) continue;
-        if (signal.spec.skipNames && m.index > doc.sentences[s]!.start && /^\p{Lu}/u.test(m[0])) continue;
-        const taken = counted.get(s) ?? [];
-        if (taken.some(([a, b]) => a < end && m!.index < b)) continue;
-        taken.push([m.index, end]);
-        counted.set(s, taken);
-        let bySignal = hits.get(s);
-        if (!bySignal) hits.set(s, (bySignal = new Map()));
-        const found = bySignal.get(si) ?? [];
-        const key = norm(m[0]);
-        if (!found.some((f) => norm(f) === key)) found.push(m[0].replace(/\s+/g, ' '));
-        bySignal.set(si, found);
+      }
+      const re = lower ? signal.re : signal.reCased;
+      if (!re) return;
+      const text = lower ?? doc.text;
+      if (spec.atSentenceStart) {
+        for (const s of doc.sentences) {
+          // Skip an opening quote or bracket: the sentence's first word.
+          re.lastIndex = s.start + (/^[\s"“‘'(\[]*/u.exec(s.text)?.[0].length ?? 0);
+          const m = re.exec(text);
+          if (m && !quoted(m.index, m.index + m[0].length)) evidence.add(s.index, si, m.index, m.index + m[0].length, doc.text.slice(m.index, m.index + m[0].length));
+        }
+        return;
+      }
+      // Patterns are tried at each word start (sticky): much faster than scanning the text once per signal.
+      let coveredTo = -1;
+      for (const tok of doc.tokens) {
+        if (tok.kind !== 'word' || tok.start < coveredTo) continue;
+        re.lastIndex = tok.start;
+        const m = re.exec(text);
+        if (!m || m[0] === '') continue;
+        const end = tok.start + m[0].length;
+        coveredTo = end;
+        if (quoted(tok.start, end) || isName(tok.sentence, tok.start)) continue;
+        evidence.add(tok.sentence, si, tok.start, end, doc.text.slice(tok.start, end));
       }
     });
 
+    if (doubled) findDoubled(doc, doubled, quoted, (s, start, end) => evidence.add(s, signals.length, start, end, doc.text.slice(start, end)));
+
     const out: Finding[] = [];
-    for (const [s, bySignal] of [...hits].sort((a, b) => a[0] - b[0])) {
+    for (const [s, bySignal] of [...evidence.bySentence].sort((a, b) => a[0] - b[0])) {
       let score = 0;
       let matches = 0;
       const reasons: string[] = [];
       for (const [si, found] of [...bySignal].sort((a, b) => a[0] - b[0])) {
-        const { spec } = signals[si]!;
+        const spec = si < signals.length ? signals[si]!.spec : { label: doubled!.label, weight: doubled!.weight, each: false, max: 1 };
         const count = spec.each ? Math.min(found.length, spec.max ?? Infinity) : 1;
         matches += count;
         score += spec.weight * count;
@@ -205,3 +289,22 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     return out;
   },
 };
+
+/** "growth and growth": a word, "and", the same word, within one sentence. */
+function findDoubled(
+  doc: Doc,
+  o: NonNullable<PreparedBoilerplate['doubled']>,
+  quoted: (start: number, end: number) => boolean,
+  add: (sentence: number, start: number, end: number) => void,
+): void {
+  const t = doc.tokens;
+  for (let i = 0; i + 2 < t.length; i++) {
+    const a = t[i]!;
+    const and = t[i + 1]!;
+    const b = t[i + 2]!;
+    if (and.norm !== 'and' || a.kind !== 'word' || a.norm !== b.norm || a.sentence !== b.sentence) continue;
+    if (a.norm.length < o.minLetters || o.except.has(a.norm) || /er$/u.test(a.norm)) continue;
+    if (quoted(a.start, b.end)) continue;
+    add(a.sentence, a.start, b.end);
+  }
+}

@@ -47,13 +47,13 @@ export const emptyHeading: Detector<EmptyHeadingOptions, PreparedEmptyHeading> =
   run(doc, rule) {
     const o = rule.prepared;
     const lines = doc.lines.filter((l) => !l.blank);
-    const shapes = lines.map(lineShape);
     const out: Finding[] = [];
     for (let i = 0; i < lines.length; i++) {
-      const shape = shapes[i]!;
-      const known = o.known.has(key(lines[i]!.text));
-      if (shape.markdownLevel === 0 && !known) continue;
-      const next = shapes[i + 1];
+      const text = lines[i]!.text;
+      // Only Markdown headings and known section headings are candidates; shape the few that are.
+      if (text.length > 120 || (!/^\s*#{1,6}\s/.test(text) && !o.known.has(key(text)))) continue;
+      const shape = lineShape(lines[i]!);
+      const next = i + 1 < lines.length ? lineShape(lines[i + 1]!) : undefined;
       if (!next) {
         out.push(span(lines[i]!, 'the end of the text'));
         continue;
