@@ -36,6 +36,10 @@ export interface BoilerplateSentenceOptions {
    * word), no quotation. Alone it is ordinary prose; it only tips a sentence that has two other pieces of evidence.
    */
   vague?: { label: string; weight: number; minWords: number };
+  /** The article's last sentence of running text: where generated text puts its stock conclusion. */
+  closing?: { label: string; weight: number };
+  /** A question in the writer's own voice (not quoted): "So why wait?" */
+  question?: { label: string; weight: number };
   /** A word coordinated with itself ("growth and growth"), a trace of automatic rewriting. */
   doubled?: { label: string; weight: number; minLetters: number; except: string[] };
 }
@@ -55,6 +59,8 @@ interface PreparedBoilerplate {
   skipQuotes: boolean;
   signals: PreparedSignal[];
   vague: BoilerplateSentenceOptions['vague'] | null;
+  closing: BoilerplateSentenceOptions['closing'] | null;
+  question: BoilerplateSentenceOptions['question'] | null;
   doubled: { label: string; weight: number; minLetters: number; except: ReadonlySet<string> } | null;
 }
 
@@ -141,9 +147,11 @@ class Evidence {
 
   add(sentence: number, signal: number, start: number, end: number, text: string): void {
     const taken = this.taken.get(sentence) ?? [];
-    if (taken.some(([a, b]) => a < end && start < b)) return;
-    taken.push([start, end]);
-    this.taken.set(sentence, taken);
+    if (end > start) {
+      if (taken.some(([a, b]) => a < end && start < b)) return;
+      taken.push([start, end]);
+      this.taken.set(sentence, taken);
+    }
     let bySignal = this.bySentence.get(sentence);
     if (!bySignal) this.bySentence.set(sentence, (bySignal = new Map()));
     const found = bySignal.get(signal) ?? [];
@@ -175,6 +183,8 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
         required: ['label', 'weight', 'minWords'],
         properties: { label: { type: 'string', minLength: 1 }, weight: { type: 'number', exclusiveMinimum: 0 }, minWords: { type: 'integer', minimum: 1 } },
       },
+      closing: { type: 'object', additionalProperties: false, required: ['label', 'weight'], properties: { label: { type: 'string', minLength: 1 }, weight: { type: 'number', exclusiveMinimum: 0 } } },
+      question: { type: 'object', additionalProperties: false, required: ['label', 'weight'], properties: { label: { type: 'string', minLength: 1 }, weight: { type: 'number', exclusiveMinimum: 0 } } },
       doubled: {
         type: 'object',
         additionalProperties: false,
@@ -214,11 +224,13 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
       skipQuotes: o.skipQuotes !== false,
       signals: o.signals.map(prepareSignal),
       vague: o.vague ?? null,
+      closing: o.closing ?? null,
+      question: o.question ?? null,
       doubled: o.doubled ? { ...o.doubled, except: new Set(o.doubled.except.map((w) => w.toLowerCase())) } : null,
     };
   },
   run(doc, rule, ctx) {
-    const { threshold, skipQuotes, signals, vague, doubled } = rule.prepared;
+    const { threshold, skipQuotes, signals, vague, closing, question, doubled } = rule.prepared;
     const quotes = skipQuotes ? quotedSpans(doc) : [];
     const quoted = (start: number, end: number): boolean => skipQuotes && insideSpans(quotes, start, end);
     const lower = lowerText(doc);
@@ -263,6 +275,21 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     });
 
     if (doubled) findDoubled(doc, doubled, quoted, (s, start, end) => evidence.add(s, signals.length, start, end, doc.text.slice(start, end)));
+    // Sentence-shape evidence: counted like a signal, shown with its label only.
+    const shapeIndex = signals.length + 1;
+    const shapes: Array<{ label: string; weight: number }> = [];
+    const addShape = (s: number, shape: { label: string; weight: number }): void => {
+      const sentence = doc.sentences[s]!;
+      shapes.push(shape);
+      evidence.add(s, shapeIndex + shapes.length - 1, sentence.end, sentence.end, '');
+    };
+    if (closing) {
+      const last = lastProseSentence(doc);
+      if (last >= 0) addShape(last, closing);
+    }
+    if (question) {
+      for (const s of doc.sentences) if (/\?["”’)]*$/u.test(s.text) && !quoted(s.start, s.end) && !/^["“‘]/u.test(s.text)) addShape(s.index, question);
+    }
 
     const out: Finding[] = [];
     for (const [s, bySignal] of [...evidence.bySentence].sort((a, b) => a[0] - b[0])) {
@@ -270,11 +297,13 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
       let matches = 0;
       const reasons: string[] = [];
       for (const [si, found] of [...bySignal].sort((a, b) => a[0] - b[0])) {
-        const spec = si < signals.length ? signals[si]!.spec : { label: doubled!.label, weight: doubled!.weight, each: false, max: 1 };
+        const spec =
+          si < signals.length ? signals[si]!.spec : si === signals.length ? { label: doubled!.label, weight: doubled!.weight, each: false, max: 1 } : { ...shapes[si - shapeIndex]!, each: false, max: 1 };
         const count = spec.each ? Math.min(found.length, spec.max ?? Infinity) : 1;
-        matches += count;
+        if (si < shapeIndex) matches += count; // sentence shapes are context, not evidence of their own
         score += spec.weight * count;
-        reasons.push(`${spec.label} (${found.map((f) => `“${f}”`).join(', ')})`);
+        const shown = found.filter((f) => f !== '');
+        reasons.push(shown.length ? `${spec.label} (${shown.map((f) => `“${f}”`).join(', ')})` : spec.label);
       }
       const sentence = doc.sentences[s]!;
       // Vagueness only tips a sentence that already has two pieces of evidence.
@@ -289,6 +318,18 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     return out;
   },
 };
+
+/** The last sentence of the last paragraph that reads as running text (two sentences, or twelve words). */
+function lastProseSentence(doc: Doc): number {
+  for (let p = doc.paragraphs.length - 1; p >= 0; p--) {
+    const para = doc.paragraphs[p]!;
+    if (para.sentenceTo <= para.sentenceFrom) continue;
+    const last = doc.sentences[para.sentenceTo - 1]!;
+    const words = doc.tokens.slice(doc.sentences[para.sentenceFrom]!.tokenFrom, last.tokenTo).filter((t) => t.kind === 'word').length;
+    if (para.sentenceTo - para.sentenceFrom >= 2 || words >= 12) return last.index;
+  }
+  return -1;
+}
 
 /** "growth and growth": a word, "and", the same word, within one sentence. */
 function findDoubled(
