@@ -236,6 +236,8 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     const lower = lowerText(doc);
     const evidence = new Evidence();
 
+    // A doubled word is strong evidence: it claims its words before the phrase lists do.
+    if (doubled) findDoubled(doc, doubled, quoted, (s, start, end) => evidence.add(s, signals.length, start, end, doc.text.slice(start, end)));
     signals.forEach((signal, si) => {
       const { spec } = signal;
       const isName = (s: number, start: number): boolean => spec.skipNames === true && start > doc.sentences[s]!.start && /^\p{Lu}/u.test(doc.text[start]!);
@@ -274,7 +276,6 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
       }
     });
 
-    if (doubled) findDoubled(doc, doubled, quoted, (s, start, end) => evidence.add(s, signals.length, start, end, doc.text.slice(start, end)));
     // Sentence-shape evidence: counted like a signal, shown with its label only.
     const shapeIndex = signals.length + 1;
     const shapes: Array<{ label: string; weight: number }> = [];
