@@ -2,6 +2,7 @@ import type { Finding, Sentence } from '../types.js';
 import type { Doc } from '../text/doc.js';
 import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
 import type { Detector } from './detector.js';
+import { firstWords } from './pattern-first-words.js';
 
 /** One kind of evidence that a sentence is template prose, with its weight. */
 export interface SignalSpec {
@@ -51,7 +52,14 @@ interface PreparedSignal {
   reCased: RegExp | null;
   /** Single-word entries, matched against tokens. */
   exact: ReadonlySet<string>;
-  prefixes: readonly string[];
+  prefixes: RegExp | null;
+  /** Words a pattern match can start with (null: any word), so patterns are tried only where they can match. */
+  starts: { exact: ReadonlySet<string>; prefixes: RegExp | null } | null;
+}
+
+/** One anchored expression for a list of word prefixes: a single test per token. */
+function prefixTest(prefixes: string[]): RegExp | null {
+  return prefixes.length ? new RegExp(`^(?:${prefixes.map(escape).join('|')})`, 'u') : null;
 }
 
 interface PreparedBoilerplate {
@@ -93,12 +101,25 @@ function prepareSignal(spec: SignalSpec): PreparedSignal {
   const parts = [...(spec.patterns ?? []), ...multi];
   if (!parts.length && !single.length) throw new Error(`signal "${spec.name}" has neither patterns nor words`);
   const key = (w: string): string => w.toLowerCase().replace(/’/g, "'");
+  let starts: PreparedSignal['starts'] = { exact: new Set(), prefixes: null };
+  const startWords = new Set<string>();
+  for (const p of spec.patterns ?? []) {
+    const fw = firstWords(p);
+    if (!fw) {
+      starts = null;
+      break;
+    }
+    for (const w of fw) startWords.add(w);
+  }
+  for (const w of words.filter((x) => !single.includes(x))) startWords.add(`${key(w.split(/\s+/)[0]!).replace(/\*$/, '')}*`);
+  if (starts) starts = { exact: new Set([...startWords].filter((w) => !w.endsWith('*'))), prefixes: prefixTest([...startWords].filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1))) };
   return {
     spec,
+    starts,
     re: compile(spec, parts, 'yu'),
     reCased: compile(spec, parts, 'yiu'),
     exact: new Set(single.filter((w) => !w.endsWith('*')).map(key)),
-    prefixes: single.filter((w) => w.endsWith('*')).map((w) => key(w.slice(0, -1))),
+    prefixes: prefixTest(single.filter((w) => w.endsWith('*')).map((w) => key(w.slice(0, -1)))),
   };
 }
 
@@ -242,10 +263,10 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
       const { spec } = signal;
       const isName = (s: number, start: number): boolean => spec.skipNames === true && start > doc.sentences[s]!.start && /^\p{Lu}/u.test(doc.text[start]!);
       // Single words: one lookup per token.
-      if (signal.exact.size || signal.prefixes.length) {
+      if (signal.exact.size || signal.prefixes) {
         for (const tok of doc.tokens) {
           if (tok.kind !== 'word') continue;
-          if (!signal.exact.has(tok.norm) && !signal.prefixes.some((p) => tok.norm.startsWith(p))) continue;
+          if (!signal.exact.has(tok.norm) && !(signal.prefixes?.test(tok.norm) ?? false)) continue;
           if (quoted(tok.start, tok.end) || isName(tok.sentence, tok.start)) continue;
           evidence.add(tok.sentence, si, tok.start, tok.end, tok.text);
         }
@@ -262,10 +283,12 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
         }
         return;
       }
-      // Patterns are tried at each word start (sticky): much faster than scanning the text once per signal.
+      // Patterns are tried (sticky) only at words that can start them: much faster than scanning the text.
       let coveredTo = -1;
       for (const tok of doc.tokens) {
         if (tok.kind !== 'word' || tok.start < coveredTo) continue;
+        const st = signal.starts;
+        if (st && !st.exact.has(tok.norm) && !(st.prefixes?.test(tok.norm) ?? false)) continue;
         re.lastIndex = tok.start;
         const m = re.exec(text);
         if (!m || m[0] === '') continue;
@@ -276,35 +299,36 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
       }
     });
 
-    // Sentence-shape evidence: counted like a signal, shown with its label only.
-    const shapeIndex = signals.length + 1;
-    const shapes: Array<{ label: string; weight: number }> = [];
-    const addShape = (s: number, shape: { label: string; weight: number }): void => {
-      const sentence = doc.sentences[s]!;
-      shapes.push(shape);
-      evidence.add(s, shapeIndex + shapes.length - 1, sentence.end, sentence.end, '');
-    };
+    // Sentence context (closing position, a question to the reader): weighed like a signal, shown by its label,
+    // but not evidence of its own (it does not count towards the two pieces that let vagueness tip a sentence).
+    const CLOSING = signals.length + 1;
+    const QUESTION = signals.length + 2;
     if (closing) {
       const last = lastProseSentence(doc);
-      if (last >= 0) addShape(last, closing);
+      if (last >= 0) evidence.add(last, CLOSING, 0, 0, '');
     }
     if (question) {
-      for (const s of doc.sentences) if (/\?["”’)]*$/u.test(s.text) && !quoted(s.start, s.end) && !/^["“‘]/u.test(s.text)) addShape(s.index, question);
+      for (const q of doc.sentences) if (/\?["”’)]*$/u.test(q.text) && !/^["“‘]/u.test(q.text) && !quoted(q.start, q.end)) evidence.add(q.index, QUESTION, 0, 0, '');
     }
+    const kinds: Array<{ label: string; weight: number; each?: boolean; max?: number; context?: boolean }> = [
+      ...signals.map((x) => x.spec),
+      doubled ?? { label: '', weight: 0 },
+      { ...(closing ?? { label: '', weight: 0 }), context: true },
+      { ...(question ?? { label: '', weight: 0 }), context: true },
+    ];
 
     const out: Finding[] = [];
     for (const [s, bySignal] of [...evidence.bySentence].sort((a, b) => a[0] - b[0])) {
       let score = 0;
       let matches = 0;
       const reasons: string[] = [];
-      for (const [si, found] of [...bySignal].sort((a, b) => a[0] - b[0])) {
-        const spec =
-          si < signals.length ? signals[si]!.spec : si === signals.length ? { label: doubled!.label, weight: doubled!.weight, each: false, max: 1 } : { ...shapes[si - shapeIndex]!, each: false, max: 1 };
-        const count = spec.each ? Math.min(found.length, spec.max ?? Infinity) : 1;
-        if (si < shapeIndex) matches += count; // sentence shapes are context, not evidence of their own
-        score += spec.weight * count;
+      for (const [ki, found] of [...bySignal].sort((a, b) => a[0] - b[0])) {
+        const kind = kinds[ki]!;
+        const count = kind.each ? Math.min(found.length, kind.max ?? Infinity) : 1;
+        if (!kind.context) matches += count;
+        score += kind.weight * count;
         const shown = found.filter((f) => f !== '');
-        reasons.push(shown.length ? `${spec.label} (${shown.map((f) => `“${f}”`).join(', ')})` : spec.label);
+        reasons.push(shown.length ? `${kind.label} (${shown.map((f) => `“${f}”`).join(', ')})` : kind.label);
       }
       const sentence = doc.sentences[s]!;
       // Vagueness only tips a sentence that already has two pieces of evidence.
