@@ -1,0 +1,376 @@
+import type { Finding, Sentence } from '../types.js';
+import type { Doc } from '../text/doc.js';
+import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
+import type { Detector } from './detector.js';
+import { firstWords } from './pattern-first-words.js';
+
+/** One kind of evidence that a sentence is template prose, with its weight. */
+export interface SignalSpec {
+  name: string;
+  /** Plain words for the message ("refers to the article itself"). */
+  label: string;
+  weight: number;
+  /** Every distinct match adds the weight (up to `max` times); otherwise the signal counts once per sentence. */
+  each?: boolean;
+  max?: number;
+  /**
+   * Regular expressions, written in lower case (the text is matched case-insensitively), tried at the start of
+   * each word and ending on a word boundary.
+   */
+  patterns?: string[];
+  /** Plain words or phrases; a trailing `*` accepts any ending (`underscor*`). */
+  words?: string[];
+  /** Match the patterns only at the start of a sentence ("All in all, ..."). */
+  atSentenceStart?: boolean;
+  /** Skip matches written with a capital inside a sentence: names ("Paramount Pictures", "Vibrant Media"). */
+  skipNames?: boolean;
+}
+
+export interface BoilerplateSentenceOptions {
+  /** A sentence whose signals add up to this score is flagged. */
+  threshold: number;
+  /** Ignore matches inside quoted speech (default true): a speaker's words are not the writer's padding. */
+  skipQuotes?: boolean;
+  signals: SignalSpec[];
+  /**
+   * A sentence of at least `minWords` words that names nothing: no number, no name (no capital after the first
+   * word), no quotation. Alone it is ordinary prose; it only tips a sentence that has two other pieces of evidence.
+   */
+  vague?: { label: string; weight: number; minWords: number };
+  /** The article's last sentence of running text: where generated text puts its stock conclusion. */
+  closing?: { label: string; weight: number };
+  /** A question in the writer's own voice (not quoted): "So why wait?" */
+  question?: { label: string; weight: number };
+  /** A word coordinated with itself ("growth and growth"), a trace of automatic rewriting. */
+  doubled?: { label: string; weight: number; minLetters: number; except: string[] };
+}
+
+interface PreparedSignal {
+  spec: SignalSpec;
+  /** Patterns and multi-word entries, for lower-cased text; `reCased` for text whose length lower-casing changes. */
+  re: RegExp | null;
+  reCased: RegExp | null;
+  /** Single-word entries, matched against tokens. */
+  exact: ReadonlySet<string>;
+  prefixes: RegExp | null;
+  /** Words a pattern match can start with (null: any word), so patterns are tried only where they can match. */
+  starts: { exact: ReadonlySet<string>; prefixes: RegExp | null } | null;
+}
+
+/** One anchored expression for a list of word prefixes: a single test per token. */
+function prefixTest(prefixes: string[]): RegExp | null {
+  return prefixes.length ? new RegExp(`^(?:${prefixes.map(escape).join('|')})`, 'u') : null;
+}
+
+interface PreparedBoilerplate {
+  threshold: number;
+  skipQuotes: boolean;
+  signals: PreparedSignal[];
+  vague: BoilerplateSentenceOptions['vague'] | null;
+  closing: BoilerplateSentenceOptions['closing'] | null;
+  question: BoilerplateSentenceOptions['question'] | null;
+  doubled: { label: string; weight: number; minLetters: number; except: ReadonlySet<string> } | null;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SINGLE_WORD = /^[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*\*?$/u;
+
+/** "underscor*" → underscor\p{L}*; spaces match any run of whitespace; apostrophes match both forms. */
+function wordSource(w: string): string {
+  const prefix = w.endsWith('*');
+  const body = escape((prefix ? w.slice(0, -1) : w).toLowerCase())
+    .replace(/\s+/g, '\\s+')
+    .replace(/'/g, "['’]");
+  return prefix ? `${body}[\\p{L}\\p{M}]*` : body;
+}
+
+function compile(spec: SignalSpec, parts: string[], flags: string): RegExp | null {
+  if (!parts.length) return null;
+  const source = `(?:${parts.map((p) => `(?:${p})`).join('|')})(?![\\p{L}\\p{N}])`;
+  try {
+    return new RegExp(source, flags);
+  } catch (e) {
+    throw new Error(`signal "${spec.name}": invalid regular expression: ${(e as Error).message}`);
+  }
+}
+
+function prepareSignal(spec: SignalSpec): PreparedSignal {
+  const words = spec.words ?? [];
+  const single = spec.atSentenceStart ? [] : words.filter((w) => SINGLE_WORD.test(w));
+  const multi = words.filter((w) => !single.includes(w)).map(wordSource);
+  const parts = [...(spec.patterns ?? []), ...multi];
+  if (!parts.length && !single.length) throw new Error(`signal "${spec.name}" has neither patterns nor words`);
+  const key = (w: string): string => w.toLowerCase().replace(/’/g, "'");
+  let starts: PreparedSignal['starts'] = { exact: new Set(), prefixes: null };
+  const startWords = new Set<string>();
+  for (const p of spec.patterns ?? []) {
+    const fw = firstWords(p);
+    if (!fw) {
+      starts = null;
+      break;
+    }
+    for (const w of fw) startWords.add(w);
+  }
+  for (const w of words.filter((x) => !single.includes(x))) startWords.add(`${key(w.split(/\s+/)[0]!).replace(/\*$/, '')}*`);
+  if (starts) starts = { exact: new Set([...startWords].filter((w) => !w.endsWith('*'))), prefixes: prefixTest([...startWords].filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1))) };
+  return {
+    spec,
+    starts,
+    re: compile(spec, parts, 'yu'),
+    reCased: compile(spec, parts, 'yiu'),
+    exact: new Set(single.filter((w) => !w.endsWith('*')).map(key)),
+    prefixes: prefixTest(single.filter((w) => w.endsWith('*')).map((w) => key(w.slice(0, -1)))),
+  };
+}
+
+/** Index of the sentence containing `offset`, or -1 (between sentences). Sentences are sorted. */
+function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo - 1;
+  return i >= 0 && offset < sentences[i]!.end ? i : -1;
+}
+
+/** No number, no name (a capital after the first word, other than "I"), no quotation, and long enough. */
+function namesNothing(doc: Doc, sentence: Sentence, minWords: number): boolean {
+  let words = 0;
+  for (let t = sentence.tokenFrom; t < sentence.tokenTo; t++) {
+    const tok = doc.tokens[t]!;
+    if (tok.kind === 'number') return false;
+    if (tok.kind === 'punct' && /["“”«»„]/u.test(tok.text)) return false;
+    if (tok.kind !== 'word') continue;
+    if (words > 0 && /^\p{Lu}/u.test(tok.text) && tok.text !== 'I') return false;
+    if (/\d/u.test(tok.text)) return false;
+    words++;
+  }
+  return words >= minWords;
+}
+
+const norm = (s: string): string => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+
+/** The text lower-cased once per article, when that keeps every offset (it almost always does). */
+function lowerText(doc: Doc): string | null {
+  return doc.memo('lower-text', (d) => {
+    const lower = d.text.toLowerCase();
+    return lower.length === d.text.length ? lower : null;
+  });
+}
+
+/** Collects evidence per sentence; a stretch of text counts for one signal only (the first in pack order). */
+class Evidence {
+  readonly bySentence = new Map<number, Map<number, string[]>>();
+  private readonly taken = new Map<number, Array<[number, number]>>();
+
+  add(sentence: number, signal: number, start: number, end: number, text: string): void {
+    const taken = this.taken.get(sentence) ?? [];
+    if (end > start) {
+      if (taken.some(([a, b]) => a < end && start < b)) return;
+      taken.push([start, end]);
+      this.taken.set(sentence, taken);
+    }
+    let bySignal = this.bySentence.get(sentence);
+    if (!bySignal) this.bySentence.set(sentence, (bySignal = new Map()));
+    const found = bySignal.get(signal) ?? [];
+    const key = norm(text);
+    if (!found.some((f) => norm(f) === key)) found.push(text.replace(/\s+/g, ' '));
+    bySignal.set(signal, found);
+  }
+}
+
+/**
+ * Scores every sentence for template prose: several weak signals (a stock closing, generic intensifiers,
+ * a reference to the article itself, a photo that is not there) add up; a sentence reaching the threshold is
+ * flagged and the message names the signals that fired. One generic word alone never flags a sentence.
+ * Speed: word lists are looked up per token; patterns are tried at word starts on the lower-cased text.
+ */
+export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedBoilerplate> = {
+  type: 'boilerplate-sentence',
+  summary: 'Scores each sentence by weighted template signals (self-reference, stock openings and closings, generic intensifiers) and flags sentences reaching a threshold.',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['threshold', 'signals'],
+    properties: {
+      threshold: { type: 'number', exclusiveMinimum: 0 },
+      skipQuotes: { type: 'boolean' },
+      vague: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['label', 'weight', 'minWords'],
+        properties: { label: { type: 'string', minLength: 1 }, weight: { type: 'number', exclusiveMinimum: 0 }, minWords: { type: 'integer', minimum: 1 } },
+      },
+      closing: { type: 'object', additionalProperties: false, required: ['label', 'weight'], properties: { label: { type: 'string', minLength: 1 }, weight: { type: 'number', exclusiveMinimum: 0 } } },
+      question: { type: 'object', additionalProperties: false, required: ['label', 'weight'], properties: { label: { type: 'string', minLength: 1 }, weight: { type: 'number', exclusiveMinimum: 0 } } },
+      doubled: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['label', 'weight', 'minLetters', 'except'],
+        properties: {
+          label: { type: 'string', minLength: 1 },
+          weight: { type: 'number', exclusiveMinimum: 0 },
+          minLetters: { type: 'integer', minimum: 1 },
+          except: { type: 'array', items: { type: 'string', minLength: 1 } },
+        },
+      },
+      signals: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'label', 'weight'],
+          properties: {
+            name: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+            label: { type: 'string', minLength: 1 },
+            weight: { type: 'number', exclusiveMinimum: 0 },
+            each: { type: 'boolean' },
+            max: { type: 'integer', minimum: 1 },
+            patterns: { type: 'array', items: { type: 'string', minLength: 1 } },
+            words: { type: 'array', items: { type: 'string', minLength: 2 } },
+            atSentenceStart: { type: 'boolean' },
+            skipNames: { type: 'boolean' },
+          },
+        },
+      },
+    },
+  },
+  prepare(o) {
+    return {
+      threshold: o.threshold,
+      skipQuotes: o.skipQuotes !== false,
+      signals: o.signals.map(prepareSignal),
+      vague: o.vague ?? null,
+      closing: o.closing ?? null,
+      question: o.question ?? null,
+      doubled: o.doubled ? { ...o.doubled, except: new Set(o.doubled.except.map((w) => w.toLowerCase())) } : null,
+    };
+  },
+  run(doc, rule, ctx) {
+    const { threshold, skipQuotes, signals, vague, closing, question, doubled } = rule.prepared;
+    const quotes = skipQuotes ? quotedSpans(doc) : [];
+    const quoted = (start: number, end: number): boolean => skipQuotes && insideSpans(quotes, start, end);
+    const lower = lowerText(doc);
+    const evidence = new Evidence();
+
+    // A doubled word is strong evidence: it claims its words before the phrase lists do.
+    if (doubled) findDoubled(doc, doubled, quoted, (s, start, end) => evidence.add(s, signals.length, start, end, doc.text.slice(start, end)));
+    signals.forEach((signal, si) => {
+      const { spec } = signal;
+      const isName = (s: number, start: number): boolean => spec.skipNames === true && start > doc.sentences[s]!.start && /^\p{Lu}/u.test(doc.text[start]!);
+      // Single words: one lookup per token.
+      if (signal.exact.size || signal.prefixes) {
+        for (const tok of doc.tokens) {
+          if (tok.kind !== 'word') continue;
+          if (!signal.exact.has(tok.norm) && !(signal.prefixes?.test(tok.norm) ?? false)) continue;
+          if (quoted(tok.start, tok.end) || isName(tok.sentence, tok.start)) continue;
+          evidence.add(tok.sentence, si, tok.start, tok.end, tok.text);
+        }
+      }
+      const re = lower ? signal.re : signal.reCased;
+      if (!re) return;
+      const text = lower ?? doc.text;
+      if (spec.atSentenceStart) {
+        for (const s of doc.sentences) {
+          // Skip an opening quote or bracket: the sentence's first word.
+          re.lastIndex = s.start + (/^[\s"“‘'(\[]*/u.exec(s.text)?.[0].length ?? 0);
+          const m = re.exec(text);
+          if (m && !quoted(m.index, m.index + m[0].length)) evidence.add(s.index, si, m.index, m.index + m[0].length, doc.text.slice(m.index, m.index + m[0].length));
+        }
+        return;
+      }
+      // Patterns are tried (sticky) only at words that can start them: much faster than scanning the text.
+      let coveredTo = -1;
+      for (const tok of doc.tokens) {
+        if (tok.kind !== 'word' || tok.start < coveredTo) continue;
+        const st = signal.starts;
+        if (st && !st.exact.has(tok.norm) && !(st.prefixes?.test(tok.norm) ?? false)) continue;
+        re.lastIndex = tok.start;
+        const m = re.exec(text);
+        if (!m || m[0] === '') continue;
+        const end = tok.start + m[0].length;
+        coveredTo = end;
+        if (quoted(tok.start, end) || isName(tok.sentence, tok.start)) continue;
+        evidence.add(tok.sentence, si, tok.start, end, doc.text.slice(tok.start, end));
+      }
+    });
+
+    // Sentence context (closing position, a question to the reader): weighed like a signal, shown by its label,
+    // but not evidence of its own (it does not count towards the two pieces that let vagueness tip a sentence).
+    const CLOSING = signals.length + 1;
+    const QUESTION = signals.length + 2;
+    if (closing) {
+      const last = lastProseSentence(doc);
+      if (last >= 0) evidence.add(last, CLOSING, 0, 0, '');
+    }
+    if (question) {
+      for (const q of doc.sentences) if (/\?["”’)]*$/u.test(q.text) && !/^["“‘]/u.test(q.text) && !quoted(q.start, q.end)) evidence.add(q.index, QUESTION, 0, 0, '');
+    }
+    const kinds: Array<{ label: string; weight: number; each?: boolean; max?: number; context?: boolean }> = [
+      ...signals.map((x) => x.spec),
+      doubled ?? { label: '', weight: 0 },
+      { ...(closing ?? { label: '', weight: 0 }), context: true },
+      { ...(question ?? { label: '', weight: 0 }), context: true },
+    ];
+
+    const out: Finding[] = [];
+    for (const [s, bySignal] of [...evidence.bySentence].sort((a, b) => a[0] - b[0])) {
+      let score = 0;
+      let matches = 0;
+      const reasons: string[] = [];
+      for (const [ki, found] of [...bySignal].sort((a, b) => a[0] - b[0])) {
+        const kind = kinds[ki]!;
+        const count = kind.each ? Math.min(found.length, kind.max ?? Infinity) : 1;
+        if (!kind.context) matches += count;
+        score += kind.weight * count;
+        const shown = found.filter((f) => f !== '');
+        reasons.push(shown.length ? `${kind.label} (${shown.map((f) => `“${f}”`).join(', ')})` : kind.label);
+      }
+      const sentence = doc.sentences[s]!;
+      // Vagueness only tips a sentence that already has two pieces of evidence.
+      if (vague && matches >= 2 && score < threshold && score + vague.weight >= threshold && namesNothing(doc, sentence, vague.minWords)) {
+        score += vague.weight;
+        reasons.push(vague.label);
+      }
+      if (score < threshold) continue;
+      out.push({ start: sentence.start, end: sentence.end, data: { signals: reasons.join('; '), score } });
+    }
+    ctx.stat('templateSentences', out.length);
+    return out;
+  },
+};
+
+/** The last sentence of the last paragraph that reads as running text (two sentences, or twelve words). */
+function lastProseSentence(doc: Doc): number {
+  for (let p = doc.paragraphs.length - 1; p >= 0; p--) {
+    const para = doc.paragraphs[p]!;
+    if (para.sentenceTo <= para.sentenceFrom) continue;
+    const last = doc.sentences[para.sentenceTo - 1]!;
+    const words = doc.tokens.slice(doc.sentences[para.sentenceFrom]!.tokenFrom, last.tokenTo).filter((t) => t.kind === 'word').length;
+    if (para.sentenceTo - para.sentenceFrom >= 2 || words >= 12) return last.index;
+  }
+  return -1;
+}
+
+/** "growth and growth": a word, "and", the same word, within one sentence. */
+function findDoubled(
+  doc: Doc,
+  o: NonNullable<PreparedBoilerplate['doubled']>,
+  quoted: (start: number, end: number) => boolean,
+  add: (sentence: number, start: number, end: number) => void,
+): void {
+  const t = doc.tokens;
+  for (let i = 0; i + 2 < t.length; i++) {
+    const a = t[i]!;
+    const and = t[i + 1]!;
+    const b = t[i + 2]!;
+    if (and.norm !== 'and' || a.kind !== 'word' || a.norm !== b.norm || a.sentence !== b.sentence) continue;
+    if (a.norm.length < o.minLetters || o.except.has(a.norm) || /er$/u.test(a.norm)) continue;
+    if (quoted(a.start, b.end)) continue;
+    add(a.sentence, a.start, b.end);
+  }
+}
