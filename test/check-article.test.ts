@@ -33,7 +33,8 @@ describe('checkArticle', () => {
   it('orders flags by position and fills line, column and the exact text', () => {
     const body = 'First line.\nPrices rose in Tianjin,China.The market closed.';
     const r = checkArticle(article(body), builtinRules(), defaultConfig()).result;
-    expect(r.flags.map((f) => [f.line, f.column, f.text])).toEqual([[2, 23, ','], [2, 29, '.']]);
+    expect(r.flags.filter((f) => f.category === 'spacing').map((f) => [f.line, f.column, f.text])).toEqual([[2, 23, ','], [2, 29, '.']]);
+    expect(r.flags.map((f) => f.start)).toEqual([...r.flags.map((f) => f.start)].sort((a, b) => a - b));
     for (const f of r.flags) expect(body.slice(f.start, f.end)).toBe(f.text);
   });
 });
