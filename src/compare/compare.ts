@@ -74,27 +74,47 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
   const corroborators = new Map<number, Set<number>>(); // claim id → articles
   const contradicted = new Set<number>();
 
-  const addContradiction = (i: number, j: number, related: boolean): boolean => {
-    const a = table.claims[i]!;
-    const b = table.claims[j]!;
-    const found = findContradiction(a, b, related, CONTRADICTION_DEFAULTS);
+  // Contradictions wait until every candidate pair is scored: a claim is only held against its closest
+  // statement in the other article (an article that gives both "$50" and "$60" in two similar sentences
+  // does not contradict a copy that kept one of them).
+  const pending: Array<{ i: number; j: number; similarity: number; found: NonNullable<ReturnType<typeof findContradiction>> }> = [];
+  const best = new Map<number, number>(); // claim id * n + other article → best similarity
+  const noteBest = (i: number, j: number, similarity: number): void => {
+    const ki = i * n + table.article[j]!;
+    const kj = j * n + table.article[i]!;
+    if ((best.get(ki) ?? -1) < similarity) best.set(ki, similarity);
+    if ((best.get(kj) ?? -1) < similarity) best.set(kj, similarity);
+  };
+  const addContradiction = (i: number, j: number, related: boolean, similarity: number): boolean => {
+    const found = findContradiction(table.claims[i]!, table.claims[j]!, related, CONTRADICTION_DEFAULTS);
     if (!found) return false;
     const key = `${i}:${j}`;
-    if (reported.has(key)) return true;
-    reported.add(key);
-    const fa = facts[table.article[i]!]!;
-    const fb = facts[table.article[j]!]!;
-    comparisons.push({
-      type: 'contradiction',
-      a: side(fa, a),
-      b: side(fb, b),
-      similarity: roundSimilarity(dice(table.terms[i]!, table.terms[j]!)),
-      kind: found.kind,
-      message: contradictionMessage(found.kind, found.difference, fa.article, a, fb.article, b),
-    });
-    contradicted.add(i).add(j);
-    linked.add(pairKey(table.article[i]!, table.article[j]!));
+    if (!reported.has(key)) {
+      reported.add(key);
+      pending.push({ i, j, similarity, found });
+    }
     return true;
+  };
+  const emitContradictions = (): void => {
+    for (const { i, j, similarity, found } of pending) {
+      // Status conflicts are matched on names, not wording: the closest-statement rule does not apply to them.
+      const closest = similarity >= (best.get(i * n + table.article[j]!) ?? 0) && similarity >= (best.get(j * n + table.article[i]!) ?? 0);
+      if (!closest && found.kind !== 'status') continue;
+      const a = table.claims[i]!;
+      const b = table.claims[j]!;
+      const fa = facts[table.article[i]!]!;
+      const fb = facts[table.article[j]!]!;
+      comparisons.push({
+        type: 'contradiction',
+        a: side(fa, a),
+        b: side(fb, b),
+        similarity: roundSimilarity(similarity),
+        kind: found.kind,
+        message: contradictionMessage(found.kind, found.difference, fa.article, a, fb.article, b),
+      });
+      contradicted.add(i).add(j);
+      linked.add(pairKey(table.article[i]!, table.article[j]!));
+    }
   };
 
   const addShared = (i: number, j: number, similarity: number): void => {
@@ -119,8 +139,9 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
 
   const claimPairsScored = forEachCandidatePair(table, CANDIDATE_DEFAULTS, (i, j) => {
     const similarity = dice(table.terms[i]!, table.terms[j]!);
+    noteBest(i, j, similarity);
     if (similarity < 0.3) return;
-    if (addContradiction(i, j, false)) return;
+    if (addContradiction(i, j, false, similarity)) return;
     if (similarity >= sharedThreshold && sharesName(table.claims[i]!, table.claims[j]!)) addShared(i, j, similarity);
   });
   for (const [first, again] of table.repeats) addShared(first, again, 1);
@@ -128,21 +149,26 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
   // Articles on the same story: status conflicts across the whole pair, and a link when nothing else joined them.
   const related = findRelatedArticles(facts, isExactCopy, RELATED_DEFAULTS);
   const claimsOf = articleClaimIds(table, n);
+  const links: Array<{ a: number; b: number; names: string[]; best: { i: number; j: number; similarity: number } }> = [];
   for (const { a, b, names } of related) {
     let best: { i: number; j: number; similarity: number } | null = null;
     for (const i of claimsOf[a]!) {
       for (const j of claimsOf[b]!) {
         const similarity = dice(table.terms[i]!, table.terms[j]!);
-        if (addContradiction(i, j, true)) continue;
+        noteBest(i, j, similarity);
+        if (addContradiction(i, j, true, similarity)) continue;
         if ((!best || similarity > best.similarity) && sharesName(table.claims[i]!, table.claims[j]!)) best = { i, j, similarity };
       }
     }
+    if (best && best.similarity >= relatedThreshold) links.push({ a, b, names, best });
+  }
+  emitContradictions();
+  for (const { a, b, names, best } of links) {
     const key = pairKey(a, b);
-    if (best && best.similarity >= relatedThreshold && !linked.has(key) && !shared.has(key) && !sameGroup(a, b)) {
-      const ca = table.claims[best.i]!;
-      const cb = table.claims[best.j]!;
-      comparisons.push({ type: 'shared-claim', a: side(facts[a]!, ca), b: side(facts[b]!, cb), similarity: roundSimilarity(best.similarity), kind: null, message: relatedMessage(names, ca, cb) });
-    }
+    if (linked.has(key) || shared.has(key) || sameGroup(a, b)) continue;
+    const ca = table.claims[best.i]!;
+    const cb = table.claims[best.j]!;
+    comparisons.push({ type: 'shared-claim', a: side(facts[a]!, ca), b: side(facts[b]!, cb), similarity: roundSimilarity(best.similarity), kind: null, message: relatedMessage(names, ca, cb) });
   }
 
   for (const list of shared.values()) {

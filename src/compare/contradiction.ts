@@ -36,11 +36,14 @@ export function findContradiction(a: Claim, b: Claim, related: boolean, t: Contr
   const swapped = names.onlyA.length === 1 && names.onlyB.length === 1 && names.onlyA[0]!.before !== '' && names.onlyA[0]!.before === names.onlyB[0]!.before;
   const statuses = a.hedged || b.hedged ? [] : statusDifferences(a, b);
 
+  // A figure or a date needs a statement around it: "Apple iPad Pro (11-inch, 64GB)" is a label, not a claim.
+  const substantive = a.words.length >= 4 && b.words.length >= 4;
   const differing = (numbers.length ? 1 : 0) + (dates.length ? 1 : 0) + (negation ? 1 : 0) + (swapped ? 1 : 0) + (statuses.length ? 1 : 0);
   if (differing !== 1) return null;
-  if (numbers.length === 1 && wordSim >= t.slot) return { kind: 'number', difference: numbers[0]! };
-  if (dates.length === 1 && wordSim >= t.slot) return { kind: 'date', difference: dates[0]! };
-  if (negation && wordSim >= t.strict && names.onlyA.length + names.onlyB.length === 0 && !a.hedged && !b.hedged) {
+  if (numbers.length === 1 && wordSim >= t.slot && substantive) return { kind: 'number', difference: numbers[0]! };
+  if (dates.length === 1 && wordSim >= t.slot && substantive) return { kind: 'date', difference: dates[0]! };
+  // A hedge ("would", "may") elsewhere in a near-identical sentence does not make the negation tentative.
+  if (negation && wordSim >= t.strict && names.onlyA.length + names.onlyB.length === 0 && ((!a.hedged && !b.hedged) || wordSim >= 0.85)) {
     return { kind: 'negation', difference: negationSides(a, b) };
   }
   if (swapped && wordSim >= t.strict) return { kind: 'entity', difference: { a: names.onlyA[0]!.key, b: names.onlyB[0]!.key } };

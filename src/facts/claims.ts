@@ -7,7 +7,11 @@ import { sentenceStatuses, type StatusMention } from './status.js';
 import { HEDGES, NEGATIONS } from './stopwords.js';
 import { isContentWord, stem } from './words.js';
 
-/** One checkable statement: a sentence naming someone or something together with a figure, date, status, or a second name. */
+/**
+ * One checkable statement: a sentence that names someone or something. Whether it also states a figure, a
+ * date, a status or a negation is what the comparison reads from the slots; the claim itself must not depend
+ * on them, or "X is not Y" would be a claim while "X is Y" is not, and the two could never meet.
+ */
 export interface Claim {
   start: number;
   end: number;
@@ -58,8 +62,6 @@ export function extractClaims(doc: Doc): Claim[] {
       if (sDates.some((d) => t.start >= d.start && t.end <= d.end)) continue;
       words.add(hashString(stem(t.norm)));
     }
-    // Checkable: a name plus a figure, a date, a status, a negation or a second name.
-    if (!quantities.length && !sDates.length && !statuses.length && !negations && entities.length < 2) continue;
     claims.push({
       start: s.start,
       end: s.end,
@@ -79,6 +81,7 @@ export function extractClaims(doc: Doc): Claim[] {
 
 /** A title-case line ("Strategic Implications for Regional Alliances") is a heading, not a statement. */
 function isHeading(tokens: ReadonlyArray<{ kind: string; text: string }>): boolean {
+  if (/^[.!?]$/.test(tokens[tokens.length - 1]?.text ?? '')) return false;
   const words = tokens.filter((t) => t.kind === 'word' && t.text.length > 3);
   return words.length >= 2 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length > 0.6;
 }

@@ -55,7 +55,9 @@ export function entityKey(words: string[]): string {
 function opensClause(tokens: readonly Token[], i: number, from: number): boolean {
   if (i === from) return true;
   const prev = tokens[i - 1]!;
-  return prev.kind !== 'word' && prev.kind !== 'number' && prev.text !== ',';
+  if (prev.kind === 'word' || prev.kind === 'number' || prev.text === ',') return false;
+  // A closing quote after a comma continues the sentence: “…as well,” Arroyo added.
+  return !(/^["'”’]$/u.test(prev.text) && i - 2 >= from && tokens[i - 2]!.text === ',');
 }
 
 /** Capitalised name sequences of one sentence, in order. */

@@ -38,12 +38,12 @@ export function sentenceQuantities(text: string, offset: number, skip: ReadonlyA
     const g = m.groups!;
     const numAt = m.index + m[0].indexOf(g.num!);
     const start = offset + m.index;
-    const before = text.slice(Math.max(0, numAt - 2), numAt);
-    if (/[\p{L}\-:\/.#]\s?$/u.test(before) && !g.cur) continue; // COVID-19, 10:30, No. 5, v2
+    const glued = text.slice(Math.max(0, numAt - 1), numAt);
+    if (/[\p{L}\-:\/.#]$/u.test(glued) && !g.cur) continue; // COVID-19, 10:30, v2, #5
     if (/^[:\/]\d|^(?:st|nd|rd|th)\b/.test(text.slice(numAt + g.num!.length))) continue;
     if (skip.some((s) => s.start < offset + numAt + g.num!.length && s.end > offset + numAt)) continue;
     const prevWord = /([\p{L}]+)\s+$/u.exec(text.slice(0, numAt))?.[1] ?? '';
-    if (!g.cur && /^\p{Lu}/u.test(prevWord) && !g.scale && !g.pct) continue; // Boeing 737, Article 5
+    if (!g.cur && /^\p{Lu}/u.test(prevWord) && !STOPWORDS.has(prevWord.toLowerCase()) && !g.scale && !g.pct) continue; // Boeing 737, Article 5
     const raw = g.num!.replace(/,/g, '');
     const base = Number(raw);
     if (!Number.isFinite(base)) continue;
@@ -51,9 +51,12 @@ export function sentenceQuantities(text: string, offset: number, skip: ReadonlyA
     if (!g.cur && !g.scale && !g.pct && /^(?:1[89]|20)\d\d$/.test(raw)) continue; // a year
     const decimals = raw.includes('.') ? raw.length - raw.indexOf('.') - 1 : 0;
     let unit = g.cur ? CURRENCY_SYMBOLS[g.cur]! : '';
+    // A unit glued to the figure: "64GB", "22-inch".
+    const gluedUnit = !g.scale && !g.pct ? /^-?([\p{L}]+)/u.exec(text.slice(numAt + g.num!.length))?.[1] : undefined;
     let end = m.index + m[0].length - (g.word ? g.word.length + 1 : 0);
     const word = g.word?.toLowerCase() ?? '';
     if (g.pct) unit = g.pct.startsWith('percentage') ? 'points' : 'percent';
+    else if (gluedUnit) unit = unit || gluedUnit.toLowerCase().replace(/s$/, '');
     else if (CURRENCY_WORDS[word]) {
       unit = unit || CURRENCY_WORDS[word]!;
       end += word.length + 1;
