@@ -155,8 +155,9 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
     for (const i of claimsOf[a]!) {
       for (const j of claimsOf[b]!) {
         const similarity = dice(table.terms[i]!, table.terms[j]!);
-        noteBest(i, j, similarity);
-        if (addContradiction(i, j, true, similarity)) continue;
+        // Figures, dates and negations need close wording, so the candidate pass already saw those pairs;
+        // here only status conflicts, which are matched on names, remain to be found.
+        if (table.claims[i]!.statuses.length && table.claims[j]!.statuses.length && addContradiction(i, j, true, similarity)) continue;
         if ((!best || similarity > best.similarity) && sharesName(table.claims[i]!, table.claims[j]!)) best = { i, j, similarity };
       }
     }

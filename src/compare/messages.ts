@@ -14,7 +14,10 @@ const WHAT: Record<ContradictionKind, string> = {
 /** "<a> says “…” where <b> says “…”": both sides quoted, the differing slot named. */
 export function contradictionMessage(kind: ContradictionKind, d: SlotDifference, idA: string, a: Claim, idB: string, b: Claim): string {
   const slot = kind === 'negation' ? '' : ` (“${d.a}” against “${d.b}”)`;
-  return `The articles state ${WHAT[kind]} for the same statement${slot}: ${idA} says ${quoteSentence(a.text)}; ${idB} says ${quoteSentence(b.text)}`;
+  const about = kind === 'status' ? 'about the same subject' : 'for the same statement';
+  const focusA = kind === 'negation' || kind === 'entity' ? undefined : d.a;
+  const focusB = kind === 'negation' || kind === 'entity' ? undefined : d.b;
+  return `The articles state ${WHAT[kind]} ${about}${slot}: ${idA} says ${quoteSentence(a.text, 160, focusA)}; ${idB} says ${quoteSentence(b.text, 160, focusB)}`;
 }
 
 export function sharedClaimMessage(similarity: number, idA: string, a: Claim, idB: string, b: Claim): string {

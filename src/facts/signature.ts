@@ -4,7 +4,10 @@ import { combine, hashString, mix32 } from './hash.js';
 /** MinHash signature length and shingle width: 128 hashes read as 32 LSH bands of 4 rows. */
 export const SIGNATURE_SIZE = 128;
 const SHINGLE = 4;
-const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 + i * 0x632be5ab));
+// Hash family h_j(x) = a_j·x + b_j (mod 2^32) over an already well-mixed shingle hash: one multiply per
+// value, about twice as fast as re-mixing, and close enough to min-wise independent for LSH candidates.
+const MULTIPLIERS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 + i * 0x632be5ab) | 1);
+const OFFSETS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x7f4a7c15 ^ (i * 0x85ebca6b)));
 
 export interface TextSignature {
   /** MinHash over 4-word shingles: the share of equal positions estimates the Jaccard similarity of two articles. */
@@ -27,7 +30,7 @@ export function textSignature(doc: Doc): TextSignature {
     for (let k = 1; k < SHINGLE && i + k < words.length; k++) h = combine(h, words[i + k]!);
     shingles++;
     for (let j = 0; j < SIGNATURE_SIZE; j++) {
-      const v = mix32(h ^ SEEDS[j]!);
+      const v = (Math.imul(h, MULTIPLIERS[j]!) + OFFSETS[j]!) >>> 0;
       if (v < sig[j]!) sig[j] = v;
     }
   }

@@ -24,11 +24,14 @@ const STATUS_PATTERNS: Array<[topic: string, value: string, pattern: string]> = 
   ['verdict', 'guilty', String.raw`(?:was|were) (?:found guilty|convicted)|pleaded guilty`],
   ['verdict', 'not-guilty', String.raw`(?:was|were) (?:acquitted|found not guilty|cleared of)|pleaded not guilty`],
 ];
+// One cheap test first: most sentences state no status at all.
+const ANY_STATUS = /member|join|pending|observer|candidate|applied|approv|ratif|passed|adopted|signed|reject|veto|voted|struck|blocked|killed|died|dead|surviv|alive|condition|guilty|convict|acquit|cleared/i;
 const PATTERNS = STATUS_PATTERNS.map(([topic, value, p]) => ({ topic, value, re: new RegExp(`\\b(?:${p})\\b`, 'giu') }));
 
 /** Status statements in one sentence that are asserted, not hedged ("could join as a full member" is a hope, not a status). */
 export function sentenceStatuses(text: string, offset: number): StatusMention[] {
   const out: StatusMention[] = [];
+  if (!ANY_STATUS.test(text)) return out;
   for (const { topic, value, re } of PATTERNS) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
