@@ -15,7 +15,14 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
 
 if (process.argv.includes('--child')) await child(arg('--child'));
+else if (process.argv.includes('--write')) writeBatch(arg('--write'), Number(arg('--sizes', '1000')));
 else parent();
+
+/** `--write FILE --sizes N`: only writes one generated batch (to profile or to run the CLI on). */
+function writeBatch(file, size) {
+  const pages = readFileSync(join(ROOT, '..', 'shared', 'corpus', 'news-pages', 'pages.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  writeFileSync(file, generate(pages, size, Number(arg('--seed', 1))).map((r) => JSON.stringify(r)).join('\n') + '\n');
+}
 
 function parent() {
   const sizes = arg('--sizes', '1000,3000,10000').split(',').map(Number);
@@ -32,7 +39,7 @@ function parent() {
       rows.push(m);
       console.log(
         `${String(size).padStart(6)} articles: check ${(m.totalMs / 1000).toFixed(1)} s = ${(size / (m.totalMs / 1000)).toFixed(0)} articles/s, ${(m.totalMs / size).toFixed(2)} ms/article; ` +
-          `per-article phase ${(m.articleMs / size).toFixed(2)} ms/article; compare ${(m.compareMs / 1000).toFixed(2)} s (${m.claims} claims, ${m.claimPairsScored} claim pairs and ${m.articlePairsScored} article pairs scored, ` +
+          `per-article phase ${(m.articleMs / size).toFixed(2)} ms/article (CPU ${(m.articleCpuMs / size).toFixed(2)}); compare ${(m.compareMs / 1000).toFixed(2)} s (CPU ${(m.compareCpuMs / 1000).toFixed(2)} s; ${m.claims} claims, ${m.claimPairsScored} claim pairs and ${m.articlePairsScored} article pairs scored, ` +
           `${m.comparisons} comparisons: ${JSON.stringify(m.byType)}); facts ${(m.factsBytes / 1e6).toFixed(1)} MB as JSON; compare heap +${(m.compareHeapMb).toFixed(0)} MB; peak RSS ${(m.maxRssKb / 1024).toFixed(0)} MB`,
       );
     }
@@ -83,7 +90,7 @@ function perturb(sentence, rnd, vocab) {
 
 /** One batch in this process: the check pipeline phase by phase, as check-batch runs it. */
 async function child(file) {
-  const dist = (p) => import(join(ROOT, 'dist', p));
+  const dist = (p) => import(join(process.env.CREDLINT_DIST ?? join(ROOT, 'dist'), p));
   const { loadArticles } = await dist('input/read-articles.js');
   const { checkArticle } = await dist('engine/check-article.js');
   const { collectBatchHints } = await dist('engine/batch-hints.js');
@@ -94,6 +101,7 @@ async function child(file) {
   const { loadRules } = await dist('rules/load-rules.js');
   const config = defaultConfig();
   const rules = loadRules(config);
+  const c0 = process.cpuUsage().user;
   const t0 = performance.now();
   const { articles, errors } = loadArticles([file]);
   const hintsFor = collectBatchHints(articles);
@@ -105,10 +113,12 @@ async function child(file) {
     facts.push(out.facts);
   }
   const t1 = performance.now();
+  const c1 = process.cpuUsage().user;
   const heapBefore = process.memoryUsage().heapUsed;
   const out = compareBatch(facts, { enabled: true });
   const heapAfter = process.memoryUsage().heapUsed;
   const t2 = performance.now();
+  const c2 = process.cpuUsage().user;
   const json = renderJson(buildReport(results, out.comparisons, errors, t2 - t0));
   const t3 = performance.now();
   const byType = {};
@@ -119,6 +129,8 @@ async function child(file) {
       totalMs: t3 - t0,
       articleMs: t1 - t0,
       compareMs: t2 - t1,
+      articleCpuMs: (c1 - c0) / 1000,
+      compareCpuMs: (c2 - c1) / 1000,
       reportMs: t3 - t2,
       reportBytes: json.length,
       factsBytes: JSON.stringify(facts).length,

@@ -58,16 +58,19 @@ export function buildClaimTable(facts: readonly ArticleFacts[], skip: (article: 
 export interface CandidateOptions {
   /** Terms in more claims than this are too common to find anything (and would make the work quadratic). */
   postingCap: number;
-  /** Rare terms two claims must share to be scored. */
+  /** Rare terms two claims must share (among the probing claim's rarest) to be scored. */
   minShared: number;
+  /** How many of its rarest terms a claim looks up: two statements of one fact share their rare words. */
+  probes: number;
 }
 
-export const CANDIDATE_DEFAULTS: CandidateOptions = { postingCap: 64, minShared: 3 };
+export const CANDIDATE_DEFAULTS: CandidateOptions = { postingCap: 64, minShared: 2, probes: 8 };
 
 /**
  * Calls `visit(i, j)` once for each pair of claims from different articles that share at least `minShared`
- * rare terms. Inverted index over terms, counting with a stamped array: the work per claim is bounded by
- * (its terms × postingCap), so the whole pass grows linearly with the batch. Returns the number of pairs visited.
+ * of the first claim's `probes` rarest terms. Inverted index over terms, counting with a stamped array: the
+ * work per claim is bounded by (probes × postingCap), so the whole pass grows linearly with the batch.
+ * Returns the number of pairs visited.
  */
 export function forEachCandidatePair(table: ClaimTable, options: CandidateOptions, visit: (i: number, j: number) => void): number {
   const n = table.claims.length;
@@ -87,9 +90,10 @@ export function forEachCandidatePair(table: ClaimTable, options: CandidateOption
   let visited = 0;
   for (let i = 0; i < n; i++) {
     const hits: number[] = [];
-    for (const t of table.terms[i]!) {
-      const list = postings.get(t);
-      if (!list) continue;
+    const probes = table.terms[i]!.filter((t) => postings.has(t));
+    if (probes.length > options.probes) probes.sort((x, y) => df.get(x)! - df.get(y)!).length = options.probes;
+    for (const t of probes) {
+      const list = postings.get(t)!;
       // Postings are in claim order: only later claims, so each pair is seen once.
       for (let k = list.length - 1; k >= 0; k--) {
         const j = list[k]!;

@@ -33,6 +33,8 @@ export interface CompareStats {
   articlePairsScored: number;
   claimPairsScored: number;
   relatedPairs: number;
+  /** Wall time of each step, in ms. */
+  phaseMs: Record<string, number>;
 }
 
 export interface CompareOutput {
@@ -58,7 +60,15 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
   const comparisons: Comparison[] = [];
   const n = facts.length;
 
+  const phaseMs: Record<string, number> = {};
+  let clock = performance.now();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    phaseMs[name] = Math.round(now - clock);
+    clock = now;
+  };
   const copies = findNearDuplicates(facts, NEAR_DUPLICATE_DEFAULTS);
+  lap('nearDuplicates');
   comparisons.push(...copies.comparisons);
   const sameGroup = (a: number, b: number): boolean => copies.groups.find(a) === copies.groups.find(b);
   // Exact copies add nothing at sentence level: their original stands for them.
@@ -67,6 +77,7 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
   const isExactCopy = (i: number): boolean => firstWithText.get(facts[i]!.textHash) !== i;
 
   const table = buildClaimTable(facts, isExactCopy);
+  lap('claimTable');
   const reported = new Set<string>();
   const linked = new Set<number>(); // article pairs with any sentence-level comparison
   const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
@@ -145,24 +156,32 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
     if (similarity >= sharedThreshold && sharesName(table.claims[i]!, table.claims[j]!)) addShared(i, j, similarity);
   });
   for (const [first, again] of table.repeats) addShared(first, again, 1);
+  lap('claimPairs');
 
   // Articles on the same story: status conflicts across the whole pair, and a link when nothing else joined them.
   const related = findRelatedArticles(facts, isExactCopy, RELATED_DEFAULTS);
   const claimsOf = articleClaimIds(table, n);
   const links: Array<{ a: number; b: number; names: string[]; best: { i: number; j: number; similarity: number } }> = [];
+  const statusClaims = claimsOf.map((ids) => ids.filter((id) => table.claims[id]!.statuses.length > 0));
+  const pendingPairs = new Set(pending.map(({ i, j }) => pairKey(table.article[i]!, table.article[j]!)));
   for (const { a, b, names } of related) {
+    // Status conflicts are matched on names, not wording, so only here are they looked for (few claims state a status).
+    for (const i of statusClaims[a]!) {
+      for (const j of statusClaims[b]!) if (addContradiction(i, j, true, dice(table.terms[i]!, table.terms[j]!))) pendingPairs.add(pairKey(a, b));
+    }
+    // A link is only needed when nothing else joins the two articles.
+    const key = pairKey(a, b);
+    if (shared.has(key) || pendingPairs.has(key) || sameGroup(a, b)) continue;
     let best: { i: number; j: number; similarity: number } | null = null;
     for (const i of claimsOf[a]!) {
       for (const j of claimsOf[b]!) {
         const similarity = dice(table.terms[i]!, table.terms[j]!);
-        // Figures, dates and negations need close wording, so the candidate pass already saw those pairs;
-        // here only status conflicts, which are matched on names, remain to be found.
-        if (table.claims[i]!.statuses.length && table.claims[j]!.statuses.length && addContradiction(i, j, true, similarity)) continue;
-        if ((!best || similarity > best.similarity) && sharesName(table.claims[i]!, table.claims[j]!)) best = { i, j, similarity };
+        if (similarity >= relatedThreshold && (!best || similarity > best.similarity) && sharesName(table.claims[i]!, table.claims[j]!)) best = { i, j, similarity };
       }
     }
-    if (best && best.similarity >= relatedThreshold) links.push({ a, b, names, best });
+    if (best) links.push({ a, b, names, best });
   }
+  lap('relatedArticles');
   emitContradictions();
   for (const { a, b, names, best } of links) {
     const key = pairKey(a, b);
@@ -183,10 +202,11 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
     }
   }
 
+  lap('output');
   return {
     comparisons,
     corroboration: tally(facts, table, corroborators, contradicted),
-    stats: { articles: n, claims: table.claims.length, articlePairsScored: copies.candidates + related.length, claimPairsScored, relatedPairs: related.length },
+    stats: { articles: n, claims: table.claims.length, articlePairsScored: copies.candidates + related.length, claimPairsScored, relatedPairs: related.length, phaseMs },
   };
 }
 

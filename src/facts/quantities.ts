@@ -81,5 +81,5 @@ function lastContentWord(s: string): string {
 /** True when two stated amounts can be the same figure, allowing for rounding ("6.48 billion" and "6.5 billion"). */
 export function sameAmount(a: Pick<Quantity, 'value' | 'step'>, b: Pick<Quantity, 'value' | 'step'>): boolean {
   const step = Math.max(a.step, b.step);
-  return Math.abs(a.value - b.value) <= step / 2 + 1e-9 * Math.max(Math.abs(a.value), 1);
+  return Math.abs(a.value - b.value) < step / 2 - 1e-9 * Math.max(Math.abs(a.value), 1) || a.value === b.value;
 }
