@@ -62,6 +62,16 @@ describe.skipIf(!HAS_SHARED)('comparison on real articles', () => {
     }
   });
 
+  it('a different place in the same role is an entity contradiction; a rounded figure is not a contradiction', () => {
+    const page = pages.find((p) => p.body.includes('Medicaid expansion in Louisiana'))!;
+    const moved = alterSentence(page.body, /expansion in Louisiana/, 'expansion in Mississippi');
+    const found = contradictions(compareFacts([factsOf('orig', page.body), factsOf('copy', moved.copy)], { enabled: true }));
+    expect(found.map((c) => c.kind)).toEqual(['entity']);
+    expect(found[0]!.message).toMatch(/louisiana.*mississippi/i);
+    const rounded = alterSentence(wework.body, /\$6\.5 billion/, '$6.48 billion');
+    expect(contradictions(compareFacts([factsOf('orig', wework.body), factsOf('copy', rounded.copy)], { enabled: true }))).toEqual([]);
+  });
+
   it('an unchanged copy is a near-duplicate with no contradiction, and copies do not corroborate each other', () => {
     const shorter = splitSentences(wework.body).filter((_: unknown, i: number) => i % 4 !== 3).map((s: { text: string }) => s.text).join(' ');
     const out = compareBatch([factsOf('orig', wework.body), factsOf('copy', shorter)], { enabled: true });
