@@ -78,7 +78,7 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
 
   const table = buildClaimTable(facts, isExactCopy);
   lap('claimTable');
-  const reported = new Set<string>();
+  const reported = new Set<number>(); // claim pairs already judged contradictory (i · claims + j)
   const linked = new Set<number>(); // article pairs with any sentence-level comparison
   const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
   const shared = new Map<number, Array<{ i: number; j: number; similarity: number }>>();
@@ -99,7 +99,7 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
   const addContradiction = (i: number, j: number, related: boolean, similarity: number): boolean => {
     const found = findContradiction(table.claims[i]!, table.claims[j]!, related, CONTRADICTION_DEFAULTS);
     if (!found) return false;
-    const key = `${i}:${j}`;
+    const key = i * table.claims.length + j;
     if (!reported.has(key)) {
       reported.add(key);
       pending.push({ i, j, similarity, found });
