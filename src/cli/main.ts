@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../report/version.js';
 import { runCheck } from './check-command.js';
+import { runCompare } from './compare-command.js';
 import { runRules } from './rules-command.js';
 import { UsageError } from './usage-error.js';
 
@@ -28,6 +29,19 @@ program
   .option('-j, --jobs <n>', 'worker threads for large batches (default: the number of cores; 1 = no threads)')
   .action(async (paths: string[], opts) => {
     process.exitCode = await runCheck(paths, opts);
+  });
+
+program
+  .command('compare')
+  .description('compare two articles: shared statements, copied text and contradictions between them')
+  .argument('<paths...>', 'two files (or one file with two records)')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('text'))
+  .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
+  .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
+  .option('--no-color', 'plain text output')
+  .option('-q, --quiet', 'no diagnostics on standard error')
+  .action(async (paths: string[], opts) => {
+    process.exitCode = await runCompare(paths, opts);
   });
 
 program

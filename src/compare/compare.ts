@@ -1,11 +1,241 @@
-import type { ArticleFacts } from '../facts/facts.js';
+import type { ArticleFacts, Claim } from '../facts/facts.js';
 import type { Comparison } from '../types.js';
+import { buildClaimTable, CANDIDATE_DEFAULTS, forEachCandidatePair, type ClaimTable } from './claim-index.js';
+import { CONTRADICTION_DEFAULTS, findContradiction } from './contradiction.js';
+import { contradictionMessage, relatedMessage, sharedClaimMessage } from './messages.js';
+import { findNearDuplicates, NEAR_DUPLICATE_DEFAULTS } from './near-duplicates.js';
+import { roundSimilarity } from './quote.js';
+import { findRelatedArticles, RELATED_DEFAULTS } from './related-articles.js';
+import { dice } from './similarity.js';
+import { sameEntity } from '../facts/entities.js';
 
 export interface CompareOptions {
   enabled: boolean;
+  /** Term similarity (Dice) at or above which two sentences make the same statement. */
+  sharedClaim?: number;
+  /** Lowest similarity of the closest sentences for two related articles to be linked. */
+  related?: number;
+  /** Most shared-claim comparisons reported per pair of articles. */
+  sharedPerPair?: number;
+}
+
+/** Per article: how many of its claims other articles in the batch confirm, and how many articles do. */
+export interface Corroboration {
+  corroboratedClaims: number;
+  corroboratingArticles: number;
+  contradictedClaims: number;
+}
+
+/** What the phase measured, for the benchmark. */
+export interface CompareStats {
+  articles: number;
+  claims: number;
+  articlePairsScored: number;
+  claimPairsScored: number;
+  relatedPairs: number;
+  /** Wall time of each step, in ms. */
+  phaseMs: Record<string, number>;
+}
+
+export interface CompareOutput {
+  comparisons: Comparison[];
+  corroboration: Map<string, Corroboration>;
+  stats: CompareStats;
 }
 
 /** The batch phase: sees only the articles' facts, never their whole text. */
-export function compareFacts(_facts: readonly ArticleFacts[], _options: CompareOptions): Comparison[] {
-  return [];
+export function compareFacts(facts: readonly ArticleFacts[], options: CompareOptions): Comparison[] {
+  return compareBatch(facts, options).comparisons;
+}
+
+/**
+ * Near-duplicates at article level, then shared claims and contradictions at sentence level, then a link
+ * between articles about the same story that nothing else connected. Every step only scores candidates
+ * found through an index (LSH bands, rare terms, rare names), never all pairs.
+ */
+export function compareBatch(facts: readonly ArticleFacts[], options: CompareOptions): CompareOutput {
+  const sharedThreshold = options.sharedClaim ?? 0.5;
+  const relatedThreshold = options.related ?? 0.25;
+  const perPair = options.sharedPerPair ?? 3;
+  const comparisons: Comparison[] = [];
+  const n = facts.length;
+
+  const phaseMs: Record<string, number> = {};
+  let clock = performance.now();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    phaseMs[name] = Math.round(now - clock);
+    clock = now;
+  };
+  const copies = findNearDuplicates(facts, NEAR_DUPLICATE_DEFAULTS);
+  lap('nearDuplicates');
+  comparisons.push(...copies.comparisons);
+  const sameGroup = (a: number, b: number): boolean => copies.groups.find(a) === copies.groups.find(b);
+  // Exact copies add nothing at sentence level: their original stands for them.
+  const firstWithText = new Map<number, number>();
+  facts.forEach((f, i) => void (firstWithText.has(f.textHash) || firstWithText.set(f.textHash, i)));
+  const isExactCopy = (i: number): boolean => firstWithText.get(facts[i]!.textHash) !== i;
+
+  const table = buildClaimTable(facts, isExactCopy);
+  lap('claimTable');
+  const reported = new Set<number>(); // claim pairs already judged contradictory (i · claims + j)
+  const linked = new Set<number>(); // article pairs with any sentence-level comparison
+  const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
+  const shared = new Map<number, Array<{ i: number; j: number; similarity: number }>>();
+  const corroborators = new Map<number, Set<number>>(); // claim id → articles
+  const contradicted = new Set<number>();
+
+  // Contradictions wait until every candidate pair is scored: a claim is only held against its closest
+  // statement in the other article (an article that gives both "$50" and "$60" in two similar sentences
+  // does not contradict a copy that kept one of them).
+  const pending: Array<{ i: number; j: number; similarity: number; found: NonNullable<ReturnType<typeof findContradiction>> }> = [];
+  const best = new Map<number, number>(); // claim id * n + other article → best similarity
+  const noteBest = (i: number, j: number, similarity: number): void => {
+    const ki = i * n + table.article[j]!;
+    const kj = j * n + table.article[i]!;
+    if ((best.get(ki) ?? -1) < similarity) best.set(ki, similarity);
+    if ((best.get(kj) ?? -1) < similarity) best.set(kj, similarity);
+  };
+  const addContradiction = (i: number, j: number, related: boolean, similarity: number): boolean => {
+    const found = findContradiction(table.claims[i]!, table.claims[j]!, related, CONTRADICTION_DEFAULTS);
+    if (!found) return false;
+    const key = i * table.claims.length + j;
+    if (!reported.has(key)) {
+      reported.add(key);
+      pending.push({ i, j, similarity, found });
+    }
+    return true;
+  };
+  const emitContradictions = (): void => {
+    for (const { i, j, similarity, found } of pending) {
+      // Status conflicts are matched on names, not wording: the closest-statement rule does not apply to them.
+      const closest = similarity >= (best.get(i * n + table.article[j]!) ?? 0) && similarity >= (best.get(j * n + table.article[i]!) ?? 0);
+      if (!closest && found.kind !== 'status') continue;
+      const a = table.claims[i]!;
+      const b = table.claims[j]!;
+      const fa = facts[table.article[i]!]!;
+      const fb = facts[table.article[j]!]!;
+      comparisons.push({
+        type: 'contradiction',
+        a: side(fa, a),
+        b: side(fb, b),
+        similarity: roundSimilarity(similarity),
+        kind: found.kind,
+        message: contradictionMessage(found.kind, found.difference, fa.article, a, fb.article, b),
+      });
+      contradicted.add(i).add(j);
+      linked.add(pairKey(table.article[i]!, table.article[j]!));
+    }
+  };
+
+  const addShared = (i: number, j: number, similarity: number): void => {
+    const ai = table.article[i]!;
+    const aj = table.article[j]!;
+    if (sameGroup(ai, aj)) return; // copies do not corroborate each other
+    let set = corroborators.get(i);
+    if (!set) corroborators.set(i, (set = new Set()));
+    set.add(aj);
+    let back = corroborators.get(j);
+    if (!back) corroborators.set(j, (back = new Set()));
+    back.add(ai);
+    const key = pairKey(ai, aj);
+    let list = shared.get(key);
+    if (!list) shared.set(key, (list = []));
+    list.push({ i, j, similarity });
+    if (list.length > perPair * 4) {
+      list.sort((x, y) => y.similarity - x.similarity);
+      list.length = perPair;
+    }
+  };
+
+  const claimPairsScored = forEachCandidatePair(table, CANDIDATE_DEFAULTS, (i, j) => {
+    const similarity = dice(table.terms[i]!, table.terms[j]!);
+    noteBest(i, j, similarity);
+    if (similarity < 0.3) return;
+    if (addContradiction(i, j, false, similarity)) return;
+    if (similarity >= sharedThreshold && sharesName(table.claims[i]!, table.claims[j]!)) addShared(i, j, similarity);
+  });
+  for (const [first, again] of table.repeats) addShared(first, again, 1);
+  lap('claimPairs');
+
+  // Articles on the same story: status conflicts across the whole pair, and a link when nothing else joined them.
+  const related = findRelatedArticles(facts, isExactCopy, RELATED_DEFAULTS);
+  const claimsOf = articleClaimIds(table, n);
+  const links: Array<{ a: number; b: number; names: string[]; best: { i: number; j: number; similarity: number } }> = [];
+  const statusClaims = claimsOf.map((ids) => ids.filter((id) => table.claims[id]!.statuses.length > 0));
+  const pendingPairs = new Set(pending.map(({ i, j }) => pairKey(table.article[i]!, table.article[j]!)));
+  for (const { a, b, names } of related) {
+    // Status conflicts are matched on names, not wording, so only here are they looked for (few claims state a status).
+    for (const i of statusClaims[a]!) {
+      for (const j of statusClaims[b]!) if (addContradiction(i, j, true, dice(table.terms[i]!, table.terms[j]!))) pendingPairs.add(pairKey(a, b));
+    }
+    // A link is only needed when nothing else joins the two articles.
+    const key = pairKey(a, b);
+    if (shared.has(key) || pendingPairs.has(key) || sameGroup(a, b)) continue;
+    let best: { i: number; j: number; similarity: number } | null = null;
+    for (const i of claimsOf[a]!) {
+      for (const j of claimsOf[b]!) {
+        const similarity = dice(table.terms[i]!, table.terms[j]!);
+        if (similarity >= relatedThreshold && (!best || similarity > best.similarity) && sharesName(table.claims[i]!, table.claims[j]!)) best = { i, j, similarity };
+      }
+    }
+    if (best) links.push({ a, b, names, best });
+  }
+  lap('relatedArticles');
+  emitContradictions();
+  for (const { a, b, names, best } of links) {
+    const key = pairKey(a, b);
+    if (linked.has(key) || shared.has(key) || sameGroup(a, b)) continue;
+    const ca = table.claims[best.i]!;
+    const cb = table.claims[best.j]!;
+    comparisons.push({ type: 'shared-claim', a: side(facts[a]!, ca), b: side(facts[b]!, cb), similarity: roundSimilarity(best.similarity), kind: null, message: relatedMessage(names, ca, cb) });
+  }
+
+  for (const list of shared.values()) {
+    list.sort((x, y) => y.similarity - x.similarity);
+    for (const { i, j, similarity } of list.slice(0, perPair)) {
+      const fa = facts[table.article[i]!]!;
+      const fb = facts[table.article[j]!]!;
+      const a = table.claims[i]!;
+      const b = table.claims[j]!;
+      comparisons.push({ type: 'shared-claim', a: side(fa, a), b: side(fb, b), similarity: roundSimilarity(similarity), kind: null, message: sharedClaimMessage(similarity, fa.article, a, fb.article, b) });
+    }
+  }
+
+  lap('output');
+  return {
+    comparisons,
+    corroboration: tally(facts, table, corroborators, contradicted),
+    stats: { articles: n, claims: table.claims.length, articlePairsScored: copies.candidates + related.length, claimPairsScored, relatedPairs: related.length, phaseMs },
+  };
+}
+
+function side(f: ArticleFacts, c: Claim): Comparison['a'] {
+  return { article: f.article, start: c.start, end: c.end, text: c.text };
+}
+
+function sharesName(a: Claim, b: Claim): boolean {
+  return a.entities.some((x) => b.entities.some((y) => sameEntity(x.key, y.key)));
+}
+
+function articleClaimIds(table: ClaimTable, n: number): number[][] {
+  const out: number[][] = Array.from({ length: n }, () => []);
+  table.article.forEach((a, id) => out[a]!.push(id));
+  return out;
+}
+
+function tally(facts: readonly ArticleFacts[], table: ClaimTable, corroborators: Map<number, Set<number>>, contradicted: Set<number>): Map<string, Corroboration> {
+  const out = new Map<string, Corroboration>();
+  const others = new Map<number, Set<number>>();
+  facts.forEach((f) => out.set(f.article, { corroboratedClaims: 0, corroboratingArticles: 0, contradictedClaims: 0 }));
+  for (const [claim, articles] of corroborators) {
+    const a = table.article[claim]!;
+    out.get(facts[a]!.article)!.corroboratedClaims++;
+    let set = others.get(a);
+    if (!set) others.set(a, (set = new Set()));
+    for (const b of articles) set.add(b);
+  }
+  for (const [a, set] of others) out.get(facts[a]!.article)!.corroboratingArticles = set.size;
+  for (const claim of contradicted) out.get(facts[table.article[claim]!]!.article)!.contradictedClaims++;
+  return out;
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { compareFacts } from '../compare/compare.js';
+import { compareBatch } from '../compare/compare.js';
 import type { LoadedRule } from '../detectors/detector.js';
 import type { ArticleFacts } from '../facts/facts.js';
 import { buildReport } from '../report/build-report.js';
@@ -58,6 +58,18 @@ export async function checkBatch(articles: Article[], inputErrors: InputError[],
       errors.push({ source: articles[i]!.source, message: `could not be checked: ${c.error}` });
     }
   });
-  const comparisons = options.compare && config.compare.enabled ? compareFacts(facts, { ...config.compare, enabled: true }) : [];
+  let comparisons: Report['comparisons'] = [];
+  if (options.compare && config.compare.enabled) {
+    const out = compareBatch(facts, { ...config.compare, enabled: true });
+    comparisons = out.comparisons;
+    // Only the batch knows how many other articles confirm or contradict an article's statements.
+    for (const r of results) {
+      const c = out.corroboration.get(r.id);
+      if (!c) continue;
+      r.stats.corroboratedClaims = c.corroboratedClaims;
+      r.stats.corroboratingArticles = c.corroboratingArticles;
+      r.stats.contradictedClaims = c.contradictedClaims;
+    }
+  }
   return buildReport(results, comparisons, errors, performance.now() - started);
 }

@@ -1,0 +1,116 @@
+import type { ArticleFacts, Claim } from '../facts/facts.js';
+import { hashString } from '../facts/hash.js';
+import { sortedUnique } from './similarity.js';
+
+/** Every claim of the batch in flat arrays, with the terms used to find and score candidate pairs. */
+export interface ClaimTable {
+  claims: Claim[];
+  /** Article index of each claim. */
+  article: Int32Array;
+  /** Sorted unique term hashes: content-word stems and the words of names. */
+  terms: number[][];
+  /** Claims whose sentence is word for word one seen earlier: [first claim, this claim]. They are not indexed. */
+  repeats: Array<[number, number]>;
+}
+
+const entityWordHash = new Map<string, number>();
+function entityTerms(c: Claim): number[] {
+  const out: number[] = [];
+  for (const e of c.entities) {
+    for (const w of e.key.split(' ')) {
+      let h = entityWordHash.get(w);
+      if (h === undefined) {
+        h = hashString(`e:${w}`);
+        if (entityWordHash.size < 200_000) entityWordHash.set(w, h);
+      }
+      out.push(h);
+    }
+  }
+  return out;
+}
+
+/** Flattens the claims of the articles that are not exact copies (skip[i] true), grouping repeated sentences. */
+export function buildClaimTable(facts: readonly ArticleFacts[], skip: (article: number) => boolean): ClaimTable {
+  const claims: Claim[] = [];
+  const article: number[] = [];
+  const terms: number[][] = [];
+  const repeats: Array<[number, number]> = [];
+  const firstByText = new Map<number, number>();
+  facts.forEach((f, a) => {
+    if (skip(a)) return;
+    for (const c of f.claims) {
+      const id = claims.length;
+      claims.push(c);
+      article.push(a);
+      const first = firstByText.get(c.textHash);
+      if (first !== undefined && article[first] !== a) {
+        repeats.push([first, id]);
+        terms.push([]); // not indexed: its first occurrence stands for it
+        continue;
+      }
+      if (first === undefined) firstByText.set(c.textHash, id);
+      terms.push(sortedUnique([...c.words, ...entityTerms(c)]));
+    }
+  });
+  return { claims, article: Int32Array.from(article), terms, repeats };
+}
+
+export interface CandidateOptions {
+  /** Terms in more claims than this are too common to find anything (and would make the work quadratic). */
+  postingCap: number;
+  /** Rare terms two claims must share (among the probing claim's rarest) to be scored. */
+  minShared: number;
+  /** How many of its rarest terms a claim looks up: two statements of one fact share their rare words. */
+  probes: number;
+}
+
+export const CANDIDATE_DEFAULTS: CandidateOptions = { postingCap: 64, minShared: 2, probes: 8 };
+
+/**
+ * Calls `visit(i, j)` once for each pair of claims from different articles that share at least `minShared`
+ * of the first claim's `probes` rarest terms. Inverted index over terms, counting with a stamped array: the
+ * work per claim is bounded by (probes × postingCap), so the whole pass grows linearly with the batch.
+ * Returns the number of pairs visited.
+ */
+export function forEachCandidatePair(table: ClaimTable, options: CandidateOptions, visit: (i: number, j: number) => void): number {
+  const n = table.claims.length;
+  const df = new Map<number, number>();
+  for (const ts of table.terms) for (const t of ts) df.set(t, (df.get(t) ?? 0) + 1);
+  const postings = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    for (const t of table.terms[i]!) {
+      if (df.get(t)! > options.postingCap || df.get(t)! < 2) continue;
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push(i);
+    }
+  }
+  const count = new Int32Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  let visited = 0;
+  for (let i = 0; i < n; i++) {
+    const hits: number[] = [];
+    const probes = table.terms[i]!.filter((t) => postings.has(t));
+    if (probes.length > options.probes) probes.sort((x, y) => df.get(x)! - df.get(y)!).length = options.probes;
+    for (const t of probes) {
+      const list = postings.get(t)!;
+      // Postings are in claim order: only later claims, so each pair is seen once.
+      for (let k = list.length - 1; k >= 0; k--) {
+        const j = list[k]!;
+        if (j <= i) break;
+        if (stamp[j] !== i) {
+          stamp[j] = i;
+          count[j] = 0;
+          hits.push(j);
+        }
+        count[j]!++;
+      }
+    }
+    for (const j of hits) {
+      if (count[j]! < options.minShared || table.article[j] === table.article[i]) continue;
+      visited++;
+      visit(i, j);
+    }
+  }
+  return visited;
+}

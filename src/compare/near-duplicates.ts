@@ -1,0 +1,150 @@
+import type { ArticleFacts } from '../facts/facts.js';
+import { combine } from '../facts/hash.js';
+import type { Comparison } from '../types.js';
+import { minhashSimilarity } from './similarity.js';
+import { roundSimilarity } from './quote.js';
+import { UnionFind } from './union-find.js';
+
+export interface NearDuplicateOptions {
+  /** Estimated Jaccard similarity of word 4-shingles at or above which two articles are copies. */
+  jaccard: number;
+  /** Share of the shorter article made of sentences found word for word in the other. */
+  containment: number;
+  bands: number;
+  /** Longest list of articles kept per copied sentence (later ones link to these first ones). */
+  postingCap: number;
+}
+
+export const NEAR_DUPLICATE_DEFAULTS: NearDuplicateOptions = { jaccard: 0.5, containment: 0.7, bands: 32, postingCap: 50 };
+
+export interface NearDuplicateResult {
+  comparisons: Comparison[];
+  /** Groups of copies: articles in one group are not counted as corroborating each other. */
+  groups: UnionFind;
+  /** Candidate article pairs scored (for the benchmark). */
+  candidates: number;
+}
+
+/**
+ * Article-level copies without comparing every pair: exact copies by text hash, near copies by MinHash
+ * LSH (32 bands of 4 rows: pairs above ~0.45 Jaccard share a band with high probability) and partial copies
+ * by shared sentences. Each band bucket is checked against its first member only, so the work is linear
+ * in the batch; the reported pairs form a spanning forest of each group of copies (at most n-1 pairs).
+ */
+export function findNearDuplicates(facts: readonly ArticleFacts[], options: NearDuplicateOptions = NEAR_DUPLICATE_DEFAULTS): NearDuplicateResult {
+  const n = facts.length;
+  const groups = new UnionFind(n);
+  const comparisons: Comparison[] = [];
+  const tried = new Set<number>();
+  let candidates = 0;
+  const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
+
+  const consider = (a: number, b: number, exact: boolean): void => {
+    if (a === b) return;
+    const key = pairKey(a, b);
+    if (tried.has(key)) return;
+    tried.add(key);
+    if (groups.find(a) === groups.find(b)) return;
+    candidates++;
+    const fa = facts[a]!;
+    const fb = facts[b]!;
+    const jaccard = exact ? 1 : minhashSimilarity(fa.minhash, fb.minhash);
+    const shared = sharedSentences(fa, fb);
+    const containment = shared.containment;
+    if (jaccard < options.jaccard && containment < options.containment) return;
+    groups.union(a, b);
+    comparisons.push(describe(fa, fb, exact, jaccard, shared));
+  };
+
+  // Exact copies first: one text hash, one group.
+  const byText = new Map<number, number>();
+  facts.forEach((f, i) => {
+    const first = byText.get(f.textHash);
+    if (first === undefined) byText.set(f.textHash, i);
+    else consider(first, i, true);
+  });
+
+  // Near copies: LSH buckets, each member checked against the bucket's first member.
+  const rows = Math.floor(facts[0]?.minhash.length ?? 128) / options.bands;
+  for (let band = 0; band < options.bands; band++) {
+    const heads = new Map<number, number>();
+    facts.forEach((f, i) => {
+      if (byText.get(f.textHash) !== i) return; // an exact copy: its original stands for it
+      let h = band + 1;
+      for (let r = band * rows; r < (band + 1) * rows; r++) h = combine(h, f.minhash[r]!);
+      const head = heads.get(h);
+      if (head === undefined) heads.set(h, i);
+      else consider(head, i, false);
+    });
+  }
+
+  // Partial copies: articles sharing copied sentences (the shorter one mostly made of the other).
+  const bySentence = new Map<number, number[]>();
+  const count = new Int32Array(n);
+  const stamp = new Int32Array(n).fill(-1);
+  facts.forEach((f, i) => {
+    if (byText.get(f.textHash) !== i) return;
+    const seen: number[] = [];
+    for (const s of f.sentences) {
+      const list = bySentence.get(s.hash);
+      if (list) {
+        for (const j of list) {
+          if (stamp[j] !== i) {
+            stamp[j] = i;
+            count[j] = 0;
+            seen.push(j);
+          }
+          count[j]!++;
+        }
+        if (list.length < options.postingCap && list[list.length - 1] !== i) list.push(i);
+      } else bySentence.set(s.hash, [i]);
+    }
+    for (const j of seen) if (count[j]! >= 2 || (count[j]! >= 1 && Math.min(f.sentences.length, facts[j]!.sentences.length) <= 2)) consider(j, i, false);
+  });
+
+  return { comparisons, groups, candidates };
+}
+
+interface Shared {
+  containment: number;
+  a: { start: number; end: number; text: string };
+  b: { start: number; end: number; text: string };
+}
+
+/** The copied passage in each article: from the first to the last sentence found word for word in the other. */
+function sharedSentences(fa: ArticleFacts, fb: ArticleFacts): Shared {
+  const inB = new Set(fb.sentences.map((s) => s.hash));
+  const inA = new Set(fa.sentences.map((s) => s.hash));
+  const sa = fa.sentences.filter((s) => inB.has(s.hash));
+  const sb = fb.sentences.filter((s) => inA.has(s.hash));
+  const chars = (list: typeof sa): number => list.reduce((n, s) => n + s.end - s.start, 0);
+  const total = (f: ArticleFacts): number => Math.max(1, chars(f.sentences));
+  const containment = sa.length ? Math.max(chars(sa) / total(fa), chars(sb) / total(fb)) : 0;
+  const side = (list: typeof sa, f: ArticleFacts) => {
+    if (!list.length) {
+      const first = f.sentences[0];
+      return { start: 0, end: f.length, text: first ? first.head : '' };
+    }
+    const first = list[0]!;
+    const last = list[list.length - 1]!;
+    return { start: first.start, end: last.end, text: list.length > 1 ? `${first.head} … ${last.head}` : first.head };
+  };
+  return { containment: Math.min(1, containment), a: side(sa, fa), b: side(sb, fb) };
+}
+
+function describe(fa: ArticleFacts, fb: ArticleFacts, exact: boolean, jaccard: number, shared: Shared): Comparison {
+  const similarity = roundSimilarity(Math.max(jaccard, shared.containment));
+  const how = exact
+    ? 'The two articles have the same text (an exact copy).'
+    : jaccard >= shared.containment
+      ? `The two articles share about ${Math.round(jaccard * 100)}% of their word sequences: one is a copy or light rewrite of the other.`
+      : `${Math.round(shared.containment * 100)}% of the shorter article is copied word for word from the other.`;
+  return {
+    type: 'near-duplicate',
+    a: { article: fa.article, start: shared.a.start, end: shared.a.end, text: shared.a.text },
+    b: { article: fb.article, start: shared.b.start, end: shared.b.end, text: shared.b.text },
+    similarity,
+    kind: null,
+    message: how,
+  };
+}

@@ -1,0 +1,52 @@
+import type { ArticleFacts } from '../facts/facts.js';
+
+export interface RelatedOptions {
+  /** Names two articles must share to be about the same story. */
+  minSharedNames: number;
+  /** Names in more articles than this (a country, a president) say little about the story. */
+  postingCap: number;
+  /** Most related articles kept per article (the ones sharing most names). */
+  perArticle: number;
+}
+
+export const RELATED_DEFAULTS: RelatedOptions = { minSharedNames: 4, postingCap: 50, perArticle: 10 };
+
+/** Pairs [a, b] (a < b) of articles sharing several names that are rare in the batch, with the shared names. */
+export function findRelatedArticles(facts: readonly ArticleFacts[], skip: (article: number) => boolean, options: RelatedOptions = RELATED_DEFAULTS): Array<{ a: number; b: number; names: string[] }> {
+  const df = new Map<string, number>();
+  facts.forEach((f, i) => {
+    if (!skip(i)) for (const e of f.entities) df.set(e, (df.get(e) ?? 0) + 1);
+  });
+  const postings = new Map<string, number[]>();
+  const out: Array<{ a: number; b: number; names: string[] }> = [];
+  const count = new Int32Array(facts.length);
+  const stamp = new Int32Array(facts.length).fill(-1);
+  facts.forEach((f, b) => {
+    if (skip(b)) return;
+    const hits: number[] = [];
+    const rare = f.entities.filter((e) => df.get(e)! <= options.postingCap && df.get(e)! >= 2);
+    for (const e of rare) {
+      const list = postings.get(e);
+      if (list) {
+        for (const a of list) {
+          if (stamp[a] !== b) {
+            stamp[a] = b;
+            count[a] = 0;
+            hits.push(a);
+          }
+          count[a]!++;
+        }
+        list.push(b);
+      } else postings.set(e, [b]);
+    }
+    hits
+      .filter((a) => count[a]! >= options.minSharedNames)
+      .sort((x, y) => count[y]! - count[x]!)
+      .slice(0, options.perArticle)
+      .forEach((a) => {
+        const names = rare.filter((e) => facts[a]!.entities.includes(e));
+        out.push({ a, b, names });
+      });
+  });
+  return out;
+}

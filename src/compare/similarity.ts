@@ -1,0 +1,34 @@
+/** Dice coefficient of two sorted, duplicate-free integer arrays: 2|A∩B| / (|A|+|B|), by one merge pass. */
+export function dice(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return (2 * intersectionSize(a, b)) / (a.length + b.length);
+}
+
+export function intersectionSize(a: readonly number[], b: readonly number[]): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Share of equal positions in two MinHash signatures: an estimate of the Jaccard similarity of the shingle sets. */
+export function minhashSimilarity(a: readonly number[], b: readonly number[]): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}
+
+/** Sorted unique copy. */
+export function sortedUnique(xs: Iterable<number>): number[] {
+  return [...new Set(xs)].sort((a, b) => a - b);
+}

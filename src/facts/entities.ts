@@ -1,0 +1,119 @@
+import type { Doc } from '../text/doc.js';
+import type { Token } from '../types.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** A named entity as the comparison needs it: a normalised key, where it is, and the word before it (its role). */
+export interface Entity {
+  /** Lower case, possessive and leading titles removed: "President Alexander Lukashenko’s" → "alexander lukashenko". */
+  key: string;
+  start: number;
+  end: number;
+  /** The lower-cased word just before the name ("in", "by", "president"...): same word, same role. */
+  before: string;
+}
+
+// Capitalised words that are not names on their own: months and days are dates, titles are roles.
+const NOT_NAMES = new Set(
+  `january february march april may june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday i`.split(/\s+/),
+);
+const TITLES = new Set(
+  `president prime minister mr mrs ms dr sir lord lady king queen prince princess pope chancellor governor senator
+sen rep gen general secretary ambassador minister chief ceo chairman chairwoman director judge justice mayor the
+former acting deputy vice foreign state`.split(/\s+/),
+);
+// Lower-case words allowed inside a name: "Bank of England", "Leonardo da Vinci".
+const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'von', 'van', 'la', 'le', 'du']);
+
+const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’.\-]*$/u;
+
+/** Words the article writes capitalised somewhere mid-sentence: a capitalised first word is a name only if it is one of these. */
+function midSentenceCaps(doc: Doc): Set<string> {
+  return doc.memo('facts:mid-caps', () => {
+    const out = new Set<string>();
+    for (const s of doc.sentences) {
+      for (let i = s.tokenFrom + 1; i < s.tokenTo; i++) {
+        const t = doc.tokens[i]!;
+        if (t.kind === 'word' && CAPITALISED.test(t.text) && !opensClause(doc.tokens, i, s.tokenFrom)) out.add(t.norm);
+      }
+    }
+    return out;
+  });
+}
+
+export function entityKey(words: string[]): string {
+  let from = 0;
+  while (from < words.length - 1 && TITLES.has(words[from]!)) from++;
+  return words
+    .slice(from)
+    .join(' ')
+    .replace(/['’]s$/u, '')
+    .replace(/['’]$/u, '');
+}
+
+/** A word at the start of a sentence, list item, table cell or quotation: capitalised there whatever it is. */
+function opensClause(tokens: readonly Token[], i: number, from: number): boolean {
+  if (i === from) return true;
+  const prev = tokens[i - 1]!;
+  if (prev.kind === 'word' || prev.kind === 'number' || prev.text === ',') return false;
+  // A closing quote after a comma continues the sentence: “…as well,” Arroyo added.
+  return !(/^["'”’]$/u.test(prev.text) && i - 2 >= from && tokens[i - 2]!.text === ',');
+}
+
+/** Capitalised name sequences of one sentence, in order. */
+export function sentenceEntities(doc: Doc, sentence: number): Entity[] {
+  const s = doc.sentences[sentence]!;
+  const caps = midSentenceCaps(doc);
+  const out: Entity[] = [];
+  const tokens = doc.tokens;
+  let i = s.tokenFrom;
+  const isCap = (t: Token | undefined, at: number): boolean =>
+    t !== undefined && t.kind === 'word' && CAPITALISED.test(t.text) && !NOT_NAMES.has(t.norm) && (!opensClause(tokens, at, s.tokenFrom) || caps.has(t.norm));
+  while (i < s.tokenTo) {
+    const t = tokens[i]!;
+    if (!isCap(t, i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      const next = tokens[j];
+      // A possessive ends a name: "Kazakhstan’s Ambassador" is two.
+      if (/['’]s$/u.test(tokens[j - 1]!.text)) break;
+      if (j < s.tokenTo && isCap(next, j) && next!.start - tokens[j - 1]!.end <= 1) j++;
+      else if (j + 1 < s.tokenTo && CONNECTORS.has(next?.norm ?? '') && isCap(tokens[j + 1], j + 1)) j += 2;
+      else break;
+    }
+    const words = tokens.slice(i, j).map((x) => x.norm);
+    // A lone capitalised first word ("Despite", "Officials") is a name only if the article capitalises it elsewhere.
+    const lone = j - i === 1 && opensClause(tokens, i, s.tokenFrom) && !caps.has(t.norm);
+    const key = entityKey(words);
+    if (!lone && key && !STOPWORDS.has(key) && !TITLES.has(key)) {
+      const prev = i > s.tokenFrom ? tokens[i - 1]! : null;
+      out.push({ key, start: t.start, end: tokens[j - 1]!.end, before: prev && prev.kind === 'word' ? prev.norm : '' });
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** True when two entity keys name the same thing: equal, or one's words all occur in the other ("lukashenko" ⊂ "alexander lukashenko"). */
+const wordsOf = new Map<string, string[]>();
+function splitKey(k: string): string[] {
+  let w = wordsOf.get(k);
+  if (!w) {
+    w = k.split(' ');
+    if (wordsOf.size > 100_000) wordsOf.clear();
+    wordsOf.set(k, w);
+  }
+  return w;
+}
+
+export function sameEntity(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wa = splitKey(a);
+  const wb = splitKey(b);
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  if (short.length === long.length) return false;
+  return short.every((w) => long.includes(w));
+}

@@ -1,0 +1,50 @@
+import { HEDGES } from './stopwords.js';
+
+/** A statement of where something stands: a membership, a decision, a life, a verdict. */
+export interface StatusMention {
+  /** What the status is about: two mentions conflict only within one topic. */
+  topic: string;
+  /** The state stated; different values in one topic exclude each other. */
+  value: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+// Phrases, not single words: "member states" alone names other members; "fellow member states" says the
+// subject is one of them. Each topic's values are states that cannot hold at once for one subject and object.
+const STATUS_PATTERNS: Array<[topic: string, value: string, pattern: string]> = [
+  ['membership', 'member', String.raw`fellow members?(?: states?| countries| nations)?|(?:is|are|was|became|become|now) (?:a |an )?(?:full(?:-fledged)? |permanent |official )?members?\b|(?:has|have|had) (?:officially |formally )?joined|full(?:-fledged)? membership (?:was|has been) (?:granted|approved)`],
+  ['membership', 'not-member', String.raw`membership (?:is|remains|was) (?:still )?pending|pending membership|(?:is|are|was|remains) (?:not|not yet|no longer) (?:a |an )?members?\b|(?:has|have) (?:not|yet to) join(?:ed)?|observer status|candidate (?:country|status|member)|applied (?:for membership|to join)|membership application`],
+  ['decision', 'approved', String.raw`(?:was|were|has been|have been|had been) (?:formally |officially |unanimously )?(?:approved|ratified|passed|adopted|signed into law)`],
+  ['decision', 'rejected', String.raw`(?:was|were|has been|have been|had been) (?:formally |officially |unanimously )?(?:rejected|vetoed|voted down|struck down|blocked)`],
+  ['decision', 'pending', String.raw`(?:awaits|awaiting|pending|still needs) (?:final )?(?:approval|ratification)|(?:has|have) (?:not|yet to) (?:been )?(?:approved|ratified)`],
+  ['life', 'dead', String.raw`(?:was|were|has been|have been) killed|died|(?:is|was) dead|(?:were|was) found dead`],
+  ['life', 'alive', String.raw`survived|(?:is|was|are|were) (?:still )?alive|(?:is|was) in (?:stable|critical) condition`],
+  ['verdict', 'guilty', String.raw`(?:was|were) (?:found guilty|convicted)|pleaded guilty`],
+  ['verdict', 'not-guilty', String.raw`(?:was|were) (?:acquitted|found not guilty|cleared of)|pleaded not guilty`],
+];
+// One cheap test first: most sentences state no status at all.
+const ANY_STATUS = /member|join|pending|observer|candidate|applied|approv|ratif|passed|adopted|signed|reject|veto|voted|struck|blocked|killed|died|dead|surviv|alive|condition|guilty|convict|acquit|cleared/i;
+const PATTERNS = STATUS_PATTERNS.map(([topic, value, p]) => ({ topic, value, re: new RegExp(`\\b(?:${p})\\b`, 'giu') }));
+
+/** Status statements in one sentence that are asserted, not hedged ("could join as a full member" is a hope, not a status). */
+export function sentenceStatuses(text: string, offset: number): StatusMention[] {
+  const out: StatusMention[] = [];
+  if (!ANY_STATUS.test(text)) return out;
+  for (const { topic, value, re } of PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      if (hedgedBefore(text, m.index!)) continue;
+      const start = offset + m.index!;
+      if (out.some((o) => o.start < start + m[0].length && o.end > start)) continue; // "not a member" is not also "a member"
+      out.push({ topic, value, start, end: start + m[0].length, text: m[0] });
+    }
+  }
+  return out;
+}
+
+function hedgedBefore(text: string, at: number): boolean {
+  const words = text.slice(Math.max(0, at - 50), at).toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  return words.slice(-5).some((w) => HEDGES.has(w));
+}
