@@ -1,0 +1,32 @@
+import { spell, weekdayOf, WEEKDAYS } from '../dates/calendar.js';
+import { dateMentions } from '../dates/date-mentions.js';
+import type { Finding } from '../types.js';
+import type { Detector } from './detector.js';
+
+const WEEKDAY_WORD = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?/i;
+
+/** "Friday, May 9, 2016" when 9 May 2016 was a Monday. */
+export const dateWeekday: Detector<Record<string, never>> = {
+  type: 'date-weekday',
+  summary: 'Flags a weekday written next to a date that falls on another weekday.',
+  optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
+  run(doc) {
+    const out: Finding[] = [];
+    for (const m of dateMentions(doc)) {
+      // Only a weekday stated together with a day and month; a year-less date needs a publication date to fix its year.
+      if (m.weekday === undefined || m.precision !== 'day' || !m.value || (!m.yearStated && !m.yearless)) continue;
+      const [y, mo, d] = m.value.split('-').map(Number) as [number, number, number];
+      const actual = weekdayOf(y, mo, d);
+      if (actual === m.weekday) continue;
+      const written = WEEKDAY_WORD.exec(m.text);
+      const f: Finding = {
+        start: m.start,
+        end: m.end,
+        message: `"{text}": ${spell(m.value)} was a ${WEEKDAYS[actual]}, not a ${WEEKDAYS[m.weekday]}${m.yearless ? ' (year taken from the publication date)' : ''}. Either the weekday or the date is wrong.`,
+      };
+      if (written) f.suggestion = m.text.replace(WEEKDAY_WORD, WEEKDAYS[actual]!);
+      out.push(f);
+    }
+    return out;
+  },
+};
