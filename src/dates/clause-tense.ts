@@ -22,7 +22,8 @@ const IRREGULAR_PAST = new Set(
 );
 // Past participles and adjectives that do not make a clause past on their own ("the planned merger").
 const NOT_PAST_ED = new Set(['scheduled', 'planned', 'expected', 'proposed', 'needed', 'related', 'based', 'used', 'supposed', 'limited', 'interested', 'concerned', 'united', 'advanced', 'detailed', 'red', 'bed', 'shed', 'need', 'speed', 'feed', 'seed', 'breed', 'weed', 'deed', 'hundred', 'indeed', 'ted', 'fred', 'ed']);
-const SCAN_BACK = 10;
+const PARTICIPLE_BEFORE = new Set(['is', 'are', 'be', 'been', 'being', 'am', 'get', 'gets', 'getting', 'to', 'the', 'a', 'an', 'its', 'their', 'his', 'her']);
+const SCAN_BACK = 14;
 const SCAN_FORWARD = 8;
 
 /**
@@ -88,9 +89,10 @@ function tenseAt(toks: Token[], i: number): ClauseTense | 'stop' | null {
   }
   if (STOPPERS.has(w)) return 'stop';
   if (PAST_AUX.has(w)) return { tense: 'past', verb: span(i, verbEnd) };
-  if (IRREGULAR_PAST.has(w)) return { tense: 'past', verb: span(i, i) };
-  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && /^\p{Ll}/u.test(t.text)) {
-    if (prev && (['is', 'are', 'be', 'been', 'being', 'am', 'get', 'gets', 'to', 'the', 'a', 'an'].includes(prev.norm))) return 'stop';
+  const pastForm = IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && /^\p{Ll}/u.test(t.text));
+  if (pastForm) {
+    // "will be held", "is expected", "the revised plan": a participle or an adjective, not a past event.
+    if (prev && PARTICIPLE_BEFORE.has(prev.norm)) return 'stop';
     return { tense: 'past', verb: span(i, i) };
   }
   return null;

@@ -95,7 +95,7 @@ function fromChrono(doc: Doc, base: number, sentence: number, r: chrono.ParsedRe
   // chrono keeps a leading "on"/"at" and a trailing comma ("on Friday", "July,"): the date is what lies between.
   const lead = /^(?:on|at|in)\s+/i.exec(r.text)?.[0].length ?? 0;
   const start = base + r.index + lead;
-  const text = r.text.slice(lead).replace(/[\s,;:]+$/, '').replace(/(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$/, '');
+  const text = r.text.slice(lead).replace(/[\s,;:—–-]+$/, '').replace(/(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$/, '');
   const end = start + text.length;
   if (/^now$/i.test(text) || NUMERIC_NO_YEAR.test(text)) return null;
   if (!has('day') && !has('month') && !has('weekday') && !has('year')) return null;

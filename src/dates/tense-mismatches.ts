@@ -19,6 +19,14 @@ export interface TenseMismatch {
 
 // A day or two either side is time zones and late edits.
 const TOLERANCE_DAYS = 1;
+// A month named without a year is read as the previous one only when that is clearly the nearer reading.
+const NEARER_BY_DAYS = 60;
+// A yearless date told as past may always mean last year's; only a date just after publication is suspicious.
+const PAST_YEARLESS_MAX_DAYS = 31;
+// The start or end of a period ("since March", "until October 31"), not an event.
+const RANGE_LEAD = /\b(?:since|from|until|till|through|throughout)\s+(?:(?:early|late|mid)[\s-]+)?$/i;
+// Corrections and update notes are written after publication, on purpose.
+const NOTE = /^\s*(?:correction|clarification|update|updated|editor['’]s note|this (?:article|story) (?:was|has been))/i;
 
 /** Tense mismatches of the article, computed once and shared by the dates rules. */
 export function tenseMismatches(doc: Doc): TenseMismatch[] {
@@ -31,11 +39,17 @@ export function tenseMismatches(doc: Doc): TenseMismatch[] {
     for (const m of dateMentions(doc)) {
       if (!m.value || (!m.yearStated && !m.yearless) || m.precision === 'year') continue;
       if (own.some((s) => s.start < m.end && m.start < s.end)) continue;
-      const value = m.yearless && !/^(?:last|next|this)\b/i.test(m.text) ? nearestReading(m.value, pub.date) : m.value;
+      if (RANGE_LEAD.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) || NOTE.test(doc.sentences[m.sentence]?.text ?? '')) continue;
+      const shifted = /^(?:last|next|this)\b/i.test(m.text);
+      const value = m.yearless && !shifted ? nearestReading(m.value, pub.date) : m.value;
       const lo = dayNumber(value);
       const hi = lastDayNumber(value);
-      const after = lo - p > TOLERANCE_DAYS;
-      const before = p - hi > TOLERANCE_DAYS;
+      let after = lo - p > TOLERANCE_DAYS;
+      let before = p - hi > TOLERANCE_DAYS;
+      if (m.yearless && !shifted) {
+        if (after) after = m.precision === 'day' && lo - p <= PAST_YEARLESS_MAX_DAYS;
+        if (before) before = clearlyPast(value, p);
+      }
       if (!after && !before) continue;
       const t = clauseTense(doc, m, m.sentence);
       if (!t) continue;
@@ -45,6 +59,13 @@ export function tenseMismatches(doc: Doc): TenseMismatch[] {
     }
     return out;
   });
+}
+
+/** The reading before publication is nearer, by a clear margin, than the same date a year later. */
+function clearlyPast(value: string, p: number): boolean {
+  const [y, ...rest] = value.split('-');
+  const next = [String(+y! + 1), ...rest].join('-');
+  return dayNumber(next) - p - (p - lastDayNumber(value)) > NEARER_BY_DAYS;
 }
 
 /** Of the same month (and day) in the publication year and the years either side, the one nearest the publication date. */

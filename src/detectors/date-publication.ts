@@ -59,7 +59,10 @@ function cap(s: string): string {
 function staleFinding(doc: Parameters<typeof dateMentions>[0], pub: string, source: PublicationCandidate | undefined, farDays: number, minDates: number): Finding | null {
   const own = (inferPublication(doc).candidates ?? []).map((c) => c.span).filter((s): s is Span => !!s);
   const p = dayNumber(pub);
-  const stated = dateMentions(doc).filter((m) => m.yearStated && m.value && !own.some((s) => s.start < m.end && m.start < s.end));
+  const mentions = dateMentions(doc).filter((m) => m.value && !own.some((s) => s.start < m.end && m.start < s.end));
+  // Only full dates count as the story's own time; a bare year or month is as often history as news.
+  const stated = mentions.filter((m) => m.yearStated && m.precision === 'day');
+  if (mentions.some((m) => m.yearStated && m.precision !== 'day' && Math.abs(dayNumber(m.value!) - p) <= farDays)) return null;
   if (stated.length < minDates) return null;
   let nearest = stated[0]!;
   let best = Infinity;
