@@ -32,9 +32,11 @@ export interface DateMention {
   until?: string;
 }
 
-// Cheap test before chrono, which is slow: month names, weekdays, numeric dates, relative words.
-const HINT =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|tonight|ago|last|next|this)\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d\d-\d\d/i;
+// Cheap test before chrono, which is slow: capitalised month names and weekdays, numeric dates, and
+// relative words only with the unit they qualify ("last week", not every "last" or "this").
+const HINT_NAMES = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)/u;
+const HINT_OTHER =
+  /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d\d-\d\d|\b(?:yesterday|today|tomorrow|tonight|ago)\b|\b(?:last|next|this|past)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)\b/i;
 // A month named alone is a date only after a preposition or a time word ("in May", not "Theresa May").
 const MONTH_LEAD = /(?:^|[\s(])(?:in|since|by|until|till|from|through|during|before|after|of|early|late|mid|last|next|this|between|and|or|to|on|for|until|around|throughout|the end of|the start of)\s*-?\s*$/i;
 const SHIFT = /\b(last|next|this)\s+$/i;
@@ -55,7 +57,7 @@ function readMentions(doc: Doc): DateMention[] {
   const dayFirst = numericHabit(doc.text);
   const out: DateMention[] = [];
   for (const s of doc.sentences) {
-    if (!HINT.test(s.text)) continue;
+    if (!HINT_NAMES.test(s.text) && !HINT_OTHER.test(s.text)) continue;
     for (const r of chrono.en.GB.parse(s.text, { instant: ref, timezone: 0 })) {
       const m = fromChrono(doc, s.start, s.index, r, pub, dayFirst);
       if (m) out.push(m);
