@@ -19,7 +19,7 @@ const YEAR = '(?:19|20)\\d\\d';
 const MDY = new RegExp(`\\b(?<m>${MONTH_NAME})\\s+(?<d>\\d{1,2})${ORD}(?:,?\\s+(?<y>${YEAR}))?(?![\\d%])(?!\\s*(?:\\p{Ll}|%|\\d))`, 'gu');
 const DMY = new RegExp(`(?<![\\d.,])(?<d>\\d{1,2})${ORD}\\s+(?:of\\s+)?(?<m>${MONTH_NAME})(?:,?\\s+(?<y>${YEAR}))?\\b`, 'gu');
 const ISO = new RegExp(`(?<![\\d\\-/])(?<y>${YEAR})-(?<m>\\d\\d)-(?<d>\\d\\d)(?![\\d\\-])`, 'g');
-const NUM = new RegExp(`(?<![\\d.,/])(?<a>\\d{1,2})(?<sep>[./])(?<b>\\d{1,2})\\k<sep>(?<y>${YEAR})(?![\\d.])`, 'g');
+const NUM = new RegExp(`(?<![\\d.,/])(?<a>\\d{1,2})(?<sep>[./])(?<b>\\d{1,2})\\k<sep>(?<y>${YEAR})(?!\\d|\\.\\d)`, 'g');
 const SKIP: ReadonlySet<ProtectedKind> = new Set(['url', 'email', 'domain', 'filename', 'code']);
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
