@@ -16,6 +16,7 @@ const MODAL_POSSIBLE = new Set(['could', 'may', 'might']);
 // Modals and present forms whose time the date alone cannot tell ("would open in July" in reported speech).
 const STOPPERS = new Set(['would', 'should', 'must', 'can', 'is', 'are', 'am', 'says', 'say', 'has', 'have', "'s", 'be', 'being', 'been', 'remains', 'remain']);
 const FUTURE_BEFORE_TO = new Set(['expected', 'set', 'plans', 'plan', 'planning', 'planned', 'scheduled', 'going', 'aims', 'aiming', 'intends', 'intend', 'hopes', 'hoping', 'due', 'slated', 'poised', 'likely', 'seeks', 'seeking', 'wants', 'preparing', 'prepares']);
+const SCHEDULED = new Set(['set', 'slated', 'scheduled', 'due', 'poised']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "didn't", "wasn't", "weren't", "hadn't"]);
 const IRREGULAR_PAST = new Set(
   'said told rose fell went came took made saw won lost began grew left met sold bought paid held fought gave got drew broke brought built caught chose hit hurt kept knew led meant put ran rang sent set shot spent spoke stood struck swore taught thought threw took understood wrote became cut dropped hid overtook withdrew arose forgot found felt heard laid lay read rode sat shut slept slid sought sank stole stuck stung swam swung tore upheld woke wore wound'.split(' '),
@@ -23,6 +24,8 @@ const IRREGULAR_PAST = new Set(
 // Past participles and adjectives that do not make a clause past on their own ("the planned merger").
 const NOT_PAST_ED = new Set(['scheduled', 'planned', 'expected', 'proposed', 'needed', 'related', 'based', 'used', 'supposed', 'limited', 'interested', 'concerned', 'united', 'advanced', 'detailed', 'red', 'bed', 'shed', 'need', 'speed', 'feed', 'seed', 'breed', 'weed', 'deed', 'hundred', 'indeed', 'ted', 'fred', 'ed']);
 const PARTICIPLE_BEFORE = new Set(['is', 'are', 'be', 'been', 'being', 'am', 'get', 'gets', 'getting', 'to', 'the', 'a', 'an', 'its', 'their', 'his', 'her']);
+// Words that may stand before a date that opens a clause: "Early in July,", "On Monday,".
+const OPENERS = new Set(['in', 'on', 'by', 'at', 'early', 'late', 'mid', 'until', 'since', 'from', 'before', 'after', 'during', 'then', 'and', 'but', 'so', 'last', 'next', 'this', 'of', 'the']);
 const SCAN_BACK = 14;
 const SCAN_FORWARD = 8;
 
@@ -42,17 +45,23 @@ export function clauseTense(doc: Doc, date: Span, sentence: number): ClauseTense
   // Backwards: the verb group the date belongs to usually precedes it.
   for (let i = first - 1, n = 0; i >= 0 && n < SCAN_BACK; i--, n++) {
     const t = toks[i]!;
-    if (isBoundary(t)) break;
+    if (isBoundary(t) || lineBreakBetween(doc.text, t, toks[i + 1]!)) break;
     const r = tenseAt(toks, i);
     if (r === 'stop') return null;
     if (r) return r;
   }
-  // Forwards, across one comma when the date opens the sentence ("In July, the company will...").
+  // Forwards only when the date opens its sentence or line ("In July, the company will..."), across that one comma.
+  for (let i = first - 1; i >= 0; i--) {
+    const t = toks[i]!;
+    if (lineBreakBetween(doc.text, t, toks[i + 1]!)) break;
+    if (!OPENERS.has(t.norm)) return null;
+  }
   let crossed = false;
   for (let i = last + 1, n = 0; i < toks.length && n < SCAN_FORWARD; i++, n++) {
     const t = toks[i]!;
+    if (lineBreakBetween(doc.text, toks[i - 1]!, t)) break;
     if (isBoundary(t)) {
-      if (crossed || first > 2 || t.text !== ',') break;
+      if (crossed || t.text !== ',') break;
       crossed = true;
       continue;
     }
@@ -61,6 +70,11 @@ export function clauseTense(doc: Doc, date: Span, sentence: number): ClauseTense
     if (r) return r;
   }
   return null;
+}
+
+/** A line break between two tokens ends the clause (a widget line, a heading, a list item). */
+function lineBreakBetween(text: string, a: Token, b: Token): boolean {
+  return text.slice(a.end, b.start).includes('\n');
 }
 
 function isBoundary(t: Token): boolean {
@@ -87,6 +101,8 @@ function tenseAt(toks: Token[], i: number): ClauseTense | 'stop' | null {
     if (before && (PAST_AUX.has(before.norm) || before.norm === 'been')) return 'stop';
     return { tense: 'future', verb: span(i - 1, verbEnd) };
   }
+  // "set for Nov. 24", "slated for July": a schedule, not a past event.
+  if (SCHEDULED.has(w) && next && (next.norm === 'for' || next.norm === 'to')) return { tense: 'future', verb: span(i, i + 1) };
   if (STOPPERS.has(w)) return 'stop';
   if (PAST_AUX.has(w)) return { tense: 'past', verb: span(i, verbEnd) };
   const pastForm = IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && /^\p{Ll}/u.test(t.text));

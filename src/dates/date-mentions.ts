@@ -44,6 +44,8 @@ const YEAR_PHRASE = /\b(?:in|since|by|until|till|from|through|during|before|afte
 const CURRENT_YEAR = /\b(?:the\s+current|the\s+present|this)\s+(?:calendar\s+)?year\b/giu;
 const NUMERIC_NO_YEAR = /^\d{1,2}[./-]\d{1,2}$/;
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])/i;
+// A non-global copy: exec on the shared global expression would leave its lastIndex behind for other readers.
+const ONE_DATE = new RegExp(FULL_DATE.source, 'iu');
 const FALLBACK_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
 /** Every date the article states, in text order; computed once per article and shared (dates rules, facts). */
@@ -108,8 +110,7 @@ function fromChrono(doc: Doc, base: number, sentence: number, r: chrono.ParsedRe
   // Numeric dates are read by our own reader, which knows the dotted convention and says when the order is ambiguous.
   const numeric = /(\d{1,2})([./-])(\d{1,2})\2(\d{4})/.exec(text);
   if (numeric) {
-    FULL_DATE.lastIndex = 0;
-    const fm = FULL_DATE.exec(numeric[0]);
+    const fm = ONE_DATE.exec(numeric[0]);
     const reading = fm ? readFullDate(fm.groups ?? {}, dayFirst) : null;
     if (!reading?.value) return null;
     return { start, end, text, value: reading.value, precision: 'day', relative: false, sentence, yearStated: true, ...tail, ...(reading.ambiguous ? { ambiguous: true, alternative: reading.alternative! } : {}) };

@@ -61,7 +61,7 @@ export function impossibleDates(doc: Doc): ImpossibleDate[] {
       // Impossible only when neither day-first nor month-first gives a date ("32.01.2020", "31/04/2020").
       const dayFirst = b >= 1 && b <= 12 ? dayReason(b, a, y) : `there is no month ${b}`;
       const monthFirst = a >= 1 && a <= 12 ? dayReason(a, b, y) : `there is no month ${a}`;
-      if (dayFirst && (g.sep === '.' || monthFirst)) add(m.index!, m[0], dayFirst);
+      if (dayFirst && monthFirst) add(m.index!, m[0], dayFirst);
     }
     return out.sort((x, y) => x.start - y.start);
   });

@@ -16,7 +16,10 @@ export interface PublicationCandidate {
 
 const HEAD_LINES = 4;
 const FOOT_LINES = 3;
-const WIDGET_MAX = 90;
+const WIDGET_MAX = 100;
+// A line this long is article prose; the lines just above the first one are the article's header.
+const PROSE_MIN = 200;
+const HEADER_LINES = 12;
 // A label right before the date, at the start of the line or after a separator: "Published: ", "Posted on",
 // a bare "on" widget ("on16.10.2025"), "By Jane Doe on", "By Jane Doe | Updated".
 const LABEL_LEAD = String.raw`(?:^\s*|[|·•—–]\s*|^\s*by\s+[^|]{2,60}?\s)`;
@@ -24,13 +27,14 @@ const PUBLISHED = new RegExp(`${LABEL_LEAD}(?:first\\s+)?(?:published|posted|dat
 const UPDATED = new RegExp(`${LABEL_LEAD}(?:last\\s+)?(?:updated|modified|edited)(?:\\s+on)?\\s*:?\\s*$`, 'iu');
 const DATELINE_LEAD = /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[,—–-]?\s*$/u;
 const DATELINE_TAIL = /^\s*(?:\([^)]{1,30}\)\s*)?[—–-]/u;
-const BYLINE_LEAD = /^\s*(?:by\s+[\p{L}\p{M} .'’-]{2,60}(?:[|,·•]|\s[—–-])\s*)$/iu;
-const TIME_TAIL = /^(?:,?\s*(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|GMT[+-]?\d*|UTC[+-]?\d*)?)?\s*(?:[|·•].*)?$/iu;
 
 /** Publication statements in the first and last lines of the text: labelled dates, datelines, date widgets. */
 export function textCandidates(doc: Doc): PublicationCandidate[] {
   const lines = doc.lines.filter((l) => !l.blank);
-  const picked = new Set([...lines.slice(0, HEAD_LINES), ...lines.slice(-FOOT_LINES)]);
+  // A scraped page puts the date widget just above the article, below the menus: look there too.
+  const firstProse = lines.findIndex((l) => l.text.length >= PROSE_MIN);
+  const header = firstProse > HEAD_LINES ? lines.slice(Math.max(HEAD_LINES, firstProse - HEADER_LINES), firstProse) : [];
+  const picked = new Set([...lines.slice(0, HEAD_LINES), ...header, ...lines.slice(-FOOT_LINES)]);
   const out: PublicationCandidate[] = [];
   for (const line of picked) {
     const isHead = lines.indexOf(line) < HEAD_LINES;
@@ -40,8 +44,7 @@ export function textCandidates(doc: Doc): PublicationCandidate[] {
       if (!reading.value || reading.ambiguous) continue;
       const before = line.text.slice(0, m.index);
       const after = line.text.slice(m.index! + m[0].length);
-      // A glued widget ("on16.10.2025"): the label word runs into the digits.
-      const kind = classify(before, after, line.text.length, isHead);
+      const kind = classify(before, after, line.text, isHead);
       if (!kind) continue;
       const start = line.start + m.index!;
       out.push({ date: reading.value, origin: 'text', kind, span: { start, end: start + m[0].length } });
@@ -50,14 +53,24 @@ export function textCandidates(doc: Doc): PublicationCandidate[] {
   return out;
 }
 
-function classify(before: string, after: string, lineLength: number, isHead: boolean): PublicationCandidate['kind'] | null {
+function classify(before: string, after: string, line: string, isHead: boolean): PublicationCandidate['kind'] | null {
   const lead = before.replace(/\s+$/, ' ');
   if (UPDATED.test(lead)) return 'updated';
   if (PUBLISHED.test(lead)) return 'published';
   if (isHead && DATELINE_LEAD.test(before) && DATELINE_TAIL.test(after)) return 'dateline';
-  // A line that is only a date (and maybe a byline or a time): a header or footer widget.
-  if (lineLength <= WIDGET_MAX && (before.trim() === '' || BYLINE_LEAD.test(before)) && TIME_TAIL.test(after)) return 'widget';
+  // A short line that is a date plus a byline, a time or labels, not a sentence: a header or footer widget.
+  if (line.length <= WIDGET_MAX && !/[.!?]["”’]?\s*$/.test(after.replace(/\b[ap]\.m\.$/i, '')) && proseWords(`${before} ${after}`) <= 2) return 'widget';
   return null;
+}
+
+// Words a date widget carries besides names: times, labels, reading time.
+const WIDGET_WORDS = new Set(['by', 'at', 'on', 'and', 'min', 'mins', 'minute', 'minutes', 'read', 'ago', 'hour', 'hours', 'updated', 'published', 'posted', 'last', 'comments', 'comment', 'an', 'in', 'am', 'pm', 'the', 'of']);
+
+/** Lower-case words that are not widget labels: a sentence has many, a byline line almost none. */
+function proseWords(s: string): number {
+  let n = 0;
+  for (const w of s.match(/\p{Ll}[\p{L}'’]+/gu) ?? []) if (!WIDGET_WORDS.has(w.toLowerCase())) n++;
+  return n;
 }
 
 const URL_DATES = [

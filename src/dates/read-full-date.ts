@@ -33,11 +33,12 @@ export function readFullDate(g: Record<string, string | undefined>, dayFirst: bo
     y = +g.numY!;
     const dayFirstValid = isValidDate(y, b, a);
     const monthFirstValid = isValidDate(y, a, b);
-    if (g.sep === '.' || (dayFirstValid && !monthFirstValid)) [m, d] = [b, a];
+    if (dayFirstValid && !monthFirstValid) [m, d] = [b, a];
     else if (monthFirstValid && !dayFirstValid) [m, d] = [a, b];
     else {
-      ambiguous = dayFirstValid && monthFirstValid && a !== b && dayFirst === null;
-      [m, d] = dayFirst === false ? [a, b] : [b, a];
+      // Dotted dates are day-first wherever they are written; slashed ones depend on the country.
+      ambiguous = g.sep !== '.' && dayFirstValid && monthFirstValid && a !== b && dayFirst === null;
+      [m, d] = dayFirst === false && g.sep !== '.' ? [a, b] : [b, a];
     }
     if (g.sep === '/' && !dayFirstValid && !monthFirstValid) return { value: null, alternative: null, ambiguous: false, impossible: true, parts: { y, m: b, d: a } };
   }

@@ -24,7 +24,8 @@ const NEARER_BY_DAYS = 60;
 // A yearless date told as past may always mean last year's; only a date just after publication is suspicious.
 const PAST_YEARLESS_MAX_DAYS = 31;
 // The start or end of a period ("since March", "until October 31"), not an event.
-const RANGE_LEAD = /\b(?:since|from|until|till|through|throughout)\s+(?:(?:early|late|mid)[\s-]+)?$/i;
+// Or an access date of a source ("Retrieved 20 November 2019"), not an event either.
+const RANGE_LEAD = /\b(?:since|from|until|till|through|throughout|retrieved|accessed|archived)\s+(?:on\s+)?(?:(?:early|late|mid)[\s-]+)?$/i;
 // Corrections and update notes are written after publication, on purpose.
 const NOTE = /^\s*(?:correction|clarification|update|updated|editor['’]s note|this (?:article|story) (?:was|has been))/i;
 

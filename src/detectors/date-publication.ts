@@ -52,6 +52,12 @@ export const datePublication: Detector<PublicationOptions> = {
   },
 };
 
+const PROSE_WORDS = 8;
+function inProse(doc: Parameters<typeof dateMentions>[0], sentence: number): boolean {
+  const s = doc.sentences[sentence];
+  return !!s && s.tokenTo - s.tokenFrom >= PROSE_WORDS && !s.text.includes('\n');
+}
+
 function cap(s: string): string {
   return s[0]!.toUpperCase() + s.slice(1);
 }
@@ -61,7 +67,8 @@ function staleFinding(doc: Parameters<typeof dateMentions>[0], pub: string, sour
   const p = dayNumber(pub);
   const mentions = dateMentions(doc).filter((m) => m.value && !own.some((s) => s.start < m.end && m.start < s.end));
   // Only full dates count as the story's own time; a bare year or month is as often history as news.
-  const stated = mentions.filter((m) => m.yearStated && m.precision === 'day');
+  // Dates on lines of their own are lists and widgets (a "Recent posts" column), not what the story says.
+  const stated = mentions.filter((m) => m.yearStated && m.precision === 'day' && inProse(doc, m.sentence));
   if (mentions.some((m) => m.yearStated && m.precision !== 'day' && Math.abs(dayNumber(m.value!) - p) <= farDays)) return null;
   if (stated.length < minDates) return null;
   let nearest = stated[0]!;

@@ -50,6 +50,8 @@ export function publicationConflicts(pub: Publication): PublicationConflict[] {
     if (c === primary) continue;
     const days = dayNumber(c.date) - dayNumber(primary.date);
     // An update after publication is normal; one before it, or another publication date, is not.
+    // Two bare date lines may be an event's run ("29 November 2018 | 20 January 2019"), not two publication dates.
+    if (c.kind === 'widget' && primary.kind === 'widget') continue;
     if (c.kind === 'updated' ? days < 0 : Math.abs(days) > AGREE_DAYS) out.push({ a: primary, b: c, days });
   }
   return out;
