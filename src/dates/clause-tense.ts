@@ -19,13 +19,15 @@ const FUTURE_BEFORE_TO = new Set(['expected', 'set', 'plans', 'plan', 'planning'
 const SCHEDULED = new Set(['set', 'slated', 'scheduled', 'due', 'poised']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "didn't", "wasn't", "weren't", "hadn't"]);
 const IRREGULAR_PAST = new Set(
-  'said told rose fell went came took made saw won lost began grew left met sold bought paid held fought gave got drew broke brought built caught chose hit hurt kept knew led meant put ran rang sent set shot spent spoke stood struck swore taught thought threw took understood wrote became cut dropped hid overtook withdrew arose forgot found felt heard laid lay read rode sat shut slept slid sought sank stole stuck stung swam swung tore upheld woke wore wound'.split(' '),
+  'said told rose fell went came took made saw won lost began grew left met sold bought paid held fought gave got drew broke brought built caught chose kept knew led meant ran rang sent shot spent spoke stood struck swore taught thought threw took understood wrote became dropped hid overtook withdrew arose forgot found felt heard laid lay rode sat slept slid sought sank stole stuck stung swam swung tore upheld woke wore wound'.split(' '),
 );
+// Forms that are also the present ("hit", "put", "set") are left out: they cannot date a clause.
 // Past participles and adjectives that do not make a clause past on their own ("the planned merger").
 const NOT_PAST_ED = new Set(['scheduled', 'planned', 'expected', 'proposed', 'needed', 'related', 'based', 'used', 'supposed', 'limited', 'interested', 'concerned', 'united', 'advanced', 'detailed', 'red', 'bed', 'shed', 'need', 'speed', 'feed', 'seed', 'breed', 'weed', 'deed', 'hundred', 'indeed', 'ted', 'fred', 'ed']);
 const PARTICIPLE_BEFORE = new Set(['is', 'are', 'be', 'been', 'being', 'am', 'get', 'gets', 'getting', 'to', 'the', 'a', 'an', 'its', 'their', 'his', 'her']);
 // Words that may stand before a date that opens a clause: "Early in July,", "On Monday,".
 const OPENERS = new Set(['in', 'on', 'by', 'at', 'early', 'late', 'mid', 'until', 'since', 'from', 'before', 'after', 'during', 'then', 'and', 'but', 'so', 'last', 'next', 'this', 'of', 'the']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 const SCAN_BACK = 14;
 const SCAN_FORWARD = 8;
 
@@ -42,6 +44,9 @@ export function clauseTense(doc: Doc, date: Span, sentence: number): ClauseTense
   if (first < 0) return null;
   let last = first;
   while (last + 1 < toks.length && toks[last + 1]!.start < date.end) last++;
+  // "Trump's July 25 call", "the May 9 vote": the date names a thing, it does not time the clause's verb.
+  const lead = toks[first - 1];
+  if (lead && (DETERMINERS.has(lead.norm) || /['’]s$/.test(lead.text) || lead.text === "'s")) return null;
   // Backwards: the verb group the date belongs to usually precedes it.
   for (let i = first - 1, n = 0; i >= 0 && n < SCAN_BACK; i--, n++) {
     const t = toks[i]!;
