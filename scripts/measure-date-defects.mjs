@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Recall and precision of the dates rules on injected defects: every clean body of ../shared gets each kind of
-// defect (weekday mismatch, impossible date, metadata vs dateline), the batch goes through the built CLI.
+// defect (weekday mismatch, impossible date, metadata vs dateline; a plan dated before publication where the URL gives the date), the batch goes through the built CLI.
 // Usage (after `npm run build`): node scripts/measure-date-defects.mjs [--seed N] [--show]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { injectDateDefect, KINDS, score } from './date-defects/inject.mjs';
 
 const seed = process.argv.includes('--seed') ? Number(process.argv[process.argv.indexOf('--seed') + 1]) : 1;
 const pages = readFileSync(new URL('../../shared/corpus/news-pages/pages.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const cases = pages.flatMap((p, i) => KINDS.map((k, j) => injectDateDefect(p, k, seed * 100_003 + i * 7 + j)));
+const cases = pages.flatMap((p, i) => KINDS.map((k, j) => injectDateDefect(p, k, seed * 100_003 + i * 7 + j))).filter(Boolean);
 const dir = mkdtempSync(join(tmpdir(), 'credlint-dates-'));
 try {
   const file = join(dir, 'injected.jsonl');

@@ -15,15 +15,15 @@ interface Case {
 }
 
 describe.skipIf(!HAS_SHARED)('injected date defects on a sample of clean bodies', () => {
-  const pages = newsPages().filter((_, i) => i % 12 === 0);
-  const cases: Case[] = pages.flatMap((p, i) => (KINDS as string[]).map((k, j) => injectDateDefect(p, k, 7 + i * 7 + j) as Case));
+  const pages = newsPages().filter((_, i) => i % 9 === 0);
+  const cases: Case[] = pages.flatMap((p, i) => (KINDS as string[]).map((k, j) => injectDateDefect(p, k, 7 + i * 7 + j) as Case | null)).filter((c): c is Case => c !== null);
   const rules = builtinRules().filter((r) => r.category === 'dates');
   const flags = new Map(
     cases.map((c) => [c.id, checkArticle(article(c.body, { id: c.id, publishedAt: c.publishedAt ?? null, publishedAtOrigin: c.publishedAt ? 'record' : null }), rules, defaultConfig()).result.flags]),
   );
 
   it('the generator puts each defect at the span it reports', () => {
-    for (const c of cases) expect(c.body.slice(c.span.start, c.span.end)).toMatch(/\d/);
+    for (const c of cases) expect(c.body.slice(c.span.start, c.span.end)).toMatch(/\d|^[A-Z][a-z]+$/);
     expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(KINDS));
   });
   it('finds nearly every defect at its span, with few other flags', () => {

@@ -12,7 +12,13 @@ const FRAMES = [
   (d) => `The report, released on ${d}, drew wide criticism.`,
   (d) => `According to court records, the hearing took place on ${d}.`,
 ];
-export const KINDS = ['weekday', 'impossible', 'metadata'];
+const PLANS = [
+  (m) => `The company said it will open the new plant in ${m}.`,
+  (m) => `Officials are expected to sign the agreement in ${m}, the ministry said.`,
+  (m) => `The group plans to launch its first product in ${m}.`,
+  (m) => `Analysts said the country could join the bloc as a full member in ${m}.`,
+];
+export const KINDS = ['weekday', 'impossible', 'metadata', 'tense'];
 
 /** A small seeded generator (mulberry32), so runs are reproducible. */
 export function rng(seed) {
@@ -40,9 +46,8 @@ function writeDate(r, { y, m, d }) {
   return pick(r, [`${MONTHS[m - 1]} ${d}, ${y}`, `${d} ${MONTHS[m - 1]} ${y}`, `${SHORT[m - 1]} ${d}, ${y}`]);
 }
 
-/** Inserts a sentence holding `date` after a paragraph in the middle of the body; returns the new body and the date's span. */
-function insertSentence(r, body, date) {
-  const sentence = pick(r, FRAMES)(date);
+/** Inserts `sentence` after a paragraph in the middle of the body; returns the new body and the span of `date` in it. */
+function insertSentence(body, sentence, date) {
   const breaks = [...body.matchAll(/\n+/g)].map((m) => m.index);
   const at = breaks.length ? breaks[Math.floor(breaks.length / 2)] : body.length;
   const text = `${body.slice(0, at)}\n\n${sentence}${body.slice(at)}`;
@@ -54,7 +59,9 @@ function insertSentence(r, body, date) {
  * One defective article from a clean page. kinds:
  * - weekday: a full date with the wrong weekday ("Friday, May 9, 2016");
  * - impossible: a date no calendar has ("February 30, 2018", "31 April 2017", "2021-13-04");
- * - metadata: a dateline with the page's own date, and a record `publishedAt` years away from it.
+ * - metadata: a dateline with the page's own date, and a record `publishedAt` years away from it;
+ * - tense: a plan ("will open", "could join") in a month two to four months before the page's own date
+ *   (pages with a date in their URL only; null otherwise).
  */
 export function injectDateDefect(page, kind, seed) {
   const r = rng(seed);
@@ -63,7 +70,7 @@ export function injectDateDefect(page, kind, seed) {
     const actual = new Date(Date.UTC(dt.y, dt.m - 1, dt.d)).getUTCDay();
     const wrong = WEEKDAYS[(actual + int(r, 1, 6)) % 7];
     const date = `${wrong}, ${writeDate(r, dt)}`;
-    return { id: `${page.id}-weekday`, ...insertSentence(r, page.body, date), kind };
+    return { id: `${page.id}-weekday`, ...insertSentence(page.body, pick(r, FRAMES)(date), date), kind };
   }
   if (kind === 'impossible') {
     const y = int(r, 2012, 2022);
@@ -77,10 +84,17 @@ export function injectDateDefect(page, kind, seed) {
       `${y}-13-0${int(r, 1, 9)}`,
       `31.11.${y}`,
     ]);
-    return { id: `${page.id}-impossible`, ...insertSentence(r, page.body, date), kind };
+    return { id: `${page.id}-impossible`, ...insertSentence(page.body, pick(r, FRAMES)(date), date), kind };
+  }
+  const fromUrl = /\/((?:19|20)\d\d)\/(\d\d)\/(\d\d)\//.exec(page.url ?? '');
+  if (kind === 'tense') {
+    // A plan dated two to four months before the publication date (the page's own date, from its URL).
+    if (!fromUrl) return null;
+    const [y, m, d] = [+fromUrl[1], +fromUrl[2], +fromUrl[3]];
+    const month = MONTHS[(m - 1 - int(r, 2, 4) + 12) % 12];
+    return { id: `${page.id}-tense`, ...insertSentence(page.body, pick(r, PLANS)(month), month), publishedAt: iso(y, m, d), kind };
   }
   // metadata: the dateline states the page's own date (from its URL, else a plausible one); the record says otherwise.
-  const fromUrl = /\/((?:19|20)\d\d)\/(\d\d)\/(\d\d)\//.exec(page.url ?? '');
   const dt = fromUrl ? { y: +fromUrl[1], m: +fromUrl[2], d: +fromUrl[3] } : { y: int(r, 2015, 2019), m: int(r, 1, 12), d: int(r, 1, 28) };
   const date = `${SHORT[dt.m - 1]} ${dt.d}, ${dt.y}`;
   const lead = `${pick(r, PLACES)}, `;

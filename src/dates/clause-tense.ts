@@ -23,7 +23,7 @@ const IRREGULAR_PAST = new Set(
 );
 // Forms that are also the present ("hit", "put", "set") are left out: they cannot date a clause.
 // Past participles and adjectives that do not make a clause past on their own ("the planned merger").
-const NOT_PAST_ED = new Set(['scheduled', 'planned', 'expected', 'proposed', 'needed', 'related', 'based', 'used', 'supposed', 'limited', 'interested', 'concerned', 'united', 'advanced', 'detailed', 'red', 'bed', 'shed', 'need', 'speed', 'feed', 'seed', 'breed', 'weed', 'deed', 'hundred', 'indeed', 'ted', 'fred', 'ed']);
+const NOT_PAST_ED = new Set(['updated', 'modified', 'revised', 'edited', 'corrected', 'scheduled', 'planned', 'expected', 'proposed', 'needed', 'related', 'based', 'used', 'supposed', 'limited', 'interested', 'concerned', 'united', 'advanced', 'detailed', 'red', 'bed', 'shed', 'need', 'speed', 'feed', 'seed', 'breed', 'weed', 'deed', 'hundred', 'indeed', 'ted', 'fred', 'ed']);
 const PARTICIPLE_BEFORE = new Set(['is', 'are', 'be', 'been', 'being', 'am', 'get', 'gets', 'getting', 'to', 'the', 'a', 'an', 'its', 'their', 'his', 'her']);
 // Words that may stand before a date that opens a clause: "Early in July,", "On Monday,".
 const OPENERS = new Set(['in', 'on', 'by', 'at', 'early', 'late', 'mid', 'until', 'since', 'from', 'before', 'after', 'during', 'then', 'and', 'but', 'so', 'last', 'next', 'this', 'of', 'the']);

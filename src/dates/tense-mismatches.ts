@@ -1,4 +1,4 @@
-import { inferPublication } from '../engine/publication.js';
+import { inferPublication, publicationInDoubt } from '../engine/publication.js';
 import type { Doc } from '../text/doc.js';
 import type { Span } from '../types.js';
 import { dayNumber, iso, lastDayNumber } from './calendar.js';
@@ -33,7 +33,7 @@ const NOTE = /^\s*(?:correction|clarification|update|updated|editor['’]s note|
 export function tenseMismatches(doc: Doc): TenseMismatch[] {
   return doc.memo('tense-mismatches', () => {
     const pub = inferPublication(doc);
-    if (!pub.date) return [];
+    if (!pub.date || publicationInDoubt(doc)) return [];
     const p = dayNumber(pub.date);
     const own = (pub.candidates ?? []).map((c) => c.span).filter((s): s is Span => !!s);
     const out: TenseMismatch[] = [];

@@ -1,7 +1,7 @@
 import { dayNumber, spell } from '../dates/calendar.js';
 import { dateMentions, type DateMention } from '../dates/date-mentions.js';
 import { tenseMismatches } from '../dates/tense-mismatches.js';
-import { inferPublication } from '../engine/publication.js';
+import { inferPublication, publicationInDoubt } from '../engine/publication.js';
 import type { Finding } from '../types.js';
 import type { Detector } from './detector.js';
 
@@ -22,13 +22,19 @@ export const dateRelative: Detector<Record<string, never>> = {
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   run(doc) {
     const pub = inferPublication(doc).date;
-    if (!pub) return [];
+    if (!pub || publicationInDoubt(doc)) return [];
     const mentions = dateMentions(doc);
-    const mismatch = tenseMismatches(doc)[0];
+    const mismatches = tenseMismatches(doc);
+    const paragraphOf = (sentence: number) => doc.sentences[sentence]?.paragraph ?? -1;
+    const flaggedParagraphs = new Set<number>();
     const out: Finding[] = [];
     for (const m of mentions) {
       if (!m.relative || !m.value) continue;
-      if (CURRENT_YEAR.test(m.text) && mismatch) {
+      // "This year" is suspect beside a misdated event (same paragraph), once per paragraph: not every "this year" of a long story.
+      const para = paragraphOf(m.sentence);
+      const mismatch = mismatches.find((t) => paragraphOf(t.mention.sentence) === para);
+      if (CURRENT_YEAR.test(m.text) && mismatch && !flaggedParagraphs.has(para)) {
+        flaggedParagraphs.add(para);
         const other = doc.text.slice(mismatch.mention.start, mismatch.mention.end);
         out.push({
           start: m.start,

@@ -1,5 +1,6 @@
 import { spell, weekdayOf, WEEKDAYS } from '../dates/calendar.js';
 import { dateMentions } from '../dates/date-mentions.js';
+import { publicationInDoubt } from '../engine/publication.js';
 import type { Finding } from '../types.js';
 import type { Detector } from './detector.js';
 
@@ -12,7 +13,9 @@ export const dateWeekday: Detector<Record<string, never>> = {
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   run(doc) {
     const out: Finding[] = [];
+    const doubt = publicationInDoubt(doc);
     for (const m of dateMentions(doc)) {
+      if (m.yearless && doubt) continue;
       // Only a weekday stated together with a day and month; a year-less date needs a publication date to fix its year.
       if (m.weekday === undefined || m.precision !== 'day' || !m.value || (!m.yearStated && !m.yearless)) continue;
       const [y, mo, d] = m.value.split('-').map(Number) as [number, number, number];

@@ -56,3 +56,11 @@ export function publicationConflicts(pub: Publication): PublicationConflict[] {
   }
   return out;
 }
+
+/**
+ * True when the statements of the publication date disagree: checks that measure the text against that
+ * date (tense, relative dates, weekdays of year-less dates) then stay quiet, and the conflict itself is the flag.
+ */
+export function publicationInDoubt(doc: Doc): boolean {
+  return doc.memo('publication-in-doubt', (d) => publicationConflicts(inferPublication(d)).length > 0);
+}
