@@ -3,7 +3,7 @@ import { dateMentions } from '../src/dates/date-mentions.js';
 import { impossibleDates } from '../src/dates/impossible-dates.js';
 import { inferPublication } from '../src/engine/publication.js';
 import { buildDoc } from '../src/text/doc.js';
-import { article, check, HAS_SHARED, seed } from './helpers/run.js';
+import { article, check, HAS_SHARED, newsPages, seed } from './helpers/run.js';
 
 const doc = (body: string, publishedAt: string | null = null, url: string | null = null) =>
   buildDoc(article(body, { publishedAt, publishedAtOrigin: publishedAt ? 'record' : null, url }));
@@ -25,6 +25,8 @@ describe('date mentions: the chrono traps', () => {
     expect(mention('The vote on 05/06/2025 was close.', '05/06/2025')).toMatchObject({ ambiguous: true, alternative: '2025-05-06' });
     // The document's own habit settles it: 11/28/2025 is month-first, so 05/06/2025 is 6 May.
     expect(mention('It opened on 11/28/2025 and closed on 05/06/2025.', '05/06/2025')).toMatchObject({ value: '2025-05-06' });
+    // A weekday settles the order rather than contradicting it: 6 May 2025 was a Tuesday.
+    expect(dates('The vote is on Tuesday 05/06/2025 at noon.').flags).toEqual([]);
   });
   it('"Nov. 21" has no year (chrono reads 2021) and takes the one nearest the publication date', () => {
     expect(mention('The hearing resumes on Nov. 21, lawyers said.', 'Nov. 21', '2019-11-19')).toMatchObject({ value: '2019-11-21', yearless: true });
@@ -72,6 +74,13 @@ describe('publication date', () => {
     expect(inferPublication(doc('The council met.', null, 'https://example.com/2019/11/18/council-meets/'))).toMatchObject({ date: '2019-11-18', origin: 'url' });
     expect(inferPublication(doc('The council met.', null, 'https://example.com/story/2019-11-19/council')).date).toBe('2019-11-19');
   });
+  it('reads labelled header lines of a page, and flags "Updated" before "Published"', () => {
+    const head = 'Menu\nNews\nSports\nPUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019 at 10:16 pm\n';
+    const prose = 'The council approved the budget on Tuesday after a long debate about the cost of the new bridge and the schools it would serve in the next decade, officials said.';
+    expect(inferPublication(doc(head + prose))).toMatchObject({ date: '2019-11-19', origin: 'text' });
+    const swapped = 'PUBLISHED: November 19, 2019 | UPDATED: November 12, 2019\n' + prose;
+    expect(dates(swapped).flags.map((f) => [f.ruleId, f.text])).toEqual([['dates/publication-date-conflict', 'November 12, 2019']]);
+  });
   it('a date in a sentence of the first line is not a publication date', () => {
     expect(inferPublication(doc('The new terminal will open on March 3, 2017, the airport said.')).date).toBeNull();
   });
@@ -103,6 +112,23 @@ describe('the dates rules on real text', () => {
   });
   it('no publication date, no alarms from inference', () => {
     expect(dates('Belarus could join the bloc in July. It chairs the group in the current year. Last week, on March 3, 2015, it met.').flags).toEqual([]);
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('publication dates of real scraped pages', () => {
+  it('the date read from the page text agrees with the date in its URL', () => {
+    let read = 0;
+    let agree = 0;
+    for (const p of newsPages()) {
+      const fromUrl = /\/((?:19|20)\d\d)\/(\d\d)\/(\d\d)\//.exec(p.url);
+      if (!fromUrl) continue;
+      const pub = inferPublication(doc(p.page)); // the URL is not given: the text alone
+      if (!pub.date) continue;
+      read++;
+      if (Math.abs(Date.parse(pub.date) - Date.parse(fromUrl.slice(1).join('-'))) <= 2 * 86_400_000) agree++;
+    }
+    expect(read).toBeGreaterThanOrEqual(10);
+    expect(agree / read).toBeGreaterThanOrEqual(0.95);
   });
 });
 

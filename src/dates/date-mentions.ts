@@ -46,6 +46,8 @@ const NUMERIC_NO_YEAR = /^\d{1,2}[./-]\d{1,2}$/;
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])/i;
 // A non-global copy: exec on the shared global expression would leave its lastIndex behind for other readers.
 const ONE_DATE = new RegExp(FULL_DATE.source, 'iu');
+const LEAD_WORDS = /^(?:(?:on|at|in)\s+|(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight),?\s+(?:on\s+)?)+/i;
+const TRAILING_TIME = /,?\s+(?:at\s+)?(?:noon|midnight|\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?$/i;
 const FALLBACK_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
 /** Every date the article states, in text order; computed once per article and shared (dates rules, facts). */
@@ -97,9 +99,14 @@ function fromChrono(doc: Doc, base: number, sentence: number, r: chrono.ParsedRe
   const c = r.start;
   const has = (k: chrono.Component) => c.isCertain(k);
   // chrono keeps a leading "on"/"at" and a trailing comma ("on Friday", "July,"): the date is what lies between.
-  const lead = /^(?:on|at|in)\s+/i.exec(r.text)?.[0].length ?? 0;
+  // A time of day is not part of the date ("10 a.m. Friday, Dec. 6", "Friday 05/06/2025 at noon").
+  const lead = LEAD_WORDS.exec(r.text)?.[0].length ?? 0;
   const start = base + r.index + lead;
-  const text = r.text.slice(lead).replace(/[\s,;:—–-]+$/, '').replace(/(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$/, '');
+  const text = r.text
+    .slice(lead)
+    .replace(TRAILING_TIME, '')
+    .replace(/[\s,;:—–-]+$/, '')
+    .replace(/(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$/, '');
   const end = start + text.length;
   if (/^now$/i.test(text) || NUMERIC_NO_YEAR.test(text)) return null;
   if (!has('day') && !has('month') && !has('weekday') && !has('year')) return null;

@@ -38,7 +38,8 @@ export function tenseMismatches(doc: Doc): TenseMismatch[] {
     const own = (pub.candidates ?? []).map((c) => c.span).filter((s): s is Span => !!s);
     const out: TenseMismatch[] = [];
     for (const m of dateMentions(doc)) {
-      if (!m.value || (!m.yearStated && !m.yearless) || m.precision === 'year') continue;
+      // An ambiguous numeric date ("05/06/2025") is not evidence against the publication date.
+      if (!m.value || (!m.yearStated && !m.yearless) || m.precision === 'year' || m.ambiguous) continue;
       if (own.some((s) => s.start < m.end && m.start < s.end)) continue;
       if (RANGE_LEAD.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) || NOTE.test(doc.sentences[m.sentence]?.text ?? '')) continue;
       const shifted = /^(?:last|next|this)\b/i.test(m.text);

@@ -6,6 +6,13 @@ import type { Detector } from './detector.js';
 
 const WEEKDAY_WORD = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?/i;
 
+/** ", and 6 May 2025 (the other reading of 05/06/2025) a Tuesday". */
+function alternativeDay(alternative: string | undefined): string {
+  if (!alternative) return '';
+  const [y, mo, d] = alternative.split('-').map(Number) as [number, number, number];
+  return `, and ${spell(alternative)} (the other reading) a ${WEEKDAYS[weekdayOf(y, mo, d)]}`;
+}
+
 /** "Friday, May 9, 2016" when 9 May 2016 was a Monday. */
 export const dateWeekday: Detector<Record<string, never>> = {
   type: 'date-weekday',
@@ -21,11 +28,13 @@ export const dateWeekday: Detector<Record<string, never>> = {
       const [y, mo, d] = m.value.split('-').map(Number) as [number, number, number];
       const actual = weekdayOf(y, mo, d);
       if (actual === m.weekday) continue;
+      // "Tuesday 05/06/2025": the weekday settles an ambiguous order instead of contradicting it.
+      if (m.alternative && weekdayOf(...(m.alternative.split('-').map(Number) as [number, number, number])) === m.weekday) continue;
       const written = WEEKDAY_WORD.exec(m.text);
       const f: Finding = {
         start: m.start,
         end: m.end,
-        message: `"{text}": ${spell(m.value)} was a ${WEEKDAYS[actual]}, not a ${WEEKDAYS[m.weekday]}${m.yearless ? ' (year taken from the publication date)' : ''}. Either the weekday or the date is wrong.`,
+        message: `"{text}": ${spell(m.value)} was a ${WEEKDAYS[actual]}${alternativeDay(m.alternative)}, not a ${WEEKDAYS[m.weekday]}${m.yearless ? ' (year taken from the publication date)' : ''}. Either the weekday or the date is wrong.`,
       };
       if (written) f.suggestion = m.text.replace(WEEKDAY_WORD, WEEKDAYS[actual]!);
       out.push(f);
