@@ -130,6 +130,10 @@ describe.skipIf(!HAS_SHARED)('publication dates of real scraped pages', () => {
     expect(read).toBeGreaterThanOrEqual(10);
     expect(agree / read).toBeGreaterThanOrEqual(0.95);
   });
+  it('whole scraped pages (menus, sidebars, comments, with their URL) raise almost no dates flags', () => {
+    const flags = newsPages().flatMap((p) => check(p.page, 'dates/', { url: p.url }).flags);
+    expect(flags.length).toBeLessThanOrEqual(2);
+  });
 });
 
 describe.skipIf(!HAS_SHARED)('the founding article', () => {

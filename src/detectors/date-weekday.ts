@@ -1,9 +1,11 @@
-import { spell, weekdayOf, WEEKDAYS } from '../dates/calendar.js';
+import { dayNumber, isValidDate, iso, spell, weekdayOf, WEEKDAYS } from '../dates/calendar.js';
 import { dateMentions } from '../dates/date-mentions.js';
-import { publicationInDoubt } from '../engine/publication.js';
+import { inferPublication, publicationInDoubt } from '../engine/publication.js';
 import type { Finding } from '../types.js';
 import type { Detector } from './detector.js';
 
+// "Saturday, May 18" in a November story may be the May just gone even when next May is nearer.
+const OTHER_READING_DAYS = 200;
 const WEEKDAY_WORD = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?/i;
 
 /** ", and 6 May 2025 (the other reading of 05/06/2025) a Tuesday". */
@@ -21,6 +23,7 @@ export const dateWeekday: Detector<Record<string, never>> = {
   run(doc) {
     const out: Finding[] = [];
     const doubt = publicationInDoubt(doc);
+    const pub = inferPublication(doc).date;
     for (const m of dateMentions(doc)) {
       if (m.yearless && doubt) continue;
       // Only a weekday stated together with a day and month; a year-less date needs a publication date to fix its year.
@@ -28,6 +31,8 @@ export const dateWeekday: Detector<Record<string, never>> = {
       const [y, mo, d] = m.value.split('-').map(Number) as [number, number, number];
       const actual = weekdayOf(y, mo, d);
       if (actual === m.weekday) continue;
+      // A year-less date may mean the one before or after the publication date: either weekday fitting is enough.
+      if (m.yearless && pub && [y - 1, y + 1].some((yy) => isValidDate(yy, mo, d) && weekdayOf(yy, mo, d) === m.weekday && Math.abs(dayNumber(iso(yy, mo, d)) - dayNumber(pub)) <= OTHER_READING_DAYS)) continue;
       // "Tuesday 05/06/2025": the weekday settles an ambiguous order instead of contradicting it.
       if (m.alternative && weekdayOf(...(m.alternative.split('-').map(Number) as [number, number, number])) === m.weekday) continue;
       const written = WEEKDAY_WORD.exec(m.text);
