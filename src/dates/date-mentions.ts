@@ -40,8 +40,10 @@ const HINT_OTHER =
 // A month named alone is a date only after a preposition or a time word ("in May", not "Theresa May").
 const MONTH_LEAD = /(?:^|[\s(])(?:in|since|by|until|till|from|through|during|before|after|of|early|late|mid|last|next|this|between|and|or|to|on|for|until|around|throughout|the end of|the start of)\s*-?\s*$/i;
 const SHIFT = /\b(last|next|this)\s+$/i;
-const YEAR_PHRASE = /\b(?:in|since|by|until|till|from|through|during|before|after|of|early|late|mid-?|around|throughout|between)\s+((?:19|20)\d\d)(?!\s*(?:%|percent|people|\d))(?![\d-])/giu;
-const CURRENT_YEAR = /\b(?:the\s+current|the\s+present|this)\s+(?:calendar\s+)?year\b/giu;
+// Searched from the year backwards: scanning every position for a preposition first is slow.
+const YEAR = /(?<![\d.,/-])(?:19|20)\d\d(?![\d-])(?!\s*(?:%|percent|people))/g;
+const YEAR_LEAD = /\b(?:in|since|by|until|till|from|through|during|before|after|of|early|late|mid-?|around|throughout|between)\s+$/i;
+const CURRENT_YEAR = /\b(?:(?:the\s+)?current|(?:the\s+)?present|this)\s+(?:calendar\s+)?year\b/giu;
 const NUMERIC_NO_YEAR = /^\d{1,2}[./-]\d{1,2}$/;
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])/i;
 // A non-global copy: exec on the shared global expression would leave its lastIndex behind for other readers.
@@ -195,12 +197,14 @@ function addOwnReadings(doc: Doc, out: DateMention[], pub: string | null): void 
     }
     return lo;
   };
-  for (const m of doc.text.matchAll(YEAR_PHRASE)) {
-    const start = m.index! + m[0].length - m[1]!.length;
+  for (const m of doc.text.matchAll(YEAR)) {
+    const start = m.index!;
     const end = start + 4;
-    if (!taken(start, end)) out.push({ start, end, text: m[1]!, value: m[1]!, precision: 'year', relative: false, sentence: sentenceAt(start), yearStated: true });
+    if (!YEAR_LEAD.test(doc.text.slice(Math.max(0, start - 14), start)) || taken(start, end)) continue;
+    out.push({ start, end, text: m[0], value: m[0], precision: 'year', relative: false, sentence: sentenceAt(start), yearStated: true });
   }
   for (const m of doc.text.matchAll(CURRENT_YEAR)) {
+    if (/^(?:current|present)/i.test(m[0])) continue; // "the current year" needs its article; "current year earnings" is a label
     const start = m.index!;
     const end = start + m[0].length;
     if (!taken(start, end)) out.push({ start, end, text: m[0], value: pub ? pub.slice(0, 4) : null, precision: 'year', relative: true, sentence: sentenceAt(start) });

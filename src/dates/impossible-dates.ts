@@ -36,9 +36,9 @@ function dayReason(m: number, d: number, y: number | null): string | null {
 export function impossibleDates(doc: Doc): ImpossibleDate[] {
   return doc.memo('impossible-dates', () => {
     const out: ImpossibleDate[] = [];
-    const spans = protectedSpans(doc);
     const add = (start: number, text: string, reason: string | null) => {
-      if (!reason || overlapsProtected(spans, start, start + text.length, SKIP)) return;
+      // Protected spans are computed only when there is a candidate: most articles have none.
+      if (!reason || overlapsProtected(protectedSpans(doc), start, start + text.length, SKIP)) return;
       if (out.some((o) => o.start < start + text.length && start < o.end)) return;
       out.push({ start, end: start + text.length, text, reason });
     };
