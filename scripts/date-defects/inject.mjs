@@ -17,6 +17,10 @@ const PLANS = [
   (m) => `Officials are expected to sign the agreement in ${m}, the ministry said.`,
   (m) => `The group plans to launch its first product in ${m}.`,
   (m) => `Analysts said the country could join the bloc as a full member in ${m}.`,
+  (m) => `The final round of talks is set to take place in ${m}, diplomats said.`,
+  (m) => `The ministry aims to complete the review in ${m}.`,
+  (m) => `In ${m}, the regulator will publish its final decision.`,
+  (m) => `The summit will be held in early ${m} in the capital.`,
 ];
 export const KINDS = ['weekday', 'impossible', 'metadata', 'tense'];
 
@@ -42,8 +46,10 @@ function randomDate(r) {
   return { y, m, d: int(r, 1, daysIn(y, m)) };
 }
 
+const ORD = (d) => `${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`;
+
 function writeDate(r, { y, m, d }) {
-  return pick(r, [`${MONTHS[m - 1]} ${d}, ${y}`, `${d} ${MONTHS[m - 1]} ${y}`, `${SHORT[m - 1]} ${d}, ${y}`]);
+  return pick(r, [`${MONTHS[m - 1]} ${d}, ${y}`, `${d} ${MONTHS[m - 1]} ${y}`, `${SHORT[m - 1]} ${d}, ${y}`, `${ORD(d)} ${MONTHS[m - 1]} ${y}`, `${MONTHS[m - 1]} ${ORD(d)}, ${y}`]);
 }
 
 /** Inserts `sentence` after a paragraph in the middle of the body; returns the new body and the span of `date` in it. */
@@ -69,7 +75,7 @@ export function injectDateDefect(page, kind, seed) {
     const dt = randomDate(r);
     const actual = new Date(Date.UTC(dt.y, dt.m - 1, dt.d)).getUTCDay();
     const wrong = WEEKDAYS[(actual + int(r, 1, 6)) % 7];
-    const date = `${wrong}, ${writeDate(r, dt)}`;
+    const date = `${pick(r, [wrong, wrong, wrong.slice(0, 3) + '.'])}${pick(r, [', ', ' '])}${writeDate(r, dt)}`;
     return { id: `${page.id}-weekday`, ...insertSentence(page.body, pick(r, FRAMES)(date), date), kind };
   }
   if (kind === 'impossible') {
@@ -77,6 +83,9 @@ export function injectDateDefect(page, kind, seed) {
     const common = [2013, 2014, 2015, 2017, 2018, 2019, 2021, 2022].includes(y) ? y : 2019;
     const date = pick(r, [
       `February 30, ${y}`,
+      `Feb. 30, ${y}`,
+      `the 31st of April ${y}`,
+      `November 31st, ${y}`,
       `31 April ${y}`,
       `June 31, ${y}`,
       `September 31, ${y}`,

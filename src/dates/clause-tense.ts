@@ -24,7 +24,10 @@ const IRREGULAR_PAST = new Set(
 // Forms that are also the present ("hit", "put", "set") are left out: they cannot date a clause.
 // Past participles and adjectives that do not make a clause past on their own ("the planned merger").
 const NOT_PAST_ED = new Set(['updated', 'modified', 'revised', 'edited', 'corrected', 'scheduled', 'planned', 'expected', 'proposed', 'needed', 'related', 'based', 'used', 'supposed', 'limited', 'interested', 'concerned', 'united', 'advanced', 'detailed', 'red', 'bed', 'shed', 'need', 'speed', 'feed', 'seed', 'breed', 'weed', 'deed', 'hundred', 'indeed', 'ted', 'fred', 'ed']);
-const PARTICIPLE_BEFORE = new Set(['is', 'are', 'be', 'been', 'being', 'am', 'get', 'gets', 'getting', 'to', 'the', 'a', 'an', 'its', 'their', 'his', 'her']);
+// A participle after these is passive or an adjective: the auxiliary further back (if any) sets the time.
+const ADJECTIVE_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her']);
+// After these it is a present passive ("is held in July" every year): no time to read.
+const PARTICIPLE_BEFORE = new Set(['is', 'are', 'being', 'am', 'get', 'gets', 'getting', 'to']);
 // Words that may stand before a date that opens a clause: "Early in July,", "On Monday,".
 const OPENERS = new Set(['in', 'on', 'by', 'at', 'early', 'late', 'mid', 'until', 'since', 'from', 'before', 'after', 'during', 'then', 'and', 'but', 'so', 'last', 'next', 'this', 'of', 'the']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
@@ -108,11 +111,20 @@ function tenseAt(toks: Token[], i: number): ClauseTense | 'stop' | null {
   }
   // "set for Nov. 24", "slated for July": a schedule, not a past event.
   if (SCHEDULED.has(w) && next && (next.norm === 'for' || next.norm === 'to')) return { tense: 'future', verb: span(i, i + 1) };
+  // "be"/"been" take their time from the word before: "will be held", "had been planned", "has been".
+  if ((w === 'be' || w === 'been') && prev) {
+    if (FUTURE_AUX.has(prev.norm) || prev.norm.endsWith("'ll")) return { tense: 'future', verb: span(i - 1, verbEnd) };
+    if (MODAL_POSSIBLE.has(prev.norm)) return w === 'be' ? { tense: 'future', verb: span(i - 1, verbEnd) } : 'stop';
+    if (prev.norm === 'had') return { tense: 'past', verb: span(i - 1, verbEnd) };
+    if (prev.norm === 'to') return null; // "expected to be held": the phrase before decides
+    return 'stop';
+  }
   if (STOPPERS.has(w)) return 'stop';
   if (PAST_AUX.has(w)) return { tense: 'past', verb: span(i, verbEnd) };
   const pastForm = IRREGULAR_PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && /^\p{Ll}/u.test(t.text));
   if (pastForm) {
     // "will be held", "is expected", "the revised plan": a participle or an adjective, not a past event.
+    if (prev && (prev.norm === 'be' || prev.norm === 'been' || ADJECTIVE_BEFORE.has(prev.norm))) return null;
     if (prev && PARTICIPLE_BEFORE.has(prev.norm)) return 'stop';
     return { tense: 'past', verb: span(i, i) };
   }
