@@ -102,6 +102,13 @@ describe('the dates rules on real text', () => {
     expect(dates('The company will report its results in January.', '2019-11-19').flags).toEqual([]);
     expect(dates('The plant was expected to open in July but is still closed.', '2025-10-16').flags).toEqual([]);
     expect(dates('The plant would open in July, he said.', '2025-10-16').flags).toEqual([]);
+    // The auxiliary decides: "will be held" is a plan, "had been" a past.
+    expect(dates('The summit will be held in early July in the capital.', '2025-10-16').flags.map((x) => x.text)).toEqual(['July']);
+    // A date that names a thing, a schedule, an access date, a comment header: not the time of the clause's verb.
+    expect(dates('The envoy is likely to face questions about the July 25 call.', '2019-11-20').flags).toEqual([]);
+    expect(dates('Convoy for Tots set for Nov. 24', '2019-11-19').flags).toEqual([]);
+    expect(dates('Retrieved 20 November 2019 from the archive of the agency.', '2019-11-18').flags).toEqual([]);
+    expect(dates('Catherine (GiveWell) on September 19, 2018 at 12:48 pm said:\n\nHi Alex, thanks.', '2018-09-10').flags).toEqual([]);
   });
   it('publication conflicts: metadata vs dateline, "Updated" before "Published"', () => {
     const f = dates('WASHINGTON, Nov. 18, 2019 — Lawmakers met on Monday to debate the bill.', '2023-05-02').flags;

@@ -6,7 +6,8 @@ import type { Finding } from '../types.js';
 import type { Detector } from './detector.js';
 
 const CURRENT_YEAR = /^(?:the\s+current|the\s+present|this)\s+(?:calendar\s+)?year$/i;
-const NEAR_DAYS = /^(?:last|this|next|past)\s+week(?:end)?$|^(?:yesterday|today|tomorrow|tonight)$|ago$/i;
+// Relative days and weeks only: "three years ago" is too loose to contradict a stated date.
+const NEAR_DAYS = /^(?:last|this|next|past)\s+week(?:end)?$|^(?:yesterday|today|tomorrow|tonight)$|^(?:a|an|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)\s+ago$/i;
 // How far a stated date may sit from "last week" or "yesterday" before the two cannot both be true.
 const SLACK_DAYS = 3;
 // A stated date this close (in characters) to the relative one describes the same moment.
