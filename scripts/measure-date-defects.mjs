@@ -26,8 +26,19 @@ try {
       if (!a.flags.some((g) => g.category === 'dates' && g.start < c.span.end && c.span.start < g.end)) console.log(`missed ${c.id}: ${JSON.stringify(c.body.slice(c.span.start, c.span.end))}`);
     }
   }
+  // Re-dated without any dateline: the page's own date (from its URL) moved four years on in the record. No span to
+  // find; the figure is the share of such articles that get any dates flag at all (a detection rate, not recall).
+  const redated = pages.flatMap((p) => {
+    const m = /\/((?:19|20)\d\d)\/(\d\d)\/(\d\d)\//.exec(p.url ?? '');
+    return m ? [{ id: `${p.id}-redated`, body: p.body, publishedAt: `${+m[1] + 4}-${m[2]}-${m[3] === '29' && m[2] === '02' ? '28' : m[3]}` }] : [];
+  });
+  const file2 = join(dir, 'redated.jsonl');
+  writeFileSync(file2, redated.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  const res2 = spawnSync(process.execPath, [new URL('../dist/cli/main.js', import.meta.url).pathname, 'check', file2, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const flagged = JSON.parse(res2.stdout).articles.filter((a) => a.flags.some((f) => f.category === 'dates')).length;
   const kinds = Object.entries(s.byKind).map(([k, v]) => `${k} ${v.found}/${v.cases}`).join(', ');
   console.log(`injected dates: recall ${(100 * s.recall).toFixed(1)}% (${kinds}); precision ${(100 * s.precision).toFixed(1)}% (${s.flags} dates flags); ${cases.length} articles in ${Date.now() - t0} ms`);
+  console.log(`re-dated stories (record date 4 years after the page's own, no dateline): ${flagged}/${redated.length} get a dates flag`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -92,6 +92,10 @@ describe('the dates rules on real text', () => {
     expect(f.map((x) => [x.ruleId, x.text, x.suggestion])).toEqual([['dates/weekday-mismatch', 'Friday, May 9, 2016', 'Monday, May 9, 2016']]);
     expect(f[0]!.message).toContain('Monday');
     expect(dates('The board met on Monday, May 9, 2016, and approved the merger.').flags).toEqual([]);
+    // A year-less date whose weekday fits an earlier year: the message says which (a re-dated story).
+    const redated = dates('The hearing resumes on Tuesday, Nov. 19, lawyers said.', '2023-11-18').flags;
+    expect(redated.map((x) => x.text)).toEqual(['Tuesday, Nov. 19']);
+    expect(redated[0]!.message).toMatch(/19 November 2023 was a Sunday.*fits 2019/);
   });
   it('tense: a plan before the publication date and a past event after it', () => {
     const plan = dates('Belarus could join the bloc as a full member in July, the president said.', '2025-10-16').flags;

@@ -8,6 +8,14 @@ import type { Detector } from './detector.js';
 const OTHER_READING_DAYS = 200;
 const WEEKDAY_WORD = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?/i;
 
+/** "; the weekday fits 2019: an older story re-dated?" — the latest earlier year where the date falls on the weekday. */
+function fittingYear(y: number, mo: number, d: number, weekday: number): string {
+  for (let yy = y - 1; yy >= y - 11; yy--) {
+    if (isValidDate(yy, mo, d) && weekdayOf(yy, mo, d) === weekday) return `; the weekday fits ${yy}: an older story re-dated?`;
+  }
+  return '.';
+}
+
 /** ", and 6 May 2025 (the other reading of 05/06/2025) a Tuesday". */
 function alternativeDay(alternative: string | undefined): string {
   if (!alternative) return '';
@@ -39,7 +47,7 @@ export const dateWeekday: Detector<Record<string, never>> = {
       const f: Finding = {
         start: m.start,
         end: m.end,
-        message: `"{text}": ${spell(m.value)} was a ${WEEKDAYS[actual]}${alternativeDay(m.alternative)}, not a ${WEEKDAYS[m.weekday]}${m.yearless ? ' (year taken from the publication date)' : ''}. Either the weekday or the date is wrong.`,
+        message: `"{text}": ${spell(m.value)} was a ${WEEKDAYS[actual]}${alternativeDay(m.alternative)}, not a ${WEEKDAYS[m.weekday]}${m.yearless ? ' (year taken from the publication date)' : ''}. Either the weekday or the date is wrong${m.yearless ? fittingYear(y, mo, d, m.weekday) : '.'}`,
       };
       if (written) f.suggestion = m.text.replace(WEEKDAY_WORD, WEEKDAYS[actual]!);
       out.push(f);
