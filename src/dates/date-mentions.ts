@@ -1,4 +1,9 @@
+import * as chrono from 'chrono-node';
+import { inferPublication } from '../engine/publication.js';
 import type { Doc } from '../text/doc.js';
+import { dayNumber, daysInMonth, fromDayNumber, iso } from './calendar.js';
+import { FULL_DATE } from './date-patterns.js';
+import { readFullDate } from './read-full-date.js';
 
 /** A date the text states, resolved against the publication date where it is relative. */
 export interface DateMention {
@@ -13,9 +18,195 @@ export interface DateMention {
   relative: boolean;
   /** Index of the sentence it sits in. */
   sentence: number;
+  /** The weekday the text states alongside the date (0 = Sunday), when it states one. */
+  weekday?: number;
+  /** The year is written out (not implied by the publication date). */
+  yearStated?: boolean;
+  /** The text names a month (and maybe a day) but no year: "in July", "on 18 November". */
+  yearless?: boolean;
+  /** A numeric date whose day and month could be swapped ("05/06/2025"); `value` is the day-first reading. */
+  ambiguous?: boolean;
+  /** The other reading of an ambiguous date. */
+  alternative?: string;
+  /** The resolved period ends here (YYYY-MM-DD), for relative periods such as "last week". */
+  until?: string;
 }
+
+// Cheap test before chrono, which is slow: capitalised month names and weekdays, numeric dates, and
+// relative words only with the unit they qualify ("last week", not every "last" or "this").
+const HINT_NAMES = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)/u;
+const HINT_OTHER =
+  /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d\d-\d\d|\b(?:yesterday|today|tomorrow|tonight|ago)\b|\b(?:last|next|this|past)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)\b/i;
+// A month named alone is a date only after a preposition or a time word ("in May", not "Theresa May").
+const MONTH_LEAD = /(?:^|[\s(])(?:in|since|by|until|till|from|through|during|before|after|of|early|late|mid|last|next|this|between|and|or|to|on|for|until|around|throughout|the end of|the start of)\s*-?\s*$/i;
+const SHIFT = /\b(last|next|this)\s+$/i;
+// Searched from the year backwards: scanning every position for a preposition first is slow.
+const YEAR = /(?<![\d.,/-])(?:19|20)\d\d(?![\d-])(?!\s*(?:%|percent|people))/g;
+const YEAR_LEAD = /\b(?:in|since|by|until|till|from|through|during|before|after|of|early|late|mid-?|around|throughout|between)\s+$/i;
+const CURRENT_YEAR = /\b(?:(?:the\s+)?current|(?:the\s+)?present|this)\s+(?:calendar\s+)?year\b/giu;
+const NUMERIC_NO_YEAR = /^\d{1,2}[./-]\d{1,2}$/;
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])/i;
+// A non-global copy: exec on the shared global expression would leave its lastIndex behind for other readers.
+const ONE_DATE = new RegExp(FULL_DATE.source, 'iu');
+const LEAD_WORDS = /^(?:(?:on|at|in)\s+|(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight),?\s+(?:on\s+)?)+/i;
+const TRAILING_TIME = /,?\s+(?:at\s+)?(?:noon|midnight|\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?$/i;
+const FALLBACK_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
 /** Every date the article states, in text order; computed once per article and shared (dates rules, facts). */
 export function dateMentions(doc: Doc): DateMention[] {
-  return doc.memo('date-mentions', () => []);
+  return doc.memo('date-mentions', () => readMentions(doc));
+}
+
+function readMentions(doc: Doc): DateMention[] {
+  const pub = inferPublication(doc).date;
+  const ref = pub ? new Date(`${pub}T12:00:00Z`) : FALLBACK_REF;
+  const dayFirst = numericHabit(doc.text);
+  const out: DateMention[] = [];
+  for (const s of doc.sentences) {
+    if (!HINT_NAMES.test(s.text) && !HINT_OTHER.test(s.text)) continue;
+    for (const r of chrono.en.GB.parse(s.text, { instant: ref, timezone: 0 })) {
+      const m = fromChrono(doc, s.start, s.index, r, pub, dayFirst);
+      if (m) out.push(m);
+    }
+  }
+  addOwnReadings(doc, out, pub);
+  return joinWeekdays(doc.text, out.sort((a, b) => a.start - b.start));
+}
+
+/** "Wednesday, Nov. 21" comes back from chrono as two results: the weekday belongs to the date after it. */
+function joinWeekdays(text: string, ms: DateMention[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1];
+    const weekdayOnly = a.weekday !== undefined && !a.yearStated && !a.yearless && !/\d/.test(a.text);
+    if (weekdayOnly && b && b.weekday === undefined && b.precision === 'day' && /^[,\s]*(?:the\s+)?$/.test(text.slice(a.end, b.start))) {
+      out.push({ ...b, start: a.start, text: text.slice(a.start, b.end), weekday: a.weekday! });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** True when the text's numeric dates are written day-first, false when month-first, null when it cannot tell. */
+function numericHabit(text: string): boolean | null {
+  for (const m of text.matchAll(/(?<![\d.])(\d{1,2})\/(\d{1,2})\/(?:\d{2}|\d{4})(?!\d)/g)) {
+    if (+m[1]! > 12) return true;
+    if (+m[2]! > 12) return false;
+  }
+  return null;
+}
+
+function fromChrono(doc: Doc, base: number, sentence: number, r: chrono.ParsedResult, pub: string | null, dayFirst: boolean | null): DateMention | null {
+  const c = r.start;
+  const has = (k: chrono.Component) => c.isCertain(k);
+  // chrono keeps a leading "on"/"at" and a trailing comma ("on Friday", "July,"): the date is what lies between.
+  // A time of day is not part of the date ("10 a.m. Friday, Dec. 6", "Friday 05/06/2025 at noon").
+  const lead = LEAD_WORDS.exec(r.text)?.[0].length ?? 0;
+  const start = base + r.index + lead;
+  const text = r.text
+    .slice(lead)
+    .replace(TRAILING_TIME, '')
+    .replace(/[\s,;:—–-]+$/, '')
+    .replace(/(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$/, '');
+  const end = start + text.length;
+  if (/^now$/i.test(text) || NUMERIC_NO_YEAR.test(text)) return null;
+  if (!has('day') && !has('month') && !has('weekday') && !has('year')) return null;
+  const before = doc.text.slice(Math.max(0, start - 24), start);
+  const weekday = has('weekday') ? c.get('weekday')! : undefined;
+  const tail: Pick<DateMention, 'weekday'> = weekday === undefined ? {} : { weekday };
+
+  // Numeric dates are read by our own reader, which knows the dotted convention and says when the order is ambiguous.
+  const numeric = /(\d{1,2})([./-])(\d{1,2})\2(\d{4})/.exec(text);
+  if (numeric) {
+    const fm = ONE_DATE.exec(numeric[0]);
+    const reading = fm ? readFullDate(fm.groups ?? {}, dayFirst) : null;
+    if (!reading?.value) return null;
+    return { start, end, text, value: reading.value, precision: 'day', relative: false, sentence, yearStated: true, ...tail, ...(reading.ambiguous ? { ambiguous: true, alternative: reading.alternative! } : {}) };
+  }
+
+  const y = c.get('year')!;
+  const mo = c.get('month')!;
+  const d = c.get('day')!;
+  // "last week", "yesterday", "two days ago", "this year": no digits and no month name, all relative.
+  const casual = !/\d/.test(text) && !MONTH_WORD.test(text);
+  // chrono reads "Nov. 21" as November 2021; a year is stated only when four digits (or '19) say so.
+  const yearWritten = /\b(?:19|20)\d\d\b|['’]\d\d\b/.test(text);
+  if (!casual && has('month') && has('year') && yearWritten) {
+    if (has('day')) return { start, end, text, value: iso(y, mo, d), precision: 'day', relative: false, sentence, yearStated: true, ...tail };
+    return { start, end, text, value: iso(y, mo), precision: 'month', relative: false, sentence, yearStated: true };
+  }
+  if (!casual && has('month') && has('year') && !has('day')) {
+    const dm = /(\d{1,2})\s*$/.exec(text);
+    if (!dm) return null;
+    return yearless(doc, start, end, sentence, mo, +dm[1]!, before, pub, tail);
+  }
+  if (!casual && has('month')) {
+    // "May" is a month only where a date is expected.
+    if (!has('day') && (!/^\p{Lu}/u.test(text) || !MONTH_LEAD.test(before))) return null;
+    return yearless(doc, start, end, sentence, mo, has('day') ? d : null, before, pub, tail);
+  }
+  if (casual && /\byear\b/i.test(text)) {
+    // "this year", "last year": chrono anchors them to its reference.
+    return { start, end, text, value: pub ? String(y) : null, precision: 'year', relative: true, sentence };
+  }
+  // Weekdays and casual references ("last Friday", "yesterday", "two weeks ago", "last week").
+  const value = pub ? iso(c.date().getUTCFullYear(), c.date().getUTCMonth() + 1, c.date().getUTCDate()) : null;
+  const out: DateMention = { start, end, text, value, precision: 'day', relative: true, sentence, ...tail };
+  if (value && /\bweek\b/i.test(text)) out.until = fromDayNumber(dayNumber(value) + 6);
+  return out;
+}
+
+/** A month (and day) without a year; chrono drops the "last" of "last February", so it is read back here. */
+function yearless(doc: Doc, start: number, end: number, sentence: number, mo: number, d: number | null, before: string, pub: string | null, tail: Pick<DateMention, 'weekday'>): DateMention {
+  const shift = SHIFT.exec(before);
+  if (shift) start -= shift[0].length;
+  const shiftWord = shift?.[1]!.toLowerCase() ?? null;
+  const value = pub ? yearlessValue(pub, mo, d, shiftWord) : null;
+  return { start, end, text: doc.text.slice(start, end), value, precision: d !== null ? 'day' : 'month', relative: true, sentence, yearless: true, ...tail };
+}
+
+/**
+ * The date a yearless mention means, seen from the publication date: "last February" is the latest
+ * February before it, "next July" the first one after; a plain "in July" is July of the publication year,
+ * and "18 November" the nearest 18 November (a news story's dates sit close to its own).
+ */
+export function yearlessValue(pub: string, month: number, day: number | null, shift: string | null): string {
+  const [py, pm] = pub.split('-').map(Number) as [number, number];
+  let year = py;
+  if (shift === 'last') year = month < pm ? py : py - 1;
+  else if (shift === 'next') year = month > pm ? py : py + 1;
+  else if (day !== null && !shift) {
+    const p = dayNumber(pub);
+    const options = [py - 1, py, py + 1].filter((yy) => day <= daysInMonth(month, yy));
+    year = options.sort((a, b) => Math.abs(dayNumber(iso(a, month, day)) - p) - Math.abs(dayNumber(iso(b, month, day)) - p))[0] ?? py;
+  }
+  return day === null ? iso(year, month) : iso(year, month, Math.min(day, daysInMonth(month, year)));
+}
+
+/** Readings chrono does not make: bare years after a preposition ("in 2019") and "the current year". */
+function addOwnReadings(doc: Doc, out: DateMention[], pub: string | null): void {
+  const taken = (s: number, e: number) => out.some((m) => m.start < e && s < m.end);
+  const sentenceAt = (offset: number) => {
+    let lo = 0;
+    let hi = doc.sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (doc.sentences[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const m of doc.text.matchAll(YEAR)) {
+    const start = m.index!;
+    const end = start + 4;
+    if (!YEAR_LEAD.test(doc.text.slice(Math.max(0, start - 14), start)) || taken(start, end)) continue;
+    out.push({ start, end, text: m[0], value: m[0], precision: 'year', relative: false, sentence: sentenceAt(start), yearStated: true });
+  }
+  for (const m of doc.text.matchAll(CURRENT_YEAR)) {
+    if (/^(?:current|present)/i.test(m[0])) continue; // "the current year" needs its article; "current year earnings" is a label
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (!taken(start, end)) out.push({ start, end, text: m[0], value: pub ? pub.slice(0, 4) : null, precision: 'year', relative: true, sentence: sentenceAt(start) });
+  }
 }

@@ -1,6 +1,11 @@
 import type { AnyDetector } from './detector.js';
 import { boilerplateSentence } from './boilerplate-sentence.js';
 import { brokenInfinitive } from './broken-infinitive.js';
+import { dateImpossible } from './date-impossible.js';
+import { datePublication } from './date-publication.js';
+import { dateRelative } from './date-relative.js';
+import { dateTense } from './date-tense.js';
+import { dateWeekday } from './date-weekday.js';
 import { emptyHeading } from './empty-heading.js';
 import { mojibake } from './mojibake.js';
 import { pattern } from './pattern.js';
@@ -14,5 +19,5 @@ import { wallOfText } from './wall-of-text.js';
 
 /** Every detector type a rule pack may name. schemas/rule.schema.json lists the same types (a test checks). */
 export const DETECTORS: ReadonlyMap<string, AnyDetector> = new Map(
-  [pattern, phrase, mojibake, reduplication, restatement, redundancy, brokenInfinitive, boilerplateSentence, wallOfText, trailingHeadline, emptyHeading, shortBody].map((d) => [d.type, d as AnyDetector]),
+  [pattern, phrase, mojibake, reduplication, restatement, redundancy, brokenInfinitive, boilerplateSentence, wallOfText, trailingHeadline, emptyHeading, shortBody, dateWeekday, dateImpossible, dateTense, dateRelative, datePublication].map((d) => [d.type, d as AnyDetector]),
 );
