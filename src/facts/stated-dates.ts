@@ -26,14 +26,17 @@ const EXPLICIT = new RegExp(
 const pad = (n: number): string => String(n).padStart(2, '0');
 const monthNumber = (m: string): number => MONTHS.findIndex((x) => x.startsWith(m.toLowerCase().slice(0, 3))) + 1;
 
-/** The explicit dates of the article, from the shared date mentions when the dates module gives them, else from a small local reader. */
+/**
+ * The explicit dates of the article: the shared date mentions, plus what the small local reader finds where
+ * those are silent (so a figure inside "Dec. 6" is never read as a quantity whichever reader saw the date).
+ */
 export function statedDates(doc: Doc): StatedDate[] {
   return doc.memo('facts:stated-dates', () => {
-    const shared = dateMentions(doc).filter((d) => d.value !== null && !d.relative);
-    if (shared.length) {
-      return shared.map((d) => ({ value: d.value!, start: d.start, end: d.end, text: d.text, before: wordBefore(doc.text, d.start), sentence: d.sentence }));
-    }
-    const out: StatedDate[] = [];
+    const out: StatedDate[] = dateMentions(doc)
+      .filter((d) => d.value !== null && !d.relative)
+      .map((d) => ({ value: d.value!, start: d.start, end: d.end, text: d.text, before: wordBefore(doc.text, d.start), sentence: d.sentence }));
+    const covered = (start: number, end: number): boolean => out.some((d) => d.start < end && d.end > start);
+    const local: StatedDate[] = [];
     for (const s of doc.sentences) {
       EXPLICIT.lastIndex = 0;
       for (const m of s.text.matchAll(EXPLICIT)) {
@@ -49,10 +52,10 @@ export function statedDates(doc: Doc): StatedDate[] {
           value += `-${pad(Number(day))}`;
         }
         const start = s.start + m.index!;
-        out.push({ value, start, end: start + m[0].length, text: m[0], before: wordBefore(doc.text, start), sentence: s.index });
+        if (!covered(start, start + m[0].length)) local.push({ value, start, end: start + m[0].length, text: m[0], before: wordBefore(doc.text, start), sentence: s.index });
       }
     }
-    return out;
+    return [...out, ...local].sort((a, b) => a.start - b.start);
   });
 }
 
