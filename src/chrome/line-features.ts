@@ -1,0 +1,95 @@
+import type { CompiledChromeOptions, CompiledKind } from './options.js';
+
+/** What one non-blank line looks like, from its text alone. */
+export interface LineFeatures {
+  /** Characters after trimming. */
+  chars: number;
+  /** Word-like units: space-separated words, plus half the CJK characters (which have no spaces). */
+  words: number;
+  /** Share of words that are stopwords; -1 when the script has no word spaces to measure it on. */
+  stopwordDensity: number;
+  /** Ends like a sentence (full stop, question or exclamation mark, ellipsis, closing quote after one). */
+  endsSentence: boolean;
+  /** Sentence ends inside the line. */
+  sentenceEnds: number;
+  /** Share of capitalised words among the non-stopwords (headlines, menus, names). */
+  titleCase: number;
+  /** Chrome vocabulary kind the line matches, if short enough for that to count. */
+  kind: CompiledKind | null;
+  /** Looks like a date, time or "5 min read" widget and little else. */
+  dateWidget: boolean;
+  /** Starts like a list item or table row (markdown-like content). */
+  listItem: boolean;
+  /** Capitalised words in a row at the start of the line (a headline glued to what follows has many). */
+  leadingCaps: number;
+  /** Contains digits (scores, prices, table cells): content more often than menus. */
+  digits: boolean;
+  /** Stopwords on the line. */
+  stopwords: number;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_-]*/gu;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const SENTENCE_END = /[.!?…。！？](?:["'”’»)\]]*)$/u;
+const SENTENCE_END_INSIDE = /[.!?。！？](?:["'”’»)\]]*)(?:\s|$)/gu;
+const UPPER = /^\p{Lu}/u;
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+// A line that is mostly a date or time: "Nov. 19, 2019 8:03 am ET", "on16.10.2025", "Updated 3 hours ago".
+const DATE_TOKEN = new RegExp(
+  `\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\b\\d+\\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\\s+(?:ago|read)\\b`,
+  'giu',
+);
+const LIST_ITEM = /^(?:[-*•·▪–]\s|\d{1,2}[.)]\s|\|)/u;
+
+export function lineFeatures(text: string, opts: CompiledChromeOptions, stopwords: ReadonlySet<string>): LineFeatures {
+  const t = text.trim();
+  const tokens = t.match(WORD) ?? [];
+  const cjk = t.match(CJK)?.length ?? 0;
+  let sw = 0;
+  let caps = 0;
+  let content = 0;
+  for (const w of tokens) {
+    const lower = w.toLowerCase();
+    if (stopwords.has(lower)) sw++;
+    else if (/\p{L}/u.test(w)) {
+      content++;
+      if (UPPER.test(w)) caps++;
+    }
+  }
+  const spaced = cjk > t.length * 0.3 ? 0 : tokens.length;
+  const words = spaced + (cjk > 0 ? cjk / 2 : 0);
+  const sentenceEnds = t.match(SENTENCE_END_INSIDE)?.length ?? 0;
+  let kind: CompiledKind | null = null;
+  // Whole-line patterns only count on short lines; a long line that merely mentions them is prose.
+  const short = tokens.length <= opts.thresholds.vocabularyMaxWords;
+  for (const k of opts.kinds) {
+    if ((short && k.lines?.test(t)) || k.starts?.test(t)) {
+      kind = k;
+      break;
+    }
+  }
+  let leadingCaps = 0;
+  for (const w of tokens) {
+    if (!UPPER.test(w) && !/^\d/.test(w)) break;
+    leadingCaps++;
+  }
+  let dateWidget = false;
+  if (tokens.length <= 10) {
+    const rest = t.replace(DATE_TOKEN, ' ').match(WORD) ?? [];
+    dateWidget = rest.length <= 3 && rest.length < tokens.length;
+  }
+  return {
+    chars: t.length,
+    words,
+    stopwordDensity: spaced > 0 ? sw / spaced : -1,
+    endsSentence: SENTENCE_END.test(t),
+    sentenceEnds,
+    titleCase: content > 0 ? caps / content : 0,
+    kind,
+    dateWidget,
+    listItem: LIST_ITEM.test(t),
+    leadingCaps,
+    digits: /\d/.test(t),
+    stopwords: sw,
+  };
+}

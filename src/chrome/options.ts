@@ -1,0 +1,94 @@
+// The chrome rule's data (rules/chrome.json `options`): vocabulary and thresholds an editor can extend
+// without touching code. `compileChromeOptions` turns it into matchers once per rule.
+
+/** One kind of chrome (navigation, share buttons, footer...): how to recognise its lines. */
+export interface ChromeKindSpec {
+  /** Plain words for the message: "share buttons", "cookie notice". */
+  label: string;
+  /** Case-insensitive regular expressions that must match a whole (trimmed) line. */
+  lines?: string[];
+  /** Case-insensitive regular expressions that must match the start of a line ("Read more:", "Photo:"). */
+  starts?: string[];
+  /** How hard a matching line separates article text from what lies beyond it (default 3; comment headers more). */
+  weight?: number;
+}
+
+export interface ChromeThresholds {
+  /** A line at least this long (characters) with enough stopwords reads as article prose. */
+  goodChars: number;
+  /** Below this many characters a line is "short": it takes the class of its neighbours. */
+  shortChars: number;
+  /** Share of stopwords among a line's words that marks running prose (jusText uses about 0.3). */
+  stopwordDensity: number;
+  /** Vocabulary matches count only on lines up to this many words (longer lines are prose that mentions them). */
+  vocabularyMaxWords: number;
+  /** A line starting with this many capitalised words in a row reads as a headline (glued to a teaser or the text). */
+  headlineRun: number;
+  /** Share of capitalised words above which a line without sentence punctuation reads as a headline or menu. */
+  titleCaseShare: number;
+  /** How strongly non-article lines pull the main-content region apart (per line). */
+  gapPenalty: number;
+  /** A second text region is kept only if it scores at least this share of the main one. */
+  secondaryRegionShare: number;
+}
+
+export interface ChromeOptions {
+  /** Function words per language (ISO 639-3); text in other languages is measured against all lists together. */
+  stopwords: Record<string, string[]>;
+  kinds: Record<string, ChromeKindSpec>;
+  thresholds?: Partial<ChromeThresholds>;
+}
+
+export interface CompiledKind {
+  name: string;
+  label: string;
+  lines: RegExp | null;
+  starts: RegExp | null;
+  weight: number;
+}
+
+export interface CompiledChromeOptions {
+  stopwords: ReadonlyMap<string, ReadonlySet<string>>;
+  allStopwords: ReadonlySet<string>;
+  kinds: CompiledKind[];
+  thresholds: ChromeThresholds;
+}
+
+export const DEFAULT_THRESHOLDS: ChromeThresholds = {
+  goodChars: 120,
+  shortChars: 45,
+  stopwordDensity: 0.25,
+  vocabularyMaxWords: 14,
+  titleCaseShare: 0.7,
+  headlineRun: 6,
+  gapPenalty: 2,
+  secondaryRegionShare: 0.8,
+};
+
+function alternation(patterns: string[] | undefined, anchorEnd: boolean, where: string): RegExp | null {
+  if (!patterns || patterns.length === 0) return null;
+  const body = patterns.map((p) => `(?:${p})`).join('|');
+  try {
+    return new RegExp(`^(?:${body})${anchorEnd ? '$' : ''}`, 'iu');
+  } catch (e) {
+    throw new Error(`${where}: invalid regular expression (${(e as Error).message})`);
+  }
+}
+
+export function compileChromeOptions(o: ChromeOptions): CompiledChromeOptions {
+  const stopwords = new Map<string, ReadonlySet<string>>();
+  const all = new Set<string>();
+  for (const [lang, words] of Object.entries(o.stopwords)) {
+    const set = new Set(words.map((w) => w.toLowerCase()));
+    stopwords.set(lang, set);
+    for (const w of set) all.add(w);
+  }
+  const kinds = Object.entries(o.kinds).map(([name, k]) => ({
+    name,
+    label: k.label,
+    lines: alternation(k.lines, true, `kinds.${name}.lines`),
+    starts: alternation(k.starts, false, `kinds.${name}.starts`),
+    weight: k.weight ?? 3,
+  }));
+  return { stopwords, allStopwords: all, kinds, thresholds: { ...DEFAULT_THRESHOLDS, ...o.thresholds } };
+}
