@@ -32,7 +32,7 @@ export function classOf(f: LineFeatures, o: CompiledChromeOptions, template: boo
   if (template || f.kind) return 'chrome';
   if (f.dateWidget && !f.endsSentence) return 'chrome';
   const prose = f.stopwordDensity >= 0 ? f.stopwordDensity >= th.stopwordDensity : f.sentenceEnds > 0;
-  const headline = (!f.endsSentence && f.titleCase >= th.titleCaseShare && f.words >= 3) || f.leadingCaps >= th.headlineRun;
+  const headline = (!f.endsSentence && f.titleCase >= th.titleCaseShare && f.words >= 3) || f.headlineCaseWords >= th.headlineRun;
   if (f.chars >= th.goodChars && prose && !headline) return 'good';
   if (f.chars < th.shortChars) return 'short';
   if (prose && !headline) return 'near-good';
@@ -69,9 +69,22 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const feats: (LineFeatures | null)[] = lines.map((l) => (l.blank ? null : lineFeatures(l.text, o, stopwords)));
   const classes: (LineClass | null)[] = feats.map((f, i) => (f ? classOf(f, o, input.templateLines?.has(lineKey(lines[i]!.text)) ?? false) : null));
   const weights = feats.map((f, i) => (f ? weightOf(classes[i]!, f, o) : 0));
-  const regions = bestRegions(weights, o.thresholds.secondaryRegionShare);
+  const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= BARRIER_WEIGHT ? 1 : 0));
+  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare);
   const inRegion = new Uint8Array(lines.length);
   for (const r of regions) inRegion.fill(1, r.from, r.to + 1);
+  // Inside the article, one or two headline-like lines are headings; several in a row are a list of links.
+  const listLike = (i: number): boolean => {
+    const f = feats[i];
+    return classes[i] === 'bad' && !!f && !f.listItem && !f.endsSentence && f.words <= LINK_MAX_WORDS;
+  };
+  const linkListAt = (i: number): boolean => {
+    if (!listLike(i)) return false;
+    let n = 1;
+    for (let j = neighbour(lines, i, -1); j >= 0 && listLike(j) && n < LINK_LIST_MIN; j = neighbour(lines, j, -1)) n++;
+    for (let j = neighbour(lines, i, 1); j >= 0 && listLike(j) && n < LINK_LIST_MIN; j = neighbour(lines, j, 1)) n++;
+    return n >= LINK_LIST_MIN;
+  };
   const first = regions.length ? Math.min(...regions.map((r) => r.from)) : lines.length;
   const verdicts: LineVerdict[] = lines.map((l, i) => {
     const f = feats[i];
@@ -79,11 +92,25 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     if (!f) return { index: i, cls, chrome: false, reason: '' };
     if (inRegion[i]) {
       if (cls === 'chrome') return { index: i, cls, chrome: true, reason: reasonOf(f, input.templateLines?.has(lineKey(l.text)) ?? false, 'inside') };
+      if (linkListAt(i)) return { index: i, cls, chrome: true, reason: 'related links' };
       return { index: i, cls, chrome: false, reason: '' };
     }
     return { index: i, cls, chrome: true, reason: reasonOf(f, cls === 'chrome' && !f.kind && !f.dateWidget, i < first ? 'before' : 'after') };
   });
   return { lines: verdicts };
+}
+
+/** Inside the article, this many headline-like lines in a row (each at most LINK_MAX_WORDS words) are a link list. */
+const LINK_LIST_MIN = 3;
+const LINK_MAX_WORDS = 16;
+
+/** Kinds weighing this much (comment-section headers) are barriers: the article never extends across them. */
+const BARRIER_WEIGHT = 10;
+
+/** The nearest non-blank line before (-1) or after (+1) line i, or -1. */
+function neighbour(lines: readonly Line[], i: number, step: 1 | -1): number {
+  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (!lines[j]!.blank) return j;
+  return -1;
 }
 
 function reasonOf(f: LineFeatures, template: boolean, where: 'before' | 'inside' | 'after'): string {

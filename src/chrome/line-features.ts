@@ -20,8 +20,8 @@ export interface LineFeatures {
   dateWidget: boolean;
   /** Starts like a list item or table row (markdown-like content). */
   listItem: boolean;
-  /** Capitalised words in a row at the start of the line (a headline glued to what follows has many). */
-  leadingCaps: number;
+  /** Capitalised stopwords ("In", "Of", "After") among the first words, not counting the first: headline case. */
+  headlineCaseWords: number;
   /** Contains digits (scores, prices, table cells): content more often than menus. */
   digits: boolean;
   /** Stopwords on the line. */
@@ -36,7 +36,7 @@ const UPPER = /^\p{Lu}/u;
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 // A line that is mostly a date or time: "Nov. 19, 2019 8:03 am ET", "on16.10.2025", "Updated 3 hours ago".
 const DATE_TOKEN = new RegExp(
-  `\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\b\\d+\\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\\s+(?:ago|read)\\b`,
+  `\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\b\\d+\\s*(?:[smhd]|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\\s+(?:ago|read)\\b`,
   'giu',
 );
 const LIST_ITEM = /^(?:[-*•·▪–]\s|\d{1,2}[.)]\s|\|)/u;
@@ -68,15 +68,17 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
       break;
     }
   }
-  let leadingCaps = 0;
-  for (const w of tokens) {
-    if (!UPPER.test(w) && !/^\d/.test(w)) break;
-    leadingCaps++;
+  // Title case capitalises function words; running prose does so only after a full stop.
+  let headlineCaseWords = 0;
+  for (let i = 1; i < Math.min(tokens.length, 12); i++) {
+    const w = tokens[i]!;
+    if (w !== 'I' && UPPER.test(w) && stopwords.has(w.toLowerCase())) headlineCaseWords++;
   }
   let dateWidget = false;
   if (tokens.length <= 10) {
     const rest = t.replace(DATE_TOKEN, ' ').match(WORD) ?? [];
-    dateWidget = rest.length <= 3 && rest.length < tokens.length;
+    // Not the signature of an embedded tweet ("Name (@handle) November 18, 2019"), which articles quote.
+    dateWidget = rest.length <= 3 && rest.length < tokens.length && !t.includes('@');
   }
   return {
     chars: t.length,
@@ -88,7 +90,7 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     kind,
     dateWidget,
     listItem: LIST_ITEM.test(t),
-    leadingCaps,
+    headlineCaseWords,
     digits: /\d/.test(t),
     stopwords: sw,
   };

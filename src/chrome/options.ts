@@ -22,7 +22,7 @@ export interface ChromeThresholds {
   stopwordDensity: number;
   /** Vocabulary matches count only on lines up to this many words (longer lines are prose that mentions them). */
   vocabularyMaxWords: number;
-  /** A line starting with this many capitalised words in a row reads as a headline (glued to a teaser or the text). */
+  /** A line with this many capitalised function words ("In", "Of") near its start is in headline case (a headline, maybe glued to a teaser). */
   headlineRun: number;
   /** Share of capitalised words above which a line without sentence punctuation reads as a headline or menu. */
   titleCaseShare: number;
@@ -60,7 +60,7 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   stopwordDensity: 0.25,
   vocabularyMaxWords: 14,
   titleCaseShare: 0.7,
-  headlineRun: 6,
+  headlineRun: 2,
   gapPenalty: 2,
   secondaryRegionShare: 0.8,
 };
