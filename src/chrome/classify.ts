@@ -72,7 +72,23 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= BARRIER_WEIGHT ? 1 : 0));
   const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare);
   const inRegion = new Uint8Array(lines.length);
-  for (const r of regions) inRegion.fill(1, r.from, r.to + 1);
+  // Tables, schedules and lists of results carry the article on past its last paragraph (or before its
+  // first): the region grows over such lines until something that is not content stops it.
+  const extendable = (i: number): boolean => {
+    const f = feats[i];
+    if (!f) return true;
+    if (classes[i] === 'chrome') return false;
+    return f.listItem || (f.digits && f.words <= 40) || (f.endsSentence && f.stopwords > 0);
+  };
+  for (const r of regions) {
+    let from = r.from;
+    let to = r.to;
+    while (from > 0 && extendable(from - 1)) from--;
+    while (to < lines.length - 1 && extendable(to + 1)) to++;
+    while (from < r.from && !feats[from]) from++;
+    while (to > r.to && !feats[to]) to--;
+    inRegion.fill(1, from, to + 1);
+  }
   // Inside the article, one or two headline-like lines are headings; several in a row are a list of links.
   const listLike = (i: number): boolean => {
     const f = feats[i];
@@ -85,7 +101,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     for (let j = neighbour(lines, i, 1); j >= 0 && listLike(j) && n < LINK_LIST_MIN; j = neighbour(lines, j, 1)) n++;
     return n >= LINK_LIST_MIN;
   };
-  const first = regions.length ? Math.min(...regions.map((r) => r.from)) : lines.length;
+  const first = inRegion.indexOf(1) < 0 ? lines.length : inRegion.indexOf(1);
   const verdicts: LineVerdict[] = lines.map((l, i) => {
     const f = feats[i];
     const cls = classes[i] ?? 'short';

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { checkArticle } from '../src/engine/check-article.js';
+import { lineKey } from '../src/engine/line-key.js';
+import { defaultConfig } from '../src/rules/config.js';
+import { article, builtinRules, check, HAS_SHARED, newsPages, seed } from './helpers/run.js';
+// The benchmark's own metric, from the shared evaluation scripts (plain ESM, no types).
+// @ts-expect-error untyped module
+import { prf, removeSpans, shingleMatch } from '../../shared/eval/lib.mjs';
+
+const chromeFlags = (body: string) => check(body, 'chrome/').flags.filter((f) => f.category === 'chrome');
+const flaggedText = (body: string) => chromeFlags(body).map((f) => body.slice(f.start, f.end));
+
+const PROSE = [
+  'The city council voted on Tuesday to approve the new budget after a long debate about the cost of the bridge and the schools it would fund.',
+  'Opponents said the plan would raise taxes for families who are already struggling, while supporters argued that the repairs could not wait any longer.',
+  'The mayor, who has championed the project since her election, said she was confident that the work would begin in the spring as planned.',
+].join('\n\n');
+
+describe('chrome detector on constructed pages', () => {
+  it('cuts navigation before the article and share buttons after it, and names them', () => {
+    const page = `Home\nNews\nPolitics\nSports\n\n${PROSE}\n\nShare on Facebook\nTweet\nEmail\n`;
+    const flags = chromeFlags(page);
+    const texts = flags.map((f) => page.slice(f.start, f.end));
+    expect(texts[0]).toBe('Home\nNews\nPolitics\nSports');
+    expect(texts.at(-1)).toBe('Share on Facebook\nTweet\nEmail');
+    expect(flags.at(-1)!.message).toContain('share buttons');
+    expect(texts.join('\n')).not.toContain('council');
+  });
+
+  it('leaves a clean article alone', () => {
+    expect(flaggedText(PROSE)).toEqual([]);
+  });
+
+  it('keeps short headings, bullet lists and tables inside the article', () => {
+    const body = `${PROSE}\n\nWhat the budget covers\n- Roads: repairs to the main bridge.\n- Schools: two new classrooms.\n| Item | Cost |\n|---|---|\n| Bridge | 4 million |\n\n${PROSE}`;
+    expect(flaggedText(body)).toEqual([]);
+  });
+
+  it('treats lines repeated across the source in this batch as chrome', () => {
+    const body = `${PROSE}\n\nOur reporters cover the city every day, and readers can reach the newsroom at any time.`;
+    const rules = builtinRules().filter((r) => r.id.startsWith('chrome/'));
+    const without = checkArticle(article(body), rules, defaultConfig()).result.flags;
+    const hints = { templateLines: new Set([lineKey('Our reporters cover the city every day, and readers can reach the newsroom at any time.')]) };
+    const withHints = checkArticle(article(body), rules, defaultConfig(), hints).result.flags;
+    expect(without.map((f) => f.text)).not.toContain('Our reporters cover the city every day, and readers can reach the newsroom at any time.');
+    expect(withHints.map((f) => f.text)).toContain('Our reporters cover the city every day, and readers can reach the newsroom at any time.');
+  });
+
+  it('cuts a comment thread after the article even when it is longer than the article', () => {
+    const comment = 'I have lived here for twenty years and I think that the council should have asked the people who use the bridge every day before it spent the money.';
+    const page = `${PROSE}\n\n12 Comments\n\njsmith says:\n${comment}\n\nriverfan says:\n${comment} ${comment}\n\nmaria_k says:\n${comment}\n`;
+    const kept = removeSpans(page, chromeFlags(page), ['chrome']);
+    expect(kept).toContain('The mayor, who has championed');
+    expect(kept).not.toContain('twenty years');
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('chrome detector on the founding articles', () => {
+  it('flags the breadcrumb glued to the headline and the date widget at the end', () => {
+    const text = seed('belarus-sco-membership.txt');
+    const flagged = flaggedText(text).join('\n');
+    expect(flagged).toContain('Truth Social Media Politics');
+    expect(flagged).toContain('on16.10.2025');
+    expect(flagged).not.toContain('RIA News');
+  });
+  it('keeps the section headings, bullet lists and tables of the Tianjin article', () => {
+    const text = seed('lukashenko-tianjin.txt');
+    const flagged = flaggedText(text).join('\n');
+    expect(flagged).not.toContain('Shanghai Cooperation Organization (SCO) Summit');
+    expect(flagged).not.toContain('Economic Collaborations on the Horizon');
+    expect(flagged).not.toContain('| Agriculture |');
+    expect(flagged).not.toContain('- Joint Ventures');
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('chrome detector on real news pages', () => {
+  const pages = HAS_SHARED ? newsPages() : [];
+  const rules = builtinRules().filter((r) => r.category === 'chrome');
+  const run = (body: string) => checkArticle(article(body), rules, defaultConfig()).result;
+
+  it('strips the pages close to their true bodies (benchmark F1 well above leaving the page as is)', () => {
+    const base: unknown[] = [];
+    const ours: unknown[] = [];
+    for (const p of pages) {
+      base.push(shingleMatch(p.body, p.page));
+      ours.push(shingleMatch(p.body, removeSpans(p.page, run(p.page).flags, ['chrome'])));
+    }
+    const before = prf(base).f1 as number;
+    const after = prf(ours).f1 as number;
+    expect(before).toBeLessThan(0.7);
+    expect(after).toBeGreaterThan(0.87);
+  });
+
+  it('leaves the true bodies almost untouched', () => {
+    let flags = 0;
+    let words = 0;
+    let lostWords = 0;
+    for (const p of pages) {
+      const fs = run(p.body).flags.filter((f) => f.category === 'chrome');
+      flags += fs.length;
+      words += (p.body.match(/[\p{L}\p{N}_]+/gu) ?? []).length;
+      for (const f of fs) lostWords += (p.body.slice(f.start, f.end).match(/[\p{L}\p{N}_]+/gu) ?? []).length;
+    }
+    expect((1000 * flags) / words).toBeLessThan(1);
+    expect(lostWords / words).toBeLessThan(0.03);
+  });
+});
