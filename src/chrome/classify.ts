@@ -3,6 +3,7 @@ import { lineKey } from '../engine/line-key.js';
 import { lineFeatures, type LineFeatures } from './line-features.js';
 import { bestRegions } from './main-region.js';
 import type { CompiledChromeOptions } from './options.js';
+import { teaserMask } from './teasers.js';
 
 /** First impression of a line, before its neighbours are considered (after jusText's classes). */
 export type LineClass = 'good' | 'near-good' | 'short' | 'bad' | 'chrome';
@@ -46,7 +47,8 @@ function weightOf(cls: LineClass, f: LineFeatures, o: CompiledChromeOptions): nu
     case 'good':
       return f.words;
     case 'near-good':
-      return f.endsSentence ? f.words * 0.5 : 0;
+      // Prose without a closing full stop is mostly a headline.
+      return f.endsSentence ? f.words * 0.5 : -g * 0.5;
     case 'short':
       // Headings, list items and table cells inside an article have stopwords, digits or punctuation;
       // menu items are bare names.
@@ -68,7 +70,9 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const stopwords = o.stopwords.get(input.language) ?? o.allStopwords;
   const feats: (LineFeatures | null)[] = lines.map((l) => (l.blank ? null : lineFeatures(l.text, o, stopwords)));
   const classes: (LineClass | null)[] = feats.map((f, i) => (f ? classOf(f, o, input.templateLines?.has(lineKey(lines[i]!.text)) ?? false) : null));
-  const weights = feats.map((f, i) => (f ? weightOf(classes[i]!, f, o) : 0));
+  const teasers = teaserMask(feats, classes);
+  const g = o.thresholds.gapPenalty;
+  const weights = feats.map((f, i) => (!f ? 0 : teasers[i] ? -g : weightOf(classes[i]!, f, o)));
   const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= BARRIER_WEIGHT ? 1 : 0));
   const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare);
   const inRegion = new Uint8Array(lines.length);
@@ -108,6 +112,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     if (!f) return { index: i, cls, chrome: false, reason: '' };
     if (inRegion[i]) {
       if (cls === 'chrome') return { index: i, cls, chrome: true, reason: reasonOf(f, input.templateLines?.has(lineKey(l.text)) ?? false, 'inside') };
+      if (teasers[i]) return { index: i, cls, chrome: true, reason: 'related links' };
       if (linkListAt(i)) return { index: i, cls, chrome: true, reason: 'related links' };
       return { index: i, cls, chrome: false, reason: '' };
     }
