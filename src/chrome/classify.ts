@@ -74,7 +74,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const g = o.thresholds.gapPenalty;
   const weights = feats.map((f, i) => (!f ? 0 : teasers[i] ? -g : weightOf(classes[i]!, f, o)));
   const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= BARRIER_WEIGHT ? 1 : 0));
-  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare);
+  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare);
   const inRegion = new Uint8Array(lines.length);
   // Tables, schedules and lists of results carry the article on past its last paragraph (or before its
   // first): the region grows over such lines until something that is not content stops it.

@@ -40,7 +40,7 @@ function bestRun(weights: readonly number[], taken: Uint8Array): Region | null {
  * because comment threads and teaser lists can outweigh a short article but come after it. Later candidates
  * scoring at least `share` of the main one join it (an article split by a large advertisement or gallery).
  */
-export function bestRegions(weights: readonly number[], barriers: Uint8Array, share: number, earlyShare = 0.4): Region[] {
+export function bestRegions(weights: readonly number[], barriers: Uint8Array, share: number, earlyShare: number): Region[] {
   const taken = Uint8Array.from(barriers);
   const candidates: Region[] = [];
   let top = 0;

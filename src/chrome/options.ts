@@ -28,6 +28,8 @@ export interface ChromeThresholds {
   titleCaseShare: number;
   /** How strongly non-article lines pull the main-content region apart (per line). */
   gapPenalty: number;
+  /** The article is the earliest text region scoring at least this share of the best one (comments and teasers come later). */
+  earliestRegionShare: number;
   /** A second text region is kept only if it scores at least this share of the main one. */
   secondaryRegionShare: number;
 }
@@ -61,7 +63,8 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   vocabularyMaxWords: 14,
   titleCaseShare: 0.7,
   headlineRun: 2,
-  gapPenalty: 2,
+  gapPenalty: 3,
+  earliestRegionShare: 0.25,
   secondaryRegionShare: 0.8,
 };
 

@@ -51,6 +51,7 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
           titleCaseShare: num(0, 1),
           headlineRun: num(1, 100),
           gapPenalty: num(0, 100),
+          earliestRegionShare: num(0, 1),
           secondaryRegionShare: num(0, 1),
         },
       },
