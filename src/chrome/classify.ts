@@ -3,6 +3,7 @@ import { lineKey } from '../engine/line-key.js';
 import { lineFeatures, type LineFeatures } from './line-features.js';
 import { bestRegions } from './main-region.js';
 import type { CompiledChromeOptions } from './options.js';
+import { repeatMask } from './repeats.js';
 import { teaserMask } from './teasers.js';
 
 /** First impression of a line, before its neighbours are considered (after jusText's classes). */
@@ -69,8 +70,11 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const { lines } = input;
   const stopwords = o.stopwords.get(input.language) ?? o.allStopwords;
   const feats: (LineFeatures | null)[] = lines.map((l) => (l.blank ? null : lineFeatures(l.text, o, stopwords)));
-  const classes: (LineClass | null)[] = feats.map((f, i) => (f ? classOf(f, o, input.templateLines?.has(lineKey(lines[i]!.text)) ?? false) : null));
+  const template = lines.map((l) => !l.blank && (input.templateLines?.has(lineKey(l.text)) ?? false));
+  const classes: (LineClass | null)[] = feats.map((f, i) => (f ? classOf(f, o, template[i]!) : null));
   const teasers = teaserMask(feats, classes);
+  const repeats = repeatMask(lines);
+  for (let i = 0; i < lines.length; i++) if (repeats[i]) classes[i] = 'chrome';
   const g = o.thresholds.gapPenalty;
   const weights = feats.map((f, i) => (!f ? 0 : teasers[i] ? -g : weightOf(classes[i]!, f, o)));
   const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= BARRIER_WEIGHT ? 1 : 0));
@@ -111,12 +115,12 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     const cls = classes[i] ?? 'short';
     if (!f) return { index: i, cls, chrome: false, reason: '' };
     if (inRegion[i]) {
-      if (cls === 'chrome') return { index: i, cls, chrome: true, reason: reasonOf(f, input.templateLines?.has(lineKey(l.text)) ?? false, 'inside') };
+      if (cls === 'chrome') return { index: i, cls, chrome: true, reason: reasonOf(f, template[i]!, repeats[i] === 1, 'inside') };
       if (teasers[i]) return { index: i, cls, chrome: true, reason: 'related links' };
       if (linkListAt(i)) return { index: i, cls, chrome: true, reason: 'related links' };
       return { index: i, cls, chrome: false, reason: '' };
     }
-    return { index: i, cls, chrome: true, reason: reasonOf(f, cls === 'chrome' && !f.kind && !f.dateWidget, i < first ? 'before' : 'after') };
+    return { index: i, cls, chrome: true, reason: reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
   });
   return { lines: verdicts };
 }
@@ -134,7 +138,8 @@ function neighbour(lines: readonly Line[], i: number, step: 1 | -1): number {
   return -1;
 }
 
-function reasonOf(f: LineFeatures, template: boolean, where: 'before' | 'inside' | 'after'): string {
+function reasonOf(f: LineFeatures, template: boolean, repeat: boolean, where: 'before' | 'inside' | 'after'): string {
+  if (repeat) return 'the article text repeated by the page template';
   if (f.kind) return f.kind.label;
   if (f.dateWidget) return 'byline/date widget';
   if (template) return 'a line repeated across this source\'s articles';
