@@ -86,7 +86,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     const f = feats[i];
     if (!f) return true;
     if (classes[i] === 'chrome') return false;
-    return f.listItem || (f.digits && f.words <= 40) || (f.endsSentence && f.stopwords > 0);
+    return f.listItem || (f.digits && (f.words <= 20 || f.numberShare >= 0.15)) || (f.endsSentence && f.stopwords > 0);
   };
   for (const r of regions) {
     let from = r.from;

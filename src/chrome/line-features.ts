@@ -24,6 +24,8 @@ export interface LineFeatures {
   headlineCaseWords: number;
   /** Contains digits (scores, prices, table cells): content more often than menus. */
   digits: boolean;
+  /** Share of tokens that start with a digit (tables of results are full of them). */
+  numberShare: number;
   /** Stopwords on the line. */
   stopwords: number;
 }
@@ -33,6 +35,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const SENTENCE_END = /[.!?…。！？](?:["'”’»)\]]*)$/u;
 const SENTENCE_END_INSIDE = /[.!?。！？](?:["'”’»)\]]*)(?:\s|$)/gu;
 const UPPER = /^\p{Lu}/u;
+const HEAD_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_-]*/gu;
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 // A line that is mostly a date or time: "Nov. 19, 2019 8:03 am ET", "on16.10.2025", "Updated 3 hours ago".
 const DATE_TOKEN = new RegExp(
@@ -68,11 +71,15 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
       break;
     }
   }
-  // Title case capitalises function words; running prose does so only after a full stop.
+  // Title case capitalises function words; running prose does so only at a sentence start.
   let headlineCaseWords = 0;
-  for (let i = 1; i < Math.min(tokens.length, 12); i++) {
-    const w = tokens[i]!;
-    if (w !== 'I' && UPPER.test(w) && stopwords.has(w.toLowerCase())) headlineCaseWords++;
+  const head = t.slice(0, 140);
+  HEAD_WORD.lastIndex = 0;
+  for (let m = HEAD_WORD.exec(head), n = 0; m !== null && n < 18; m = HEAD_WORD.exec(head), n++) {
+    const w = m[0];
+    if (m.index === 0 || w === 'I' || !UPPER.test(w) || !stopwords.has(w.toLowerCase())) continue;
+    const before = head.slice(0, m.index).trimEnd();
+    if (!/[.!?:;"“‘(—–-]$/u.test(before)) headlineCaseWords++;
   }
   let dateWidget = false;
   if (tokens.length <= 10) {
@@ -92,6 +99,7 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     listItem: LIST_ITEM.test(t),
     headlineCaseWords,
     digits: /\d/.test(t),
+    numberShare: tokens.length ? tokens.filter((w) => w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57).length / tokens.length : 0,
     stopwords: sw,
   };
 }
