@@ -76,7 +76,8 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const repeats = repeatMask(lines);
   for (let i = 0; i < lines.length; i++) if (repeats[i]) classes[i] = 'chrome';
   const g = o.thresholds.gapPenalty;
-  const weights = feats.map((f, i) => (!f ? 0 : teasers[i] ? -g : weightOf(classes[i]!, f, o)));
+  // Teaser snippets add nothing to the article region (their headlines already count against it).
+  const weights = feats.map((f, i) => (!f ? 0 : teasers[i] ? Math.min(0, weightOf(classes[i]!, f, o)) : weightOf(classes[i]!, f, o)));
   const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= BARRIER_WEIGHT ? 1 : 0));
   const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare);
   const inRegion = new Uint8Array(lines.length);
@@ -100,7 +101,8 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   // Inside the article, one or two headline-like lines are headings; several in a row are a list of links.
   const listLike = (i: number): boolean => {
     const f = feats[i];
-    return classes[i] === 'bad' && !!f && !f.listItem && !f.endsSentence && f.words <= LINK_MAX_WORDS;
+    // Lines with figures are schedules and results (article content), not links.
+    return classes[i] === 'bad' && !!f && !f.listItem && !f.endsSentence && !f.digits && f.words <= LINK_MAX_WORDS;
   };
   const linkListAt = (i: number): boolean => {
     if (!listLike(i)) return false;
@@ -116,7 +118,6 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     if (!f) return { index: i, cls, chrome: false, reason: '' };
     if (inRegion[i]) {
       if (cls === 'chrome') return { index: i, cls, chrome: true, reason: reasonOf(f, template[i]!, repeats[i] === 1, 'inside') };
-      if (teasers[i]) return { index: i, cls, chrome: true, reason: 'related links' };
       if (linkListAt(i)) return { index: i, cls, chrome: true, reason: 'related links' };
       return { index: i, cls, chrome: false, reason: '' };
     }

@@ -30,6 +30,8 @@ export interface ChromeThresholds {
   gapPenalty: number;
   /** The article is the earliest text region scoring at least this share of the best one (comments and teasers come later). */
   earliestRegionShare: number;
+  /** A run of chrome with only its position as evidence (no vocabulary, date or template match) is flagged from this many words. */
+  minPositionalWords: number;
   /** A second text region is kept only if it scores at least this share of the main one. */
   secondaryRegionShare: number;
 }
@@ -65,6 +67,7 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   headlineRun: 2,
   gapPenalty: 3,
   earliestRegionShare: 0.25,
+  minPositionalWords: 6,
   secondaryRegionShare: 0.8,
 };
 

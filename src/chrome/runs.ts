@@ -11,11 +11,18 @@ export interface ChromeRun {
 }
 
 /** Groups chrome lines into runs; the reason is the most specific one seen (vocabulary before position). */
-export function chromeRuns(lines: readonly Line[], c: ChromeClassification): ChromeRun[] {
+export function chromeRuns(lines: readonly Line[], c: ChromeClassification, minPositionalWords = 0): ChromeRun[] {
   const runs: ChromeRun[] = [];
   let cur: { first: number; last: number; reasons: Map<string, number> } | null = null;
   const close = (): void => {
     if (!cur) return;
+    // A few words at the edge of the text with nothing but their place against them (a dateline, a
+    // sign-off, a section name) are as likely the article's own as the page's: left alone.
+    const positionalOnly = [...cur.reasons.keys()].every((r) => POSITIONAL.has(r));
+    if (positionalOnly && words(lines, cur.first, cur.last) < minPositionalWords) {
+      cur = null;
+      return;
+    }
     runs.push({ start: lines[cur.first]!.start, end: lines[cur.last]!.end, lines: [...cur.reasons.values()].reduce((a, b) => a + b, 0), reason: describe(cur.reasons) });
     cur = null;
   };
@@ -34,6 +41,12 @@ export function chromeRuns(lines: readonly Line[], c: ChromeClassification): Chr
   }
   close();
   return runs;
+}
+
+function words(lines: readonly Line[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i <= to; i++) n += lines[i]!.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return n;
 }
 
 function allBlank(lines: readonly Line[], from: number, to: number): boolean {

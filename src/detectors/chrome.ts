@@ -52,6 +52,7 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
           headlineRun: num(1, 100),
           gapPenalty: num(0, 100),
           earliestRegionShare: num(0, 1),
+          minPositionalWords: num(0, 1000),
           secondaryRegionShare: num(0, 1),
         },
       },
@@ -62,7 +63,7 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
     const c = chromeClassification(doc, rule.prepared, ctx);
     const findings: Finding[] = [];
     let lines = 0;
-    for (const run of chromeRuns(doc.lines, c)) {
+    for (const run of chromeRuns(doc.lines, c, rule.prepared.thresholds.minPositionalWords)) {
       lines += run.lines;
       findings.push({ start: run.start, end: run.end, data: { kind: run.reason, lines: run.lines } });
     }
