@@ -56,7 +56,8 @@ function weightOf(cls: LineClass, f: LineFeatures, o: CompiledChromeOptions): nu
       if (f.endsSentence && f.stopwords > 0) return 0.5;
       return f.stopwords > 0 || f.digits || f.listItem ? -g * 0.25 : -g;
     case 'bad':
-      return -g * 2;
+      // Rows of a table of results are figures more than words: neutral-ish, like short lines.
+      return f.numberShare >= 0.2 ? -g * 0.25 : -g * 2;
     case 'chrome':
       return -g * (f.kind?.weight ?? 3);
   }
@@ -83,19 +84,34 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const inRegion = new Uint8Array(lines.length);
   // Tables, schedules and lists of results carry the article on past its last paragraph (or before its
   // first): the region grows over such lines until something that is not content stops it.
+  const dataLike = (i: number): boolean => {
+    const f = feats[i];
+    return !!f && classes[i] !== 'chrome' && (f.listItem || (f.numberShare > 0.1 && f.words <= 40));
+  };
   const extendable = (i: number): boolean => {
     const f = feats[i];
     if (!f) return true;
     if (classes[i] === 'chrome') return false;
-    return f.listItem || (f.digits && (f.words <= 20 || f.numberShare >= 0.15)) || (f.endsSentence && f.stopwords > 0);
+    return dataLike(i) || (f.endsSentence && f.stopwords > 0);
+  };
+  // Up to two short headings ("Defensive Line", "Tour dates") may sit between the region and a table or list.
+  const bridgeable = (i: number): boolean => classes[i] === 'short' || classes[i] === 'bad';
+  const grow = (at: number, step: 1 | -1): number => {
+    for (;;) {
+      let j = at + step;
+      let skipped = 0;
+      while (j >= 0 && j < lines.length && !extendable(j) && bridgeable(j) && skipped < 2) {
+        j = neighbour(lines, j, step);
+        skipped++;
+        if (j < 0) return at;
+      }
+      if (j < 0 || j >= lines.length || !(skipped ? dataLike(j) : extendable(j))) return at;
+      at = j;
+    }
   };
   for (const r of regions) {
-    let from = r.from;
-    let to = r.to;
-    while (from > 0 && extendable(from - 1)) from--;
-    while (to < lines.length - 1 && extendable(to + 1)) to++;
-    while (from < r.from && !feats[from]) from++;
-    while (to > r.to && !feats[to]) to--;
+    const from = grow(r.from, -1);
+    const to = grow(r.to, 1);
     inRegion.fill(1, from, to + 1);
   }
   // Inside the article, one or two headline-like lines are headings; several in a row are a list of links.

@@ -75,7 +75,8 @@ function alternation(patterns: string[] | undefined, anchorEnd: boolean, where: 
   if (!patterns || patterns.length === 0) return null;
   const body = patterns.map((p) => `(?:${p})`).join('|');
   try {
-    return new RegExp(`^(?:${body})${anchorEnd ? '$' : ''}`, 'iu');
+    // Whole-line patterns tolerate trailing punctuation and arrows ("Read more »", "You may also like...").
+    return new RegExp(`^(?:${body})${anchorEnd ? '\\s*[.:…!»›>|]*$' : ''}`, 'iu');
   } catch (e) {
     throw new Error(`${where}: invalid regular expression (${(e as Error).message})`);
   }
