@@ -54,10 +54,11 @@ function weightOf(cls: LineClass, f: LineFeatures, o: CompiledChromeOptions): nu
       // Headings, list items and table cells inside an article have stopwords, digits or punctuation;
       // menu items are bare names.
       if (f.endsSentence && f.stopwords > 0) return 0.5;
+      if (f.numberShare > 0.1) return 0.25;
       return f.stopwords > 0 || f.digits || f.listItem ? -g * 0.25 : -g;
     case 'bad':
       // Rows of a table of results are figures more than words: neutral-ish, like short lines.
-      return f.numberShare >= 0.2 ? -g * 0.25 : -g * 2;
+      return f.numberShare >= 0.2 ? 0.5 : -g * 2;
     case 'chrome':
       return -g * (f.kind?.weight ?? 3);
   }
