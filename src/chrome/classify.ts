@@ -55,7 +55,8 @@ function weightOf(cls: LineClass, f: LineFeatures, o: CompiledChromeOptions): nu
       // menu items are bare names.
       if (f.endsSentence && f.stopwords > 0) return 0.5;
       if (f.numberShare > 0.1) return 0.25;
-      return f.stopwords > 0 || f.digits || f.listItem ? -g * 0.25 : -g;
+      // A line starting in lower case continues a list or sentence; menu items are capitalised.
+      return f.stopwords > 0 || f.digits || f.listItem || f.startsLower ? -g * 0.25 : -g;
     case 'bad':
       // Rows of a table of results are figures more than words: neutral-ish, like short lines.
       return f.numberShare >= 0.2 ? 0.5 : -g * 2;
@@ -80,6 +81,14 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const g = o.thresholds.gapPenalty;
   // Teaser snippets add nothing to the article region (their headlines already count against it).
   const weights = feats.map((f, i) => (!f ? 0 : teasers[i] ? Math.min(0, weightOf(classes[i]!, f, o)) : weightOf(classes[i]!, f, o)));
+  // A long unbroken run of non-article lines (menus, tag lists) separates more than its lines one by one:
+  // each further line in the run costs a quarter more.
+  let run = 0;
+  for (let i = 0; i < weights.length; i++) {
+    if (!feats[i]) continue;
+    if (weights[i]! <= -o.thresholds.gapPenalty) weights[i] = weights[i]! * (1 + RUN_GROWTH * run++);
+    else if (weights[i]! >= 0) run = 0;
+  }
   const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= BARRIER_WEIGHT ? 1 : 0));
   const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare);
   const inRegion = new Uint8Array(lines.length);
@@ -146,6 +155,9 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
 /** Inside the article, this many headline-like lines in a row (each at most LINK_MAX_WORDS words) are a link list. */
 const LINK_LIST_MIN = 3;
 const LINK_MAX_WORDS = 16;
+
+/** How much each further line of a run of non-article lines adds to its cost. */
+const RUN_GROWTH = 0.25;
 
 /** Kinds weighing this much (comment-section headers) are barriers: the article never extends across them. */
 const BARRIER_WEIGHT = 10;

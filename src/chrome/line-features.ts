@@ -28,6 +28,8 @@ export interface LineFeatures {
   numberShare: number;
   /** Stopwords on the line. */
   stopwords: number;
+  /** Starts with a lower-case letter. */
+  startsLower: boolean;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_-]*/gu;
@@ -101,5 +103,6 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     digits: /\d/.test(t),
     numberShare: tokens.length ? tokens.filter((w) => w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57).length / tokens.length : 0,
     stopwords: sw,
+    startsLower: /^\p{Ll}/u.test(t),
   };
 }

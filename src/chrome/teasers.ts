@@ -21,7 +21,7 @@ export function teaserMask(feats: readonly (LineFeatures | null)[], classes: rea
   const isSnippet = (i: number): boolean => {
     const c = classes[i];
     // Snippets are often cut off mid-sentence, so no closing punctuation is required.
-    return c === 'good' || c === 'near-good';
+    return c === 'good' || c === 'near-good' || (c === 'bad' && feats[i]!.endsSentence);
   };
   let k = 0;
   while (k + 1 < seq.length) {
