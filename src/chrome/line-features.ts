@@ -68,7 +68,7 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   // Whole-line patterns only count on short lines; a long line that merely mentions them is prose.
   const short = tokens.length <= opts.thresholds.vocabularyMaxWords;
   for (const k of opts.kinds) {
-    if ((short && k.lines?.test(t)) || k.starts?.test(t)) {
+    if ((short && k.lines?.test(t)) || k.starts?.test(t) || k.ends?.test(t)) {
       kind = k;
       break;
     }

@@ -9,6 +9,8 @@ export interface ChromeKindSpec {
   lines?: string[];
   /** Case-insensitive regular expressions that must match the start of a line ("Read more:", "Photo:"). */
   starts?: string[];
+  /** Case-insensitive regular expressions that must match the end of a line ("... Credit: Reuters"). */
+  ends?: string[];
   /** How hard a matching line separates article text from what lies beyond it (default 3; comment headers more). */
   weight?: number;
 }
@@ -48,6 +50,7 @@ export interface CompiledKind {
   label: string;
   lines: RegExp | null;
   starts: RegExp | null;
+  ends: RegExp | null;
   weight: number;
 }
 
@@ -71,12 +74,14 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   secondaryRegionShare: 0.8,
 };
 
-function alternation(patterns: string[] | undefined, anchorEnd: boolean, where: string): RegExp | null {
+function alternation(patterns: string[] | undefined, anchor: 'line' | 'start' | 'end', where: string): RegExp | null {
   if (!patterns || patterns.length === 0) return null;
   const body = patterns.map((p) => `(?:${p})`).join('|');
   try {
     // Whole-line patterns tolerate trailing punctuation and arrows ("Read more »", "You may also like...").
-    return new RegExp(`^(?:${body})${anchorEnd ? '\\s*[.:…!»›>|]*$' : ''}`, 'iu');
+    if (anchor === 'line') return new RegExp(`^(?:${body})\\s*[.:…!»›>|]*$`, 'iu');
+    if (anchor === 'end') return new RegExp(`(?:${body})\\s*$`, 'iu');
+    return new RegExp(`^(?:${body})`, 'iu');
   } catch (e) {
     throw new Error(`${where}: invalid regular expression (${(e as Error).message})`);
   }
@@ -93,8 +98,9 @@ export function compileChromeOptions(o: ChromeOptions): CompiledChromeOptions {
   const kinds = Object.entries(o.kinds).map(([name, k]) => ({
     name,
     label: k.label,
-    lines: alternation(k.lines, true, `kinds.${name}.lines`),
-    starts: alternation(k.starts, false, `kinds.${name}.starts`),
+    lines: alternation(k.lines, 'line', `kinds.${name}.lines`),
+    starts: alternation(k.starts, 'start', `kinds.${name}.starts`),
+    ends: alternation(k.ends, 'end', `kinds.${name}.ends`),
     weight: k.weight ?? 3,
   }));
   return { stopwords, allStopwords: all, kinds, thresholds: { ...DEFAULT_THRESHOLDS, ...o.thresholds } };

@@ -13,6 +13,7 @@ const kindSchema = {
     label: { type: 'string', minLength: 1, description: 'Plain words for the message ("share buttons").' },
     lines: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Regular expressions matching a whole line (case-insensitive).' },
     starts: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Regular expressions matching the start of a line (case-insensitive).' },
+    ends: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Regular expressions matching the end of a line (case-insensitive).' },
     weight: { type: 'number', minimum: 0, maximum: 100, description: 'How hard a matching line separates the article from what lies beyond it (default 3).' },
   },
 };
