@@ -102,7 +102,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     const f = feats[i];
     if (!f) return true;
     if (classes[i] === 'chrome') return false;
-    return dataLike(i) || (f.endsSentence && f.stopwords > 0);
+    return dataLike(i) || ((f.endsSentence || f.endsColon) && f.stopwords > 0);
   };
   // Up to two short headings ("Defensive Line", "Tour dates") may sit between the region and a table or list.
   const bridgeable = (i: number): boolean => classes[i] === 'short' || classes[i] === 'bad';

@@ -10,6 +10,8 @@ export interface LineFeatures {
   stopwordDensity: number;
   /** Ends like a sentence (full stop, question or exclamation mark, ellipsis, closing quote after one). */
   endsSentence: boolean;
+  /** Ends with a colon (introducing a list or quote). */
+  endsColon: boolean;
   /** Sentence ends inside the line. */
   sentenceEnds: number;
   /** Share of capitalised words among the non-stopwords (headlines, menus, names). */
@@ -94,6 +96,7 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     words,
     stopwordDensity: spaced > 0 ? sw / spaced : -1,
     endsSentence: SENTENCE_END.test(t),
+    endsColon: /[:：]$/u.test(t),
     sentenceEnds,
     titleCase: content > 0 ? caps / content : 0,
     kind,
