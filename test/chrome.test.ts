@@ -2,10 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../src/engine/check-article.js';
 import { lineKey } from '../src/engine/line-key.js';
 import { defaultConfig } from '../src/rules/config.js';
-import { article, builtinRules, check, HAS_SHARED, newsPages, seed } from './helpers/run.js';
-// The benchmark's own metric, from the shared evaluation scripts (plain ESM, no types).
-// @ts-expect-error untyped module
-import { prf, removeSpans, shingleMatch } from '../../shared/eval/lib.mjs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { article, builtinRules, check, HAS_SHARED, newsPages, SHARED, seed } from './helpers/run.js';
+
+type Triple = [number, number, number];
+interface EvalLib {
+  shingleMatch(truth: string, pred: string): Triple;
+  prf(triples: Triple[]): { precision: number; recall: number; f1: number };
+  removeSpans(text: string, flags: { category: string; start: number; end: number }[], categories: string[]): string;
+}
+// The benchmark's own metric, from the shared evaluation scripts (loaded only when ../shared is there).
+const lib: EvalLib | null = HAS_SHARED ? ((await import(pathToFileURL(join(SHARED, 'eval', 'lib.mjs')).href)) as EvalLib) : null;
+const removeSpans = (text: string, flags: { category: string; start: number; end: number }[], categories: string[]): string => {
+  // Same cut as the shared script, for the constructed pages (which do not need ../shared).
+  let out = '';
+  let at = 0;
+  for (const f of [...flags].filter((g) => categories.includes(g.category)).sort((a, b) => a.start - b.start)) {
+    if (f.end <= at) continue;
+    out += text.slice(at, Math.max(at, f.start)) + '\n';
+    at = Math.max(at, f.end);
+  }
+  return out + text.slice(at);
+};
 
 const chromeFlags = (body: string) => check(body, 'chrome/').flags.filter((f) => f.category === 'chrome');
 const flaggedText = (body: string) => chromeFlags(body).map((f) => body.slice(f.start, f.end));
@@ -79,16 +98,19 @@ describe.skipIf(!HAS_SHARED)('chrome detector on real news pages', () => {
   const run = (body: string) => checkArticle(article(body), rules, defaultConfig()).result;
 
   it('strips the pages close to their true bodies (benchmark F1 well above leaving the page as is)', () => {
-    const base: unknown[] = [];
-    const ours: unknown[] = [];
+    const { shingleMatch, prf } = lib!;
+    const base: Triple[] = [];
+    const ours: Triple[] = [];
     for (const p of pages) {
       base.push(shingleMatch(p.body, p.page));
-      ours.push(shingleMatch(p.body, removeSpans(p.page, run(p.page).flags, ['chrome'])));
+      ours.push(shingleMatch(p.body, lib!.removeSpans(p.page, run(p.page).flags, ['chrome'])));
     }
-    const before = prf(base).f1 as number;
-    const after = prf(ours).f1 as number;
+    const before = prf(base).f1;
+    const after = prf(ours);
     expect(before).toBeLessThan(0.7);
-    expect(after).toBeGreaterThan(0.87);
+    // Measured 0.930 (P 0.904, R 0.958) when written; jusText on the HTML scores 0.804.
+    expect(after.f1).toBeGreaterThan(0.92);
+    expect(after.recall).toBeGreaterThan(0.94);
   });
 
   it('leaves the true bodies almost untouched', () => {
@@ -101,7 +123,8 @@ describe.skipIf(!HAS_SHARED)('chrome detector on real news pages', () => {
       words += (p.body.match(/[\p{L}\p{N}_]+/gu) ?? []).length;
       for (const f of fs) lostWords += (p.body.slice(f.start, f.end).match(/[\p{L}\p{N}_]+/gu) ?? []).length;
     }
-    expect((1000 * flags) / words).toBeLessThan(1);
-    expect(lostWords / words).toBeLessThan(0.03);
+    // Measured 0.28 flags per 1,000 words and 2.6% of words (mostly list-only articles) when written.
+    expect((1000 * flags) / words).toBeLessThan(0.35);
+    expect(lostWords / words).toBeLessThan(0.035);
   });
 });

@@ -1,4 +1,4 @@
-import type { CompiledChromeOptions, CompiledKind } from './options.js';
+import { kindOfLine, type CompiledChromeOptions, type CompiledKind } from './options.js';
 
 /** What one non-blank line looks like, from its text alone. */
 export interface LineFeatures {
@@ -46,6 +46,13 @@ const DATE_TOKEN = new RegExp(
   `\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\b\\d+\\s*(?:[smhd]|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\\s+(?:ago|read)\\b`,
   'giu',
 );
+const EDGE_CHARS = 160;
+// Module-level so they are compiled once, not per line or per token.
+const LETTER = /\p{L}/u;
+const SENTENCE_START = /[.!?:;"“‘(—–-]$/u;
+const COLON_END = /[:：]$/u;
+const DIGIT = /\d/;
+const LOWER_START = /^\p{Ll}/u;
 const LIST_ITEM = /^(?:[-*•·▪–]\s|\d{1,2}[.)]\s|\|)/u;
 
 export function lineFeatures(text: string, opts: CompiledChromeOptions, stopwords: ReadonlySet<string>): LineFeatures {
@@ -58,7 +65,7 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   for (const w of tokens) {
     const lower = w.toLowerCase();
     if (stopwords.has(lower)) sw++;
-    else if (/\p{L}/u.test(w)) {
+    else if (LETTER.test(w)) {
       content++;
       if (UPPER.test(w)) caps++;
     }
@@ -66,24 +73,21 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   const spaced = cjk > t.length * 0.3 ? 0 : tokens.length;
   const words = spaced + (cjk > 0 ? cjk / 2 : 0);
   const sentenceEnds = t.match(SENTENCE_END_INSIDE)?.length ?? 0;
-  let kind: CompiledKind | null = null;
   // Whole-line patterns only count on short lines; a long line that merely mentions them is prose.
   const short = tokens.length <= opts.thresholds.vocabularyMaxWords;
-  for (const k of opts.kinds) {
-    if ((short && k.lines?.test(t)) || k.starts?.test(t) || k.ends?.test(t)) {
-      kind = k;
-      break;
-    }
-  }
+  // Start and end patterns only look at the line's first and last characters: long paragraphs stay cheap.
+  const head = t.length > EDGE_CHARS ? t.slice(0, EDGE_CHARS) : t;
+  const tail = t.length > EDGE_CHARS ? t.slice(-EDGE_CHARS) : t;
+  const kind = kindOfLine(opts, t, head, tail, short);
   // Title case capitalises function words; running prose does so only at a sentence start.
   let headlineCaseWords = 0;
-  const head = t.slice(0, 140);
+  const lead = t.slice(0, 140);
   HEAD_WORD.lastIndex = 0;
-  for (let m = HEAD_WORD.exec(head), n = 0; m !== null && n < 18; m = HEAD_WORD.exec(head), n++) {
+  for (let m = HEAD_WORD.exec(lead), n = 0; m !== null && n < 18; m = HEAD_WORD.exec(lead), n++) {
     const w = m[0];
     if (m.index === 0 || w === 'I' || !UPPER.test(w) || !stopwords.has(w.toLowerCase())) continue;
-    const before = head.slice(0, m.index).trimEnd();
-    if (!/[.!?:;"“‘(—–-]$/u.test(before)) headlineCaseWords++;
+    const before = lead.slice(0, m.index).trimEnd();
+    if (!SENTENCE_START.test(before)) headlineCaseWords++;
   }
   let dateWidget = false;
   if (tokens.length <= 10) {
@@ -96,16 +100,16 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     words,
     stopwordDensity: spaced > 0 ? sw / spaced : -1,
     endsSentence: SENTENCE_END.test(t),
-    endsColon: /[:：]$/u.test(t),
+    endsColon: COLON_END.test(t),
     sentenceEnds,
     titleCase: content > 0 ? caps / content : 0,
     kind,
     dateWidget,
     listItem: LIST_ITEM.test(t),
     headlineCaseWords,
-    digits: /\d/.test(t),
+    digits: DIGIT.test(t),
     numberShare: tokens.length ? tokens.filter((w) => w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57).length / tokens.length : 0,
     stopwords: sw,
-    startsLower: /^\p{Ll}/u.test(t),
+    startsLower: LOWER_START.test(t),
   };
 }

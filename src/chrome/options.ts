@@ -58,7 +58,37 @@ export interface CompiledChromeOptions {
   stopwords: ReadonlyMap<string, ReadonlySet<string>>;
   allStopwords: ReadonlySet<string>;
   kinds: CompiledKind[];
+  /** Every kind's patterns of one anchoring in one expression, a named group per kind: one pass per line. */
+  combined: { lines: RegExp | null; starts: RegExp | null; ends: RegExp | null };
   thresholds: ChromeThresholds;
+}
+
+const GROUP = 'chromeKind';
+
+function combine(kinds: CompiledKind[], pick: (k: CompiledKind) => RegExp | null, anchor: 'line' | 'start' | 'end'): RegExp | null {
+  const parts = kinds.map((k, i) => [i, pick(k)] as const).filter(([, re]) => re !== null);
+  if (parts.length === 0) return null;
+  // Each kind's expression, without the anchors its own compilation added.
+  const inner = (re: RegExp): string => re.source.replace(/^\^/, '').replace(/\\s\*\[\.:…!»›>\|\]\*\$$|\\s\*\$$/, '');
+  const body = parts.map(([i, re]) => `(?<${GROUP}${i}>${inner(re!)})`).join('|');
+  if (anchor === 'line') return new RegExp(`^(?:${body})\\s*[.:…!»›>|]*$`, 'iu');
+  if (anchor === 'end') return new RegExp(`(?:${body})\\s*$`, 'iu');
+  return new RegExp(`^(?:${body})`, 'iu');
+}
+
+function groupKind(m: RegExpExecArray | null, kinds: readonly CompiledKind[]): CompiledKind | null {
+  if (!m?.groups) return null;
+  for (const [name, value] of Object.entries(m.groups)) if (value !== undefined && name.startsWith(GROUP)) return kinds[Number(name.slice(GROUP.length))] ?? null;
+  return null;
+}
+
+/**
+ * The kind of chrome a line's vocabulary gives away: whole-line patterns (short lines only), then line
+ * starts (checked on `head`), then line ends (checked on `tail`).
+ */
+export function kindOfLine(o: CompiledChromeOptions, line: string, head: string, tail: string, short: boolean): CompiledKind | null {
+  const c = o.combined;
+  return (short && c.lines ? groupKind(c.lines.exec(line), o.kinds) : null) ?? (c.starts ? groupKind(c.starts.exec(head), o.kinds) : null) ?? (c.ends ? groupKind(c.ends.exec(tail), o.kinds) : null);
 }
 
 export const DEFAULT_THRESHOLDS: ChromeThresholds = {
@@ -103,5 +133,10 @@ export function compileChromeOptions(o: ChromeOptions): CompiledChromeOptions {
     ends: alternation(k.ends, 'end', `kinds.${name}.ends`),
     weight: k.weight ?? 3,
   }));
-  return { stopwords, allStopwords: all, kinds, thresholds: { ...DEFAULT_THRESHOLDS, ...o.thresholds } };
+  const combined = {
+    lines: combine(kinds, (k) => k.lines, 'line'),
+    starts: combine(kinds, (k) => k.starts, 'start'),
+    ends: combine(kinds, (k) => k.ends, 'end'),
+  };
+  return { stopwords, allStopwords: all, kinds, combined, thresholds: { ...DEFAULT_THRESHOLDS, ...o.thresholds } };
 }
