@@ -1,7 +1,7 @@
 import type { LineFeatures } from './line-features.js';
 import type { LineClass } from './classify.js';
 
-/** Pairs in a row before a headline-and-snippet pattern counts as a teaser list. */
+/** Teasers in a row (headline, optional byline, snippet) before they count as a teaser list. */
 const MIN_PAIRS = 3;
 
 /**
@@ -23,14 +23,33 @@ export function teaserMask(feats: readonly (LineFeatures | null)[], classes: rea
     // Snippets are often cut off mid-sentence, so no closing punctuation is required.
     return c === 'good' || c === 'near-good' || (c === 'bad' && feats[i]!.endsSentence);
   };
+  // A byline or date between headline and snippet ("Rob Crilly") is part of the teaser.
+  const isMeta = (i: number): boolean => {
+    const f = feats[i]!;
+    return classes[i] === 'short' && !f.endsSentence && f.words <= 5;
+  };
+  /** Length in lines of the teaser starting at seq[k], or 0. */
+  const teaserAt = (k: number): number => {
+    if (k + 1 >= seq.length || !isHead(seq[k]!)) return 0;
+    if (isSnippet(seq[k + 1]!)) return 2;
+    if (k + 2 < seq.length && isMeta(seq[k + 1]!) && isSnippet(seq[k + 2]!)) return 3;
+    return 0;
+  };
   let k = 0;
   while (k + 1 < seq.length) {
-    let pairs = 0;
-    while (k + 2 * pairs + 1 < seq.length && isHead(seq[k + 2 * pairs]!) && isSnippet(seq[k + 2 * pairs + 1]!)) pairs++;
+    // Teasers of one list share a shape: all with a byline or all without. (An article's own headline,
+    // byline and first paragraph look like one teaser; the sections after it do not continue that shape.)
+    let at = k;
+    let units = 0;
+    const shape = teaserAt(k);
+    for (let n = shape; n > 0 && n === shape; n = teaserAt(at)) {
+      at += n;
+      units++;
+    }
     // A teaser list ends with a headline or another pair; an article section goes on with more prose.
-    if (pairs >= MIN_PAIRS) {
-      for (let j = 0; j < 2 * pairs; j++) mask[seq[k + j]!] = 1;
-      k += 2 * pairs;
+    if (units >= MIN_PAIRS) {
+      for (let j = k; j < at; j++) mask[seq[j]!] = 1;
+      k = at;
     } else k++;
   }
   return mask;
