@@ -1,6 +1,7 @@
 import type { Line } from '../types.js';
 import { lineKey } from '../engine/line-key.js';
 import { lineFeatures, type LineFeatures } from './line-features.js';
+import { growRegion, neighbour } from './grow-region.js';
 import { bestRegions } from './main-region.js';
 import type { CompiledChromeOptions } from './options.js';
 import { repeatMask } from './repeats.js';
@@ -92,36 +93,8 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= BARRIER_WEIGHT ? 1 : 0));
   const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare);
   const inRegion = new Uint8Array(lines.length);
-  // Tables, schedules and lists of results carry the article on past its last paragraph (or before its
-  // first): the region grows over such lines until something that is not content stops it.
-  const dataLike = (i: number): boolean => {
-    const f = feats[i];
-    return !!f && classes[i] !== 'chrome' && (f.listItem || (f.numberShare > 0.1 && f.words <= 40));
-  };
-  const extendable = (i: number): boolean => {
-    const f = feats[i];
-    if (!f) return true;
-    if (classes[i] === 'chrome') return false;
-    return dataLike(i) || ((f.endsSentence || f.endsColon) && f.stopwords > 0);
-  };
-  // Up to two short headings ("Defensive Line", "Tour dates") may sit between the region and a table or list.
-  const bridgeable = (i: number): boolean => classes[i] === 'short' || classes[i] === 'bad';
-  const grow = (at: number, step: 1 | -1): number => {
-    for (;;) {
-      let j = at + step;
-      let skipped = 0;
-      while (j >= 0 && j < lines.length && !extendable(j) && bridgeable(j) && skipped < 2) {
-        j = neighbour(lines, j, step);
-        skipped++;
-        if (j < 0) return at;
-      }
-      if (j < 0 || j >= lines.length || !(skipped ? dataLike(j) : extendable(j))) return at;
-      at = j;
-    }
-  };
   for (const r of regions) {
-    const from = grow(r.from, -1);
-    const to = grow(r.to, 1);
+    const { from, to } = growRegion(lines, feats, classes, r.from, r.to);
     inRegion.fill(1, from, to + 1);
   }
   // Inside the article, one or two headline-like lines are headings; several in a row are a list of links.
@@ -162,11 +135,6 @@ const RUN_GROWTH = 0.25;
 /** Kinds weighing this much (comment-section headers) are barriers: the article never extends across them. */
 const BARRIER_WEIGHT = 10;
 
-/** The nearest non-blank line before (-1) or after (+1) line i, or -1. */
-function neighbour(lines: readonly Line[], i: number, step: 1 | -1): number {
-  for (let j = i + step; j >= 0 && j < lines.length; j += step) if (!lines[j]!.blank) return j;
-  return -1;
-}
 
 function reasonOf(f: LineFeatures, template: boolean, repeat: boolean, where: 'before' | 'inside' | 'after'): string {
   if (repeat) return 'the article text repeated by the page template';
