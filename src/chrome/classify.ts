@@ -35,7 +35,7 @@ export function classOf(f: LineFeatures, o: CompiledChromeOptions, template: boo
   if (template || f.kind) return 'chrome';
   if (f.dateWidget && !f.endsSentence) return 'chrome';
   const prose = f.stopwordDensity >= 0 ? f.stopwordDensity >= th.stopwordDensity : f.sentenceEnds > 0;
-  const headline = (!f.endsSentence && f.titleCase >= th.titleCaseShare && f.words >= 3) || f.headlineCaseWords >= th.headlineRun;
+  const headline = (!f.endsSentence && f.titleCase >= th.titleCaseShare && f.words >= 3) || f.headlineCaseWords >= th.headlineRun || f.gluedDateline;
   if (f.chars >= th.goodChars && prose && !headline) return 'good';
   if (f.chars < th.shortChars) return 'short';
   if (prose && !headline) return 'near-good';

@@ -24,6 +24,8 @@ export interface LineFeatures {
   listItem: boolean;
   /** Capitalised stopwords ("In", "Of", "After") among the first words, not counting the first: headline case. */
   headlineCaseWords: number;
+  /** A dateline ("NEW DELHI:") after the first words: a headline glued to the lead of a teaser. */
+  gluedDateline: boolean;
   /** Contains digits (scores, prices, table cells): content more often than menus. */
   digits: boolean;
   /** Share of tokens that start with a digit (tables of results are full of them). */
@@ -52,6 +54,7 @@ const LETTER = /\p{L}/u;
 const SENTENCE_START = /[.!?:;"“‘(—–-]$/u;
 const COLON_END = /[:：]$/u;
 const DIGIT = /\d/;
+const GLUED_DATELINE = /^(?:\S+\s+){3,}\p{Lu}{4,}(?:[ .,-]+\p{Lu}{2,}){0,3}\s*:\s+\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
 const LIST_ITEM = /^(?:[-*•·▪–]\s|\d{1,2}[.)]\s|\|)/u;
 
@@ -107,6 +110,7 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     dateWidget,
     listItem: LIST_ITEM.test(t),
     headlineCaseWords,
+    gluedDateline: GLUED_DATELINE.test(head),
     digits: DIGIT.test(t),
     numberShare: tokens.length ? tokens.filter((w) => w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57).length / tokens.length : 0,
     stopwords: sw,
