@@ -4,6 +4,7 @@ import { TOOL_VERSION } from '../report/version.js';
 import { runCheck } from './check-command.js';
 import { runCompare } from './compare-command.js';
 import { runRules } from './rules-command.js';
+import { runStrip } from './strip-command.js';
 import { UsageError } from './usage-error.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -42,6 +43,17 @@ program
   .option('-q, --quiet', 'no diagnostics on standard error')
   .action(async (paths: string[], opts) => {
     process.exitCode = await runCompare(paths, opts);
+  });
+
+program
+  .command('strip')
+  .description('print an article without its site chrome (navigation, share buttons, footers...)')
+  .argument('[path]', 'a file (.txt, .md, .html, .json, .jsonl) or "-" for standard input')
+  .option('--jsonl', 'JSONL in (records with body/text/content), JSONL out: the same records with the body stripped and a "removed" count')
+  .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
+  .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
+  .action((path: string | undefined, opts) => {
+    process.exitCode = runStrip(path, opts);
   });
 
 program

@@ -1,0 +1,146 @@
+import type { Line } from '../types.js';
+import { lineKey } from '../engine/line-key.js';
+import { lineFeatures, type LineFeatures } from './line-features.js';
+import { growRegion, neighbour } from './grow-region.js';
+import { bestRegions } from './main-region.js';
+import type { CompiledChromeOptions } from './options.js';
+import { repeatMask } from './repeats.js';
+import { teaserMask } from './teasers.js';
+
+/** First impression of a line, before its neighbours are considered (after jusText's classes). */
+export type LineClass = 'good' | 'near-good' | 'short' | 'bad' | 'chrome';
+
+export interface LineVerdict {
+  index: number;
+  cls: LineClass;
+  chrome: boolean;
+  /** Why it is chrome, in plain words ("share buttons", "navigation"); empty for article lines. */
+  reason: string;
+}
+
+export interface ChromeClassification {
+  /** One verdict per line of the text (blank lines: chrome only when inside a chrome run). */
+  lines: LineVerdict[];
+}
+
+export interface ClassifyInput {
+  lines: readonly Line[];
+  language: string;
+  templateLines?: ReadonlySet<string>;
+}
+
+/** The first-pass class of a line, from its own features. */
+export function classOf(f: LineFeatures, o: CompiledChromeOptions, template: boolean): LineClass {
+  const th = o.thresholds;
+  if (template || f.kind) return 'chrome';
+  if (f.dateWidget && !f.endsSentence) return 'chrome';
+  const prose = f.stopwordDensity >= 0 ? f.stopwordDensity >= th.stopwordDensity : f.sentenceEnds > 0;
+  const headline = (!f.endsSentence && f.titleCase >= th.titleCaseShare && f.words >= 3) || f.headlineCaseWords >= th.headlineRun || f.gluedDateline;
+  if (f.chars >= th.goodChars && prose && !headline) return 'good';
+  if (f.chars < th.shortChars) return 'short';
+  if (prose && !headline) return 'near-good';
+  return 'bad';
+}
+
+/** How much a line pulls the main-content region towards itself (+) or apart (-). */
+function weightOf(cls: LineClass, f: LineFeatures, o: CompiledChromeOptions): number {
+  const g = o.thresholds.gapPenalty;
+  switch (cls) {
+    case 'good':
+      return f.words;
+    case 'near-good':
+      // Prose without a closing full stop is mostly a headline.
+      return f.endsSentence ? f.words * 0.5 : -g * 0.5;
+    case 'short':
+      // Headings, list items and table cells inside an article have stopwords, digits or punctuation;
+      // menu items are bare names.
+      if (f.endsSentence && f.stopwords > 0) return 0.5;
+      if (f.numberShare > 0.1) return 0.25;
+      // A line starting in lower case continues a list or sentence; menu items are capitalised.
+      return f.stopwords > 0 || f.digits || f.listItem || f.startsLower ? -g * 0.25 : -g;
+    case 'bad':
+      // Rows of a table of results are figures more than words: neutral-ish, like short lines.
+      return f.numberShare >= 0.2 ? 0.5 : -g * 2;
+    case 'chrome':
+      return -g * (f.kind?.weight ?? 3);
+  }
+}
+
+/**
+ * Classifies every line as article or chrome: features per line, a first class per line, the main text
+ * region (the run of lines where prose outweighs everything else), then context inside the region.
+ */
+export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): ChromeClassification {
+  const { lines } = input;
+  const stopwords = o.stopwords.get(input.language) ?? o.allStopwords;
+  const feats: (LineFeatures | null)[] = lines.map((l) => (l.blank ? null : lineFeatures(l.text, o, stopwords)));
+  const template = lines.map((l) => !l.blank && (input.templateLines?.has(lineKey(l.text)) ?? false));
+  const classes: (LineClass | null)[] = feats.map((f, i) => (f ? classOf(f, o, template[i]!) : null));
+  const teasers = teaserMask(feats, classes);
+  const repeats = repeatMask(lines);
+  for (let i = 0; i < lines.length; i++) if (repeats[i]) classes[i] = 'chrome';
+  const g = o.thresholds.gapPenalty;
+  // Teaser snippets add nothing to the article region (their headlines already count against it).
+  const weights = feats.map((f, i) => (!f ? 0 : teasers[i] ? Math.min(0, weightOf(classes[i]!, f, o)) : weightOf(classes[i]!, f, o)));
+  // A long unbroken run of non-article lines (menus, tag lists) separates more than its lines one by one:
+  // each further line in the run costs a quarter more.
+  let run = 0;
+  for (let i = 0; i < weights.length; i++) {
+    if (!feats[i]) continue;
+    if (weights[i]! <= -o.thresholds.gapPenalty) weights[i] = weights[i]! * (1 + RUN_GROWTH * run++);
+    else if (weights[i]! >= 0) run = 0;
+  }
+  const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= BARRIER_WEIGHT ? 1 : 0));
+  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare);
+  const inRegion = new Uint8Array(lines.length);
+  for (const r of regions) {
+    const { from, to } = growRegion(lines, feats, classes, r.from, r.to);
+    inRegion.fill(1, from, to + 1);
+  }
+  // Inside the article, one or two headline-like lines are headings; several in a row are a list of links.
+  const listLike = (i: number): boolean => {
+    const f = feats[i];
+    // Lines with figures are schedules and results (article content), not links.
+    return classes[i] === 'bad' && !!f && !f.listItem && !f.endsSentence && !f.digits && f.words <= LINK_MAX_WORDS;
+  };
+  const linkListAt = (i: number): boolean => {
+    if (!listLike(i)) return false;
+    let n = 1;
+    for (let j = neighbour(lines, i, -1); j >= 0 && listLike(j) && n < LINK_LIST_MIN; j = neighbour(lines, j, -1)) n++;
+    for (let j = neighbour(lines, i, 1); j >= 0 && listLike(j) && n < LINK_LIST_MIN; j = neighbour(lines, j, 1)) n++;
+    return n >= LINK_LIST_MIN;
+  };
+  const first = inRegion.indexOf(1) < 0 ? lines.length : inRegion.indexOf(1);
+  const verdicts: LineVerdict[] = lines.map((l, i) => {
+    const f = feats[i];
+    const cls = classes[i] ?? 'short';
+    if (!f) return { index: i, cls, chrome: false, reason: '' };
+    if (inRegion[i]) {
+      if (cls === 'chrome') return { index: i, cls, chrome: true, reason: reasonOf(f, template[i]!, repeats[i] === 1, 'inside') };
+      if (linkListAt(i)) return { index: i, cls, chrome: true, reason: 'related links' };
+      return { index: i, cls, chrome: false, reason: '' };
+    }
+    return { index: i, cls, chrome: true, reason: reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
+  });
+  return { lines: verdicts };
+}
+
+/** Inside the article, this many headline-like lines in a row (each at most LINK_MAX_WORDS words) are a link list. */
+const LINK_LIST_MIN = 3;
+const LINK_MAX_WORDS = 16;
+
+/** How much each further line of a run of non-article lines adds to its cost. */
+const RUN_GROWTH = 0.25;
+
+/** Kinds weighing this much (comment-section headers) are barriers: the article never extends across them. */
+const BARRIER_WEIGHT = 10;
+
+
+function reasonOf(f: LineFeatures, template: boolean, repeat: boolean, where: 'before' | 'inside' | 'after'): string {
+  if (repeat) return 'the article text repeated by the page template';
+  if (f.kind) return f.kind.label;
+  if (f.dateWidget) return 'byline/date widget';
+  if (template) return 'a line repeated across this source\'s articles';
+  if (where === 'before') return 'navigation or headline';
+  return 'related links or footer';
+}

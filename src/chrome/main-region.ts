@@ -1,0 +1,60 @@
+/** A run of lines [from, to] (inclusive) and its summed weight. */
+export interface Region {
+  from: number;
+  to: number;
+  score: number;
+}
+
+/** The run of consecutive weights with the largest sum (Kadane), skipping the lines in `taken`. */
+function bestRun(weights: readonly number[], taken: Uint8Array): Region | null {
+  // `taken` marks lines already in a region and barrier lines (comment-section headers) no region may cross.
+  let best: Region | null = null;
+  let sum = 0;
+  let from = -1;
+  for (let i = 0; i < weights.length; i++) {
+    if (taken[i]) {
+      sum = 0;
+      from = -1;
+      continue;
+    }
+    const w = weights[i]!;
+    if (from < 0) {
+      if (w <= 0) continue;
+      from = i;
+      sum = 0;
+    }
+    sum += w;
+    if (sum <= 0) {
+      from = -1;
+      sum = 0;
+      continue;
+    }
+    if (!best || sum > best.score) best = { from, to: i, score: sum };
+  }
+  return best;
+}
+
+/**
+ * The main text region and any further regions that belong with it. Candidates are the best runs found
+ * one after another; the article is the EARLIEST candidate that scores at least `earlyShare` of the best one,
+ * because comment threads and teaser lists can outweigh a short article but come after it. Later candidates
+ * scoring at least `share` of the main one join it (an article split by a large advertisement or gallery).
+ */
+export function bestRegions(weights: readonly number[], barriers: Uint8Array, share: number, earlyShare: number): Region[] {
+  const taken = Uint8Array.from(barriers);
+  const candidates: Region[] = [];
+  let top = 0;
+  for (;;) {
+    const next = bestRun(weights, taken);
+    if (!next || next.score < earlyShare * top) break;
+    top = Math.max(top, next.score);
+    candidates.push(next);
+    taken.fill(1, next.from, next.to + 1);
+  }
+  if (candidates.length === 0) return [];
+  const byPosition = candidates.sort((a, b) => a.from - b.from);
+  const main = byPosition.find((c) => c.score >= earlyShare * top)!;
+  // A further region joins only when no barrier separates it from the main one (comments stay out).
+  const barrierBetween = (a: number, b: number): boolean => barriers.subarray(a, b).some((x) => x === 1);
+  return byPosition.filter((c) => c === main || (c.from > main.to && c.score >= share * main.score && !barrierBetween(main.to, c.from)));
+}

@@ -1,0 +1,142 @@
+// The chrome rule's data (rules/chrome.json `options`): vocabulary and thresholds an editor can extend
+// without touching code. `compileChromeOptions` turns it into matchers once per rule.
+
+/** One kind of chrome (navigation, share buttons, footer...): how to recognise its lines. */
+export interface ChromeKindSpec {
+  /** Plain words for the message: "share buttons", "cookie notice". */
+  label: string;
+  /** Case-insensitive regular expressions that must match a whole (trimmed) line. */
+  lines?: string[];
+  /** Case-insensitive regular expressions that must match the start of a line ("Read more:", "Photo:"). */
+  starts?: string[];
+  /** Case-insensitive regular expressions that must match the end of a line ("... Credit: Reuters"). */
+  ends?: string[];
+  /** How hard a matching line separates article text from what lies beyond it (default 3; comment headers more). */
+  weight?: number;
+}
+
+export interface ChromeThresholds {
+  /** A line at least this long (characters) with enough stopwords reads as article prose. */
+  goodChars: number;
+  /** Below this many characters a line is "short": it takes the class of its neighbours. */
+  shortChars: number;
+  /** Share of stopwords among a line's words that marks running prose (jusText uses about 0.3). */
+  stopwordDensity: number;
+  /** Vocabulary matches count only on lines up to this many words (longer lines are prose that mentions them). */
+  vocabularyMaxWords: number;
+  /** A line with this many capitalised function words ("In", "Of") near its start is in headline case (a headline, maybe glued to a teaser). */
+  headlineRun: number;
+  /** Share of capitalised words above which a line without sentence punctuation reads as a headline or menu. */
+  titleCaseShare: number;
+  /** How strongly non-article lines pull the main-content region apart (per line). */
+  gapPenalty: number;
+  /** The article is the earliest text region scoring at least this share of the best one (comments and teasers come later). */
+  earliestRegionShare: number;
+  /** A run of chrome with only its position as evidence (no vocabulary, date or template match) is flagged from this many words. */
+  minPositionalWords: number;
+  /** A second text region is kept only if it scores at least this share of the main one. */
+  secondaryRegionShare: number;
+}
+
+export interface ChromeOptions {
+  /** Function words per language (ISO 639-3); text in other languages is measured against all lists together. */
+  stopwords: Record<string, string[]>;
+  kinds: Record<string, ChromeKindSpec>;
+  thresholds?: Partial<ChromeThresholds>;
+}
+
+export interface CompiledKind {
+  name: string;
+  label: string;
+  lines: RegExp | null;
+  starts: RegExp | null;
+  ends: RegExp | null;
+  weight: number;
+}
+
+export interface CompiledChromeOptions {
+  stopwords: ReadonlyMap<string, ReadonlySet<string>>;
+  allStopwords: ReadonlySet<string>;
+  kinds: CompiledKind[];
+  /** Every kind's patterns of one anchoring in one expression, a named group per kind: one pass per line. */
+  combined: { lines: RegExp | null; starts: RegExp | null; ends: RegExp | null };
+  thresholds: ChromeThresholds;
+}
+
+const GROUP = 'chromeKind';
+
+function combine(kinds: CompiledKind[], pick: (k: CompiledKind) => RegExp | null, anchor: 'line' | 'start' | 'end'): RegExp | null {
+  const parts = kinds.map((k, i) => [i, pick(k)] as const).filter(([, re]) => re !== null);
+  if (parts.length === 0) return null;
+  // Each kind's expression, without the anchors its own compilation added.
+  const inner = (re: RegExp): string => re.source.replace(/^\^/, '').replace(/\\s\*\[\.:…!»›>\|\]\*\$$|\\s\*\$$/, '');
+  const body = parts.map(([i, re]) => `(?<${GROUP}${i}>${inner(re!)})`).join('|');
+  if (anchor === 'line') return new RegExp(`^(?:${body})\\s*[.:…!»›>|]*$`, 'iu');
+  if (anchor === 'end') return new RegExp(`(?:${body})\\s*$`, 'iu');
+  return new RegExp(`^(?:${body})`, 'iu');
+}
+
+function groupKind(m: RegExpExecArray | null, kinds: readonly CompiledKind[]): CompiledKind | null {
+  if (!m?.groups) return null;
+  for (const [name, value] of Object.entries(m.groups)) if (value !== undefined && name.startsWith(GROUP)) return kinds[Number(name.slice(GROUP.length))] ?? null;
+  return null;
+}
+
+/**
+ * The kind of chrome a line's vocabulary gives away: whole-line patterns (short lines only), then line
+ * starts (checked on `head`), then line ends (checked on `tail`).
+ */
+export function kindOfLine(o: CompiledChromeOptions, line: string, head: string, tail: string, short: boolean): CompiledKind | null {
+  const c = o.combined;
+  return (short && c.lines ? groupKind(c.lines.exec(line), o.kinds) : null) ?? (c.starts ? groupKind(c.starts.exec(head), o.kinds) : null) ?? (c.ends ? groupKind(c.ends.exec(tail), o.kinds) : null);
+}
+
+export const DEFAULT_THRESHOLDS: ChromeThresholds = {
+  goodChars: 120,
+  shortChars: 45,
+  stopwordDensity: 0.25,
+  vocabularyMaxWords: 14,
+  titleCaseShare: 0.7,
+  headlineRun: 2,
+  gapPenalty: 3,
+  earliestRegionShare: 0.25,
+  minPositionalWords: 6,
+  secondaryRegionShare: 0.8,
+};
+
+function alternation(patterns: string[] | undefined, anchor: 'line' | 'start' | 'end', where: string): RegExp | null {
+  if (!patterns || patterns.length === 0) return null;
+  const body = patterns.map((p) => `(?:${p})`).join('|');
+  try {
+    // Whole-line patterns tolerate trailing punctuation and arrows ("Read more »", "You may also like...").
+    if (anchor === 'line') return new RegExp(`^(?:${body})\\s*[.:…!»›>|]*$`, 'iu');
+    if (anchor === 'end') return new RegExp(`(?:${body})\\s*$`, 'iu');
+    return new RegExp(`^(?:${body})`, 'iu');
+  } catch (e) {
+    throw new Error(`${where}: invalid regular expression (${(e as Error).message})`);
+  }
+}
+
+export function compileChromeOptions(o: ChromeOptions): CompiledChromeOptions {
+  const stopwords = new Map<string, ReadonlySet<string>>();
+  const all = new Set<string>();
+  for (const [lang, words] of Object.entries(o.stopwords)) {
+    const set = new Set(words.map((w) => w.toLowerCase()));
+    stopwords.set(lang, set);
+    for (const w of set) all.add(w);
+  }
+  const kinds = Object.entries(o.kinds).map(([name, k]) => ({
+    name,
+    label: k.label,
+    lines: alternation(k.lines, 'line', `kinds.${name}.lines`),
+    starts: alternation(k.starts, 'start', `kinds.${name}.starts`),
+    ends: alternation(k.ends, 'end', `kinds.${name}.ends`),
+    weight: k.weight ?? 3,
+  }));
+  const combined = {
+    lines: combine(kinds, (k) => k.lines, 'line'),
+    starts: combine(kinds, (k) => k.starts, 'start'),
+    ends: combine(kinds, (k) => k.ends, 'end'),
+  };
+  return { stopwords, allStopwords: all, kinds, combined, thresholds: { ...DEFAULT_THRESHOLDS, ...o.thresholds } };
+}

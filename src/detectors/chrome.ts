@@ -1,0 +1,74 @@
+import { classifyLines, type ChromeClassification } from '../chrome/classify.js';
+import { chromeRuns } from '../chrome/runs.js';
+import { compileChromeOptions, type ChromeOptions, type CompiledChromeOptions } from '../chrome/options.js';
+import type { Doc } from '../text/doc.js';
+import type { Finding } from '../types.js';
+import type { Detector, DetectorContext } from './detector.js';
+
+const kindSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['label'],
+  properties: {
+    label: { type: 'string', minLength: 1, description: 'Plain words for the message ("share buttons").' },
+    lines: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Regular expressions matching a whole line (case-insensitive).' },
+    starts: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Regular expressions matching the start of a line (case-insensitive).' },
+    ends: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Regular expressions matching the end of a line (case-insensitive).' },
+    weight: { type: 'number', minimum: 0, maximum: 100, description: 'How hard a matching line separates the article from what lies beyond it (default 3).' },
+  },
+};
+
+const num = (min: number, max: number) => ({ type: 'number', minimum: min, maximum: max });
+
+/** The page's classification, computed once per article and shared (strip uses the same one). */
+export function chromeClassification(doc: Doc, options: CompiledChromeOptions, ctx: DetectorContext | null): ChromeClassification {
+  return doc.memo('chrome', (d) => classifyLines({ lines: d.lines, language: d.language, templateLines: ctx?.hints?.templateLines }, options));
+}
+
+/** Site chrome left around scraped article text: navigation, share buttons, bylines, related links, footers. */
+export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
+  type: 'chrome',
+  summary: 'Classifies every line as article text or site chrome (navigation, share buttons, byline widgets, related links, footers) and flags the chrome runs.',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['stopwords', 'kinds'],
+    properties: {
+      stopwords: {
+        type: 'object',
+        propertyNames: { pattern: '^[a-z]{3}$' },
+        additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+        description: 'Function words per language (ISO 639-3): their density marks running prose.',
+      },
+      kinds: { type: 'object', additionalProperties: kindSchema, description: 'Kinds of chrome and the lines that give them away.' },
+      thresholds: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          goodChars: num(1, 10000),
+          shortChars: num(1, 1000),
+          stopwordDensity: num(0, 1),
+          vocabularyMaxWords: num(1, 100),
+          titleCaseShare: num(0, 1),
+          headlineRun: num(1, 100),
+          gapPenalty: num(0, 100),
+          earliestRegionShare: num(0, 1),
+          minPositionalWords: num(0, 1000),
+          secondaryRegionShare: num(0, 1),
+        },
+      },
+    },
+  },
+  prepare: compileChromeOptions,
+  run(doc, rule, ctx) {
+    const c = chromeClassification(doc, rule.prepared, ctx);
+    const findings: Finding[] = [];
+    let lines = 0;
+    for (const run of chromeRuns(doc.lines, c, rule.prepared.thresholds.minPositionalWords)) {
+      lines += run.lines;
+      findings.push({ start: run.start, end: run.end, data: { kind: run.reason, lines: run.lines } });
+    }
+    ctx.stat('chromeLines', lines);
+    return findings;
+  },
+};
