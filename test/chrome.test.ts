@@ -26,8 +26,8 @@ const removeSpans = (text: string, flags: { category: string; start: number; end
   return out + text.slice(at);
 };
 
-const chromeFlags = (body: string) => check(body, 'chrome/').flags.filter((f) => f.category === 'chrome');
-const flaggedText = (body: string) => chromeFlags(body).map((f) => body.slice(f.start, f.end));
+const chromeFlags = (body: string, extra: { title?: string } = {}) => check(body, 'chrome/', extra).flags.filter((f) => f.category === 'chrome');
+const flaggedText = (body: string, extra: { title?: string } = {}) => chromeFlags(body, extra).map((f) => body.slice(f.start, f.end));
 
 const PROSE = [
   'The city council voted on Tuesday to approve the new budget after a long debate about the cost of the bridge and the schools it would fund.',
@@ -44,6 +44,22 @@ describe('chrome detector on constructed pages', () => {
     expect(texts.at(-1)).toBe('Share on Facebook\nTweet\nEmail');
     expect(flags.at(-1)!.message).toContain('share buttons');
     expect(texts.join('\n')).not.toContain('council');
+  });
+
+  it('keeps the headline the loader read as the title, but not a menu above it', () => {
+    const body = `Council approves harbour budget after late-night session\n\n${PROSE}`;
+    expect(flaggedText(body)).toEqual(['Council approves harbour budget after late-night session']);
+    expect(flaggedText(body, { title: 'Council approves harbour budget after late-night session' })).toEqual([]);
+    const withMenu = `Home\nNews\nLocal\nSport\n${body}`;
+    expect(flaggedText(withMenu, { title: 'Home' }).join('\n')).toContain('News\nLocal');
+  });
+
+  it('makes a large block of page furniture an error, a small one a warning', () => {
+    const menu = ['Home', 'News', 'World', 'Business', 'Sport', 'Culture', 'Travel', 'Weather', 'Video', 'Podcasts', 'Newsletters', 'Subscribe'];
+    const big = chromeFlags(`${menu.join('\n')}\n\n${PROSE}`);
+    expect(big[0]!.severity).toBe('error');
+    const small = chromeFlags(`${menu.slice(0, 4).join('\n')}\n\n${PROSE}`);
+    expect(small[0]!.severity).toBe('warning');
   });
 
   it('leaves a clean article alone', () => {

@@ -53,6 +53,10 @@ describe('impossible dates (chrono drops or rolls them over, so they get their o
     expect(found('The log is dated 2023-13-01; the order 31.11.2019.')).toEqual(['2023-13-01', '31.11.2019']);
     expect(found('Filed on 29 February 2019.')).toEqual(['29 February 2019']);
   });
+  it('flags a month-day date with no year when a function word follows it ("February 30 and", "April 31 at noon")', () => {
+    expect(found('The first sailing is planned for February 30 and tickets go on sale soon.')).toEqual(['February 30']);
+    expect(found('The vote was held on April 31 at noon.')).toEqual(['April 31']);
+  });
   it('passes real dates, counts after a month name, leap days and URLs', () => {
     expect(found('Filed on 29 February 2020, on April 30 and on 2023-12-01.')).toEqual([]);
     expect(found('In April 31 people were hired; see https://x.org/2023-13-01/a.')).toEqual([]);

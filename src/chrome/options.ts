@@ -36,6 +36,8 @@ export interface ChromeThresholds {
   minPositionalWords: number;
   /** A second text region is kept only if it scores at least this share of the main one. */
   secondaryRegionShare: number;
+  /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
+  errorLines: number;
 }
 
 export interface ChromeOptions {
@@ -102,6 +104,7 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   earliestRegionShare: 0.25,
   minPositionalWords: 6,
   secondaryRegionShare: 0.8,
+  errorLines: 10,
 };
 
 function alternation(patterns: string[] | undefined, anchor: 'line' | 'start' | 'end', where: string): RegExp | null {

@@ -54,10 +54,14 @@ function allBlank(lines: readonly Line[], from: number, to: number): boolean {
   return true;
 }
 
-const POSITIONAL = new Set(['navigation or headline', 'related links or footer']);
+/** Reasons that rest on a line's place on the page alone, not on anything it says. */
+export const POSITIONAL_REASONS: ReadonlySet<string> = new Set(['navigation or headline', 'related links or footer']);
+const POSITIONAL = POSITIONAL_REASONS;
 
-/** "share buttons", or "navigation or headline, share buttons" for a mixed run: specific kinds first. */
+/** "share buttons", or "share buttons, cookie notice" for a mixed run: specific kinds only, when there are any. */
 function describe(reasons: Map<string, number>): string {
   const sorted = [...reasons.entries()].sort((a, b) => Number(POSITIONAL.has(a[0])) - Number(POSITIONAL.has(b[0])) || b[1] - a[1]);
-  return sorted.slice(0, 3).map(([r]) => r).join(', ');
+  // Where the run shows what it is ("share buttons"), its place on the page adds nothing to the message.
+  const specific = sorted.filter(([r]) => !POSITIONAL.has(r));
+  return (specific.length ? specific : sorted).slice(0, 3).map(([r]) => r).join(', ');
 }

@@ -15,8 +15,10 @@ export interface ImpossibleDate {
 const ORD = '(?:st|nd|rd|th)?';
 const YEAR = '(?:19|20)\\d\\d';
 // chrono silently drops these (or rolls them over), so they need a reading of their own.
-// A month name and a number that is then followed by a noun is a count ("April 31 people"), not a date.
-const MDY = new RegExp(`\\b(?<m>${MONTH_NAME})\\s+(?<d>\\d{1,2})${ORD}(?:,?\\s+(?<y>${YEAR})(?!\\d)|(?![\\d%])(?!\\s*(?:\\p{Ll}|%|\\d)))`, 'gu');
+// A month name and a number that is then followed by a noun is a count ("April 31 people"), not a date;
+// followed by a function word ("February 30 and", "April 31 at noon") it is a date.
+const CONNECTOR = '(?:and|or|but|at|in|on|to|for|with|as|after|before|when|while|by|the|is|was|were|will|would|which|that|from|until|because|so|if|this|next|last)\\b';
+const MDY = new RegExp(`\\b(?<m>${MONTH_NAME})\\s+(?<d>\\d{1,2})${ORD}(?:,?\\s+(?<y>${YEAR})(?!\\d)|(?![\\d%])(?!\\s*(?!${CONNECTOR})(?:\\p{Ll}|%|\\d)))`, 'gu');
 const DMY = new RegExp(`(?<![\\d.,])(?<d>\\d{1,2})${ORD}\\s+(?:of\\s+)?(?<m>${MONTH_NAME})(?:,?\\s+(?<y>${YEAR}))?\\b`, 'gu');
 const ISO = new RegExp(`(?<![\\d\\-/])(?<y>${YEAR})-(?<m>\\d\\d)-(?<d>\\d\\d)(?![\\d\\-])`, 'g');
 const NUM = new RegExp(`(?<![\\d.,/])(?<a>\\d{1,2})(?<sep>[./])(?<b>\\d{1,2})\\k<sep>(?<y>${YEAR})(?!\\d|\\.\\d)`, 'g');

@@ -1,5 +1,5 @@
 import { classifyLines, type ChromeClassification } from '../chrome/classify.js';
-import { chromeRuns } from '../chrome/runs.js';
+import { chromeRuns, POSITIONAL_REASONS } from '../chrome/runs.js';
 import { compileChromeOptions, type ChromeOptions, type CompiledChromeOptions } from '../chrome/options.js';
 import type { Doc } from '../text/doc.js';
 import type { Finding } from '../types.js';
@@ -23,6 +23,24 @@ const num = (min: number, max: number) => ({ type: 'number', minimum: min, maxim
 /** The page's classification, computed once per article and shared (strip uses the same one). */
 export function chromeClassification(doc: Doc, options: CompiledChromeOptions, ctx: DetectorContext | null): ChromeClassification {
   return doc.memo('chrome', (d) => classifyLines({ lines: d.lines, language: d.language, templateLines: ctx?.hints?.templateLines }, options));
+}
+
+/**
+ * The article's own headline, which the loader read as its title, is not chrome even where its place
+ * alone would make it so (a headline above the text). A line with any chrome vocabulary stays chrome.
+ */
+function keepTitle(doc: Doc, c: ChromeClassification): ChromeClassification {
+  const title = doc.article.title?.trim();
+  if (!title) return c;
+  const firstLines = doc.lines.filter((l) => !l.blank).slice(0, 3);
+  const line = firstLines.find((l) => {
+    const t = l.text.trim();
+    return t === title || (t.split(/\s+/).length >= 3 && title.startsWith(`${t} `));
+  });
+  if (!line || !POSITIONAL_REASONS.has(c.lines[line.index]!.reason)) return c;
+  const lines = c.lines.slice();
+  lines[line.index] = { ...lines[line.index]!, chrome: false, reason: '' };
+  return { ...c, lines };
 }
 
 /** Site chrome left around scraped article text: navigation, share buttons, bylines, related links, footers. */
@@ -55,18 +73,22 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
           earliestRegionShare: num(0, 1),
           minPositionalWords: num(0, 1000),
           secondaryRegionShare: num(0, 1),
+          errorLines: num(1, 1000),
         },
       },
     },
   },
   prepare: compileChromeOptions,
   run(doc, rule, ctx) {
-    const c = chromeClassification(doc, rule.prepared, ctx);
+    const c = keepTitle(doc, chromeClassification(doc, rule.prepared, ctx));
     const findings: Finding[] = [];
     let lines = 0;
     for (const run of chromeRuns(doc.lines, c, rule.prepared.thresholds.minPositionalWords)) {
       lines += run.lines;
-      findings.push({ start: run.start, end: run.end, data: { kind: run.reason, lines: run.lines } });
+      const f: Finding = { start: run.start, end: run.end, data: { kind: run.reason, lines: run.lines } };
+      // A block of page furniture this size would go to print with the article: as serious as it gets.
+      if (run.lines >= rule.prepared.thresholds.errorLines) f.severity = 'error';
+      findings.push(f);
     }
     ctx.stat('chromeLines', lines);
     return findings;
