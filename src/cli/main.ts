@@ -9,6 +9,12 @@ import { UsageError } from './usage-error.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+// `credlint rules | head`: a reader that stops early is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const program = new Command('credlint')
   .description('Checks articles for scraped site chrome, boilerplate, spacing and encoding damage, repetition, spun phrases, mismatched dates and cross-document contradictions.')
   .version(TOOL_VERSION)

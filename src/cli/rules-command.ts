@@ -13,8 +13,15 @@ export function runRules(opts: RuleOptions & { json?: boolean }): number {
   const width = Math.max(...rules.map((r) => r.id.length));
   for (const r of rules) {
     const state = r.enabled ? r.severity.padEnd(7) : 'off    ';
-    process.stdout.write(`${r.id.padEnd(width)}  ${state}  ${r.category.padEnd(15)}  ${r.description.split('\n')[0]}\n`);
+    process.stdout.write(`${r.id.padEnd(width)}  ${state}  ${r.category.padEnd(15)}  ${firstSentence(r.description)}\n`);
   }
   process.stdout.write(`${rules.length} rules (${rules.filter((r) => r.enabled).length} on)\n`);
   return 0;
+}
+
+/** The description's first sentence, for a one-line listing (`--json` has the whole text). */
+function firstSentence(text: string): string {
+  const m = /^.*?[.!?](?=\s+\p{Lu}|$)/su.exec(text.trim());
+  const s = (m ? m[0] : text).replace(/\s+/g, ' ');
+  return s.length > 140 ? `${s.slice(0, 139)}…` : s;
 }
