@@ -15,16 +15,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGES = join(ROOT, '..', 'shared', 'corpus', 'news-pages', 'pages.jsonl');
 
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from './lib/random.mjs';
+import { mulberry32 } from './lib/random.mjs';
 
 /** Sentences with offsets: a plain splitter, independent of credlint's own (ends after a word of 2+ letters, before a capital). */
 export function splitSentences(body) {

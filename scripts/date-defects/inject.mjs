@@ -24,17 +24,8 @@ const PLANS = [
 ];
 export const KINDS = ['weekday', 'impossible', 'metadata', 'tense'];
 
-/** A small seeded generator (mulberry32), so runs are reproducible. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as rng } from '../lib/random.mjs';
+import { mulberry32 as rng } from '../lib/random.mjs';
 const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 const int = (r, lo, hi) => lo + Math.floor(r() * (hi - lo + 1));
 const daysIn = (y, m) => new Date(Date.UTC(y, m, 0)).getUTCDate();
