@@ -5,7 +5,8 @@
 // body's sentences, with words swapped and figures changed in about half of them, and one in ten articles is
 // a near-copy of an earlier one. Each size runs in a fresh process, so peak RSS is that batch's own.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,12 +37,14 @@ function parent() {
       const r = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
       if (r.status !== 0) throw new Error(`bench child failed for ${size}: ${r.stderr.slice(0, 2000)}`);
       const m = JSON.parse(r.stdout);
+      m.cli = timeCli(file);
       rows.push(m);
       console.log(
         `${String(size).padStart(6)} articles: check ${(m.totalMs / 1000).toFixed(1)} s = ${(size / (m.totalMs / 1000)).toFixed(0)} articles/s, ${(m.totalMs / size).toFixed(2)} ms/article; ` +
           `per-article phase ${(m.articleMs / size).toFixed(2)} ms/article (CPU ${(m.articleCpuMs / size).toFixed(2)}); compare ${(m.compareMs / 1000).toFixed(2)} s (CPU ${(m.compareCpuMs / 1000).toFixed(2)} s; ${m.claims} claims, ${m.claimPairsScored} claim pairs and ${m.articlePairsScored} article pairs scored, ` +
           `${m.comparisons} comparisons: ${JSON.stringify(m.byType)}); facts ${(m.factsBytes / 1e6).toFixed(1)} MB as JSON; compare heap +${(m.compareHeapMb).toFixed(0)} MB; peak RSS ${(m.maxRssKb / 1024).toFixed(0)} MB`,
       );
+      console.log(`${' '.repeat(15)}the CLI on ${m.cli.jobs} worker threads: ${(m.cli.ms / 1000).toFixed(1)} s = ${(size / (m.cli.ms / 1000)).toFixed(0)} articles/s${m.cli.maxRssKb ? `, peak RSS ${(m.cli.maxRssKb / 1024).toFixed(0)} MB (main thread and workers)` : ''}`);
     }
     if (rows.length > 1) {
       const a = rows[0];
@@ -52,6 +55,21 @@ function parent() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The real command on the batch, as a user runs it: all cores, report written to a file. */
+function timeCli(file) {
+  const jobs = availableParallelism();
+  const args = [join(ROOT, 'dist', 'cli', 'main.js'), 'check', file, '--out', `${file}.report.json`, '--quiet'];
+  const timed = existsSync('/usr/bin/time');
+  const t = performance.now();
+  const r = timed
+    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`credlint check failed on the bench batch: ${r.stderr.slice(0, 2000)}`);
+  const maxRssKb = timed ? Number(r.stderr.trim().split('\n').at(-1)) : null;
+  return { jobs, ms, maxRssKb };
 }
 
 /** A batch of `size` articles sampled and perturbed from the clean bodies, with one in ten a near-copy. */
