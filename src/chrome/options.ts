@@ -72,7 +72,11 @@ function combine(kinds: CompiledKind[], pick: (k: CompiledKind) => RegExp | null
   if (parts.length === 0) return null;
   // Each kind's expression, without the anchors its own compilation added.
   const inner = (re: RegExp): string => re.source.replace(/^\^/, '').replace(/\\s\*\[\.:…!»›>\|\]\*\$$|\\s\*\$$/, '');
-  const body = parts.map(([i, re]) => `(?<${GROUP}${i}>${inner(re!)})`).join('|');
+  return anchored(parts.map(([i, re]) => `(?<${GROUP}${i}>${inner(re!)})`).join('|'), anchor);
+}
+
+/** Whole-line patterns tolerate trailing punctuation and arrows ("Read more »", "You may also like..."). */
+function anchored(body: string, anchor: 'line' | 'start' | 'end'): RegExp {
   if (anchor === 'line') return new RegExp(`^(?:${body})\\s*[.:…!»›>|]*$`, 'iu');
   if (anchor === 'end') return new RegExp(`(?:${body})\\s*$`, 'iu');
   return new RegExp(`^(?:${body})`, 'iu');
@@ -109,12 +113,8 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
 
 function alternation(patterns: string[] | undefined, anchor: 'line' | 'start' | 'end', where: string): RegExp | null {
   if (!patterns || patterns.length === 0) return null;
-  const body = patterns.map((p) => `(?:${p})`).join('|');
   try {
-    // Whole-line patterns tolerate trailing punctuation and arrows ("Read more »", "You may also like...").
-    if (anchor === 'line') return new RegExp(`^(?:${body})\\s*[.:…!»›>|]*$`, 'iu');
-    if (anchor === 'end') return new RegExp(`(?:${body})\\s*$`, 'iu');
-    return new RegExp(`^(?:${body})`, 'iu');
+    return anchored(patterns.map((p) => `(?:${p})`).join('|'), anchor);
   } catch (e) {
     throw new Error(`${where}: invalid regular expression (${(e as Error).message})`);
   }

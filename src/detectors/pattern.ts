@@ -85,7 +85,9 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
     const p = rule.prepared;
     const spans = p.skip.size ? protectedSpans(doc) : [];
     const out: Finding[] = [];
-    const re = new RegExp(p.re.source, p.re.flags);
+    // One compiled expression per rule: run() is synchronous, so resetting its position is enough.
+    const re = p.re;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(doc.text)) !== null) {
       if (m[0] === '') {
