@@ -48,6 +48,12 @@ describe('reading articles', () => {
     expect(a.stats.words).toBeLessThan(30);
   });
 
+  it('reads side-by-side links of a menu as separate words, inline links in prose as they are', async () => {
+    const { parseHtml } = await import('../src/input/parse-html.js');
+    const page = parseHtml('<div><a href="/">Home</a><a href="/w">World</a><a href="/s">Sport</a></div><p>The <a href="/c">council</a>’s vote.</p>');
+    expect(page.text).toBe('Home World Sport\nThe council’s vote.');
+  });
+
   it('reads a JSON object, a JSON array and JSONL, with the record fields', () => {
     const rec = { id: 'a1', title: 'T', body: ARTICLE, url: 'https://x.example/a', publishedAt: '2024-01-02T08:00:00Z', source: 'Example Wire' };
     const one = t.put('one.json', JSON.stringify(rec));

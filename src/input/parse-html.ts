@@ -31,6 +31,7 @@ export function parseHtml(html: string): HtmlDocument {
   let preDepth = 0;
   let inTitle = false;
   let inH1 = false;
+  let afterLink = false;
   let title = '';
   let h1 = '';
   let metaDate: string | null = null;
@@ -56,6 +57,8 @@ export function parseHtml(html: string): HtmlDocument {
           hiddenStack.push(name);
           return;
         }
+        // Menus written as bare links side by side (<a>Home</a><a>World</a>) read as words, not "HomeWorld".
+        if (name === 'a' && afterLink && line !== '' && !/\s$/.test(line)) line += ' ';
         if (name === 'h1' && !h1) inH1 = true;
         if (name === 'pre') preDepth++;
         if (BLOCK.has(name) && line.trim() !== '') breakLine();
@@ -65,6 +68,7 @@ export function parseHtml(html: string): HtmlDocument {
       ontext(data) {
         if (inTitle) title += data;
         if (hiddenStack.length) return;
+        afterLink = false;
         if (inH1) h1 += data;
         line += preDepth ? data : data.replace(/[ \t\r\n\f\v]+/g, ' ');
         if (!preDepth && line.startsWith(' ')) line = line.trimStart();
@@ -83,6 +87,7 @@ export function parseHtml(html: string): HtmlDocument {
           return;
         }
         if (name === 'h1') inH1 = false;
+        if (name === 'a') afterLink = true;
         if (name === 'pre' && preDepth) preDepth--;
         if (BLOCK.has(name) && line.trim() !== '') breakLine();
         if (name === 'p' || /^h[1-6]$/.test(name)) out.push('');
