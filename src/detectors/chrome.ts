@@ -32,7 +32,8 @@ export function chromeClassification(doc: Doc, options: CompiledChromeOptions, c
 function keepTitle(doc: Doc, c: ChromeClassification): ChromeClassification {
   const title = doc.article.title?.trim();
   if (!title) return c;
-  const firstLines = doc.lines.filter((l) => !l.blank).slice(0, 3);
+  // The headline sits at the top, below the page's navigation at most.
+  const firstLines = doc.lines.filter((l) => !l.blank).slice(0, 12);
   const line = firstLines.find((l) => {
     const t = l.text.trim();
     return t === title || (t.split(/\s+/).length >= 3 && title.startsWith(`${t} `));
