@@ -63,11 +63,14 @@ export function bestRegions(weights: readonly number[], barriers: Uint8Array, sh
   }
   if (candidates.length === 0) return [];
   const byPosition = candidates.sort((a, b) => a.from - b.from);
-  // A lone paragraph among menus (a promoted story's headline glued to its lead) is no article: an
-  // earlier candidate takes the place of the best one only when it has more than one line of text.
-  const best = candidates.find((c) => c.score === top)!;
-  const main = byPosition.find((c) => c === best || (c.score >= earlyShare * top && textLines(weights, c) >= MIN_EARLY_LINES))!;
   // A further region joins only when no barrier separates it from the main one (comments stay out).
   const barrierBetween = (a: number, b: number): boolean => barriers.subarray(a, b).some((x) => x === 1);
+  // A lone paragraph among menus (a promoted story's headline glued to its lead) is no article: an
+  // earlier candidate takes the place of the best one only when it has more than one line of text, or
+  // when a comment section lies between them (a one-paragraph article above a longer thread).
+  const best = candidates.find((c) => c.score === top)!;
+  const main = byPosition.find(
+    (c) => c === best || (c.score >= earlyShare * top && (textLines(weights, c) >= MIN_EARLY_LINES || barrierBetween(c.to, best.from))),
+  )!;
   return byPosition.filter((c) => c === main || (c.from > main.to && c.score >= share * main.score && !barrierBetween(main.to, c.from)));
 }
