@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../src/engine/check-article.js';
 import { lineKey } from '../src/engine/line-key.js';
+import { bestRegions } from '../src/chrome/main-region.js';
 import { defaultConfig } from '../src/rules/config.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -87,6 +88,26 @@ describe('chrome detector on constructed pages', () => {
     const kept = removeSpans(page, chromeFlags(page), ['chrome']);
     expect(kept).toContain('The mayor, who has championed');
     expect(kept).not.toContain('twenty years');
+  });
+
+  it('keeps a one-paragraph article above a longer comment thread', () => {
+    const lead = 'The city council voted on Tuesday to approve the new budget after a long debate about the cost of the bridge and the schools it would fund, and opponents said the plan would raise taxes for families.';
+    const comment = 'I have lived here for twenty years and I think that the council should have asked the people who use the bridge every day before it spent the money.';
+    const page = `Home\nNews\nPolitics\n\n${lead}\n\nShare\nTweet\n\n12 Comments\n\njsmith says:\n${comment}\n\nriverfan says:\n${comment} ${comment}\n\nmaria_k says:\n${comment}\n${comment}\n`;
+    const kept = removeSpans(page, chromeFlags(page), ['chrome']);
+    expect(kept).toContain('The city council voted');
+    expect(kept).not.toContain('twenty years');
+  });
+
+  it('does not take a lone paragraph among menus for the article, ahead of the best region', () => {
+    // Weights per line: menus (-3, -5), a promoted story glued to its lead (one line, +30), menus, then a
+    // three-paragraph article (+25 each). Alone, the promoted line scores over a quarter of the article.
+    const weights = [-3, -3, 30, -5, -5, -5, -5, -5, -5, -5, -5, 25, 25, 25, -3];
+    const regions = bestRegions(weights, new Uint8Array(weights.length), 0.8, 0.25);
+    expect(regions.map((r) => [r.from, r.to])).toEqual([[11, 13]]);
+    // Two paragraphs before the best region are an article (comments and teasers follow it).
+    const two = [-3, 20, 20, -6, -6, -6, -6, -6, -6, -6, -6, 25, 25, 25, -3];
+    expect(bestRegions(two, new Uint8Array(two.length), 0.8, 0.25)[0]!.from).toBe(1);
   });
 });
 

@@ -34,6 +34,16 @@ function bestRun(weights: readonly number[], taken: Uint8Array): Region | null {
   return best;
 }
 
+/** Lines that add to a region's score (its text lines). */
+function textLines(weights: readonly number[], r: Region): number {
+  let n = 0;
+  for (let i = r.from; i <= r.to; i++) if (weights[i]! > 0) n++;
+  return n;
+}
+
+/** An earlier region needs this many text lines to be taken for the article ahead of the best-scoring one. */
+const MIN_EARLY_LINES = 2;
+
 /**
  * The main text region and any further regions that belong with it. Candidates are the best runs found
  * one after another; the article is the EARLIEST candidate that scores at least `earlyShare` of the best one,
@@ -53,8 +63,14 @@ export function bestRegions(weights: readonly number[], barriers: Uint8Array, sh
   }
   if (candidates.length === 0) return [];
   const byPosition = candidates.sort((a, b) => a.from - b.from);
-  const main = byPosition.find((c) => c.score >= earlyShare * top)!;
   // A further region joins only when no barrier separates it from the main one (comments stay out).
   const barrierBetween = (a: number, b: number): boolean => barriers.subarray(a, b).some((x) => x === 1);
+  // A lone paragraph among menus (a promoted story's headline glued to its lead) is no article: an
+  // earlier candidate takes the place of the best one only when it has more than one line of text, or
+  // when a comment section lies between them (a one-paragraph article above a longer thread).
+  const best = candidates.find((c) => c.score === top)!;
+  const main = byPosition.find(
+    (c) => c === best || (c.score >= earlyShare * top && (textLines(weights, c) >= MIN_EARLY_LINES || barrierBetween(c.to, best.from))),
+  )!;
   return byPosition.filter((c) => c === main || (c.from > main.to && c.score >= share * main.score && !barrierBetween(main.to, c.from)));
 }
