@@ -40,11 +40,6 @@ function readInput(path: string): string {
  */
 export function runStrip(path: string | undefined, opts: StripOptions): number {
   if (!path) throw new UsageError('strip: name one file (or "-" for standard input)');
-  // `credlint strip big.jsonl | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
   const { config, rules } = loadSetup(opts);
   const chromeRules = rules.filter((r) => r.category === 'chrome');
   if (opts.jsonl) {

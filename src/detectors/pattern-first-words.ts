@@ -52,35 +52,16 @@ function firstOfSequence(p: string): Set<string> | null {
   return new Set([`${run}*`]);
 }
 
-/** Index of the `)` closing the group that opens at `open`, or -1. */
-function groupEnd(p: string, open: number): number {
+/**
+ * Walks a regular-expression source from `from`, skipping escapes and character classes, and calls
+ * `visit(i, char, depth)` for every structural character with the group depth after it; `visit` returns
+ * true to stop. Returns the index where it stopped, or -1; `unbalanced` is set when a class stays open.
+ */
+function scanSource(p: string, from: number, visit: (i: number, c: string, depth: number) => boolean): { at: number; unbalanced: boolean } {
   let depth = 0;
   let inClass = false;
-  for (let i = open; i < p.length; i++) {
-    const c = p[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** Splits at `|` outside groups and classes; null when the source is unbalanced. */
-function splitTopLevel(p: string): string[] | null {
-  const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let from = 0;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
+  for (let i = from; i < p.length; i++) {
+    const c = p[i]!;
     if (c === '\\') {
       i++;
       continue;
@@ -92,13 +73,30 @@ function splitTopLevel(p: string): string[] | null {
     if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+    if (visit(i, c, depth)) return { at: i, unbalanced: false };
+  }
+  return { at: -1, unbalanced: inClass || depth !== 0 };
+}
+
+/** Index of the `)` closing the group that opens at `open`, or -1. */
+function groupEnd(p: string, open: number): number {
+  return scanSource(p, open, (_i, c, depth) => c === ')' && depth === 0).at;
+}
+
+/** Splits at `|` outside groups and classes; null when the source is unbalanced. */
+function splitTopLevel(p: string): string[] | null {
+  const parts: string[] = [];
+  let from = 0;
+  let broken = false;
+  const r = scanSource(p, 0, (i, c, depth) => {
+    if (depth < 0) return (broken = true);
+    if (c === '|' && depth === 0) {
       parts.push(p.slice(from, i));
       from = i + 1;
     }
-    if (depth < 0) return null;
-  }
-  if (depth !== 0 || inClass) return null;
+    return false;
+  });
+  if (broken || r.unbalanced) return null;
   parts.push(p.slice(from));
   return parts;
 }
