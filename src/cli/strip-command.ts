@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { LoadedRule } from '../detectors/detector.js';
 import { collectBatchHints } from '../engine/batch-hints.js';
 import { checkArticle } from '../engine/check-article.js';
 import { stripSpans } from '../chrome/strip.js';
-import { readArticles } from '../input/read-articles.js';
-import { recordToArticle } from '../input/record.js';
+import { jsonlRecords, readArticles, readSourceText } from '../input/read-articles.js';
+import { bodyKeyOf, recordToArticle } from '../input/record.js';
 import type { Config } from '../rules/config.js';
 import type { Article } from '../types.js';
 import { loadSetup } from './setup.js';
@@ -16,8 +15,6 @@ export interface StripOptions {
   config?: string;
 }
 
-const BODY_KEYS = ['body', 'text', 'content'] as const;
-
 /** The article's text with its chrome flags' spans cut out: the same classification `check` reports. */
 function stripArticle(article: Article, rules: readonly LoadedRule[], config: Config, hints: ReturnType<ReturnType<typeof collectBatchHints>>): { body: string; removed: number } {
   const { result } = checkArticle(article, rules, config, hints);
@@ -26,11 +23,9 @@ function stripArticle(article: Article, rules: readonly LoadedRule[], config: Co
 }
 
 function readInput(path: string): string {
-  try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`strip: ${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
+  const read = readSourceText(path);
+  if ('problem' in read) throw new UsageError(`strip: ${path}: ${read.problem}`);
+  return read.text;
 }
 
 /**
@@ -44,21 +39,13 @@ export function runStrip(path: string | undefined, opts: StripOptions): number {
   const chromeRules = rules.filter((r) => r.category === 'chrome');
   if (opts.jsonl) {
     const records: { rec: Record<string, unknown>; key: string; article: Article }[] = [];
-    readInput(path).split('\n').forEach((raw, i) => {
-      const line = raw.replace(/\r$/, '');
-      if (line.trim() === '') return;
-      const where = `${path}:${i + 1}`;
-      let rec: unknown;
-      try {
-        rec = JSON.parse(line);
-      } catch (e) {
-        throw new UsageError(`strip: ${where}: invalid JSON line (${(e as Error).message})`);
-      }
-      const r = recordToArticle(rec, { source: where, fallbackId: where, format: 'jsonl' });
-      if ('problem' in r) throw new UsageError(`strip: ${where}: ${r.problem}`);
-      const obj = rec as Record<string, unknown>;
-      records.push({ rec: obj, key: BODY_KEYS.find((k) => obj[k] !== undefined && obj[k] !== null)!, article: r.article });
-    });
+    for (const line of jsonlRecords(readInput(path), path)) {
+      if ('problem' in line) throw new UsageError(`strip: ${line.where}: ${line.problem}`);
+      const r = recordToArticle(line.record, { source: line.where, fallbackId: line.where, format: 'jsonl' });
+      if ('problem' in r) throw new UsageError(`strip: ${line.where}: ${r.problem}`);
+      const rec = line.record as Record<string, unknown>;
+      records.push({ rec, key: bodyKeyOf(rec)!, article: r.article });
+    }
     if (records.length === 0) throw new UsageError(`strip: ${path}: no article records`);
     const hintsFor = collectBatchHints(records.map((r) => r.article));
     const out: string[] = [];

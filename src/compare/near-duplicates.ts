@@ -4,6 +4,7 @@ import type { Comparison } from '../types.js';
 import { minhashSimilarity } from './similarity.js';
 import { roundSimilarity } from './quote.js';
 import { UnionFind } from './union-find.js';
+import { OverlapCounter } from './overlap-counter.js';
 
 export interface NearDuplicateOptions {
   /** Estimated Jaccard similarity of word 4-shingles at or above which two articles are copies. */
@@ -80,26 +81,21 @@ export function findNearDuplicates(facts: readonly ArticleFacts[], options: Near
 
   // Partial copies: articles sharing copied sentences (the shorter one mostly made of the other).
   const bySentence = new Map<number, number[]>();
-  const count = new Int32Array(n);
-  const stamp = new Int32Array(n).fill(-1);
+  const overlap = new OverlapCounter(n);
   facts.forEach((f, i) => {
     if (byText.get(f.textHash) !== i) return;
-    const seen: number[] = [];
+    overlap.begin(i);
     for (const s of f.sentences) {
       const list = bySentence.get(s.hash);
       if (list) {
-        for (const j of list) {
-          if (stamp[j] !== i) {
-            stamp[j] = i;
-            count[j] = 0;
-            seen.push(j);
-          }
-          count[j]!++;
-        }
+        for (const j of list) overlap.add(j);
         if (list.length < options.postingCap && list[list.length - 1] !== i) list.push(i);
       } else bySentence.set(s.hash, [i]);
     }
-    for (const j of seen) if (count[j]! >= 2 || (count[j]! >= 1 && Math.min(f.sentences.length, facts[j]!.sentences.length) <= 2)) consider(j, i, false);
+    for (const j of overlap.hits) {
+      const shared = overlap.shared(j);
+      if (shared >= 2 || (shared >= 1 && Math.min(f.sentences.length, facts[j]!.sentences.length) <= 2)) consider(j, i, false);
+    }
   });
 
   return { comparisons, groups, candidates };

@@ -1,4 +1,5 @@
 import type { ArticleFacts } from '../facts/facts.js';
+import { OverlapCounter } from './overlap-counter.js';
 
 export interface RelatedOptions {
   /** Names two articles must share to be about the same story. */
@@ -19,29 +20,21 @@ export function findRelatedArticles(facts: readonly ArticleFacts[], skip: (artic
   });
   const postings = new Map<string, number[]>();
   const out: Array<{ a: number; b: number; names: string[] }> = [];
-  const count = new Int32Array(facts.length);
-  const stamp = new Int32Array(facts.length).fill(-1);
+  const overlap = new OverlapCounter(facts.length);
   facts.forEach((f, b) => {
     if (skip(b)) return;
-    const hits: number[] = [];
+    overlap.begin(b);
     const rare = f.entities.filter((e) => df.get(e)! <= options.postingCap && df.get(e)! >= 2);
     for (const e of rare) {
       const list = postings.get(e);
       if (list) {
-        for (const a of list) {
-          if (stamp[a] !== b) {
-            stamp[a] = b;
-            count[a] = 0;
-            hits.push(a);
-          }
-          count[a]!++;
-        }
+        for (const a of list) overlap.add(a);
         list.push(b);
       } else postings.set(e, [b]);
     }
-    hits
-      .filter((a) => count[a]! >= options.minSharedNames)
-      .sort((x, y) => count[y]! - count[x]!)
+    overlap.hits
+      .filter((a) => overlap.shared(a) >= options.minSharedNames)
+      .sort((x, y) => overlap.shared(y) - overlap.shared(x))
       .slice(0, options.perArticle)
       .forEach((a) => {
         const names = rare.filter((e) => facts[a]!.entities.includes(e));

@@ -25,6 +25,24 @@ export function sniffFormat(text: string): InputFormat {
   return 'txt';
 }
 
+export type JsonlLine = { where: string; record: unknown } | { where: string; problem: string };
+
+/** The records of a JSONL text, each with its `file:line`; blank lines skipped, bad JSON reported per line. */
+export function jsonlRecords(text: string, source: string): JsonlLine[] {
+  const out: JsonlLine[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') return;
+    const where = `${source}:${i + 1}`;
+    try {
+      out.push({ where, record: JSON.parse(line) });
+    } catch (e) {
+      out.push({ where, problem: `invalid JSON line (${(e as Error).message})` });
+    }
+  });
+  return out;
+}
+
 /** Parses one file's text into articles; problems become one-line errors naming the file (and line). */
 export function parseArticles(text: string, source: string, format: InputFormat): Loaded {
   const articles: Article[] = [];
@@ -42,19 +60,10 @@ export function parseArticles(text: string, source: string, format: InputFormat)
   }
   switch (format) {
     case 'jsonl': {
-      const lines = text.split('\n');
-      lines.forEach((raw, i) => {
-        const line = raw.replace(/\r$/, '');
-        if (line.trim() === '') return;
-        const where = `${source}:${i + 1}`;
-        let rec: unknown;
-        try {
-          rec = JSON.parse(line);
-        } catch (e) {
-          return fail(where, `invalid JSON line (${(e as Error).message})`);
-        }
-        fromRecord(rec, where, where);
-      });
+      for (const line of jsonlRecords(text, source)) {
+        if ('problem' in line) fail(line.where, line.problem);
+        else fromRecord(line.record, line.where, line.where);
+      }
       if (articles.length === 0 && errors.length === 0) fail(source, 'file has no articles');
       break;
     }
@@ -97,24 +106,38 @@ function readStdin(): Uint8Array {
   }
 }
 
-/** Reads one file (or stdin) and parses it; never throws for bad input. */
-export function readArticles(path: string): Loaded {
-  const format: InputFormat = path === '-' ? 'txt' : (EXTENSIONS[extname(path).toLowerCase()] ?? 'txt');
+/** The format a path's extension implies (plain text when it names none; stdin is sniffed later). */
+export function formatOf(path: string): InputFormat {
+  return path === '-' ? 'txt' : (EXTENSIONS[extname(path).toLowerCase()] ?? 'txt');
+}
+
+/**
+ * A file's (or stdin's) text, or the one-line reason it cannot be read as text: missing, too large for one
+ * article, empty, binary, not UTF-8. Never throws for bad input.
+ */
+export function readSourceText(path: string): { text: string } | { problem: string } {
+  const format = formatOf(path);
   let bytes: Uint8Array;
   try {
     if (path !== '-') {
       const size = statSync(path).size;
       const single = format === 'txt' || format === 'md' || format === 'html';
-      if (single && size > MAX_DOCUMENT_BYTES) return { articles: [], errors: [{ source: path, message: `file is ${(size / 1e6).toFixed(1)} MB, over the ${MAX_DOCUMENT_BYTES / 1e6} MB limit for one article` }] };
+      if (single && size > MAX_DOCUMENT_BYTES) return { problem: `file is ${(size / 1e6).toFixed(1)} MB, over the ${MAX_DOCUMENT_BYTES / 1e6} MB limit for one article` };
     }
     bytes = path === '-' ? readStdin() : readFileSync(path);
   } catch (e) {
-    return { articles: [], errors: [{ source: path, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }] };
+    return { problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
-  if (bytes.length === 0) return { articles: [], errors: [{ source: path, message: path === '-' ? 'standard input is empty' : 'file is empty' }] };
+  if (bytes.length === 0) return { problem: path === '-' ? 'standard input is empty' : 'file is empty' };
   const decoded = decodeUtf8(bytes);
-  if ('problem' in decoded) return { articles: [], errors: [{ source: path, message: `file ${decoded.problem}` }] };
-  return parseArticles(decoded.text, path, path === '-' ? sniffFormat(decoded.text) : format);
+  return 'problem' in decoded ? { problem: `file ${decoded.problem}` } : decoded;
+}
+
+/** Reads one file (or stdin) and parses it; never throws for bad input. */
+export function readArticles(path: string): Loaded {
+  const read = readSourceText(path);
+  if ('problem' in read) return { articles: [], errors: [{ source: path, message: read.problem }] };
+  return parseArticles(read.text, path, path === '-' ? sniffFormat(read.text) : formatOf(path));
 }
 
 /** Everything the user named: files, folders, globs and stdin, in order, with every problem collected. */

@@ -5,13 +5,18 @@ import { normalizeDate } from './normalize-date.js';
 export type RecordResult = { article: Article; warnings: string[] } | { problem: string };
 
 const BODY_KEYS = ['body', 'text', 'content'] as const;
+
+/** Which field of a record holds its body ("body", else "text", else "content"), if any. */
+export function bodyKeyOf(rec: Record<string, unknown>): (typeof BODY_KEYS)[number] | undefined {
+  return BODY_KEYS.find((k) => rec[k] !== undefined && rec[k] !== null);
+}
 const DATE_KEYS = ['publishedAt', 'published_at', 'datePublished', 'date', 'published'] as const;
 
 /** An article record (JSON object) → Article, or the one-line reason it cannot be checked. */
 export function recordToArticle(rec: unknown, where: { source: string; fallbackId: string; format: InputFormat }): RecordResult {
   if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) return { problem: `expected an article object, found ${Array.isArray(rec) ? 'an array' : rec === null ? 'null' : typeof rec}` };
   const r = rec as Record<string, unknown>;
-  const bodyKey = BODY_KEYS.find((k) => r[k] !== undefined && r[k] !== null);
+  const bodyKey = bodyKeyOf(r);
   if (!bodyKey) return { problem: 'the article has no body (expected a "body", "text" or "content" field)' };
   const body = r[bodyKey];
   if (typeof body !== 'string') return { problem: `"${bodyKey}" must be a string, found ${typeof body}` };

@@ -1,0 +1,35 @@
+/**
+ * For one article at a time, counts how many index keys (sentences, names) it shares with each earlier
+ * article found in the posting lists. The arrays are sized once for the batch and reset lazily by stamp,
+ * so an article costs only as much as its postings, never a pass over the whole batch.
+ */
+export class OverlapCounter {
+  private readonly count: Int32Array;
+  private readonly stamp: Int32Array;
+  private owner = -1;
+  /** The articles met since `begin`, in the order first met. */
+  readonly hits: number[] = [];
+
+  constructor(size: number) {
+    this.count = new Int32Array(size);
+    this.stamp = new Int32Array(size).fill(-1);
+  }
+
+  begin(owner: number): void {
+    this.owner = owner;
+    this.hits.length = 0;
+  }
+
+  add(other: number): void {
+    if (this.stamp[other] !== this.owner) {
+      this.stamp[other] = this.owner;
+      this.count[other] = 0;
+      this.hits.push(other);
+    }
+    this.count[other]!++;
+  }
+
+  shared(other: number): number {
+    return this.stamp[other] === this.owner ? this.count[other]! : 0;
+  }
+}
