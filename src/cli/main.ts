@@ -5,12 +5,14 @@ import { runCheck } from './check-command.js';
 import { runCompare } from './compare-command.js';
 import { runRules } from './rules-command.js';
 import { runStrip } from './strip-command.js';
+import { stdoutOwned } from './output.js';
 import { UsageError } from './usage-error.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 // `credlint rules | head`: a reader that stops early is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (stdoutOwned) return; // `check` reports a lost report with its own exit code
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
@@ -25,8 +27,10 @@ program
   .command('check')
   .description('check articles and print one report (JSON by default)')
   .argument('[paths...]', 'files, folders (recursive), globs; "-" reads standard input', [])
-  .addOption(new Option('-f, --format <format>', 'report format').choices(['json', 'text']).default('json'))
+  .addOption(new Option('-f, --format <format>', 'report format (jsonl: one line per article as it is checked, then comparisons, then the summary)').choices(['json', 'text', 'jsonl']).default('json'))
   .option('-o, --out <file>', 'write the report to a file instead of standard output')
+  .option('--article-timeout <seconds>', 'time budget per article; an article over it is stopped and reported as an error (default 10)')
+  .option('--emit-facts <file>', 'also write each article\'s facts (JSONL) for `credlint compare --facts` across shards')
   .addOption(new Option('--fail-on <verdict>', 'exit 1 when any article is at least this bad (pre-publish gate)').choices(['review', 'fail']))
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')

@@ -1,4 +1,4 @@
-import { compareBatch } from '../compare/compare.js';
+import { compareBatch, type Corroboration } from '../compare/compare.js';
 import type { BatchHints, LoadedRule } from '../detectors/detector.js';
 import type { ArticleFacts } from '../facts/facts.js';
 import { buildReport } from '../report/build-report.js';
@@ -83,21 +83,25 @@ export async function* checkEach(
 }
 
 /** The comparison over gathered facts, its failure contained: the per-article results still stand. */
-export function compareFacts(facts: ArticleFacts[], results: ArticleResult[], config: Config, errors: InputError[]): Comparison[] {
+export function compareGathered(facts: readonly ArticleFacts[], config: Config, errors: InputError[]): { comparisons: Comparison[]; corroboration: Map<string, Corroboration> } {
   try {
     const out = compareBatch(facts, { ...config.compare, enabled: true });
-    // Only the batch knows how many other articles confirm or contradict an article's statements.
-    for (const r of results) {
-      const c = out.corroboration.get(r.id);
-      if (!c) continue;
-      r.stats.corroboratedClaims = c.corroboratedClaims;
-      r.stats.corroboratingArticles = c.corroboratingArticles;
-      r.stats.contradictedClaims = c.contradictedClaims;
-    }
-    return out.comparisons;
+    return { comparisons: out.comparisons, corroboration: out.corroboration };
   } catch (e) {
     errors.push({ source: 'comparison', message: `the cross-document comparison failed; per-article results are complete: ${(e as Error)?.message ?? String(e)}` });
-    return [];
+    return { comparisons: [], corroboration: new Map() };
+  }
+}
+
+/** Only the batch knows how many other articles confirm or contradict an article's statements. */
+export function corroborationStats(c: Corroboration): Record<string, number> {
+  return { corroboratedClaims: c.corroboratedClaims, corroboratingArticles: c.corroboratingArticles, contradictedClaims: c.contradictedClaims };
+}
+
+export function applyCorroboration(results: ArticleResult[], corroboration: Map<string, Corroboration>): void {
+  for (const r of results) {
+    const c = corroboration.get(r.id);
+    if (c) Object.assign(r.stats, corroborationStats(c));
   }
 }
 
@@ -118,7 +122,12 @@ export async function checkBatch(articles: Article[], inputErrors: InputError[],
     }
     options.onProgress?.(++done, articles.length);
   }
-  const comparisons = options.compare && config.compare.enabled ? compareFacts(facts, results, config, errors) : [];
+  let comparisons: Comparison[] = [];
+  if (options.compare && config.compare.enabled) {
+    const out = compareGathered(facts, config, errors);
+    applyCorroboration(results, out.corroboration);
+    comparisons = out.comparisons;
+  }
   return buildReport(results, comparisons, errors, performance.now() - started);
 }
 
