@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../report/version.js';
 import { runCheck } from './check-command.js';
 import { runCompare } from './compare-command.js';
+import { runCompareFacts } from './compare-facts-command.js';
 import { runRules } from './rules-command.js';
 import { runStrip } from './strip-command.js';
 import { stdoutOwned } from './output.js';
@@ -45,14 +46,15 @@ program
 program
   .command('compare')
   .description('compare two articles: shared statements, copied text and contradictions between them')
-  .argument('<paths...>', 'two files (or one file with two records)')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('text'))
+  .argument('<paths...>', 'two files (or one file with two records); with --facts, any number of facts files')
+  .addOption(new Option('-f, --format <format>', 'output format (jsonl with --facts only)').choices(['json', 'text', 'jsonl']).default('text'))
+  .option('--facts', 'compare the facts in files written by `check --emit-facts` (e.g. one per shard of a batch)')
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
   .option('--no-color', 'plain text output')
   .option('-q, --quiet', 'no diagnostics on standard error')
   .action(async (paths: string[], opts) => {
-    process.exitCode = await runCompare(paths, opts);
+    process.exitCode = opts.facts ? await runCompareFacts(paths, opts) : await runCompare(paths, opts);
   });
 
 program
