@@ -34,7 +34,8 @@ const port = parentPort!;
 const setup = workerData as WorkerSetup;
 for (const m of setup.preload ?? []) await import(/^[./]/.test(m) || isAbsolute(m) ? pathToFileURL(resolve(m)).href : m);
 const config = setup.config ?? loadConfig(setup.configFile);
-const rules = loadRules(config, setup.extraRuleDirs);
+// The main thread already checked user patterns for catastrophic backtracking.
+const rules = loadRules(config, setup.extraRuleDirs, true, { checkPatterns: false });
 const hintSets = new Map<number, BatchHints>();
 
 port.on('message', (msg: ToWorker) => {
