@@ -2,7 +2,7 @@ import type { ArticleFacts } from '../facts/facts.js';
 import { applyCorroboration, checkEach, compareGathered, corroborationStats, errorsOf, threadsFor } from '../engine/check-batch.js';
 import { preloadsOf } from '../engine/preload.js';
 import { availableCores, DEFAULT_ARTICLE_TIMEOUT_MS } from '../engine/worker-pool.js';
-import { planInputs } from '../input/stream-articles.js';
+import { planInputs } from '../engine/plan-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine, escapeStrings } from '../report/escape-control.js';
 import { renderJson } from '../report/formats/json.js';

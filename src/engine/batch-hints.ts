@@ -1,6 +1,6 @@
 import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
-import { lineKey } from './line-key.js';
+import { lineKey } from '../text/line-key.js';
 
 /** Lines seen in at least this many articles, and this share, of one source count as template. */
 const MIN_ARTICLES = 3;
