@@ -30,8 +30,17 @@ export interface CheckOptions {
 
 const RANK: Record<Verdict, number> = { pass: 0, review: 1, fail: 2 };
 
+/** Where a run reads and writes: the process's streams, or a test's buffers (the same code in-process). */
+export interface CheckIO {
+  stdout?: Sink;
+  stderr?: (s: string) => void;
+  stdin?: AsyncIterable<Buffer>;
+}
+
+let stderrOf: (s: string) => void = (s) => void process.stderr.write(s);
+
 const note = (opts: CheckOptions, s: string): void => {
-  if (!opts.quiet) process.stderr.write(`credlint: ${escapeLine(s)}\n`);
+  if (!opts.quiet) stderrOf(`credlint: ${escapeLine(s)}\n`);
 };
 
 /** -j as asked, capped at the cores this process may use (more threads than cores only compete). */
@@ -58,7 +67,8 @@ function timeoutOf(opts: CheckOptions): number {
  * `credlint check`: returns the exit code (0 ok, 1 gate failed, 2 usage, input or article errors,
  * 4 the report could not be written to standard output).
  */
-export async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
+export async function runCheck(paths: string[], opts: CheckOptions, io: CheckIO = {}): Promise<number> {
+  stderrOf = io.stderr ?? ((s) => void process.stderr.write(s));
   if (paths.length === 0) throw new UsageError('check: name at least one file, folder or glob (or "-" for standard input)');
   const jobs = jobsOf(opts);
   const articleTimeoutMs = timeoutOf(opts);
@@ -66,13 +76,13 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   if (opts.out) guardOut(opts.out, paths);
   if (opts.emitFacts) guardOut(opts.emitFacts, paths);
   if (opts.out && opts.emitFacts && opts.out === opts.emitFacts) throw new UsageError(`--emit-facts ${opts.emitFacts}: the same file as --out`);
-  const sink = opts.out ? fileSink(opts.out) : stdoutSink();
+  const sink = opts.out ? fileSink(opts.out) : (io.stdout ?? stdoutSink());
   const factsSink = opts.emitFacts ? fileSink(opts.emitFacts) : null;
   try {
-    return await runPipeline(paths, opts, { jobs, articleTimeoutMs, config, rules }, sink, factsSink);
+    return await runPipeline(paths, opts, { jobs, articleTimeoutMs, config, rules }, sink, factsSink, io.stdin);
   } catch (e) {
     if (e instanceof OutputClosedError) {
-      process.stderr.write(`credlint: ${e.message}\n`);
+      stderrOf(`credlint: ${e.message}\n`);
       return EXIT_OUTPUT;
     }
     throw e;
@@ -87,12 +97,13 @@ async function runPipeline(
   engine: { jobs: number; articleTimeoutMs: number; config: ReturnType<typeof loadSetup>['config']; rules: ReturnType<typeof loadSetup>['rules'] },
   sink: Sink,
   factsSink: Sink | null,
+  stdin: AsyncIterable<Buffer> | undefined,
 ): Promise<number> {
   const started = performance.now();
   const { config, rules } = engine;
   const streaming = opts.format === 'jsonl';
   const comparing = opts.compare && config.compare.enabled;
-  const plan = await planInputs(paths);
+  const plan = await planInputs(paths, { stdin });
   const threads = threadsFor(plan.total, engine.jobs, opts.articleTimeout !== undefined);
   const progress = createProgress(plan.total, !opts.quiet && (plan.total === undefined || plan.total > 20));
 
