@@ -12,6 +12,8 @@ import { availableCores, CheckPool, DEFAULT_ARTICLE_TIMEOUT_MS } from './worker-
 
 /** Articles per worker below which starting another thread costs more than it saves. */
 const PER_WORKER_MIN = 16;
+/** Heap per checking thread: far above what the largest accepted article needs. */
+const WORKER_HEAP_MB = 2048;
 
 export interface BatchOptions {
   compare: boolean;
@@ -74,7 +76,8 @@ export async function* checkEach(
     for await (const article of articles) yield { article, checked: checkHere(article, engine.rules, engine.config, hintsFor(article)) };
     return;
   }
-  const pool = new CheckPool({ size: threads, setup: options.workerSetup, articleTimeoutMs: options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS });
+  // An explicit heap limit makes a worker that runs out of memory end alone (its article an error), not the process.
+  const pool = new CheckPool({ size: threads, setup: options.workerSetup, articleTimeoutMs: options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   try {
     yield* checkOrdered(articles, hintsFor, pool);
   } finally {
