@@ -7,6 +7,8 @@ import { buildDoc, type Doc } from '../text/doc.js';
 import type { Article, ArticleResult, Finding, Flag } from '../types.js';
 import { formatMessage } from './format-message.js';
 import { postprocess } from './postprocess/index.js';
+import { applyInline, type InlineOutcome } from '../suppress/apply-inline.js';
+import { readDirectives } from '../suppress/directives.js';
 import { inferPublication } from './publication.js';
 
 const TEXT_MAX = 300;
@@ -47,10 +49,18 @@ export function checkArticle(article: Article, rules: readonly LoadedRule[], con
     for (const f of findings) flags.push(toFlag(doc, rule, f));
   }
   if (skipped.length) flags.push(languageNote(doc, skipped));
+  const hasWords = doc.tokens.some((t) => t.kind === 'word');
+  if (!hasWords && doc.text.length > 0) flags.push(noWordsFlag(doc));
   flags.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const directives = readDirectives(article);
+  if (directives.length) {
+    const { unused } = applyInline(flags, directives, doc.lines, doc.text.length, rules.map((r) => r.id), doc.position);
+    for (const u of unused) flags.push(unusedSuppression(doc, u));
+    flags.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  }
 
   const publication = inferPublication(doc);
-  const { score, verdict, categories } = scoreFlags(flags, config.scoring);
+  const { score, verdict, categories } = scoreFlags(flags, config.scoring, hasWords ? doc.wordCount : 0);
   const result: ArticleResult = {
     id: article.id,
     source: article.source,
@@ -107,5 +117,40 @@ function languageNote(doc: Doc, skipped: string[]): Flag {
     end: first.end,
     ...doc.position(first.start),
     text: clip(doc.text.slice(first.start, first.end)),
+  };
+}
+
+/** Nothing to publish: no word at all (only dots, dashes, emoji, numbers...). The article fails whatever else is said. */
+function noWordsFlag(doc: Doc): Flag {
+  return {
+    ruleId: 'structure/no-words',
+    category: 'structure',
+    severity: 'error',
+    message: 'The body has no words (only punctuation, symbols or numbers): there is no article here.',
+    start: 0,
+    end: doc.text.length,
+    ...doc.position(0),
+    text: clip(doc.text),
+  };
+}
+
+/** An info note: a suppression comment that silenced nothing, or names no rule (a typo, or a rule since fixed). */
+function unusedSuppression(doc: Doc, u: InlineOutcome['unused'][number]): Flag {
+  let { start, end } = u.directive.span;
+  if (end === start) {
+    // An HTML comment is not in the text: point at the line it stands before (or the last line).
+    const line = doc.lines.find((l) => !l.blank && l.start >= start) ?? [...doc.lines].reverse().find((l) => !l.blank);
+    if (line) ({ start, end } = line);
+  }
+  const what = u.why === 'unknown-rule' ? `names "${u.rule}", which is no rule credlint knows` : u.rule ? `silenced no "${u.rule}" flag` : 'silenced no flag';
+  return {
+    ruleId: 'suppression/unused',
+    category: 'structure',
+    severity: 'info',
+    message: `The comment "<!-- ${u.directive.text} -->" ${what}; remove it (or correct the rule name).`,
+    start,
+    end,
+    ...doc.position(start),
+    text: clip(doc.text.slice(start, end)),
   };
 }
