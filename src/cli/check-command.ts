@@ -5,10 +5,11 @@ import { loadArticles } from '../input/read-articles.js';
 import { renderJson } from '../report/formats/json.js';
 import { renderText } from '../report/formats/text.js';
 import type { Report, Verdict } from '../types.js';
+import { applyGateOptions, countedWarnings, loadBaselineOption, maxWarningsOf, type GateOptions } from './gate-options.js';
 import { loadSetup } from './setup.js';
 import { UsageError } from './usage-error.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends GateOptions {
   format: 'json' | 'text';
   out?: string;
   failOn?: 'review' | 'fail';
@@ -39,27 +40,40 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   const jobs = opts.jobs === undefined ? defaultJobs() : Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs ${opts.jobs}: expected a whole number of threads, 1 or more`);
   const { config, rules } = loadSetup(opts);
+  const maxWarnings = maxWarningsOf(opts);
+  const baseline = loadBaselineOption(opts);
   const { articles, errors } = loadArticles(paths);
+  if (opts.writeBaseline && articles.some((a) => a.source !== '-' && samePath(a.source.replace(/(:\d+|#\d+)$/, ''), opts.writeBaseline!))) {
+    throw new UsageError(`--write-baseline ${opts.writeBaseline}: that is one of the input files; credlint never writes over its input`);
+  }
   if (opts.out && articles.some((a) => a.source !== '-' && samePath(a.source.replace(/(:\d+|#\d+)$/, ''), opts.out!))) {
     throw new UsageError(`--out ${opts.out}: that is one of the input files; credlint never writes over its input`);
   }
   const progress = !opts.quiet && process.stderr.isTTY && articles.length > 20;
-  const report = await checkBatch(articles, errors, rules, config, {
+  const checked = await checkBatch(articles, errors, rules, config, {
     compare: opts.compare,
     jobs,
     workerSetup: { configFile: config.file, extraRuleDirs: opts.rules },
     onProgress: progress ? (done, total) => process.stderr.write(`\rchecked ${done}/${total}`) : undefined,
   });
   if (progress) process.stderr.write('\n');
+  const report = applyGateOptions(checked, articles, config, opts, baseline);
   const rendered = opts.format === 'text' ? renderText(report, { color: opts.color && !opts.out && process.stdout.isTTY === true }) : renderJson(report);
   if (opts.out) writeFileSync(opts.out, rendered);
   else process.stdout.write(rendered);
   if (!opts.quiet) for (const e of report.errors) process.stderr.write(`credlint: ${e.source}: ${e.message}\n`);
-  return exitCode(report, opts.failOn);
+  return exitCode(report, opts.failOn, maxWarnings, opts.quiet);
 }
 
-export function exitCode(report: Report, failOn?: Verdict): number {
+export function exitCode(report: Report, failOn?: Verdict, maxWarnings?: number, quiet = true): number {
   if (report.errors.length) return 2;
   if (failOn && report.articles.some((a) => RANK[a.verdict] >= RANK[failOn])) return 1;
+  if (maxWarnings !== undefined) {
+    const n = countedWarnings(report);
+    if (n > maxWarnings) {
+      if (!quiet) process.stderr.write(`credlint: ${n} warning(s), more than --max-warnings ${maxWarnings}\n`);
+      return 1;
+    }
+  }
   return 0;
 }

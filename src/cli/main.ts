@@ -3,6 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../report/version.js';
 import { runCheck } from './check-command.js';
 import { runCompare } from './compare-command.js';
+import { runExplain } from './explain-command.js';
+import { runFix } from './fix-command.js';
 import { runRules } from './rules-command.js';
 import { runStrip } from './strip-command.js';
 import { UsageError } from './usage-error.js';
@@ -28,6 +30,9 @@ program
   .addOption(new Option('-f, --format <format>', 'report format').choices(['json', 'text']).default('json'))
   .option('-o, --out <file>', 'write the report to a file instead of standard output')
   .addOption(new Option('--fail-on <verdict>', 'exit 1 when any article is at least this bad (pre-publish gate)').choices(['review', 'fail']))
+  .option('--max-warnings <n>', 'exit 1 when more than N warnings count (suppressed and baseline flags do not)')
+  .option('--baseline <file>', 'count only flags that are not in this baseline (the others stay in the report, marked suppressed)')
+  .option('--write-baseline <file>', "record today's flags as the baseline to gate later runs against")
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
   .option('--no-compare', 'skip the cross-document comparison')
@@ -60,6 +65,30 @@ program
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
   .action((path: string | undefined, opts) => {
     process.exitCode = runStrip(path, opts);
+  });
+
+program
+  .command('fix')
+  .description('apply the mechanical fixes of safe rules (spacing, encoding repair, doubled words; chrome with --strip)')
+  .argument('<paths...>', 'text or Markdown files (one HTML page to standard output, as text)')
+  .option('-o, --out <file>', 'write the fixed text to a file instead of standard output')
+  .option('-i, --in-place', 'rewrite each file, keeping FILE.orig (refused when that backup exists)')
+  .option('--strip', 'also remove site chrome (navigation, share rows, bylines)')
+  .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
+  .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
+  .option('-q, --quiet', 'no summary on standard error')
+  .action((paths: string[], opts) => {
+    process.exitCode = runFix(paths, opts);
+  });
+
+program
+  .command('explain')
+  .description("explain a rule: what it flags and leaves alone, its severity and what it costs in the score")
+  .argument('<rule>', 'a rule id (see `credlint rules`)')
+  .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
+  .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
+  .action((rule: string, opts) => {
+    process.exitCode = runExplain(rule, opts);
   });
 
 program
