@@ -62,7 +62,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   if (opts.out) writeFileSync(opts.out, rendered);
   else process.stdout.write(rendered);
   if (!opts.quiet) for (const e of report.errors) process.stderr.write(`credlint: ${e.source}: ${e.message}\n`);
-  return exitCode(report, opts.failOn, maxWarnings, opts.quiet);
+  return exitCode(report, opts.failOn, maxWarnings, opts.quiet ?? false);
 }
 
 export function exitCode(report: Report, failOn?: Verdict, maxWarnings?: number, quiet = true): number {
