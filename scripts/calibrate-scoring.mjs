@@ -7,10 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBatch } from '../dist/engine/check-batch.js';
-import { defaultConfig } from '../dist/rules/config.js';
+import { defaultConfig, loadConfig } from '../dist/rules/config.js';
 import { loadRules } from '../dist/rules/load-rules.js';
 import { scoreFlags } from '../dist/score/score.js';
-import { SHARED } from './lib/clean-corpus.mjs';
+import { ROOT, SHARED } from './lib/clean-corpus.mjs';
 
 if (!existsSync(SHARED)) {
   console.error(`${SHARED} not found: calibration needs the shared corpora`);
@@ -38,10 +38,11 @@ const variant = (label, change) => ({ label, scoring: { ...structuredClone(confi
 const variants = [
   variant('shipped', () => ({})),
   variant('no length normalisation (raw counts, 1.0.0 formula)', () => ({ length: { referenceWords: 0, minWords: 1 }, categoryWeights: {} })),
-  variant('referenceWords 500, minWords 250', (s) => ({ length: { ...s.length, referenceWords: 500, minWords: 250 } })),
   variant('referenceWords 300, minWords 300', (s) => ({ length: { ...s.length, referenceWords: 300, minWords: 300 } })),
+  variant('referenceWords 500, minWords 250', (s) => ({ length: { ...s.length, referenceWords: 500, minWords: 250 } })),
   variant('referenceWords 500, minWords 100', (s) => ({ length: { ...s.length, referenceWords: 500, minWords: 100 } })),
-  variant('referenceWords 1000', (s) => ({ length: { ...s.length, referenceWords: 1000, minWords: 300 } })),
+  variant('referenceWords 1000, minWords 300', (s) => ({ length: { ...s.length, referenceWords: 1000, minWords: 300 } })),
+  variant('credlint:strict', () => loadConfig(join(ROOT, 'presets', 'strict.json')).scoring),
   variant('errorsMeanReview off', () => ({ errorsMeanReview: false })),
 ];
 const pct = (n, d) => `${((100 * n) / d).toFixed(1)}%`;
@@ -55,14 +56,13 @@ for (const v of variants) {
   console.log(`${v.label} | ${pct(pass(sets.news), sets.news.length)} | ${pct(pass(sets.blog), sets.blog.length)} | ${seeds.join(', ')}`);
 }
 
-// The same density of warnings (one category, no errors) at three lengths, under the shipped scoring.
-console.log('\nwarnings per 1,000 words | verdict (score) at 300 / 1,000 / 5,000 words');
-for (const density of [2, 5, 10, 20, 40]) {
-  const cells = [300, 1000, 5000].map((words) => {
-    const n = Math.round((density * words) / 1000);
-    const flags = Array.from({ length: n }, () => ({ ruleId: 'spacing/x', category: 'spacing', severity: 'warning' }));
+// The same density of warnings (spread over two categories, no errors) at three lengths, under the shipped scoring.
+console.log('one warning per N words | verdict (score) at 300 / 1,500 / 6,000 words');
+for (const every of [300, 150, 100, 60, 30]) {
+  const cells = [300, 1500, 6000].map((words) => {
+    const flags = Array.from({ length: words / every }, (_, i) => ({ ruleId: 'x/x', category: i % 2 ? 'repetition' : 'spacing', severity: 'warning' }));
     const s = scoreFlags(flags, config.scoring, words);
     return `${s.verdict} (${s.score})`;
   });
-  console.log(`${density} | ${cells.join(' / ')}`);
+  console.log(`${every} | ${cells.join(' / ')}`);
 }

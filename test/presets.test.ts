@@ -66,7 +66,7 @@ describe('credlint explain', () => {
     expect(r.stdout).toMatch(/^spacing\/missing-space-after-comma {2}\(spacing, warning/);
     expect(r.stdout).toContain('Flags, for example:');
     expect(r.stdout).toContain('Leaves alone, for example:');
-    expect(r.stdout).toMatch(/Score: a warning costs 4 .* per 300 words/);
+    expect(r.stdout).toMatch(/Score: a warning costs 4 .* per \d+ words: [\d.]+ in a 300-word article/);
     expect(r.stdout).toContain('Fix: listed as safe');
   });
   it('follows the configuration (severity, weights) and knows the flags credlint raises itself', () => {

@@ -35,6 +35,8 @@ describe('score and verdict', () => {
 });
 
 describe('length normalisation, weights, caps', () => {
+  // At the reference length a flag costs its full weight.
+  const R = DEFAULT_SCORING.length.referenceWords;
   const warnings = (n: number, category: Category = 'spacing') => Array.from({ length: n }, () => flag(category, 'warning'));
   it('the same density of flags gets the same score at 300 and 5,000 words', () => {
     // 3 warnings in 300 words, 50 in 5,000: the same density.
@@ -52,14 +54,14 @@ describe('length normalisation, weights, caps', () => {
   });
   it('category weights and per-category caps come from the configuration', () => {
     const s = { ...DEFAULT_SCORING, categoryWeights: { ...DEFAULT_SCORING.categoryWeights, spacing: 0.5 }, categoryCaps: { dates: 6 } };
-    const r = scoreFlags([...warnings(2), ...warnings(5, 'dates')], s, 300);
+    const r = scoreFlags([...warnings(2), ...warnings(5, 'dates')], s, R);
     expect(r.categories).toEqual({ spacing: { flags: 2, penalty: 4 }, dates: { flags: 5, penalty: 6 } });
     expect(r.score).toBe(90);
-    expect(scoreFlags([flag('language', 'info')], DEFAULT_SCORING, 300).score).toBe(100);
+    expect(scoreFlags([flag('language', 'info')], DEFAULT_SCORING, R).score).toBe(100);
   });
   it('thresholds are configuration', () => {
-    expect(scoreFlags(warnings(3), { ...DEFAULT_SCORING, pass: 95, fail: 85 }, 300).verdict).toBe('review');
-    expect(scoreFlags(warnings(3), { ...DEFAULT_SCORING, pass: 95, fail: 90 }, 300).verdict).toBe('fail');
+    expect(scoreFlags(warnings(3), { ...DEFAULT_SCORING, pass: 95, fail: 85 }, R).verdict).toBe('review');
+    expect(scoreFlags(warnings(3), { ...DEFAULT_SCORING, pass: 95, fail: 90 }, R).verdict).toBe('fail');
   });
   it('an article with no words scores 0 and fails', () => {
     expect(scoreFlags([], DEFAULT_SCORING, 0)).toMatchObject({ score: 0, verdict: 'fail' });
