@@ -19,6 +19,9 @@ export { buildReport } from './report/build-report.js';
 export { SCHEMA_VERSION, TOOL_VERSION } from './report/version.js';
 export { ConfigError } from './rules/config.js';
 export { RuleLoadError } from './rules/load-rules.js';
+export { fixArticle, isSafeFix, type FixResult, type FixOptions } from './fix/apply-fixes.js';
+export { applyBaseline, buildBaseline, readBaseline, type Baseline } from './gate/baseline.js';
+export { scoreFlags } from './score/score.js';
 
 export interface CheckerOptions {
   /** A configuration object already loaded (wins over configFile). */
