@@ -8,7 +8,7 @@ import type { Article, ArticleResult, Finding, Flag } from '../types.js';
 import { formatMessage } from './format-message.js';
 import { postprocess } from './postprocess/index.js';
 import { applyInline, type InlineOutcome } from '../suppress/apply-inline.js';
-import { readDirectives } from '../suppress/directives.js';
+import { blankDirectives, onlyBlanked, readDirectives } from '../suppress/directives.js';
 import { inferPublication } from './publication.js';
 
 const TEXT_MAX = 300;
@@ -28,7 +28,10 @@ export function ruleApplies(rule: LoadedRule, language: string): boolean {
  * A pure function of (article, rules, config, hints): what a worker thread or the HTTP service runs.
  */
 export function checkArticle(article: Article, rules: readonly LoadedRule[], config: Config, hints: BatchHints | null = null): CheckOutput {
-  const doc = buildDoc(article);
+  const directives = readDirectives(article);
+  // Directive comments written in the text (Markdown) are markup, not prose: the rules read them as blanks.
+  const inText = directives.filter((d) => d.span.end > d.span.start).map((d) => d.span);
+  const doc = buildDoc(inText.length ? { ...article, body: blankDirectives(article.body, inText) } : article);
   const stats: Record<string, number> = {
     characters: doc.text.length,
     words: doc.wordCount,
@@ -46,16 +49,15 @@ export function checkArticle(article: Article, rules: readonly LoadedRule[], con
       continue;
     }
     const findings = postprocess(DETECTORS.get(rule.type)!.run(doc, rule, ctx), doc.text.length);
-    for (const f of findings) flags.push(toFlag(doc, rule, f));
+    for (const f of findings) if (!inText.length || !onlyBlanked(f, inText, article.body)) flags.push(toFlag(doc, rule, f, article.body));
   }
   if (skipped.length) flags.push(languageNote(doc, skipped));
   const hasWords = doc.tokens.some((t) => t.kind === 'word');
   if (!hasWords && doc.text.length > 0) flags.push(noWordsFlag(doc));
   flags.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  const directives = readDirectives(article);
   if (directives.length) {
     const { unused } = applyInline(flags, directives, doc.lines, doc.text.length, rules.map((r) => r.id), doc.position);
-    for (const u of unused) flags.push(unusedSuppression(doc, u));
+    for (const u of unused) flags.push(unusedSuppression(doc, article.body, u));
     flags.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   }
 
@@ -83,8 +85,9 @@ function clip(s: string): string {
   return s.length > TEXT_MAX ? `${s.slice(0, TEXT_MAX - 1)}…` : s;
 }
 
-function toFlag(doc: Doc, rule: LoadedRule, f: Finding): Flag {
-  const text = doc.text.slice(f.start, f.end);
+/** `body` is the text as read (doc.text has directive comments blanked). */
+function toFlag(doc: Doc, rule: LoadedRule, f: Finding, body: string): Flag {
+  const text = body.slice(f.start, f.end);
   const { line, column } = doc.position(f.start);
   const flag: Flag = {
     ruleId: rule.id,
@@ -100,7 +103,7 @@ function toFlag(doc: Doc, rule: LoadedRule, f: Finding): Flag {
   if (f.suggestion !== undefined) flag.suggestion = f.suggestion;
   if (f.related) {
     const p = doc.position(f.related.start);
-    flag.related = { start: f.related.start, end: f.related.end, ...p, text: clip(doc.text.slice(f.related.start, f.related.end)) };
+    flag.related = { start: f.related.start, end: f.related.end, ...p, text: clip(body.slice(f.related.start, f.related.end)) };
   }
   return flag;
 }
@@ -135,7 +138,7 @@ function noWordsFlag(doc: Doc): Flag {
 }
 
 /** An info note: a suppression comment that silenced nothing, or names no rule (a typo, or a rule since fixed). */
-function unusedSuppression(doc: Doc, u: InlineOutcome['unused'][number]): Flag {
+function unusedSuppression(doc: Doc, body: string, u: InlineOutcome['unused'][number]): Flag {
   let { start, end } = u.directive.span;
   if (end === start) {
     // An HTML comment is not in the text: point at the line it stands before (or the last line).
@@ -151,6 +154,6 @@ function unusedSuppression(doc: Doc, u: InlineOutcome['unused'][number]): Flag {
     start,
     end,
     ...doc.position(start),
-    text: clip(doc.text.slice(start, end)),
+    text: clip(body.slice(start, end)),
   };
 }

@@ -55,3 +55,30 @@ export function covers(rules: readonly string[], ruleId: string): boolean {
   if (rules.length === 0) return true;
   return rules.some((r) => r === ruleId || (r.endsWith('/*') ? ruleId.startsWith(r.slice(0, -1)) : ruleId.startsWith(`${r}/`)));
 }
+
+/**
+ * The body with directive comments written in it blanked out (every character but line breaks becomes a space), so
+ * detectors read the article and not the markup, and every offset still points into the body as read.
+ */
+export function blankDirectives(body: string, spans: readonly Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += body.slice(at, s.start) + body.slice(s.start, s.end).replace(/[^\r\n]/g, ' ');
+    at = s.end;
+  }
+  return out + body.slice(at);
+}
+
+/** A flag that touches a blanked comment and holds nothing else but whitespace was made by the blanking. */
+export function onlyBlanked(flag: Span, spans: readonly Span[], body: string): boolean {
+  let touches = false;
+  let at = flag.start;
+  for (const s of spans) {
+    if (s.end <= flag.start || s.start >= flag.end) continue;
+    touches = true;
+    if (body.slice(at, Math.max(at, s.start)).trim() !== '') return false;
+    at = Math.max(at, s.end);
+  }
+  return touches && body.slice(at, flag.end).trim() === '';
+}
