@@ -62,7 +62,7 @@ describe('fixing a text', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED)('fixing the shared pages (news and blog bodies, the founding articles)', () => {
+describe.skipIf(!HAS_SHARED)('fixing the shared pages: news and blog bodies, the founding articles (skipped without ../shared)', () => {
   const read = (set: string): { id: string; body: string }[] =>
     readFileSync(join(SHARED, 'corpus', set, 'pages.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; body: string });
   const bodies = HAS_SHARED ? [...read('news-pages'), ...read('blog-pages'), { id: 'lukashenko', body: seed('lukashenko-tianjin.txt') }, { id: 'belarus', body: seed('belarus-sco-membership.txt') }] : [];

@@ -1,4 +1,5 @@
-import { copyFileSync, constants, existsSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, constants, existsSync, openSync, readSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fixArticle, type FixResult } from '../fix/apply-fixes.js';
 import { readArticles } from '../input/read-articles.js';
 import { loadSetup } from './setup.js';
@@ -14,6 +15,25 @@ export interface FixCommandOptions {
 }
 
 const BACKUP = '.orig';
+
+const real = (p: string): string => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+};
+
+/** The loaders drop a UTF-8 byte-order mark; a file rewritten in place keeps the one it had. */
+function hasBom(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(3);
+    return readSync(fd, b, 0, 3, 0) === 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function summary(path: string, r: FixResult): string {
   const byRule = new Map<string, number>();
@@ -33,7 +53,7 @@ export function runFix(paths: string[], opts: FixCommandOptions): number {
   if (paths.length === 0) throw new UsageError('fix: name at least one file');
   if (opts.inPlace && opts.out) throw new UsageError('fix: --in-place and --out do not go together');
   if (paths.length > 1 && !opts.inPlace) throw new UsageError('fix: several files need --in-place (standard output and --out take one)');
-  if (opts.out && paths[0] !== '-' && existsSync(opts.out) && opts.out === paths[0]) throw new UsageError(`fix: --out ${opts.out} is the input file; use --in-place, which keeps a backup`);
+  if (opts.out && paths[0] !== '-' && real(opts.out) === real(paths[0]!)) throw new UsageError(`fix: --out ${opts.out} is the input file; use --in-place, which keeps a backup`);
   const { config, rules } = loadSetup(opts);
   let code = 0;
   for (const path of paths) {
@@ -62,9 +82,10 @@ export function runFix(paths: string[], opts: FixCommandOptions): number {
     if (!opts.quiet) process.stderr.write(summary(path, result));
     if (opts.inPlace) {
       if (result.text === article.body) continue;
+      const bom = hasBom(path) ? '\ufeff' : '';
       copyFileSync(path, path + BACKUP, constants.COPYFILE_EXCL);
       const tmp = `${path}.credlint-tmp`;
-      writeFileSync(tmp, result.text);
+      writeFileSync(tmp, bom + result.text);
       renameSync(tmp, path);
     } else if (opts.out) writeFileSync(opts.out, result.text);
     else process.stdout.write(result.text);
