@@ -26,6 +26,9 @@ export { RuleLoadError } from './rules/load-rules.js';
 export { ArticleCheckError, ArticleTimeoutError, availableCores, CheckPool, QueueFullError, WorkerCrashError, type PoolOptions } from './engine/worker-pool.js';
 export { collectBatchHints, HintCollector } from './engine/batch-hints.js';
 export { reportFromJsonl } from './report/formats/jsonl.js';
+export { fixArticle, isSafeFix, type FixResult, type FixOptions } from './fix/apply-fixes.js';
+export { applyBaseline, buildBaseline, readBaseline, type Baseline } from './gate/baseline.js';
+export { scoreFlags } from './score/score.js';
 
 export interface CheckerOptions {
   /** A configuration object already loaded (wins over configFile). */

@@ -38,6 +38,14 @@ export interface Article {
   publisher: string | null;
   format: InputFormat;
   body: string;
+  /** HTML comments at their offsets in `body` (the loader removes them from the text); read for inline suppressions. */
+  comments?: BodyComment[];
+}
+
+/** A comment of the source page, kept out of the text: where it sat in the body, and what it said. */
+export interface BodyComment {
+  offset: number;
+  text: string;
 }
 
 /** A problem with the input itself: it goes into the report's `errors[]`; the batch goes on. */
@@ -115,6 +123,19 @@ export interface Flag extends Span {
   text: string;
   suggestion?: string;
   related?: Span & { line: number; column: number; text: string };
+  /** Present when the flag does not count (kept in the report, never dropped): why, and where the comment is. */
+  suppressed?: Suppression;
+}
+
+/** Why a flag is not counted: an inline `<!-- credlint-disable ... -->` comment, or a baseline file. */
+export interface Suppression {
+  kind: 'inline' | 'baseline';
+  /** The directive as written (inline), or the baseline file. */
+  reason: string;
+  /** Where the directive comment is in the body (inline only). */
+  start?: number;
+  line?: number;
+  column?: number;
 }
 
 export interface CategoryTally {
@@ -165,6 +186,10 @@ export interface Summary {
   categories: Partial<Record<Category, number>>;
   comparisons: Partial<Record<ComparisonType, number>>;
   durationMs: number;
+  /** Flags kept in the report but not counted (inline suppressions and baseline matches). */
+  suppressed?: number;
+  /** With `--baseline`: flags new since the baseline, flags it already held, and baseline flags no longer found. */
+  baseline?: { file: string; new: number; matched: number; gone: number };
 }
 
 export interface Report {

@@ -10,11 +10,12 @@ import { renderArticleLine, renderComparisonLine, renderCorroborationLine, rende
 import { renderText } from '../report/formats/text.js';
 import type { Article, ArticleResult, InputError, Report, Verdict } from '../types.js';
 import { EXIT_OUTPUT, fileSink, guardOut, OutputClosedError, stdoutSink, type Sink } from './output.js';
+import { applyGateOptions, countedWarnings, loadBaselineOption, maxWarningsOf, type GateOptions } from './gate-options.js';
 import { createProgress } from './progress.js';
 import { loadSetup } from './setup.js';
 import { UsageError } from './usage-error.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends GateOptions {
   format: 'json' | 'text' | 'jsonl';
   out?: string;
   failOn?: 'review' | 'fail';
@@ -73,13 +74,19 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CheckIO 
   const jobs = jobsOf(opts);
   const articleTimeoutMs = timeoutOf(opts);
   const { config, rules } = loadSetup(opts);
+  const maxWarnings = maxWarningsOf(opts);
+  const baseline = loadBaselineOption(opts);
+  if ((opts.baseline || opts.writeBaseline) && opts.format === 'jsonl') {
+    throw new UsageError('--baseline and --write-baseline need the whole report: use --format json or text, not jsonl');
+  }
   if (opts.out) guardOut(opts.out, paths);
   if (opts.emitFacts) guardOut(opts.emitFacts, paths);
+  if (opts.writeBaseline) guardOut(opts.writeBaseline, paths);
   if (opts.out && opts.emitFacts && opts.out === opts.emitFacts) throw new UsageError(`--emit-facts ${opts.emitFacts}: the same file as --out`);
   const sink = opts.out ? fileSink(opts.out) : (io.stdout ?? stdoutSink());
   const factsSink = opts.emitFacts ? fileSink(opts.emitFacts) : null;
   try {
-    return await runPipeline(paths, opts, { jobs, articleTimeoutMs, config, rules }, sink, factsSink, io.stdin);
+    return await runPipeline(paths, opts, { jobs, articleTimeoutMs, config, rules, maxWarnings, baseline }, sink, factsSink, io.stdin);
   } catch (e) {
     if (e instanceof OutputClosedError) {
       stderrOf(`credlint: ${e.message}\n`);
@@ -94,7 +101,14 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CheckIO 
 async function runPipeline(
   paths: string[],
   opts: CheckOptions,
-  engine: { jobs: number; articleTimeoutMs: number; config: ReturnType<typeof loadSetup>['config']; rules: ReturnType<typeof loadSetup>['rules'] },
+  engine: {
+    jobs: number;
+    articleTimeoutMs: number;
+    config: ReturnType<typeof loadSetup>['config'];
+    rules: ReturnType<typeof loadSetup>['rules'];
+    maxWarnings: number | undefined;
+    baseline: ReturnType<typeof loadBaselineOption>;
+  },
   sink: Sink,
   factsSink: Sink | null,
   stdin: AsyncIterable<Buffer> | undefined,
@@ -115,6 +129,10 @@ async function runPipeline(
   const counter = new SummaryCounter();
   const failOn = opts.failOn;
   let gateFailed = false;
+  let warnings = 0;
+  // Baseline fingerprints read a little context around each flag: only then are the bodies kept.
+  const keepBodies = Boolean(opts.baseline || opts.writeBaseline);
+  const bodies: Article[] = [];
   const onError = async (e: InputError): Promise<void> => {
     counter.error();
     if (streaming) await sink.write(renderErrorLine(e));
@@ -135,6 +153,8 @@ async function runPipeline(
     if ('output' in checked) {
       const { result } = checked.output;
       if (failOn && RANK[result.verdict] >= RANK[failOn]) gateFailed = true;
+      for (const f of result.flags) if (f.severity === 'warning' && !f.suppressed) warnings++;
+      if (keepBodies) bodies.push(article);
       counter.article(result);
       if (streaming) await sink.write(renderArticleLine(result));
       else results.push(result);
@@ -160,17 +180,31 @@ async function runPipeline(
     await sink.write(renderSummaryLine(counter.finish(performance.now() - started)));
   } else {
     applyCorroboration(results, corroboration);
-    const report = buildReport(results, comparisons, errors, performance.now() - started);
+    const report = applyGateOptions(buildReport(results, comparisons, errors, performance.now() - started), bodies, config, opts, engine.baseline);
     const color = opts.color && !opts.out && process.stdout.isTTY === true;
     await sink.write(opts.format === 'text' ? renderText(escapeStrings(report), { color }) : renderJson(report));
+    await sink.close();
+    return exitCode(report, failOn, engine.maxWarnings, opts.quiet ?? false);
   }
   await sink.close();
   if (counter.finish(0).errors > 0) return 2;
-  return gateFailed ? 1 : 0;
+  if (gateFailed) return 1;
+  if (engine.maxWarnings !== undefined && warnings > engine.maxWarnings) {
+    note(opts, `${warnings} warning(s), more than --max-warnings ${engine.maxWarnings}`);
+    return 1;
+  }
+  return 0;
 }
 
-export function exitCode(report: Report, failOn?: Verdict): number {
+export function exitCode(report: Report, failOn?: Verdict, maxWarnings?: number, quiet = true): number {
   if (report.errors.length) return 2;
   if (failOn && report.articles.some((a) => RANK[a.verdict] >= RANK[failOn])) return 1;
+  if (maxWarnings !== undefined) {
+    const n = countedWarnings(report);
+    if (n > maxWarnings) {
+      if (!quiet) stderrOf(`credlint: ${n} warning(s), more than --max-warnings ${maxWarnings}\n`);
+      return 1;
+    }
+  }
   return 0;
 }

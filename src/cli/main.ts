@@ -4,6 +4,8 @@ import { TOOL_VERSION } from '../report/version.js';
 import { runCheck } from './check-command.js';
 import { runCompare } from './compare-command.js';
 import { runCompareFacts } from './compare-facts-command.js';
+import { runExplain } from './explain-command.js';
+import { runFix } from './fix-command.js';
 import { runRules } from './rules-command.js';
 import { runStrip } from './strip-command.js';
 import { stdoutOwned } from './output.js';
@@ -33,6 +35,9 @@ program
   .option('--article-timeout <seconds>', 'time budget per article; an article over it is stopped and reported as an error (default 10)')
   .option('--emit-facts <file>', 'also write each article\'s facts (JSONL) for `credlint compare --facts` across shards')
   .addOption(new Option('--fail-on <verdict>', 'exit 1 when any article is at least this bad (pre-publish gate)').choices(['review', 'fail']))
+  .option('--max-warnings <n>', 'exit 1 when more than N warnings count (suppressed and baseline flags do not)')
+  .option('--baseline <file>', 'count only flags that are not in this baseline (the others stay in the report, marked suppressed)')
+  .option('--write-baseline <file>', "record today's flags as the baseline to gate later runs against")
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
   .option('--no-compare', 'skip the cross-document comparison')
@@ -66,6 +71,30 @@ program
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
   .action((path: string | undefined, opts) => {
     process.exitCode = runStrip(path, opts);
+  });
+
+program
+  .command('fix')
+  .description('apply the mechanical fixes of safe rules (spacing, encoding repair, doubled words; chrome with --strip)')
+  .argument('<paths...>', 'text or Markdown files (one HTML page to standard output, as text)')
+  .option('-o, --out <file>', 'write the fixed text to a file instead of standard output')
+  .option('-i, --in-place', 'rewrite each file, keeping FILE.orig (refused when that backup exists)')
+  .option('--strip', 'also remove site chrome (navigation, share rows, bylines)')
+  .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
+  .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
+  .option('-q, --quiet', 'no summary on standard error')
+  .action((paths: string[], opts) => {
+    process.exitCode = runFix(paths, opts);
+  });
+
+program
+  .command('explain')
+  .description("explain a rule: what it flags and leaves alone, its severity and what it costs in the score")
+  .argument('<rule>', 'a rule id (see `credlint rules`)')
+  .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
+  .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
+  .action((rule: string, opts) => {
+    process.exitCode = runExplain(rule, opts);
   });
 
 program

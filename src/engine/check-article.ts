@@ -8,6 +8,8 @@ import type { Article, ArticleResult, Finding, Flag } from '../types.js';
 import { formatMessage } from '../report/format-message.js';
 import { postprocess } from './postprocess/index.js';
 import { inferPublication } from '../dates/publication.js';
+import { applyInline, type InlineOutcome } from '../suppress/apply-inline.js';
+import { blankDirectives, onlyBlanked, readDirectives } from '../suppress/directives.js';
 
 const TEXT_MAX = 300;
 
@@ -34,7 +36,10 @@ export function ruleApplies(rule: LoadedRule, language: string): boolean {
  * A pure function of (article, rules, config, hints): what a worker thread or the HTTP service runs.
  */
 export function checkArticle(article: Article, rules: readonly LoadedRule[], config: Config, hints: BatchHints | null = null): CheckOutput {
-  const doc = buildDoc(article);
+  const directives = readDirectives(article);
+  // Directive comments written in the text (Markdown) are markup, not prose: the rules read them as blanks.
+  const inText = directives.filter((d) => d.span.end > d.span.start).map((d) => d.span);
+  const doc = buildDoc(inText.length ? { ...article, body: blankDirectives(article.body, inText) } : article);
   const stats: Record<string, number> = {
     characters: doc.text.length,
     words: doc.wordCount,
@@ -55,7 +60,9 @@ export function checkArticle(article: Article, rules: readonly LoadedRule[], con
     // One detector's bug costs that rule on this article, never the article's other flags.
     let ruleFlags: Flag[];
     try {
-      ruleFlags = postprocess(DETECTORS.get(rule.type)!.run(doc, rule, ctx), doc.text.length).map((f) => toFlag(doc, rule, f));
+      ruleFlags = postprocess(DETECTORS.get(rule.type)!.run(doc, rule, ctx), doc.text.length)
+        .filter((f) => !inText.length || !onlyBlanked(f, inText, article.body))
+        .map((f) => toFlag(doc, rule, f, article.body));
     } catch (e) {
       ruleErrors.push({ ruleId: rule.id, message: (e as Error)?.message || String(e) });
       continue;
@@ -63,10 +70,17 @@ export function checkArticle(article: Article, rules: readonly LoadedRule[], con
     for (const f of ruleFlags) flags.push(f);
   }
   if (skipped.length) flags.push(languageNote(doc, skipped));
+  const hasWords = doc.tokens.some((t) => t.kind === 'word');
+  if (!hasWords && doc.text.length > 0) flags.push(noWordsFlag(doc));
   flags.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  if (directives.length) {
+    const { unused } = applyInline(flags, directives, doc.lines, doc.text.length, rules.map((r) => r.id), doc.position);
+    for (const u of unused) flags.push(unusedSuppression(doc, article.body, u));
+    flags.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  }
 
   const publication = inferPublication(doc);
-  const { score, verdict, categories } = scoreFlags(flags, config.scoring);
+  const { score, verdict, categories } = scoreFlags(flags, config.scoring, hasWords ? doc.wordCount : 0);
   const result: ArticleResult = {
     id: article.id,
     source: article.source,
@@ -91,8 +105,9 @@ function clip(s: string): string {
   return s.length > TEXT_MAX ? `${s.slice(0, TEXT_MAX - 1)}…` : s;
 }
 
-function toFlag(doc: Doc, rule: LoadedRule, f: Finding): Flag {
-  const text = doc.text.slice(f.start, f.end);
+/** `body` is the text as read (doc.text has directive comments blanked). */
+function toFlag(doc: Doc, rule: LoadedRule, f: Finding, body: string): Flag {
+  const text = body.slice(f.start, f.end);
   const { line, column } = doc.position(f.start);
   const flag: Flag = {
     ruleId: rule.id,
@@ -108,7 +123,7 @@ function toFlag(doc: Doc, rule: LoadedRule, f: Finding): Flag {
   if (f.suggestion !== undefined) flag.suggestion = f.suggestion;
   if (f.related) {
     const p = doc.position(f.related.start);
-    flag.related = { start: f.related.start, end: f.related.end, ...p, text: clip(doc.text.slice(f.related.start, f.related.end)) };
+    flag.related = { start: f.related.start, end: f.related.end, ...p, text: clip(body.slice(f.related.start, f.related.end)) };
   }
   return flag;
 }
@@ -125,5 +140,40 @@ function languageNote(doc: Doc, skipped: string[]): Flag {
     end: first.end,
     ...doc.position(first.start),
     text: clip(doc.text.slice(first.start, first.end)),
+  };
+}
+
+/** Nothing to publish: no word at all (only dots, dashes, emoji, numbers...). The article fails whatever else is said. */
+function noWordsFlag(doc: Doc): Flag {
+  return {
+    ruleId: 'structure/no-words',
+    category: 'structure',
+    severity: 'error',
+    message: 'The body has no words (only punctuation, symbols or numbers): there is no article here.',
+    start: 0,
+    end: doc.text.length,
+    ...doc.position(0),
+    text: clip(doc.text),
+  };
+}
+
+/** An info note: a suppression comment that silenced nothing, or names no rule (a typo, or a rule since fixed). */
+function unusedSuppression(doc: Doc, body: string, u: InlineOutcome['unused'][number]): Flag {
+  let { start, end } = u.directive.span;
+  if (end === start) {
+    // An HTML comment is not in the text: point at the line it stands before (or the last line).
+    const line = doc.lines.find((l) => !l.blank && l.start >= start) ?? [...doc.lines].reverse().find((l) => !l.blank);
+    if (line) ({ start, end } = line);
+  }
+  const what = u.why === 'unknown-rule' ? `names "${u.rule}", which is no rule credlint knows` : u.rule ? `silenced no "${u.rule}" flag` : 'silenced no flag';
+  return {
+    ruleId: 'suppression/unused',
+    category: 'structure',
+    severity: 'info',
+    message: `The comment "<!-- ${u.directive.text} -->" ${what}; remove it (or correct the rule name).`,
+    start,
+    end,
+    ...doc.position(start),
+    text: clip(body.slice(start, end)),
   };
 }

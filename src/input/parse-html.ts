@@ -1,4 +1,6 @@
 import { Parser } from 'htmlparser2';
+import type { BodyComment } from '../types.js';
+import { commentOffsets, type CommentMark } from './html-comments.js';
 import { normalizeDate } from './normalize-date.js';
 
 export interface HtmlDocument {
@@ -7,6 +9,8 @@ export interface HtmlDocument {
   publishedAt: string | null;
   publishedAtOrigin: 'html-meta' | 'html-time' | null;
   url: string | null;
+  /** Visible comments (`<!-- ... -->` outside hidden elements) at their offsets in `text`, for inline suppressions. */
+  comments: BodyComment[];
 }
 
 // Elements that start a new line in the visible text.
@@ -37,6 +41,7 @@ export function parseHtml(html: string): HtmlDocument {
   let metaDate: string | null = null;
   let timeDate: string | null = null;
   let url: string | null = null;
+  const commentMarks: CommentMark[] = [];
   const breakLine = (): void => {
     const t = preDepth ? line : line.replace(/[ \t\f\v\u00a0]*$/, '');
     out.push(t);
@@ -78,6 +83,9 @@ export function parseHtml(html: string): HtmlDocument {
           out.push(...parts);
         }
       },
+      oncomment(data) {
+        if (!hiddenStack.length) commentMarks.push({ line: out.length, column: line.length, text: data });
+      },
       onclosetag(name) {
         if (name === 'title') inTitle = false;
         if (hiddenStack.length) {
@@ -109,5 +117,6 @@ export function parseHtml(html: string): HtmlDocument {
     publishedAt: metaDate ?? timeDate,
     publishedAtOrigin: metaDate ? 'html-meta' : timeDate ? 'html-time' : null,
     url,
+    comments: commentOffsets(out, text, commentMarks),
   };
 }

@@ -13,7 +13,11 @@ export function buildReport(articles: ArticleResult[], comparisons: Comparison[]
   };
   for (const a of articles) {
     summary.verdicts[a.verdict]++;
-    for (const f of a.flags) summary.categories[f.category] = (summary.categories[f.category] ?? 0) + 1;
+    for (const f of a.flags) {
+      // Suppressed flags stay in the article's list but are not counted here.
+      if (f.suppressed) summary.suppressed = (summary.suppressed ?? 0) + 1;
+      else summary.categories[f.category] = (summary.categories[f.category] ?? 0) + 1;
+    }
   }
   for (const c of comparisons) summary.comparisons[c.type] = (summary.comparisons[c.type] ?? 0) + 1;
   return { schemaVersion: SCHEMA_VERSION, tool: { name: 'credlint', version: TOOL_VERSION }, articles, comparisons, errors, summary };

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import type { ScoringConfig } from '../rules/config.js';
+import { buildReport } from '../report/build-report.js';
+import { scoreFlags } from '../score/score.js';
+import type { ArticleResult, Flag, Report } from '../types.js';
+import { fingerprint } from './fingerprint.js';
+
+export const BASELINE_FORMAT = 'credlint-baseline/1';
+
+/** One kind of flag an article had when the baseline was written, and how many times. */
+export interface BaselineEntry {
+  ruleId: string;
+  exact: string;
+  loose: string;
+  count: number;
+  /** The flagged text, for a person reading the file. */
+  text: string;
+}
+
+export interface Baseline {
+  format: typeof BASELINE_FORMAT;
+  tool: string;
+  /** Per article id: the flags accepted as they are. */
+  articles: Record<string, BaselineEntry[]>;
+}
+
+export class BaselineError extends Error {}
+
+/** Today's counted flags (inline-suppressed ones are already accounted for) grouped by fingerprint, duplicates counted. */
+export function buildBaseline(report: Report, bodies: ReadonlyMap<string, string>, tool: string): Baseline {
+  const articles: Record<string, BaselineEntry[]> = {};
+  for (const a of report.articles) {
+    const body = bodies.get(a.id);
+    if (body === undefined) continue;
+    const byPrint = new Map<string, BaselineEntry>();
+    for (const f of a.flags) {
+      if (f.suppressed) continue;
+      const p = fingerprint(f, body);
+      const e = byPrint.get(p.exact);
+      if (e) e.count++;
+      else byPrint.set(p.exact, { ruleId: f.ruleId, exact: p.exact, loose: p.loose, count: 1, text: f.text.slice(0, 80) });
+    }
+    if (byPrint.size) articles[a.id] = [...byPrint.values()];
+  }
+  return { format: BASELINE_FORMAT, tool, articles };
+}
+
+export function readBaseline(file: string): Baseline {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new BaselineError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such baseline file' : `not valid JSON (${(e as Error).message})`}`);
+  }
+  const b = raw as Partial<Baseline>;
+  if (b?.format !== BASELINE_FORMAT || typeof b.articles !== 'object' || b.articles === null) throw new BaselineError(`${file}: not a credlint baseline (written by --write-baseline)`);
+  return b as Baseline;
+}
+
+export interface BaselineOutcome {
+  report: Report;
+  new: number;
+  matched: number;
+  gone: number;
+}
+
+/**
+ * Marks the flags the baseline already holds as suppressed (kind "baseline") and re-scores each article
+ * on what is new. Matching is by exact fingerprint first, then by rule and text for what is left, each
+ * baseline entry matching at most `count` flags. Baseline flags of checked articles found no more are "gone".
+ */
+export function applyBaseline(report: Report, baseline: Baseline, file: string, bodies: ReadonlyMap<string, string>, scoring: ScoringConfig): BaselineOutcome {
+  let matched = 0;
+  let fresh = 0;
+  let gone = 0;
+  const articles: ArticleResult[] = report.articles.map((a) => {
+    const body = bodies.get(a.id);
+    const entries = baseline.articles[a.id] ?? [];
+    const counted = a.flags.filter((f) => !f.suppressed);
+    if (body === undefined || entries.length === 0) {
+      fresh += counted.length;
+      return a;
+    }
+    const left = new Map(entries.map((e) => [e, e.count]));
+    const byExact = new Map(entries.map((e) => [e.exact, e]));
+    const prints = new Map(counted.map((f) => [f, fingerprint(f, body)]));
+    const hit = new Set<Flag>();
+    for (const f of counted) {
+      const e = byExact.get(prints.get(f)!.exact);
+      if (e && left.get(e)! > 0) {
+        left.set(e, left.get(e)! - 1);
+        hit.add(f);
+      }
+    }
+    for (const f of counted) {
+      if (hit.has(f)) continue;
+      const e = entries.find((x) => x.ruleId === f.ruleId && x.loose === prints.get(f)!.loose && left.get(x)! > 0);
+      if (!e) continue;
+      left.set(e, left.get(e)! - 1);
+      hit.add(f);
+    }
+    for (const n of left.values()) gone += n;
+    matched += hit.size;
+    fresh += counted.length - hit.size;
+    const flags = a.flags.map((f) => (hit.has(f) ? { ...f, suppressed: { kind: 'baseline' as const, reason: file } } : f));
+    const { score, verdict, categories } = scoreFlags(flags, scoring, a.stats.words === 0 || a.flags.some((f) => f.ruleId === 'structure/no-words') ? 0 : a.stats.words);
+    return { ...a, flags, score, verdict, categories };
+  });
+  const out = buildReport(articles, report.comparisons, report.errors, report.summary.durationMs);
+  out.summary.baseline = { file, new: fresh, matched, gone };
+  return { report: out, new: fresh, matched, gone };
+}

@@ -1,0 +1,84 @@
+import type { Flag, Line, Span } from '../types.js';
+import { covers, type Directive } from './directives.js';
+
+/** A stretch of the body where some rules are off, and the directive that turned them off. */
+interface Region extends Span {
+  directive: Directive;
+  rules: string[];
+  /** Rules of the list that silenced at least one flag (or '*' for a list-less directive). */
+  used: Set<string>;
+}
+
+export interface InlineOutcome {
+  /** Directives that silenced nothing (per listed rule), or name no known rule. */
+  unused: { directive: Directive; rule: string | null; why: 'unused' | 'unknown-rule' }[];
+}
+
+/** The first non-blank line at or after `offset`: what a `disable-next-line` comment is about. */
+function nextLine(lines: readonly Line[], offset: number): Line | null {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < lines.length; i++) if (!lines[i]!.blank) return lines[i]!;
+  return null;
+}
+
+/** Disable ranges: from a disable comment to the enable that names the same rules (or any enable with no list), else to the end. */
+function regions(directives: readonly Directive[], lines: readonly Line[], textLength: number): Region[] {
+  const out: Region[] = [];
+  const open: Region[] = [];
+  for (const d of directives) {
+    if (d.kind === 'disable-next-line') {
+      const line = nextLine(lines, d.span.end);
+      if (line) out.push({ start: line.start, end: line.end, directive: d, rules: d.rules, used: new Set() });
+      else out.push({ start: textLength, end: textLength, directive: d, rules: d.rules, used: new Set() });
+    } else if (d.kind === 'disable') {
+      const r: Region = { start: d.span.end, end: textLength, directive: d, rules: d.rules, used: new Set() };
+      open.push(r);
+      out.push(r);
+    } else {
+      for (let i = open.length - 1; i >= 0; i--) {
+        const r = open[i]!;
+        // `enable` with no list closes everything; `enable X` closes the disables that named X (or named nothing).
+        const closes = d.rules.length === 0 || r.rules.length === 0 || r.rules.some((x) => d.rules.includes(x));
+        if (!closes) continue;
+        r.end = d.span.start;
+        open.splice(i, 1);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Marks the flags an inline directive covers as suppressed (they stay in the report, with the directive
+ * and where it is); reports the directives that covered nothing and rule names no rule has.
+ * Directive comments live in the body (Markdown) or beside it (HTML), so flags are matched by where they start.
+ */
+export function applyInline(flags: Flag[], directives: readonly Directive[], lines: readonly Line[], textLength: number, knownRules: readonly string[], position: (offset: number) => { line: number; column: number }): InlineOutcome {
+  const rs = regions(directives, lines, textLength);
+  for (const f of flags) {
+    for (const r of rs) {
+      const inside = r.directive.kind === 'disable-next-line' ? f.start >= r.start && f.start <= r.end && r.start < r.end : f.start >= r.start && f.start < r.end;
+      if (!inside || !covers(r.rules, f.ruleId)) continue;
+      if (!f.suppressed) f.suppressed = { kind: 'inline', reason: r.directive.text, start: r.directive.span.start, ...position(r.directive.span.start) };
+      r.used.add(r.rules.length === 0 ? '*' : (r.rules.find((x) => covers([x], f.ruleId)) ?? '*'));
+    }
+  }
+  const unused: InlineOutcome['unused'] = [];
+  for (const r of rs) {
+    if (r.rules.length === 0) {
+      if (r.used.size === 0) unused.push({ directive: r.directive, rule: null, why: 'unused' });
+      continue;
+    }
+    for (const rule of r.rules) {
+      if (!knownRules.some((id) => covers([rule], id))) unused.push({ directive: r.directive, rule, why: 'unknown-rule' });
+      else if (!r.used.has(rule)) unused.push({ directive: r.directive, rule, why: 'unused' });
+    }
+  }
+  return { unused };
+}

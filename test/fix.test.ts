@@ -1,0 +1,154 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixArticle, isSafeFix, nonOverlapping } from '../src/fix/apply-fixes.js';
+import { checkArticle } from '../src/engine/check-article.js';
+import { defaultConfig } from '../src/rules/config.js';
+import type { Flag } from '../src/types.js';
+import { article, builtinRules, cli, HAS_SHARED, ROOT, SHARED, seed } from './helpers/run.js';
+import { tempDir } from './helpers/tmp.js';
+
+const config = defaultConfig();
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words of `text` with their spans. */
+function words(text: string): { w: string; start: number; end: number }[] {
+  return [...text.matchAll(WORD)].map((m) => ({ w: m[0], start: m.index!, end: m.index! + m[0].length }));
+}
+
+/** Every word of `before` that no fixed span touches appears in `after`, in the same order. */
+function wordsOutsideSurvive(before: string, spans: readonly { start: number; end: number }[], after: string): string[] {
+  const kept = words(before).filter((w) => !spans.some((s) => s.start <= w.end && s.end >= w.start)).map((w) => w.w);
+  const out = words(after).map((w) => w.w);
+  const lost: string[] = [];
+  let j = 0;
+  for (const w of kept) {
+    while (j < out.length && out[j] !== w) j++;
+    if (j === out.length) lost.push(w);
+    else j++;
+  }
+  return lost;
+}
+
+const flag = (start: number, end: number, ruleId = 'spacing/x'): Flag => ({ ruleId, category: 'spacing', severity: 'warning', message: 'm', start, end, line: 1, column: 1, text: '', suggestion: '' });
+
+describe('choosing fixes that do not overlap', () => {
+  it('keeps the earliest of overlapping or touching fixes, whatever order they come in', () => {
+    const fixes = [flag(5, 9, 'b/b'), flag(0, 6), flag(6, 8), flag(9, 9), flag(12, 14)];
+    const kept = nonOverlapping(fixes).map((f) => [f.start, f.end]);
+    expect(kept).toEqual([[0, 6], [9, 9], [12, 14]]);
+    expect(nonOverlapping([...fixes].reverse()).map((f) => [f.start, f.end])).toEqual(kept);
+  });
+  it('which rules are safe is configuration, not code', () => {
+    expect(isSafeFix('spacing/missing-space-after-comma', config)).toBe(true);
+    expect(isSafeFix('tortured-phrase/synonym-swap', config)).toBe(false);
+    expect(isSafeFix('spacing/missing-space-after-comma', { ...config, fix: { safe: ['encoding/mojibake'] } })).toBe(false);
+  });
+});
+
+describe('fixing a text', () => {
+  it('repairs spacing, encoding and doubled words, and a second fix changes nothing', () => {
+    const body = 'The minister\u00e2\u20ac\u2122s plane landed in Tianjin,China,to attend the summit.The talks covered security,trade,and and politics.\n';
+    const r = fixArticle(article(body), builtinRules(), config);
+    expect(r.text).toBe('The minister\u2019s plane landed in Tianjin, China, to attend the summit. The talks covered security, trade, and politics.\n');
+    expect(r.pending).toBe(0);
+    expect(fixArticle(article(r.text), builtinRules(), config).passes).toEqual([]);
+  });
+  it('leaves flags of other rules and suppressed flags alone', () => {
+    const body = 'Talks covered security,trade and the plan.\n<!-- credlint-disable-next-line spacing -->\nPrices rose in Tianjin,China on Monday.\n';
+    const r = fixArticle(article(body, { format: 'md' }), builtinRules(), config);
+    expect(r.text).toContain('security, trade');
+    expect(r.text).toContain('Tianjin,China');
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('fixing the shared pages: news and blog bodies, the founding articles (skipped without ../shared)', () => {
+  const read = (set: string): { id: string; body: string }[] =>
+    readFileSync(join(SHARED, 'corpus', set, 'pages.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; body: string });
+  const bodies = HAS_SHARED ? [...read('news-pages'), ...read('blog-pages'), { id: 'lukashenko', body: seed('lukashenko-tianjin.txt') }, { id: 'belarus', body: seed('belarus-sco-membership.txt') }] : [];
+  const rules = builtinRules();
+  const results = bodies.map((b) => ({ ...b, fixed: fixArticle(article(b.body, { id: b.id }), rules, config) }));
+
+  it('fixes something, and re-checking finds none of the fixed kinds of flag with a fix to apply', () => {
+    const applied = results.reduce((n, r) => n + r.fixed.passes.reduce((m, p) => m + p.applied.length, 0), 0);
+    expect(applied).toBeGreaterThan(10);
+    for (const r of results) {
+      if (!r.fixed.passes.length) continue;
+      const fixedRules = new Set(r.fixed.passes.flatMap((p) => p.applied.map((a) => a.ruleId)));
+      const again = checkArticle(article(r.fixed.text, { id: r.id }), rules, config).result.flags;
+      const left = again.filter((f) => fixedRules.has(f.ruleId) && f.suggestion !== undefined);
+      expect(left.map((f) => `${r.id} ${f.ruleId} ${JSON.stringify(f.text)}`)).toEqual([]);
+    }
+  });
+  it('a second fix changes nothing', () => {
+    for (const r of results) {
+      if (!r.fixed.passes.length) continue;
+      expect(fixArticle(article(r.fixed.text, { id: r.id }), rules, config).text, r.id).toBe(r.fixed.text);
+    }
+  });
+  it('every word outside the fixed spans survives, in order', () => {
+    for (const r of results) {
+      const { passes, text } = r.fixed;
+      passes.forEach((p, i) => {
+        const after = i + 1 < passes.length ? passes[i + 1]!.before : text;
+        expect(wordsOutsideSurvive(p.before, p.applied, after), r.id).toEqual([]);
+      });
+    }
+  });
+  it('with --strip, chrome goes and the article words stay', () => {
+    const body = seed('belarus-sco-membership.txt');
+    const r = fixArticle(article(body), rules, config, { strip: true });
+    expect(r.passes[0]!.strip).toBe(true);
+    expect(r.text).not.toContain('Truth Social Media Politics');
+    expect(r.text).toContain('Alexander Lukashenko');
+    for (const [i, p] of r.passes.entries()) expect(wordsOutsideSurvive(p.before, p.applied, i + 1 < r.passes.length ? r.passes[i + 1]!.before : r.text)).toEqual([]);
+  });
+});
+
+describe('credlint fix', () => {
+  const t = tempDir();
+  const DAMAGED = 'Officials met in Tianjin,China,to talk.The the talks went on.\n';
+
+  it('writes the fixed text to standard output and a summary to standard error; the file is untouched', () => {
+    const f = t.put('a.txt', DAMAGED);
+    const r = cli(['fix', f]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('Officials met in Tianjin, China, to talk. The talks went on.\n');
+    expect(r.stderr).toMatch(/a\.txt: \d+ fix\(es\)/);
+    expect(readFileSync(f, 'utf8')).toBe(DAMAGED);
+  });
+  it('--out writes a file', () => {
+    const f = t.put('b.txt', DAMAGED);
+    const out = join(t.dir, 'b.fixed.txt');
+    expect(cli(['fix', f, '--out', out, '-q']).stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('Tianjin, China, to');
+  });
+  it('--in-place keeps FILE.orig and refuses to run over an existing backup', () => {
+    const f = t.put('c.md', DAMAGED);
+    expect(cli(['fix', '--in-place', f]).status).toBe(0);
+    expect(readFileSync(`${f}.orig`, 'utf8')).toBe(DAMAGED);
+    const fixed = readFileSync(f, 'utf8');
+    expect(fixed).toContain('Tianjin, China');
+    const again = cli(['fix', '--in-place', f]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('c.md.orig exists');
+    expect(readFileSync(f, 'utf8')).toBe(fixed);
+    expect(readFileSync(`${f}.orig`, 'utf8')).toBe(DAMAGED);
+  });
+  it('several files need --in-place; JSONL is refused with one clear line', () => {
+    const a = t.put('d.txt', DAMAGED);
+    const b = t.put('e.txt', DAMAGED);
+    expect(cli(['fix', a, b]).status).toBe(2);
+    const j = t.put('f.jsonl', `${JSON.stringify({ id: 'x', body: DAMAGED })}\n`);
+    const r = cli(['fix', j]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/f\.jsonl: fix works on one article/);
+  });
+  it('--strip removes chrome from a scraped page', () => {
+    const sample = join(ROOT, 'samples', 'scraped-harbour-page.txt');
+    if (!existsSync(sample)) return;
+    const r = cli(['fix', sample, '--strip', '-q']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeLessThan(readFileSync(sample, 'utf8').length);
+  });
+});
