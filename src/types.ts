@@ -44,6 +44,10 @@ export interface Article {
 export interface InputError {
   source: string;
   message: string;
+  /** The article's id, when the problem belongs to one checked article (a rule failure, a timeout). */
+  article?: string;
+  /** The rule that failed, when one rule's detector threw on the article. */
+  ruleId?: string;
 }
 
 export interface Span {

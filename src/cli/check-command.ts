@@ -1,6 +1,7 @@
 import { realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkBatch, defaultJobs } from '../engine/check-batch.js';
+import { preloadsOf } from '../engine/preload.js';
 import { loadArticles } from '../input/read-articles.js';
 import { renderJson } from '../report/formats/json.js';
 import { renderText } from '../report/formats/text.js';
@@ -47,7 +48,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   const report = await checkBatch(articles, errors, rules, config, {
     compare: opts.compare,
     jobs,
-    workerSetup: { configFile: config.file, extraRuleDirs: opts.rules },
+    workerSetup: { configFile: config.file, extraRuleDirs: opts.rules, preload: preloadsOf() },
     onProgress: progress ? (done, total) => process.stderr.write(`\rchecked ${done}/${total}`) : undefined,
   });
   if (progress) process.stderr.write('\n');

@@ -11,9 +11,17 @@ import { inferPublication } from './publication.js';
 
 const TEXT_MAX = 300;
 
+/** A rule that threw on this article: its other rules' flags still stand. */
+export interface RuleFailure {
+  ruleId: string;
+  message: string;
+}
+
 export interface CheckOutput {
   result: ArticleResult;
   facts: ArticleFacts;
+  /** Rules that failed on this article (a detector bug): reported in errors[], the rest of the article is checked. */
+  ruleErrors?: RuleFailure[];
 }
 
 /** A rule applies unless it names languages and the article is confidently in another one. */
@@ -37,14 +45,22 @@ export function checkArticle(article: Article, rules: readonly LoadedRule[], con
   const ctx: DetectorContext = { hints, stat: (name, value) => void (stats[name] = value) };
   const flags: Flag[] = [];
   const skipped: string[] = [];
+  const ruleErrors: RuleFailure[] = [];
   for (const rule of rules) {
     if (!rule.enabled) continue;
     if (!ruleApplies(rule, doc.language)) {
       skipped.push(rule.id);
       continue;
     }
-    const findings = postprocess(DETECTORS.get(rule.type)!.run(doc, rule, ctx), doc.text.length);
-    for (const f of findings) flags.push(toFlag(doc, rule, f));
+    // One detector's bug costs that rule on this article, never the article's other flags.
+    let ruleFlags: Flag[];
+    try {
+      ruleFlags = postprocess(DETECTORS.get(rule.type)!.run(doc, rule, ctx), doc.text.length).map((f) => toFlag(doc, rule, f));
+    } catch (e) {
+      ruleErrors.push({ ruleId: rule.id, message: (e as Error)?.message || String(e) });
+      continue;
+    }
+    for (const f of ruleFlags) flags.push(f);
   }
   if (skipped.length) flags.push(languageNote(doc, skipped));
   flags.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
@@ -66,7 +82,9 @@ export function checkArticle(article: Article, rules: readonly LoadedRule[], con
     flags,
     skippedRules: skipped,
   };
-  return { result, facts: buildFacts(doc, flags, publication.date) };
+  const output: CheckOutput = { result, facts: buildFacts(doc, flags, publication.date) };
+  if (ruleErrors.length) output.ruleErrors = ruleErrors;
+  return output;
 }
 
 function clip(s: string): string {

@@ -1,67 +1,91 @@
-import { availableParallelism } from 'node:os';
 import { compareBatch } from '../compare/compare.js';
-import type { LoadedRule } from '../detectors/detector.js';
+import type { BatchHints, LoadedRule } from '../detectors/detector.js';
 import type { ArticleFacts } from '../facts/facts.js';
 import { buildReport } from '../report/build-report.js';
 import type { Config } from '../rules/config.js';
-import type { Article, ArticleResult, InputError, Report } from '../types.js';
+import type { Article, ArticleResult, Comparison, InputError, Report } from '../types.js';
 import { collectBatchHints } from './batch-hints.js';
-import { checkArticle } from './check-article.js';
-import { checkInWorkers, type Checked } from './check-parallel.js';
+import { checkArticle, type CheckOutput } from './check-article.js';
+import { checkOrdered, type Checked } from './check-parallel.js';
 import type { WorkerSetup } from './check-worker.js';
+import { availableCores, CheckPool, DEFAULT_ARTICLE_TIMEOUT_MS } from './worker-pool.js';
 
-/** Below this many articles, starting threads costs more than it saves. */
-const PARALLEL_MIN = 64;
+/** Articles per worker below which starting another thread costs more than it saves. */
+const PER_WORKER_MIN = 16;
 
 export interface BatchOptions {
   compare: boolean;
-  /** Worker threads to use; 1 checks on the main thread. Default: the machine's cores. */
+  /** Worker threads to use. Default: the machine's cores. */
   jobs?: number;
-  /** How workers rebuild the same rule set (required for jobs > 1). */
+  /** How workers rebuild the same rule set; without it every article is checked on the calling thread. */
   workerSetup?: WorkerSetup;
   /** Called after each article, for progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** Time budget per article on worker threads (default 10 s). */
+  articleTimeoutMs?: number;
+  /** Check on worker threads even for a small batch (so the time budget holds for one article too). */
+  forceWorkers?: boolean;
 }
 
 export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
+  return availableCores();
 }
 
-/** Checks every article (in parallel for large batches), compares them through their facts, builds the report. */
-export async function checkBatch(articles: Article[], inputErrors: InputError[], rules: readonly LoadedRule[], config: Config, options: BatchOptions): Promise<Report> {
-  const started = performance.now();
-  const hintsFor = collectBatchHints(articles);
-  const jobs = options.jobs ?? defaultJobs();
-  let checked: Checked[];
-  if (jobs > 1 && options.workerSetup && articles.length >= PARALLEL_MIN) {
-    checked = await checkInWorkers(articles, hintsFor, options.workerSetup, jobs, options.onProgress);
-  } else {
-    checked = articles.map((article, i) => {
-      try {
-        return { output: checkArticle(article, rules, config, hintsFor(article)) };
-      } catch (e) {
-        return { error: (e as Error).message };
-      } finally {
-        options.onProgress?.(i + 1, articles.length);
-      }
-    });
+/** How many threads a batch of `count` articles (undefined: a stream of unknown length) is worth. */
+export function threadsFor(count: number | undefined, jobs: number, force = false): number {
+  if (count === undefined) return jobs;
+  const worth = Math.floor(count / PER_WORKER_MIN);
+  if (worth === 0) return force ? 1 : 0;
+  return Math.min(jobs, worth);
+}
+
+/** The report's errors for one article's outcome: a failed article, or the rules that failed on it. */
+export function errorsOf(article: Article, checked: Checked): InputError[] {
+  if ('error' in checked) return [{ source: article.source, article: article.id, message: `could not be checked: ${checked.error}` }];
+  return (checked.output.ruleErrors ?? []).map((r) => ({ source: article.source, article: article.id, ruleId: r.ruleId, message: `rule ${r.ruleId} failed on this article: ${r.message}` }));
+}
+
+/** Checks one article on the calling thread, turning an exception into an outcome. */
+export function checkHere(article: Article, rules: readonly LoadedRule[], config: Config, hints: BatchHints | null): Checked {
+  try {
+    return { output: checkArticle(article, rules, config, hints) };
+  } catch (e) {
+    return { error: (e as Error)?.message ?? String(e) };
   }
-  const results: ArticleResult[] = [];
-  const facts: ArticleFacts[] = [];
-  const errors = [...inputErrors];
-  checked.forEach((c, i) => {
-    if ('output' in c) {
-      results.push(c.output.result);
-      facts.push(c.output.facts);
-    } else {
-      // A detector bug must not take the batch down: the article is reported as not checked.
-      errors.push({ source: articles[i]!.source, message: `could not be checked: ${c.error}` });
-    }
-  });
-  let comparisons: Report['comparisons'] = [];
-  if (options.compare && config.compare.enabled) {
+}
+
+export interface Engine {
+  rules: readonly LoadedRule[];
+  config: Config;
+}
+
+/**
+ * Every article's outcome in input order: on a pool of `threads` workers, or on this thread when 0.
+ * The pool is closed when the input ends (or the consumer stops).
+ */
+export async function* checkEach(
+  articles: AsyncIterable<Article> | Iterable<Article>,
+  hintsFor: (a: Article) => BatchHints | null,
+  engine: Engine,
+  threads: number,
+  options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'>,
+): AsyncGenerator<{ article: Article; checked: Checked }> {
+  if (threads === 0 || !options.workerSetup) {
+    for await (const article of articles) yield { article, checked: checkHere(article, engine.rules, engine.config, hintsFor(article)) };
+    return;
+  }
+  const pool = new CheckPool({ size: threads, setup: options.workerSetup, articleTimeoutMs: options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS });
+  try {
+    yield* checkOrdered(articles, hintsFor, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The comparison over gathered facts, its failure contained: the per-article results still stand. */
+export function compareFacts(facts: ArticleFacts[], results: ArticleResult[], config: Config, errors: InputError[]): Comparison[] {
+  try {
     const out = compareBatch(facts, { ...config.compare, enabled: true });
-    comparisons = out.comparisons;
     // Only the batch knows how many other articles confirm or contradict an article's statements.
     for (const r of results) {
       const c = out.corroboration.get(r.id);
@@ -70,6 +94,32 @@ export async function checkBatch(articles: Article[], inputErrors: InputError[],
       r.stats.corroboratingArticles = c.corroboratingArticles;
       r.stats.contradictedClaims = c.contradictedClaims;
     }
+    return out.comparisons;
+  } catch (e) {
+    errors.push({ source: 'comparison', message: `the cross-document comparison failed; per-article results are complete: ${(e as Error)?.message ?? String(e)}` });
+    return [];
   }
+}
+
+/** Checks every article (in parallel for large batches), compares them through their facts, builds the report. */
+export async function checkBatch(articles: Article[], inputErrors: InputError[], rules: readonly LoadedRule[], config: Config, options: BatchOptions): Promise<Report> {
+  const started = performance.now();
+  const hintsFor = collectBatchHints(articles);
+  const threads = options.workerSetup ? threadsFor(articles.length, options.jobs ?? defaultJobs(), options.forceWorkers) : 0;
+  const results: ArticleResult[] = [];
+  const facts: ArticleFacts[] = [];
+  const errors = [...inputErrors];
+  let done = 0;
+  for await (const { article, checked } of checkEach(articles, hintsFor, { rules, config }, threads, options)) {
+    errors.push(...errorsOf(article, checked));
+    if ('output' in checked) {
+      results.push(checked.output.result);
+      facts.push(checked.output.facts);
+    }
+    options.onProgress?.(++done, articles.length);
+  }
+  const comparisons = options.compare && config.compare.enabled ? compareFacts(facts, results, config, errors) : [];
   return buildReport(results, comparisons, errors, performance.now() - started);
 }
+
+export type { CheckOutput };

@@ -1,6 +1,9 @@
-// Worker-thread side of a parallel batch: loads the same rules and configuration as the main
-// thread (rules are data, so both sides build identical rule sets) and checks the articles it is sent.
+// Worker-thread side of the pool: loads the configuration and rules once, then checks the articles it
+// is sent, one at a time. Template-line sets travel once per source and are referred to by id afterwards.
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
 import { loadConfig } from '../rules/config.js';
 import { loadRules } from '../rules/load-rules.js';
@@ -9,25 +12,45 @@ import { checkArticle } from './check-article.js';
 export interface WorkerSetup {
   configFile: string | null;
   extraRuleDirs: string[];
+  /** Modules (file URLs or paths) the worker imports before loading rules: the main thread's `--import` hooks. */
+  preload?: string[];
 }
 
-export interface WorkerTask {
-  index: number;
-  article: Article;
-  templateLines: string[];
-}
+/** Main thread → worker. */
+export type ToWorker =
+  | { type: 'hints'; id: number; templateLines: string[] }
+  | { type: 'forget-hints' }
+  | { type: 'task'; seq: number; article: Article; hints: number | null };
 
+/** Worker → main thread. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'done'; seq: number; output: import('./check-article.js').CheckOutput }
+  | { type: 'failed'; seq: number; message: string };
+
+const port = parentPort!;
 const setup = workerData as WorkerSetup;
+for (const m of setup.preload ?? []) await import(/^[./]/.test(m) || isAbsolute(m) ? pathToFileURL(resolve(m)).href : m);
 const config = loadConfig(setup.configFile);
 const rules = loadRules(config, setup.extraRuleDirs);
+const hintSets = new Map<number, BatchHints>();
 
-parentPort!.on('message', (tasks: WorkerTask[]) => {
-  const out = tasks.map((t) => {
-    try {
-      return { index: t.index, output: checkArticle(t.article, rules, config, { templateLines: new Set(t.templateLines) }) };
-    } catch (e) {
-      return { index: t.index, error: (e as Error).message };
-    }
-  });
-  parentPort!.postMessage(out);
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'forget-hints') {
+    hintSets.clear();
+    return;
+  }
+  if (msg.type === 'hints') {
+    hintSets.set(msg.id, { templateLines: new Set(msg.templateLines) });
+    return;
+  }
+  let reply: FromWorker;
+  try {
+    const hints = msg.hints === null ? null : (hintSets.get(msg.hints) ?? null);
+    reply = { type: 'done', seq: msg.seq, output: checkArticle(msg.article, rules, config, hints) };
+  } catch (e) {
+    reply = { type: 'failed', seq: msg.seq, message: (e as Error)?.message ?? String(e) };
+  }
+  port.postMessage(reply);
 });
+port.postMessage({ type: 'ready' } satisfies FromWorker);

@@ -1,0 +1,229 @@
+// A pool of checking threads shared by the CLI, the library's checkStream and the HTTP service.
+// Each worker loads the rules once; an article gets a time budget, and a worker that overruns it or
+// dies is terminated and replaced, so one bad article costs one error, never the batch.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { BatchHints } from '../detectors/detector.js';
+import type { Article } from '../types.js';
+import type { CheckOutput } from './check-article.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './check-worker.js';
+
+export interface PoolOptions {
+  /** Worker threads (capped at available cores by callers). */
+  size: number;
+  /** How each worker loads the same config and rules. */
+  setup: WorkerSetup;
+  /** Default 10_000; a task over it: the worker is terminated and replaced. */
+  articleTimeoutMs?: number;
+  /** Tasks waiting beyond the busy workers; default Infinity. */
+  maxQueue?: number;
+  /** Heap limits per worker, so one runaway article cannot take the process down. */
+  resourceLimits?: { maxOldGenerationSizeMb?: number };
+}
+
+/** The article took longer than its budget. */
+export class ArticleTimeoutError extends Error {}
+/** The worker died (out of memory, a crash) while holding the article. */
+export class WorkerCrashError extends Error {}
+/** maxQueue reached: the caller answers 429 or waits. */
+export class QueueFullError extends Error {}
+/** The checking code threw for this article (a bug, not a fault of the pool). */
+export class ArticleCheckError extends Error {}
+
+export const DEFAULT_ARTICLE_TIMEOUT_MS = 10_000;
+/** A worker that dies this many times in a row before ever becoming ready will not start: stop retrying. */
+const MAX_START_FAILURES = 3;
+/** Template-line sets a worker keeps (one per source of the batch, usually a handful). */
+const MAX_HINT_SETS = 512;
+
+interface Task {
+  seq: number;
+  article: Article;
+  hints: BatchHints | null;
+  timeoutMs: number;
+  resolve: (o: CheckOutput) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  task: Task | null;
+  timer: NodeJS.Timeout | null;
+  /** Ids of the template-line sets this worker already holds. */
+  hintIds: Set<number>;
+  /** Set when the pool terminates the worker itself (timeout, close): its exit is expected. */
+  retired: boolean;
+}
+
+/** Cores this process may use: the ceiling for `size`. */
+export function availableCores(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export class CheckPool {
+  readonly size: number;
+  private readonly setup: WorkerSetup;
+  private readonly timeoutMs: number;
+  private readonly maxQueue: number;
+  private readonly resourceLimits: PoolOptions['resourceLimits'];
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private seq = 0;
+  private running = 0;
+  private startFailures = 0;
+  private startError: string | null = null;
+  private closing = false;
+  private idleWaiters: Array<() => void> = [];
+  // One id per template-line set (a batch has one set per source), so each set crosses to a worker once.
+  private readonly hintIds = new WeakMap<ReadonlySet<string>, number>();
+  private nextHintId = 0;
+
+  constructor(options: PoolOptions) {
+    if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError(`pool size must be a whole number ≥ 1, got ${options.size}`);
+    this.size = options.size;
+    this.setup = options.setup;
+    this.timeoutMs = options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS;
+    this.maxQueue = options.maxQueue ?? Infinity;
+    this.resourceLimits = options.resourceLimits;
+    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Queued + running tasks. */
+  get pending(): number {
+    return this.queue.length + this.running;
+  }
+
+  /** Resolves with the article's output; rejects with one of the errors above. Never rejects for other articles' faults. */
+  check(article: Article, hints: BatchHints | null = null, options: { timeoutMs?: number } = {}): Promise<CheckOutput> {
+    if (this.closing) return Promise.reject(new Error('the checking pool is closed'));
+    if (this.startError) return Promise.reject(new WorkerCrashError(this.startError));
+    // Room for one task per worker (running or about to) plus maxQueue waiting.
+    if (this.pending >= this.size + this.maxQueue) return Promise.reject(new QueueFullError(`the queue is full (${this.maxQueue} articles waiting)`));
+    return new Promise<CheckOutput>((resolve, reject) => {
+      if (this.pending === 0) for (const s of this.slots) s.worker.ref();
+      this.queue.push({ seq: this.seq++, article, hints, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Waits for tasks in flight (and queued), then terminates the workers. */
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.pending > 0) await new Promise<void>((r) => this.idleWaiters.push(r));
+    await Promise.all(
+      this.slots.map((s) => {
+        s.retired = true;
+        return s.worker.terminate();
+      }),
+    );
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(new URL('./check-worker.js', import.meta.url), {
+      workerData: this.setup,
+      resourceLimits: this.resourceLimits,
+      stdout: false,
+      stderr: false,
+    });
+    const slot: Slot = { worker, ready: false, task: null, timer: null, hintIds: new Set(), retired: false };
+    worker.on('message', (msg: FromWorker) => this.onMessage(slot, msg));
+    worker.on('error', (e: Error) => this.onDeath(slot, e.message));
+    worker.on('exit', (code) => this.onDeath(slot, `exit code ${code}`));
+    // An idle pool must not keep the process alive; while tasks are pending every worker is referenced.
+    if (this.pending === 0) worker.unref();
+    return slot;
+  }
+
+  private onMessage(slot: Slot, msg: FromWorker): void {
+    if (msg.type === 'ready') {
+      slot.ready = true;
+      this.startFailures = 0;
+      this.dispatch();
+      return;
+    }
+    const task = slot.task;
+    if (!task || task.seq !== msg.seq) return;
+    this.finish(slot);
+    if (msg.type === 'done') task.resolve(msg.output);
+    else task.reject(new ArticleCheckError(msg.message));
+    this.dispatch();
+  }
+
+  private onDeath(slot: Slot, why: string): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0 || slot.retired) return;
+    slot.retired = true;
+    const task = slot.task;
+    if (task) {
+      this.finish(slot);
+      task.reject(new WorkerCrashError(`the checking thread died while checking this article (${why})`));
+    } else if (!slot.ready && ++this.startFailures >= MAX_START_FAILURES) {
+      this.startError = `checking threads fail to start (${why})`;
+    }
+    void slot.worker.terminate();
+    if (this.startError) {
+      this.slots.splice(i, 1);
+      for (const t of this.queue.splice(0)) t.reject(new WorkerCrashError(this.startError));
+      this.settleIdle();
+      return;
+    }
+    this.slots[i] = this.spawn();
+  }
+
+  private onTimeout(slot: Slot): void {
+    const task = slot.task;
+    if (!task) return;
+    const i = this.slots.indexOf(slot);
+    slot.retired = true;
+    this.finish(slot);
+    void slot.worker.terminate();
+    if (i >= 0) this.slots[i] = this.spawn();
+    task.reject(new ArticleTimeoutError(`checking took longer than ${task.timeoutMs / 1000} s; stopped`));
+    this.dispatch();
+  }
+
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.task = null;
+    this.running--;
+    this.settleIdle();
+  }
+
+  private settleIdle(): void {
+    if (this.pending > 0) return;
+    for (const s of this.slots) s.worker.unref();
+    for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (!slot.ready || slot.task || slot.retired) continue;
+      const task = this.queue.shift()!;
+      slot.task = task;
+      this.running++;
+      const hintId = this.sendHints(slot, task.hints);
+      slot.worker.postMessage({ type: 'task', seq: task.seq, article: task.article, hints: hintId } satisfies ToWorker);
+      if (Number.isFinite(task.timeoutMs)) slot.timer = setTimeout(() => this.onTimeout(slot), task.timeoutMs);
+    }
+  }
+
+  /** The id of the task's template-line set on this worker, sending the set first if the worker lacks it. */
+  private sendHints(slot: Slot, hints: BatchHints | null): number | null {
+    if (!hints || hints.templateLines.size === 0) return null;
+    let id = this.hintIds.get(hints.templateLines);
+    if (id === undefined) this.hintIds.set(hints.templateLines, (id = this.nextHintId++));
+    if (!slot.hintIds.has(id)) {
+      // A caller that builds a new set per article must not grow the worker's cache without bound.
+      if (slot.hintIds.size >= MAX_HINT_SETS) {
+        slot.worker.postMessage({ type: 'forget-hints' } satisfies ToWorker);
+        slot.hintIds.clear();
+      }
+      slot.worker.postMessage({ type: 'hints', id, templateLines: [...hints.templateLines] } satisfies ToWorker);
+      slot.hintIds.add(id);
+    }
+    return id;
+  }
+}

@@ -1,0 +1,57 @@
+// The pool runs the built code (dist/), as the CLI and the service do: worker threads load compiled files.
+import { afterAll, describe, expect, it } from 'vitest';
+import { ArticleTimeoutError, CheckPool, QueueFullError, WorkerCrashError } from '../dist/engine/worker-pool.js';
+import { checkArticle } from '../src/engine/check-article.js';
+import { defaultConfig } from '../src/rules/config.js';
+import { article, builtinRules, ROOT } from './helpers/run.js';
+import { join } from 'node:path';
+
+const setup = { configFile: null, extraRuleDirs: [], preload: [join(ROOT, 'test', 'fixtures', 'faults', 'fault-detectors.mjs')] };
+const story = 'The council approved the new budget on Tuesday.The vote was close , with five members against.\n\nThe mayor said the plan would be reviewed next year.';
+
+describe('CheckPool', () => {
+  const pool = new CheckPool({ size: 2, setup });
+  afterAll(() => pool.close());
+
+  it('gives the same output as checking on this thread, with template lines sent once per source', async () => {
+    const a = article(story, { id: 'a' });
+    const hints = { templateLines: new Set(['the mayor said the plan would be reviewed next year.']) };
+    const [x, y] = await Promise.all([pool.check(a, hints), pool.check({ ...a, id: 'b' }, hints)]);
+    const here = checkArticle(a, builtinRules(), defaultConfig(), hints);
+    expect(x.result).toEqual(here.result);
+    expect(y.result.flags).toEqual(here.result.flags);
+  });
+
+  it('stops an article over its budget, replaces the worker and goes on', async () => {
+    const spin = pool.check(article(`${story}\nCREDLINT-TEST-SPIN`, { id: 'spin' }), null, { timeoutMs: 300 });
+    const fine = pool.check(article(story, { id: 'fine' }));
+    await expect(spin).rejects.toBeInstanceOf(ArticleTimeoutError);
+    expect((await fine).result.id).toBe('fine');
+    expect((await pool.check(article(story, { id: 'after' }))).result.id).toBe('after');
+  });
+
+  it('turns a worker that dies into that article\'s error; the others are checked', async () => {
+    const outcomes = await Promise.allSettled([1, 2, 3, 4, 5].map((i) => pool.check(article(i === 3 ? `${story}\nCREDLINT-TEST-CRASH` : story, { id: `n${i}` }))));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(WorkerCrashError);
+    expect(pool.pending).toBe(0);
+  });
+
+  it('keeps one failing rule to that rule: the article keeps every other flag', async () => {
+    const out = await pool.check(article(`${story}\nCREDLINT-TEST-THROW`, { id: 't' }));
+    expect(out.ruleErrors).toEqual([{ ruleId: expect.stringMatching(/short/), message: 'test detector exploded' }]);
+    expect(out.result.flags.some((f) => f.category === 'spacing')).toBe(true);
+  });
+
+  it('refuses work beyond a bounded queue', async () => {
+    const small = new CheckPool({ size: 1, setup, maxQueue: 1 });
+    try {
+      const first = small.check(article(story, { id: '1' }));
+      const second = small.check(article(story, { id: '2' }));
+      await expect(small.check(article(story, { id: '3' }))).rejects.toBeInstanceOf(QueueFullError);
+      await Promise.all([first, second]);
+    } finally {
+      await small.close();
+    }
+  });
+});
