@@ -57,15 +57,22 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   const running = await startServer({ host: opts.host, port, checker, pool, maxBodyBytes, timeoutMs, maxQueue, token: token || null, corsOrigins: opts.corsOrigin, log });
   if (!opts.quiet) log(`listening on ${running.url} (${pool.size} ${workers === 0 ? 'in-process checker' : 'worker threads'}, ${checker.rules.filter((r) => r.enabled).length} rules${token ? ', bearer token required' : ''})`);
   await new Promise<void>((resolve) => {
+    let stopping = false;
     const stop = (signal: string): void => {
+      // A second signal while draining means "now": requests still in flight are cut.
+      if (stopping) {
+        log(`${signal} again: stopping now`);
+        process.exit(1);
+      }
+      stopping = true;
       if (!opts.quiet) log(`${signal}: finishing the requests in flight`);
       running.close().then(resolve, (e) => {
         log(`shutdown: ${(e as Error).message}`);
         resolve();
       });
     };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
   });
   if (!opts.quiet) log('stopped');
   return 0;

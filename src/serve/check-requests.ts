@@ -32,8 +32,9 @@ export async function checkArticles(pool: ArticlePool, checker: Checker, req: Ch
       const left = deadline - performance.now();
       if (left <= 0) throw timeUp(req.budgetMs, article);
       try {
-        outputs[i] = await pool.check(article, hintsFor(article), { timeoutMs: Math.ceil(left) });
+        outputs[i] = await withDeadline(pool.check(article, hintsFor(article), { timeoutMs: Math.ceil(left) }), left, () => timeUp(req.budgetMs, article));
       } catch (e) {
+        if (e instanceof HttpError) throw e;
         if (e instanceof ArticleTimeoutError) throw timeUp(req.budgetMs, article);
         if (e instanceof QueueFullError) throw new HttpError(429, 'the server is busy checking other articles; retry shortly', { 'retry-after': '1' });
         outputs[i] = { error: (e as Error).message };
@@ -61,6 +62,19 @@ export async function checkArticles(pool: ArticlePool, checker: Checker, req: Ch
     }
   }
   return buildReport(results, comparisons, errors, performance.now() - started);
+}
+
+/**
+ * The pool times an article from the moment a worker takes it; the request's budget also counts the wait in
+ * the queue, so the request gives up at its deadline even if the article is still waiting (the pool then
+ * stops it at its own limit).
+ */
+function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
 function timeUp(budgetMs: number, article: Article): HttpError {

@@ -5,6 +5,7 @@ import type { BatchHints } from '../detectors/detector.js';
 import type { CheckOutput } from '../engine/check-article.js';
 import type { Article } from '../types.js';
 import type { WorkerSetup } from '../engine/check-worker.js';
+import { availableCores, CheckPool } from '../engine/worker-pool.js';
 
 export interface ArticlePool {
   check(article: Article, hints?: BatchHints | null, options?: { timeoutMs?: number }): Promise<CheckOutput>;
@@ -13,9 +14,7 @@ export interface ArticlePool {
   close(): Promise<void>;
 }
 
-export class ArticleTimeoutError extends Error {}
-export class QueueFullError extends Error {}
-export class WorkerCrashError extends Error {}
+export { ArticleTimeoutError, QueueFullError, WorkerCrashError } from '../engine/worker-pool.js';
 
 /** Checks on the calling thread: for tests of the HTTP layer and for `--workers 0`. A slow article blocks. */
 export function inProcessPool(checker: Checker): ArticlePool {
@@ -46,6 +45,7 @@ export interface PoolChoice {
 
 /** The pool the service runs on. */
 export function createPool(checker: Checker, choice: PoolChoice): ArticlePool {
-  // Until src/engine/worker-pool.ts lands: every choice checks in-process.
-  return inProcessPool(checker);
+  if (choice.workers === 0) return inProcessPool(checker);
+  // The service's own queue bound sits in front (server.ts admits requests); the pool's is a backstop.
+  return new CheckPool({ size: Math.min(choice.workers, availableCores()), setup: choice.setup, articleTimeoutMs: choice.articleTimeoutMs });
 }

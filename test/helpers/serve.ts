@@ -35,7 +35,7 @@ export async function serve(args: string[] = [], env: Record<string, string> = {
     stderr: () => err,
     stop() {
       if (!stopping) {
-        if (proc.exitCode === null) proc.kill('SIGTERM');
+        if (proc.exitCode === null && !proc.killed) proc.kill('SIGTERM');
         stopping = exited;
       }
       return stopping;
