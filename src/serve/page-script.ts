@@ -119,7 +119,11 @@ export const PAGE_SCRIPT = String.raw`
       // The narrowest span colours the piece: it is the most specific flag there.
       var top = p.spans.slice().sort(function (x, y) { return (x.end - x.start) - (y.end - y.start); })[0];
       var mark = document.createElement('mark');
-      mark.className = classOf(top);
+      // Every covering flag's class (so each flag can be found and styled), the narrowest one's colour on top.
+      var classes = ['top-' + classOf(top).split(' ')[0]];
+      p.spans.forEach(function (s) { classOf(s).split(' ').forEach(function (c) { if (classes.indexOf(c) < 0) classes.push(c); }); });
+      if (p.spans.length > 1) classes.push('multi');
+      mark.className = classes.join(' ');
       mark.textContent = chunk;
       mark.tabIndex = 0;
       mark.dataset.spans = p.spans.map(function (s) { return s.key; }).join(' ');

@@ -93,10 +93,11 @@ mark { background: var(--structure); border-bottom: 2px solid rgba(0,0,0,.35); c
 mark.sev-error { border-bottom-color: #b00020; }
 mark.sev-info { border-bottom-style: dotted; }
 mark.active { outline: 3px solid var(--focus); }
-${['chrome', 'boilerplate', 'repetition', 'spacing', 'dates', 'tortured-phrase', 'encoding', 'structure', 'attribution', 'language'].map((c) => `mark.cat-${c}, .tag.cat-${c} { background: var(--${c}); }`).join('\n')}
-mark.cmp-contradiction { background: #f5b3b3; }
-mark.cmp-near-duplicate { background: #f6d9a8; }
-mark.cmp-shared-claim { background: #bfe0f5; }
+${['chrome', 'boilerplate', 'repetition', 'spacing', 'dates', 'tortured-phrase', 'encoding', 'structure', 'attribution', 'language'].map((c) => `mark.top-cat-${c}, .tag.cat-${c} { background: var(--${c}); }`).join('\n')}
+mark.multi { border-bottom-style: double; border-bottom-width: 4px; }
+mark.top-cmp-contradiction { background: #f5b3b3; }
+mark.top-cmp-near-duplicate { background: #f6d9a8; }
+mark.top-cmp-shared-claim { background: #bfe0f5; }
 #verdict { font-size: 1.15rem; }
 .badge { display: inline-block; padding: .1rem .6rem; border-radius: 1rem; font-weight: 600; }
 .badge.pass { background: #cdebd0; } .badge.review { background: #f8e08e; } .badge.fail { background: #f3b7b7; }

@@ -157,6 +157,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     ['/', { name: '/', open: true, methods: { GET: page('text/html; charset=utf-8', PAGE_HTML) } }],
     ['/page.js', { name: '/page.js', open: true, methods: { GET: page('text/javascript; charset=utf-8', PAGE_SCRIPT) } }],
     ['/page.css', { name: '/page.css', open: true, methods: { GET: page('text/css; charset=utf-8', PAGE_CSS) } }],
+    // Browsers ask for an icon; there is none, and "none" is not an error.
+    ['/favicon.ico', { name: '/favicon.ico', open: true, methods: { GET: (c) => void (c.res.writeHead(204, { 'cache-control': 'max-age=86400' }), c.res.end()) } }],
     ['/healthz', { name: '/healthz', open: true, methods: { GET: (c) => json(c.res, closing ? 503 : 200, { status: closing ? 'shutting down' : 'ok', version: TOOL_VERSION, workers: pool.size, pending: pool.pending }) } }],
     ['/metrics', { name: '/metrics', methods: { GET: (c) => send(c.res, 200, 'text/plain; version=0.0.4; charset=utf-8', metrics.render({ poolWorkers: pool.size, poolPending: pool.pending, inFlight })) } }],
     ['/v1/rules', { name: '/v1/rules', methods: { GET: (c) => send(c.res, 200, 'application/json; charset=utf-8', rulesJson) } }],
