@@ -212,12 +212,17 @@ describe('credlint serve: bearer token and CORS', async () => {
 
   it('requires the token on everything but /healthz', async () => {
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+    // The page's own static files open without it (a browser cannot attach a bearer token to a page load);
+    // the page asks for the token and sends it on its API calls.
+    expect((await fetch(`${s.url}/`)).status).toBe(200);
+    expect((await fetch(`${s.url}/page.js`)).status).toBe(200);
     for (const path of ['/v1/rules', '/metrics', '/v2/languages']) {
       const res = await fetch(`${s.url}${path}`);
       expect(res.status, path).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
     }
     expect((await post(`${s.url}/v1/check`, SECOND, 'text/plain')).status).toBe(401);
+    expect((await fetch(`${s.url}/v2/check`, { method: 'POST', body: 'text=Hello&language=en-US', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(401);
     expect((await post(`${s.url}/v1/check`, SECOND, 'text/plain', { authorization: 'Bearer wrong' })).status).toBe(401);
     expect((await post(`${s.url}/v1/check`, SECOND, 'text/plain', { authorization: 'Bearer sekret-42' })).status).toBe(200);
     expect((await fetch(`${e.url}/v1/rules`)).status).toBe(401);
