@@ -2,7 +2,8 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { assertValidReport } from './helpers/report-schema.js';
-import { HAS_SHARED, newsPages, seed } from './helpers/run.js';
+import { cliReport, HAS_SHARED, newsPages, seed } from './helpers/run.js';
+import { tempDir } from './helpers/tmp.js';
 import { serve } from './helpers/serve.js';
 import type { Report } from '../src/types.js';
 
@@ -241,6 +242,7 @@ describe('credlint serve: bearer token and CORS', async () => {
 
 describe.skipIf(!HAS_SHARED)('credlint serve: the founding articles (needs ../shared)', async () => {
   const s = await serve(['--workers', '1']);
+  const t = tempDir();
 
   it('finds the same flags over HTTP as the CLI finds in the file', async () => {
     const text = seed('lukashenko-tianjin.txt');
@@ -249,6 +251,20 @@ describe.skipIf(!HAS_SHARED)('credlint serve: the founding articles (needs ../sh
     for (const f of flags) expect(text.slice(f.start, f.end).startsWith(f.text.replace(/…$/, ''))).toBe(true);
     const tianjin = text.indexOf('Tianjin,China,to');
     expect(flags.some((f) => f.category === 'spacing' && f.start >= tianjin && f.end <= tianjin + 16)).toBe(true);
+  });
+
+  it('a batch large enough for the comparison thread gets the same report as the CLI', async () => {
+    const pages = newsPages().slice(0, 24);
+    // Near-copies with one figure changed, so the batch has copies and contradictions to find.
+    const records = [...pages.map((p) => ({ id: p.id, body: p.body })), ...pages.slice(0, 6).map((p) => ({ id: `${p.id}-copy`, body: p.body.replace(/\b(\d+)\b/, (n) => String(Number(n) + 3)) }))];
+    const jsonl = records.map((r) => JSON.stringify(r)).join('\n');
+    const served = await report(await post(`${s.url}/v1/check`, jsonl, 'application/x-ndjson'));
+    const file = t.put('batch.jsonl', jsonl);
+    const local = cliReport([file, '-j', '1']).report;
+    expect(served.comparisons.length).toBeGreaterThan(0);
+    const key = (r: Report): unknown => r.comparisons.map((c) => [c.type, c.a.article, c.a.start, c.b.article, c.b.start, c.similarity]);
+    expect(key(served)).toEqual(key(local));
+    expect(served.articles.map((a) => [a.id, a.score, a.stats.corroboratedClaims ?? 0])).toEqual(local.articles.map((a) => [a.id, a.score, a.stats.corroboratedClaims ?? 0]));
   });
 
   it('a clean news body passes the gate', async () => {

@@ -54,7 +54,7 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   }
   const pool = createPool(checker, { workers, setup: { configFile: checker.config.file, extraRuleDirs: opts.rules }, articleTimeoutMs: timeoutMs });
   const log = (line: string): void => void process.stderr.write(`credlint serve: ${line}\n`);
-  const running = await startServer({ host: opts.host, port, checker, pool, maxBodyBytes, timeoutMs, maxQueue, token: token || null, corsOrigins: opts.corsOrigin, log });
+  const running = await startServer({ host: opts.host, port, checker, pool, maxBodyBytes, timeoutMs, maxQueue, token: token || null, corsOrigins: opts.corsOrigin, log, compareThread: workers > 0 });
   if (!opts.quiet) log(`listening on ${running.url} (${pool.size} ${workers === 0 ? 'in-process checker' : 'worker threads'}, ${checker.rules.filter((r) => r.enabled).length} rules${token ? ', bearer token required' : ''})`);
   await new Promise<void>((resolve) => {
     let stopping = false;

@@ -1,7 +1,7 @@
 // One request's articles on the pool: at most `pool.size` of them in flight at a time (so one big batch cannot
 // fill the queue ahead of everyone else), all within the request's time budget; then the comparison and the
 // report, exactly as `credlint check` builds them.
-import type { Checker } from '../index.js';
+import type { CompareOutput } from '../compare/compare.js';
 import { collectBatchHints } from '../engine/batch-hints.js';
 import type { CheckOutput } from '../engine/check-article.js';
 import type { ArticleFacts } from '../facts/facts.js';
@@ -19,7 +19,10 @@ export interface CheckRequest {
 }
 
 /** Checks the articles and builds the report; time-outs and a full queue become 503 and 429. */
-export async function checkArticles(pool: ArticlePool, checker: Checker, req: CheckRequest): Promise<Report> {
+/** The comparison phase of a request, given the time left (it may run on another thread). */
+export type Comparer = (facts: ArticleFacts[], timeoutMs: number) => Promise<Pick<CompareOutput, 'comparisons' | 'corroboration'>>;
+
+export async function checkArticles(pool: ArticlePool, compare: Comparer, req: CheckRequest): Promise<Report> {
   const started = performance.now();
   const deadline = started + req.budgetMs;
   const hintsFor = collectBatchHints(req.articles);
@@ -54,7 +57,15 @@ export async function checkArticles(pool: ArticlePool, checker: Checker, req: Ch
   });
   let comparisons: Report['comparisons'] = [];
   if (req.compare && facts.length > 1) {
-    const out = checker.compare(facts);
+    const left = deadline - performance.now();
+    if (left <= 0) throw timeUpCompare(req.budgetMs);
+    let out: Awaited<ReturnType<Comparer>>;
+    try {
+      out = await withDeadline(compare(facts, Math.ceil(left)), left, () => timeUpCompare(req.budgetMs));
+    } catch (e) {
+      if (e instanceof ArticleTimeoutError) throw timeUpCompare(req.budgetMs);
+      throw e;
+    }
     comparisons = out.comparisons;
     for (const r of results) {
       const c = out.corroboration.get(r.id);
@@ -75,6 +86,10 @@ function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Error): 
     timer = setTimeout(() => reject(onTimeout()), ms);
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+function timeUpCompare(budgetMs: number): HttpError {
+  return new HttpError(503, `comparing the articles did not finish within this server's ${budgetMs} ms limit per request; send fewer articles, compare=false, or ask the operator to raise --timeout`, { 'retry-after': '5' });
 }
 
 function timeUp(budgetMs: number, article: Article): HttpError {

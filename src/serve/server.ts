@@ -9,7 +9,8 @@ import type { Checker } from '../index.js';
 import { TOOL_VERSION } from '../report/version.js';
 import type { Gate, Report } from '../types.js';
 import { mediaTypeOf, readBodyText } from './body.js';
-import { checkArticles, gateOf } from './check-requests.js';
+import { checkArticles, gateOf, type Comparer } from './check-requests.js';
+import { CompareThread } from './compare-thread.js';
 import { applyCors, tokenCheck } from './guard.js';
 import { HttpError } from './http-error.js';
 import { languagesList, ltResponse, parseLtRequest } from './languagetool.js';
@@ -36,6 +37,8 @@ export interface ServeOptions {
   /** Origins allowed to call from a browser page elsewhere; empty: no CORS headers at all. */
   corsOrigins: string[];
   log?: (line: string) => void;
+  /** false: compare every batch on the HTTP thread (in-process setups). */
+  compareThread?: boolean;
 }
 
 export interface RunningServer {
@@ -45,6 +48,9 @@ export interface RunningServer {
   /** Stops accepting, waits for requests in flight (at most graceMs), then stops the pool. */
   close(graceMs?: number): Promise<void>;
 }
+
+/** Batches up to this size are compared on the HTTP thread (a few ms); larger ones on the comparison thread. */
+const INLINE_COMPARE_MAX = 8;
 
 export const DEFAULTS = { maxBodyBytes: 5_000_000, timeoutMs: 10_000, maxQueue: 64 } as const;
 
@@ -72,6 +78,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     rules: checker.rules.map(({ prepared: _p, pack, ...r }) => ({ ...r, pack: basename(pack), safeFix: isSafeFix(r) })),
     detectors: [...DETECTORS.values()].map((d) => ({ type: d.type, summary: d.summary })),
   });
+  // Small batches compare in a few milliseconds here; large ones go to their own thread so they never stall the
+  // HTTP thread. In-process checking (--workers 0) keeps everything on this thread.
+  const compareThread = pool.size > 0 && opts.compareThread !== false ? new CompareThread({ ...checker.config.compare, enabled: true }) : null;
+  const comparer: Comparer = async (facts, timeoutMs) => (compareThread && facts.length > INLINE_COMPARE_MAX ? compareThread.compare(facts, timeoutMs) : checker.compare(facts));
   let inFlight = 0;
   let checking = 0;
   let closing = false;
@@ -110,7 +120,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const { articles, errors } = requestArticles(body, formatFor(media, body), ctx.url.searchParams);
     if (mode === 'compare' && articles.length < 2) throw new HttpError(400, `compare needs two or more articles (a JSON array or JSONL); the request holds ${articles.length}`);
     const compare = mode === 'compare' || (compareParam !== 'false' && checker.config.compare.enabled);
-    const report = await admitted(() => checkArticles(pool, checker, { articles, errors, compare, budgetMs: opts.timeoutMs }));
+    const report = await admitted(() => checkArticles(pool, comparer, { articles, errors, compare, budgetMs: opts.timeoutMs }));
     count(report);
     let status = 200;
     const headers: Record<string, string> = {};
@@ -135,7 +145,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const lt = parseLtRequest(params);
     if (lt.text.trim() === '') return json(ctx.res, 200, ltResponse(lt, emptyResult(), ruleById));
     const { articles } = requestArticles(lt.text, 'txt', new URLSearchParams({ source: 'v2' }));
-    const report = await admitted(() => checkArticles(pool, checker, { articles, errors: [], compare: false, budgetMs: opts.timeoutMs }));
+    const report = await admitted(() => checkArticles(pool, comparer, { articles, errors: [], compare: false, budgetMs: opts.timeoutMs }));
     count(report);
     const result = report.articles[0];
     if (!result) throw new HttpError(500, report.errors[0]?.message ?? 'the text could not be checked');
@@ -243,6 +253,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           clearTimeout(timer);
         }
         await pool.close();
+        await compareThread?.close();
       })();
       return closed;
     },
