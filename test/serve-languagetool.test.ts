@@ -69,6 +69,13 @@ describe('credlint serve: LanguageTool-compatible /v2', async () => {
     expect(comma.sentence).toBe('The delegation landed in Tianjin,China,to attend the summit.');
   });
 
+  it("answers the documentation's first example (language=en-US&text=a simple test)", async () => {
+    const res = await fetch(`${s.url}/v2/check`, { method: 'POST', body: 'language=en-US&text=a simple test', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(200);
+    const r = (await res.json()) as LtAnswer;
+    expect(r).toMatchObject({ software: { name: 'credlint', apiVersion: 1 }, language: { code: 'en-US', name: 'English (United States)' }, matches: expect.any(Array) });
+  });
+
   it('language=auto reports the detected language; other documented parameters are accepted', async () => {
     const r = await check({ text: TEXT, language: 'auto', motherTongue: 'de-DE', level: 'picky', preferredVariants: 'en-GB' });
     expect(r.language.detectedLanguage.code).toBe('en');

@@ -20,7 +20,7 @@ const SUPPORTED = new Set(LANGUAGES.map((l) => TWO_LETTER[l]).filter((c): c is s
 // Clients pick a variant from this list; credlint's rules do not differ between variants.
 const VARIANTS = ['en-US', 'en-GB', 'en-AU', 'en-CA', 'de-DE', 'de-AT', 'de-CH', 'pt-PT', 'pt-BR', 'es-ES', 'fr-FR', 'nl-NL'];
 
-const names = new Intl.DisplayNames(['en'], { type: 'language' });
+const names = new Intl.DisplayNames(['en'], { type: 'language', languageDisplay: 'standard' });
 const nameOf = (code: string): string => {
   try {
     return names.of(code) ?? code;
@@ -131,7 +131,8 @@ export function ltResponse(req: LtRequest, result: ArticleResult, rules: Readonl
     language: {
       name: nameOf(code),
       code,
-      detectedLanguage: { name: nameOf(detected), code: detected, confidence: result.language === 'und' ? 0 : 0.9 },
+      // The detector gives a language, not a probability: 0 says "too little text to tell".
+      detectedLanguage: { name: nameOf(detected), code: detected, confidence: result.language === 'und' ? 0 : 1 },
     },
     matches,
   };
