@@ -71,7 +71,7 @@ export const PAGE_SCRIPT = String.raw`
 
   // An HTML page is checked as the text credlint reads from it; that text replaces the page in the box, so
   // every offset, highlight and fix refers to what the editor sees.
-  function asText(text, done) {
+  function asText(text) {
     if (formatOf(text) !== 'html') return Promise.resolve({ text: text, format: formatOf(text) });
     return api('/v1/extract', text, 'text/html').then(function (page) {
       if (page.publishedAt && !els.publishedAt.value) els.publishedAt.value = page.publishedAt;

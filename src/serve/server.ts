@@ -80,7 +80,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   });
   // Small batches compare in a few milliseconds here; large ones go to their own thread so they never stall the
   // HTTP thread. In-process checking (--workers 0) keeps everything on this thread.
-  const compareThread = pool.size > 0 && opts.compareThread !== false ? new CompareThread({ ...checker.config.compare, enabled: true }) : null;
+  const compareThread = opts.compareThread !== false ? new CompareThread({ ...checker.config.compare, enabled: true }) : null;
   const comparer: Comparer = async (facts, timeoutMs) => (compareThread && facts.length > INLINE_COMPARE_MAX ? compareThread.compare(facts, timeoutMs) : checker.compare(facts));
   let inFlight = 0;
   let checking = 0;
