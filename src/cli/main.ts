@@ -6,6 +6,7 @@ import { runCompare } from './compare-command.js';
 import { runCompareFacts } from './compare-facts-command.js';
 import { runRules } from './rules-command.js';
 import { runStrip } from './strip-command.js';
+import { escapeLine } from '../report/escape-control.js';
 import { stdoutOwned } from './output.js';
 import { UsageError } from './usage-error.js';
 
@@ -85,7 +86,7 @@ try {
     // --help and --version end through here too, with exit code 0.
     process.exitCode = e.exitCode === 0 ? 0 : 2;
   } else if (e instanceof UsageError) {
-    process.stderr.write(`credlint: ${e.message}\n`);
+    process.stderr.write(`credlint: ${escapeLine(e.message)}\n`);
     process.exitCode = 2;
   } else {
     process.stderr.write(`credlint: internal error: ${(e as Error).stack ?? e}\n`);
