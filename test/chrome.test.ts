@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../src/engine/check-article.js';
-import { lineKey } from '../src/engine/line-key.js';
+import { lineKey } from '../src/text/line-key.js';
 import { bestRegions } from '../src/chrome/main-region.js';
 import { defaultConfig } from '../src/rules/config.js';
 import { join } from 'node:path';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertValidReport } from './helpers/report-schema.js';
+import { checkHere, reportHere } from './helpers/in-process.js';
 import { cli, cliReport } from './helpers/run.js';
 import { tempDir } from './helpers/tmp.js';
 
@@ -85,18 +86,18 @@ describe('rules and configuration', () => {
     expect(cli(['rules'], { cwd }).stdout).toMatch(/spacing\/missing-space-after-period\s+off/);
   });
 
-  it('--config names the file; option overrides are validated against the detector schema', () => {
+  it('--config names the file; option overrides are validated against the detector schema', async () => {
     const cfg = t.put('tight.json', JSON.stringify({ rules: { 'spacing/word-glued-to-number': { options: { lists: { glue: ['on'] } } } } }));
-    expect(cli(['check', article, '--config', cfg]).status).toBe(0);
+    expect((await checkHere([article], { config: cfg })).status).toBe(0);
     const bad = t.put('bad.json', JSON.stringify({ rules: { 'spacing/word-glued-to-number': { options: { colour: 'red' } } } }));
-    const r = cli(['check', article, '--config', bad]);
+    const r = await checkHere([article], { config: bad });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${bad}: /rules/spacing/word-glued-to-number/options: unknown key "colour"`);
     const unknown = t.put('unknown.json', JSON.stringify({ rules: { 'spacing/no-such-rule': 'off' } }));
-    expect(cli(['check', article, '--config', unknown]).stderr).toMatch(/no rule has the id "spacing\/no-such-rule"/);
+    expect((await checkHere([article], { config: unknown })).stderr).toMatch(/no rule has the id "spacing\/no-such-rule"/);
   });
 
-  it('--rules DIR adds a pack whose rules run like the built-in ones', () => {
+  it('--rules DIR adds a pack whose rules run like the built-in ones', async () => {
     const pack = {
       name: 'house-style',
       rules: [
@@ -115,7 +116,7 @@ describe('rules and configuration', () => {
     const dir = join(t.dir, 'house');
     t.put('house/house.json', JSON.stringify(pack));
     const p = t.put('cliche.txt', 'The new port is a real game changer for the region, officials said on Monday.');
-    const flags = cliReport([p, '--rules', dir]).report.articles[0]!.flags;
+    const flags = (await reportHere([p], { rules: [dir] })).report.articles[0]!.flags;
     const f = flags.find((x) => x.ruleId === 'boilerplate/house-cliches')!;
     expect(f.text).toBe('game changer');
     expect(f.suggestion).toBe('important development');
@@ -128,9 +129,9 @@ describe('rules and configuration', () => {
     ['a bad option', { name: 'p', rules: [{ id: 'spacing/x', category: 'spacing', severity: 'info', message: 'm', description: 'd', type: 'pattern', options: { pattern: 'x', flags: 'g' }, examples: { flag: ['x'], pass: [] } }] }, '/rules/0/options/flags: must match pattern'],
     ['a broken regular expression', { name: 'p', rules: [{ id: 'spacing/x', category: 'spacing', severity: 'info', message: 'm', description: 'd', type: 'pattern', options: { pattern: '(unclosed' }, examples: { flag: ['x'], pass: [] } }] }, '/rules/0/options: invalid regular expression'],
     ['a duplicate rule id', { name: 'p', rules: [{ id: 'spacing/doubled-space', category: 'spacing', severity: 'info', message: 'm', description: 'd', type: 'pattern', options: { pattern: 'x' }, examples: { flag: ['x'], pass: [] } }] }, 'is already defined in'],
-  ])('a pack with %s is refused with the file and the JSON pointer', (name, pack, expected) => {
+  ])('a pack with %s is refused with the file and the JSON pointer', async (name, pack, expected) => {
     const file = t.put(`broken-${name.replace(/\W+/g, '-')}/pack.json`, JSON.stringify(pack));
-    const r = cli(['check', article, '--rules', join(file, '..')]);
+    const r = await checkHere([article], { rules: [join(file, '..')] });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(file);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateMentions } from '../src/dates/date-mentions.js';
 import { impossibleDates } from '../src/dates/impossible-dates.js';
-import { inferPublication } from '../src/engine/publication.js';
+import { inferPublication } from '../src/dates/publication.js';
 import { buildDoc } from '../src/text/doc.js';
 import { article, check, HAS_SHARED, newsPages, seed } from './helpers/run.js';
 

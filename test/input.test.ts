@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliReport } from './helpers/run.js';
+import { checkHere, reportHere } from './helpers/in-process.js';
 import { tempDir } from './helpers/tmp.js';
 
 const ARTICLE = 'Officials met on Monday to discuss the budget.\n\nThe talks will resume next week, a spokesperson said.\n';
@@ -9,9 +9,9 @@ const ARTICLE = 'Officials met on Monday to discuss the budget.\n\nThe talks wil
 describe('reading articles', () => {
   const t = tempDir();
 
-  it('reads .txt with a title line, keeping offsets into the file text', () => {
+  it('reads .txt with a title line, keeping offsets into the file text', async () => {
     const p = t.put('story.txt', `Budget talks resume\n\n${ARTICLE}`);
-    const { report } = cliReport([p]);
+    const { report } = (await reportHere([p]));
     expect(report.articles).toHaveLength(1);
     const a = report.articles[0]!;
     expect(a.id).toBe(p);
@@ -19,28 +19,28 @@ describe('reading articles', () => {
     expect(a.stats.words).toBeGreaterThan(15);
   });
 
-  it('drops a UTF-8 byte-order mark so offsets count from the first character', () => {
+  it('drops a UTF-8 byte-order mark so offsets count from the first character', async () => {
     const p = t.put('bom.txt', '\ufeffThe minister arrived in Tianjin,China on Monday for the summit of leaders.');
-    const { report } = cliReport([p]);
+    const { report } = (await reportHere([p]));
     const flag = report.articles[0]!.flags.find((f) => f.ruleId === 'spacing/missing-space-after-comma')!;
     const text = readFileSync(p, 'utf8').slice(1);
     expect(text.slice(flag.start, flag.end)).toBe(',');
     expect(flag.text).toBe(',');
   });
 
-  it('reads Markdown with a # heading as the title', () => {
+  it('reads Markdown with a # heading as the title', async () => {
     const p = t.put('post.md', `# Council approves budget\n\n${ARTICLE}`);
-    expect(cliReport([p]).report.articles[0]!.title).toBe('Council approves budget');
+    expect((await reportHere([p])).report.articles[0]!.title).toBe('Council approves budget');
   });
 
-  it('reads HTML: visible text only, block elements as lines, title, date and canonical URL from the page', () => {
+  it('reads HTML: visible text only, block elements as lines, title, date and canonical URL from the page', async () => {
     const html = `<!doctype html><html><head><title>Council approves budget</title>
       <meta property="article:published_time" content="2024-03-05T10:00:00Z"><link rel="canonical" href="https://news.example/budget">
       <style>p { color: red }</style><script>var x = "not text";</script></head>
       <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Council approves budget</h1>
       <p>Officials met on <b>Monday</b> to discuss the budget &amp; taxes.</p><p>The talks will resume next week.</p></article></body></html>`;
     const p = t.put('page.html', html);
-    const a = cliReport([p]).report.articles[0]!;
+    const a = (await reportHere([p])).report.articles[0]!;
     expect(a.title).toBe('Council approves budget');
     expect(a.publishedAt).toBe('2024-03-05');
     expect(a.publishedAtOrigin).toBe('html-meta');
@@ -54,33 +54,33 @@ describe('reading articles', () => {
     expect(page.text).toBe('Home World Sport\nThe council’s vote.');
   });
 
-  it('reads a JSON object, a JSON array and JSONL, with the record fields', () => {
+  it('reads a JSON object, a JSON array and JSONL, with the record fields', async () => {
     const rec = { id: 'a1', title: 'T', body: ARTICLE, url: 'https://x.example/a', publishedAt: '2024-01-02T08:00:00Z', source: 'Example Wire' };
     const one = t.put('one.json', JSON.stringify(rec));
     const many = t.put('many.json', JSON.stringify([{ ...rec, id: 'b1' }, { id: 'b2', text: ARTICLE }, { id: 'b3', content: ARTICLE }]));
     const lines = t.put('lines.jsonl', [{ ...rec, id: 'c1' }, { id: 'c2', body: ARTICLE }].map((r) => JSON.stringify(r)).join('\n') + '\n');
-    const { report } = cliReport([one, many, lines]);
+    const { report } = (await reportHere([one, many, lines]));
     expect(report.articles.map((a) => a.id)).toEqual(['a1', 'b1', 'b2', 'b3', 'c1', 'c2']);
     const a1 = report.articles[0]!;
     expect([a1.title, a1.url, a1.publishedAt, a1.publishedAtOrigin]).toEqual(['T', 'https://x.example/a', '2024-01-02', 'record']);
     expect(report.articles[5]!.source).toBe(`${lines}:2`);
   });
 
-  it('walks folders recursively and expands globs', () => {
+  it('walks folders recursively and expands globs', async () => {
     t.put('tree/a.txt', ARTICLE);
     t.put('tree/sub/b.md', ARTICLE);
     t.put('tree/sub/ignored.png', 'not an article');
     t.put('tree/.hidden/c.txt', ARTICLE);
-    const folder = cliReport([join(t.dir, 'tree')]).report;
+    const folder = (await reportHere([join(t.dir, 'tree')])).report;
     expect(folder.articles.map((a) => a.source.slice(t.dir.length))).toEqual(['/tree/a.txt', '/tree/sub/b.md']);
-    const glob = cliReport([join(t.dir, 'tree/**/*.md')]).report;
+    const glob = (await reportHere([join(t.dir, 'tree/**/*.md')])).report;
     expect(glob.articles.map((a) => a.source.slice(t.dir.length))).toEqual(['/tree/sub/b.md']);
   });
 
-  it('reads standard input with "-", sniffing JSONL', () => {
+  it('reads standard input with "-", sniffing JSONL', async () => {
     const input = [{ id: 's1', body: ARTICLE }, { id: 's2', body: ARTICLE }].map((r) => JSON.stringify(r)).join('\n');
-    expect(cliReport(['-'], { input }).report.articles.map((a) => a.id)).toEqual(['s1', 's2']);
-    expect(cliReport(['-'], { input: ARTICLE }).report.articles[0]!.source).toBe('-');
+    expect((await reportHere(['-'], { input })).report.articles.map((a) => a.id)).toEqual(['s1', 's2']);
+    expect((await reportHere(['-'], { input: ARTICLE })).report.articles[0]!.source).toBe('-');
   });
 });
 
@@ -98,9 +98,9 @@ describe('bad input: one clear line naming the file, the batch goes on, exit 2',
     ['invalid JSON', () => t.put('broken.json', '{"id": "x", "body": '), /invalid JSON/],
     ['a glob matching nothing', () => join(t.dir, '*.nothing'), /no files match/],
   ];
-  it.each(cases)('%s', (_name, make, pattern) => {
+  it.each(cases)('%s', async (_name, make, pattern) => {
     const bad = make();
-    const { status, report, stderr } = cliReport([bad, good]);
+    const { status, report, stderr } = (await reportHere([bad, good]));
     expect(status).toBe(2);
     expect(report.articles.map((a) => a.source)).toEqual([good]);
     expect(report.errors).toHaveLength(1);
@@ -110,29 +110,29 @@ describe('bad input: one clear line naming the file, the batch goes on, exit 2',
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('an invalid JSON line names the file and line; the other lines are checked', () => {
+  it('an invalid JSON line names the file and line; the other lines are checked', async () => {
     const p = t.put('mixed.jsonl', [JSON.stringify({ id: 'ok1', body: ARTICLE }), '{"id": "bad", body: }', JSON.stringify({ id: 'ok2', body: ARTICLE })].join('\n'));
-    const { status, report } = cliReport([p]);
+    const { status, report } = (await reportHere([p]));
     expect(status).toBe(2);
     expect(report.articles.map((a) => a.id)).toEqual(['ok1', 'ok2']);
     expect(report.errors).toEqual([{ source: `${p}:2`, message: expect.stringMatching(/^invalid JSON line/) }]);
   });
 
-  it('a 10 MB article is refused, in a text file and in a record', () => {
+  it('a 10 MB article is refused, in a text file and in a record', async () => {
     const huge = 'All work and no play makes a dull article. '.repeat(250_000);
     const file = t.put('huge.txt', huge);
     const rec = t.put('huge.jsonl', `${JSON.stringify({ id: 'big', body: huge })}\n${JSON.stringify({ id: 'small', body: ARTICLE })}\n`);
-    const { status, report } = cliReport([file, rec]);
+    const { status, report } = (await reportHere([file, rec]));
     expect(status).toBe(2);
     expect(report.articles.map((a) => a.id)).toEqual(['small']);
     expect(report.errors.map((e) => e.source)).toEqual([file, `${rec}:1`]);
     for (const e of report.errors) expect(e.message).toMatch(/limit for one article/);
   });
 
-  it('never writes over an input file', () => {
+  it('never writes over an input file', async () => {
     const p = t.put('keep.txt', ARTICLE);
     const before = statSync(p).mtimeMs;
-    const r = cli(['check', p, '--out', p]);
+    const r = await checkHere([p], { out: p });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/never writes over its input/);
     expect(readFileSync(p, 'utf8')).toBe(ARTICLE);

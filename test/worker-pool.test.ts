@@ -37,6 +37,18 @@ describe('CheckPool', () => {
     expect(pool.pending).toBe(0);
   });
 
+  it('a worker out of memory is replaced and its article an error', async () => {
+    const small = new CheckPool({ size: 1, setup, resourceLimits: { maxOldGenerationSizeMb: 96 } });
+    try {
+      const oom = small.check(article(`${story}\nCREDLINT-TEST-OOM`, { id: 'oom' }));
+      const next = small.check(article(story, { id: 'next' }));
+      await expect(oom).rejects.toBeInstanceOf(WorkerCrashError);
+      expect((await next).result.id).toBe('next');
+    } finally {
+      await small.close();
+    }
+  }, 60_000);
+
   it('keeps one failing rule to that rule: the article keeps every other flag', async () => {
     const out = await pool.check(article(`${story}\nCREDLINT-TEST-THROW`, { id: 't' }));
     expect(out.ruleErrors).toEqual([{ ruleId: expect.stringMatching(/short/), message: 'test detector exploded' }]);

@@ -1,5 +1,5 @@
 import type { Line } from '../types.js';
-import { lineKey } from '../engine/line-key.js';
+import { lineKey } from '../text/line-key.js';
 import { lineFeatures, type LineFeatures } from './line-features.js';
 import { growRegion, neighbour } from './grow-region.js';
 import { bestRegions } from './main-region.js';

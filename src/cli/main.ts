@@ -3,15 +3,19 @@ import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../report/version.js';
 import { runCheck } from './check-command.js';
 import { runCompare } from './compare-command.js';
+import { runCompareFacts } from './compare-facts-command.js';
 import { runRules } from './rules-command.js';
 import { runServe, SERVE_DEFAULTS } from './serve-command.js';
 import { runStrip } from './strip-command.js';
+import { escapeLine } from '../report/escape-control.js';
+import { stdoutOwned } from './output.js';
 import { UsageError } from './usage-error.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 // `credlint rules | head`: a reader that stops early is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (stdoutOwned) return; // `check` reports a lost report with its own exit code
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
@@ -26,8 +30,10 @@ program
   .command('check')
   .description('check articles and print one report (JSON by default)')
   .argument('[paths...]', 'files, folders (recursive), globs; "-" reads standard input', [])
-  .addOption(new Option('-f, --format <format>', 'report format').choices(['json', 'text']).default('json'))
+  .addOption(new Option('-f, --format <format>', 'report format (jsonl: one line per article as it is checked, then comparisons, then the summary)').choices(['json', 'text', 'jsonl']).default('json'))
   .option('-o, --out <file>', 'write the report to a file instead of standard output')
+  .option('--article-timeout <seconds>', 'time budget per article; an article over it is stopped and reported as an error (default 10)')
+  .option('--emit-facts <file>', 'also write each article\'s facts (JSONL) for `credlint compare --facts` across shards')
   .addOption(new Option('--fail-on <verdict>', 'exit 1 when any article is at least this bad (pre-publish gate)').choices(['review', 'fail']))
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
@@ -42,14 +48,15 @@ program
 program
   .command('compare')
   .description('compare two articles: shared statements, copied text and contradictions between them')
-  .argument('<paths...>', 'two files (or one file with two records)')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'text']).default('text'))
+  .argument('<paths...>', 'two files (or one file with two records); with --facts, any number of facts files')
+  .addOption(new Option('-f, --format <format>', 'output format (jsonl with --facts only)').choices(['json', 'text', 'jsonl']).default('text'))
+  .option('--facts', 'compare the facts in files written by `check --emit-facts` (e.g. one per shard of a batch)')
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
   .option('--no-color', 'plain text output')
   .option('-q, --quiet', 'no diagnostics on standard error')
   .action(async (paths: string[], opts) => {
-    process.exitCode = await runCompare(paths, opts);
+    process.exitCode = opts.facts ? await runCompareFacts(paths, opts) : await runCompare(paths, opts);
   });
 
 program
@@ -98,7 +105,7 @@ try {
     // --help and --version end through here too, with exit code 0.
     process.exitCode = e.exitCode === 0 ? 0 : 2;
   } else if (e instanceof UsageError) {
-    process.stderr.write(`credlint: ${e.message}\n`);
+    process.stderr.write(`credlint: ${escapeLine(e.message)}\n`);
     process.exitCode = 2;
   } else {
     process.stderr.write(`credlint: internal error: ${(e as Error).stack ?? e}\n`);

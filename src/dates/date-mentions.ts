@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { inferPublication } from '../engine/publication.js';
+import { inferPublication } from './publication.js';
 import type { Doc } from '../text/doc.js';
 import { dayNumber, daysInMonth, fromDayNumber, iso } from './calendar.js';
 import { FULL_DATE } from './date-patterns.js';

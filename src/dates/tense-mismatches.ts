@@ -1,4 +1,4 @@
-import { inferPublication, publicationInDoubt } from '../engine/publication.js';
+import { inferPublication, publicationInDoubt } from './publication.js';
 import type { Doc } from '../text/doc.js';
 import type { Span } from '../types.js';
 import { dayNumber, iso, lastDayNumber } from './calendar.js';

@@ -1,7 +1,7 @@
 import { dayNumber, lastDayNumber, spell } from '../dates/calendar.js';
 import { dateMentions } from '../dates/date-mentions.js';
 import type { PublicationCandidate } from '../dates/publication-candidates.js';
-import { inferPublication, publicationConflicts } from '../engine/publication.js';
+import { inferPublication, publicationConflicts } from '../dates/publication.js';
 import type { Finding, Span } from '../types.js';
 import type { Detector } from './detector.js';
 

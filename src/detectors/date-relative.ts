@@ -1,7 +1,7 @@
 import { dayNumber, spell } from '../dates/calendar.js';
 import { dateMentions, type DateMention } from '../dates/date-mentions.js';
 import { tenseMismatches } from '../dates/tense-mismatches.js';
-import { inferPublication, publicationInDoubt } from '../engine/publication.js';
+import { inferPublication, publicationInDoubt } from '../dates/publication.js';
 import type { Finding } from '../types.js';
 import type { Detector } from './detector.js';
 

@@ -1,6 +1,6 @@
 import { dayNumber, isValidDate, iso, spell, weekdayOf, WEEKDAYS } from '../dates/calendar.js';
 import { dateMentions } from '../dates/date-mentions.js';
-import { inferPublication, publicationInDoubt } from '../engine/publication.js';
+import { inferPublication, publicationInDoubt } from '../dates/publication.js';
 import type { Finding } from '../types.js';
 import type { Detector } from './detector.js';
 

@@ -1,10 +1,15 @@
 import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
-import { lineKey } from './line-key.js';
+import { lineKey } from '../text/line-key.js';
 
 /** Lines seen in at least this many articles, and this share, of one source count as template. */
 const MIN_ARTICLES = 3;
 const MIN_SHARE = 0.3;
+/**
+ * Every this many articles of one source, lines that have fallen far below the template share since
+ * they were first seen are forgotten: memory stays proportional to a window of the source, not its archive.
+ */
+const PRUNE_EVERY = 2000;
 
 /** The source an article belongs to for template detection: publisher, else the URL's host. */
 export function sourceKey(article: Article): string {
@@ -19,33 +24,64 @@ export function sourceKey(article: Article): string {
   return '';
 }
 
+interface SourceCounts {
+  articles: number;
+  /** line key → [articles containing it, article number when first seen] */
+  lines: Map<string, [number, number]>;
+}
+
 /**
  * Counts, per source, in how many articles each short line occurs, and keeps the lines that recur
- * often enough to be template. One pass, memory proportional to distinct short lines.
+ * often enough to be template. Articles are added one at a time (a first pass over files, or the
+ * leading window of a stream); `finish` freezes the template sets.
  */
-export function collectBatchHints(articles: Iterable<Article>): (article: Article) => BatchHints {
-  const perSource = new Map<string, { articles: number; lines: Map<string, number> }>();
-  for (const a of articles) {
+export class HintCollector {
+  private readonly perSource = new Map<string, SourceCounts>();
+  /** Articles seen. */
+  count = 0;
+
+  add(a: Article): void {
+    this.count++;
     const key = sourceKey(a);
-    let s = perSource.get(key);
-    if (!s) perSource.set(key, (s = { articles: 0, lines: new Map() }));
-    s.articles++;
+    let s = this.perSource.get(key);
+    if (!s) this.perSource.set(key, (s = { articles: 0, lines: new Map() }));
+    const n = ++s.articles;
     const seen = new Set<string>();
     for (const line of a.body.split(/\r\n|\r|\n/)) {
       const k = lineKey(line);
-      if (k && !seen.has(k)) {
-        seen.add(k);
-        s.lines.set(k, (s.lines.get(k) ?? 0) + 1);
-      }
+      if (!k || seen.has(k)) continue;
+      seen.add(k);
+      const c = s.lines.get(k);
+      if (c) c[0]++;
+      else s.lines.set(k, [1, n]);
     }
+    if (n % PRUNE_EVERY === 0) prune(s);
   }
-  const templates = new Map<string, Set<string>>();
-  for (const [key, s] of perSource) {
-    const min = Math.max(MIN_ARTICLES, Math.ceil(MIN_SHARE * s.articles));
-    const set = new Set<string>();
-    for (const [line, n] of s.lines) if (n >= min) set.add(line);
-    templates.set(key, set);
+
+  finish(): (article: Article) => BatchHints {
+    const templates = new Map<string, Set<string>>();
+    for (const [key, s] of this.perSource) {
+      const min = Math.max(MIN_ARTICLES, Math.ceil(MIN_SHARE * s.articles));
+      const set = new Set<string>();
+      for (const [line, [n]] of s.lines) if (n >= min) set.add(line);
+      templates.set(key, set);
+    }
+    const empty: ReadonlySet<string> = new Set();
+    return (article) => ({ templateLines: templates.get(sourceKey(article)) ?? empty });
   }
-  const empty: ReadonlySet<string> = new Set();
-  return (article) => ({ templateLines: templates.get(sourceKey(article)) ?? empty });
+}
+
+/** Drops lines at under half the template share over the articles since they appeared (a line that is template stays far above). */
+function prune(s: SourceCounts): void {
+  for (const [k, [n, first]] of s.lines) {
+    const since = s.articles - first + 1;
+    if (since >= PRUNE_EVERY / 2 && n < (MIN_SHARE / 2) * since) s.lines.delete(k);
+  }
+}
+
+/** Template lines of a whole batch held in memory. */
+export function collectBatchHints(articles: Iterable<Article>): (article: Article) => BatchHints {
+  const c = new HintCollector();
+  for (const a of articles) c.add(a);
+  return c.finish();
 }

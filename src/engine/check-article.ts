@@ -5,9 +5,9 @@ import type { Config } from '../rules/config.js';
 import { scoreFlags } from '../score/score.js';
 import { buildDoc, type Doc } from '../text/doc.js';
 import type { Article, ArticleResult, Finding, Flag } from '../types.js';
-import { formatMessage } from './format-message.js';
+import { formatMessage } from '../report/format-message.js';
 import { postprocess } from './postprocess/index.js';
-import { inferPublication } from './publication.js';
+import { inferPublication } from '../dates/publication.js';
 
 const TEXT_MAX = 300;
 

@@ -1,4 +1,4 @@
-import { compareBatch } from '../compare/compare.js';
+import { compareBatch, type Corroboration } from '../compare/compare.js';
 import type { BatchHints, LoadedRule } from '../detectors/detector.js';
 import type { ArticleFacts } from '../facts/facts.js';
 import { buildReport } from '../report/build-report.js';
@@ -12,6 +12,8 @@ import { availableCores, CheckPool, DEFAULT_ARTICLE_TIMEOUT_MS } from './worker-
 
 /** Articles per worker below which starting another thread costs more than it saves. */
 const PER_WORKER_MIN = 16;
+/** Heap per checking thread: far above what the largest accepted article needs. */
+const WORKER_HEAP_MB = 2048;
 
 export interface BatchOptions {
   compare: boolean;
@@ -74,7 +76,8 @@ export async function* checkEach(
     for await (const article of articles) yield { article, checked: checkHere(article, engine.rules, engine.config, hintsFor(article)) };
     return;
   }
-  const pool = new CheckPool({ size: threads, setup: options.workerSetup, articleTimeoutMs: options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS });
+  // An explicit heap limit makes a worker that runs out of memory end alone (its article an error), not the process.
+  const pool = new CheckPool({ size: threads, setup: options.workerSetup, articleTimeoutMs: options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   try {
     yield* checkOrdered(articles, hintsFor, pool);
   } finally {
@@ -83,21 +86,25 @@ export async function* checkEach(
 }
 
 /** The comparison over gathered facts, its failure contained: the per-article results still stand. */
-export function compareFacts(facts: ArticleFacts[], results: ArticleResult[], config: Config, errors: InputError[]): Comparison[] {
+export function compareGathered(facts: readonly ArticleFacts[], config: Config, errors: InputError[]): { comparisons: Comparison[]; corroboration: Map<string, Corroboration> } {
   try {
     const out = compareBatch(facts, { ...config.compare, enabled: true });
-    // Only the batch knows how many other articles confirm or contradict an article's statements.
-    for (const r of results) {
-      const c = out.corroboration.get(r.id);
-      if (!c) continue;
-      r.stats.corroboratedClaims = c.corroboratedClaims;
-      r.stats.corroboratingArticles = c.corroboratingArticles;
-      r.stats.contradictedClaims = c.contradictedClaims;
-    }
-    return out.comparisons;
+    return { comparisons: out.comparisons, corroboration: out.corroboration };
   } catch (e) {
     errors.push({ source: 'comparison', message: `the cross-document comparison failed; per-article results are complete: ${(e as Error)?.message ?? String(e)}` });
-    return [];
+    return { comparisons: [], corroboration: new Map() };
+  }
+}
+
+/** Only the batch knows how many other articles confirm or contradict an article's statements. */
+export function corroborationStats(c: Corroboration): Record<string, number> {
+  return { corroboratedClaims: c.corroboratedClaims, corroboratingArticles: c.corroboratingArticles, contradictedClaims: c.contradictedClaims };
+}
+
+export function applyCorroboration(results: ArticleResult[], corroboration: Map<string, Corroboration>): void {
+  for (const r of results) {
+    const c = corroboration.get(r.id);
+    if (c) Object.assign(r.stats, corroborationStats(c));
   }
 }
 
@@ -118,7 +125,12 @@ export async function checkBatch(articles: Article[], inputErrors: InputError[],
     }
     options.onProgress?.(++done, articles.length);
   }
-  const comparisons = options.compare && config.compare.enabled ? compareFacts(facts, results, config, errors) : [];
+  let comparisons: Comparison[] = [];
+  if (options.compare && config.compare.enabled) {
+    const out = compareGathered(facts, config, errors);
+    applyCorroboration(results, out.corroboration);
+    comparisons = out.comparisons;
+  }
   return buildReport(results, comparisons, errors, performance.now() - started);
 }
 

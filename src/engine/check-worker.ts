@@ -12,6 +12,8 @@ import { checkArticle } from './check-article.js';
 export interface WorkerSetup {
   configFile: string | null;
   extraRuleDirs: string[];
+  /** The configuration itself (plain data), when the caller built it rather than read it from configFile. */
+  config?: import('../rules/config.js').Config;
   /** Modules (file URLs or paths) the worker imports before loading rules: the main thread's `--import` hooks. */
   preload?: string[];
 }
@@ -31,8 +33,9 @@ export type FromWorker =
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
 for (const m of setup.preload ?? []) await import(/^[./]/.test(m) || isAbsolute(m) ? pathToFileURL(resolve(m)).href : m);
-const config = loadConfig(setup.configFile);
-const rules = loadRules(config, setup.extraRuleDirs);
+const config = setup.config ?? loadConfig(setup.configFile);
+// The main thread already checked user patterns for catastrophic backtracking.
+const rules = loadRules(config, setup.extraRuleDirs, true, { checkPatterns: false });
 const hintSets = new Map<number, BatchHints>();
 
 port.on('message', (msg: ToWorker) => {

@@ -1,8 +1,12 @@
 /** A stated publication date as YYYY-MM-DD, or null when it is not a date. Timezone offsets are kept as written. */
 export function normalizeDate(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) {
-    const ms = value < 1e11 ? value * 1000 : value; // seconds or milliseconds since 1970
-    return new Date(ms).toISOString().slice(0, 10);
+    const ms = Math.abs(value) < 1e11 ? value * 1000 : value; // seconds or milliseconds since 1970
+    const d = new Date(ms);
+    // Out of Date's range (1e20) or outside years 0000-9999 (+033658-09-...): not a publication date.
+    if (Number.isNaN(d.getTime())) return null;
+    const y = d.getUTCFullYear();
+    return y >= 0 && y <= 9999 ? d.toISOString().slice(0, 10) : null;
   }
   if (typeof value !== 'string') return null;
   const s = value.trim();
@@ -17,6 +21,7 @@ export function normalizeDate(value: unknown): string | null {
 }
 
 function validDate(y: number, m: number, d: number): string | null {
+  if (!(y >= 1 && y <= 9999)) return null;
   const dt = new Date(Date.UTC(y, m - 1, d));
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -30,7 +30,10 @@ export function recordToArticle(rec: unknown, where: { source: string; fallbackI
     if (!publishedAt) warnings.push(`"${dateKey}" ${JSON.stringify(r[dateKey])} is not a date; ignored`);
   }
   const str = (k: string): string | null => (typeof r[k] === 'string' && (r[k] as string).trim() !== '' ? (r[k] as string) : null);
-  const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : where.fallbackId;
+  // An id must name the article: an empty, non-string or huge value falls back to where the record was read.
+  const rawId = typeof r.id === 'string' ? r.id.trim() : typeof r.id === 'number' && Number.isFinite(r.id) ? String(r.id) : '';
+  const id = rawId !== '' && rawId.length <= 500 ? rawId : where.fallbackId;
+  if (r.id !== undefined && r.id !== null && id === where.fallbackId) warnings.push(`"id" ${JSON.stringify(r.id)?.slice(0, 60)} is not a usable id; the article is called ${id}`);
   return {
     article: {
       id,

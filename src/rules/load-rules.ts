@@ -6,6 +6,7 @@ import type { LoadedRule, RuleSpec } from '../detectors/detector.js';
 import type { Config, RuleSetting } from './config.js';
 import { compileSchema, describeError, validatorFor } from './schemas.js';
 import type { ValidateFunction } from 'ajv';
+import { firstCatastrophe, patternSources, type PatternSource } from './pattern-safety.js';
 
 /** The packs shipped with credlint (dist/rules/ → ../../rules). */
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -76,8 +77,9 @@ export function packFiles(dir: string): string[] {
  * Every rule from the built-in packs and the user's folders, with the configuration applied
  * (disabled rules kept, marked, so `credlint rules` can list them). Rule ids must be unique.
  */
-export function loadRules(config: Config, extraDirs: string[] = [], includeBuiltin = true): LoadedRule[] {
+export function loadRules(config: Config, extraDirs: string[] = [], includeBuiltin = true, options: { checkPatterns?: boolean } = {}): LoadedRule[] {
   const dirs = [...(includeBuiltin ? [BUILTIN_RULES_DIR] : []), ...config.rulesDirs, ...extraDirs];
+  const userPatterns: PatternSource[] = [];
   const seen = new Map<string, string>();
   const rules: LoadedRule[] = [];
   for (const dir of dirs) {
@@ -87,10 +89,19 @@ export function loadRules(config: Config, extraDirs: string[] = [], includeBuilt
         const other = seen.get(spec.id);
         if (other) throw new RuleLoadError(`${file}: /rules/${i}/id: rule "${spec.id}" is already defined in ${other}`);
         seen.set(spec.id, file);
-        rules.push(applySetting(file, i, spec, config.rules[spec.id], config.file));
+        const rule = applySetting(file, i, spec, config.rules[spec.id], config.file);
+        rules.push(rule);
+        // User packs and configuration overrides may hold patterns nobody reviewed: check them for catastrophic backtracking.
+        if (options.checkPatterns !== false) {
+          if (dir !== BUILTIN_RULES_DIR) userPatterns.push(...patternSources(file, `/rules/${i}/options`, spec.type, spec.options));
+          const setting = config.rules[spec.id];
+          if (setting && typeof setting === 'object' && setting.options) userPatterns.push(...patternSources(config.file ?? file, `/rules/${spec.id}/options`, spec.type, { ...setting.options, lists: rule.options.lists, flags: rule.options.flags }));
+        }
       });
     }
   }
+  const refused = userPatterns.length ? firstCatastrophe(userPatterns) : null;
+  if (refused) throw new RuleLoadError(refused);
   for (const id of Object.keys(config.rules)) {
     if (!seen.has(id)) throw new RuleLoadError(`${config.file}: /rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}: no rule has the id "${id}"`);
   }

@@ -1,4 +1,4 @@
-import { literal } from '../../engine/format-message.js';
+import { literal } from '../format-message.js';
 import type { ArticleResult, Comparison, Report } from '../../types.js';
 
 export interface TextOptions {

@@ -1,5 +1,5 @@
-import { dayNumber } from '../dates/calendar.js';
-import { textCandidates, urlCandidate, type PublicationCandidate } from '../dates/publication-candidates.js';
+import { dayNumber } from './calendar.js';
+import { textCandidates, urlCandidate, type PublicationCandidate } from './publication-candidates.js';
 import type { Doc } from '../text/doc.js';
 import type { DateOrigin } from '../types.js';
 

@@ -1,0 +1,92 @@
+import { createReadStream } from 'node:fs';
+import { compareGathered, corroborationStats } from '../engine/check-batch.js';
+import type { ArticleFacts } from '../facts/facts.js';
+import { readLines } from '../input/read-lines.js';
+import { MAX_RECORD_BYTES } from '../input/stream-articles.js';
+import { buildReport } from '../report/build-report.js';
+import { escapeLine } from '../report/escape-control.js';
+import { renderJson } from '../report/formats/json.js';
+import { renderComparisonLine, renderCorroborationLine, renderSummaryLine, SummaryCounter } from '../report/formats/jsonl.js';
+import type { InputError } from '../types.js';
+import { EXIT_OUTPUT, OutputClosedError, stdoutSink } from './output.js';
+import { loadSetup } from './setup.js';
+import { UsageError } from './usage-error.js';
+
+export interface CompareFactsOptions {
+  format: 'json' | 'text' | 'jsonl';
+  rules: string[];
+  config?: string;
+  quiet?: boolean;
+}
+
+/** The facts lines of a file written by `check --emit-facts` (or a `--format jsonl` stream that holds them). */
+async function readFacts(path: string, into: ArticleFacts[], errors: InputError[]): Promise<void> {
+  let n = 0;
+  try {
+    for await (const line of readLines(createReadStream(path), MAX_RECORD_BYTES)) {
+      const where = `${path}:${line.lineNo}`;
+      if ('tooLong' in line) {
+        errors.push({ source: where, message: 'line is too long for a facts record' });
+        continue;
+      }
+      const text = line.bytes.toString('utf8').trim();
+      if (!text) continue;
+      try {
+        const rec = JSON.parse(text) as { type?: string; facts?: ArticleFacts };
+        if (rec.type === 'facts' && rec.facts && typeof rec.facts.article === 'string') {
+          into.push(rec.facts);
+          n++;
+        }
+      } catch (e) {
+        errors.push({ source: where, message: `invalid JSON line (${(e as Error).message})` });
+      }
+    }
+  } catch (e) {
+    errors.push({ source: path, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    return;
+  }
+  if (n === 0 && errors.every((e) => !e.source.startsWith(path))) errors.push({ source: path, message: 'holds no facts lines (write them with `credlint check --emit-facts FILE`)' });
+}
+
+/**
+ * `credlint compare --facts FILE...`: the cross-document phase alone, over facts written by any number
+ * of `check --emit-facts` runs (one per shard): the join of a map that ran elsewhere.
+ */
+export async function runCompareFacts(paths: string[], opts: CompareFactsOptions): Promise<number> {
+  if (paths.length === 0) throw new UsageError('compare --facts: name one or more facts files');
+  const started = performance.now();
+  const { config } = loadSetup(opts);
+  const facts: ArticleFacts[] = [];
+  const errors: InputError[] = [];
+  for (const p of paths) await readFacts(p, facts, errors);
+  const seen = new Set<string>();
+  for (const f of facts) {
+    if (seen.has(f.article)) errors.push({ source: 'facts', article: f.article, message: `article id "${f.article}" occurs in more than one facts line; ids must be unique across shards` });
+    seen.add(f.article);
+  }
+  const { comparisons, corroboration } = compareGathered(facts, config, errors);
+  if (!opts.quiet) for (const e of errors) process.stderr.write(`credlint: ${escapeLine(`${e.source}: ${e.message}`)}\n`);
+  const sink = stdoutSink();
+  try {
+    if (opts.format === 'jsonl') {
+      const counter = new SummaryCounter();
+      for (const e of errors) counter.error();
+      for (const c of comparisons) {
+        counter.comparison(c);
+        await sink.write(renderComparisonLine(c));
+      }
+      for (const [id, c] of corroboration) await sink.write(renderCorroborationLine(id, corroborationStats(c)));
+      await sink.write(renderSummaryLine(counter.finish(performance.now() - started)));
+    } else if (opts.format === 'json') {
+      await sink.write(renderJson(buildReport([], comparisons, errors, performance.now() - started)));
+    } else {
+      const lines = comparisons.map((c) => escapeLine(`${c.type}${c.kind ? ` (${c.kind})` : ''}  ${c.similarity.toFixed(2)}  ${c.a.article} ↔ ${c.b.article}  ${c.message}`));
+      await sink.write(`${[...lines, `${comparisons.length} comparison(s) among ${facts.length} article(s)`].join('\n')}\n`);
+    }
+    await sink.close();
+  } catch (e) {
+    if (e instanceof OutputClosedError) return EXIT_OUTPUT;
+    throw e;
+  }
+  return errors.length ? 2 : 0;
+}

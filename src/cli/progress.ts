@@ -1,0 +1,40 @@
+import { escapeLine } from '../report/escape-control.js';
+
+export interface Progress {
+  tick(done: number): void;
+  end(): void;
+}
+
+const NONE: Progress = { tick() {}, end() {} };
+
+const clock = (s: number): string => (s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`);
+
+/**
+ * One line on standard error, redrawn at most five times a second: done of total (when known),
+ * articles per second and the time left. Nothing when stderr is not a terminal or with --quiet.
+ */
+export function createProgress(total: number | undefined, enabled: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!enabled || !stream.isTTY) return NONE;
+  const started = performance.now();
+  let last = 0;
+  let shown = false;
+  const draw = (done: number): void => {
+    const secs = (performance.now() - started) / 1000;
+    const rate = secs > 0 ? done / secs : 0;
+    const parts = [total !== undefined ? `checked ${done}/${total}` : `checked ${done}`, `${rate.toFixed(rate < 10 ? 1 : 0)} articles/s`];
+    if (total !== undefined && rate > 0 && done < total) parts.push(`${clock((total - done) / rate)} left`);
+    stream.write(`\r${escapeLine(parts.join(' · '))}\x1b[K`);
+    shown = true;
+  };
+  return {
+    tick(done) {
+      const now = performance.now();
+      if (now - last < 200 && done !== total) return;
+      last = now;
+      draw(done);
+    },
+    end() {
+      if (shown) stream.write('\n');
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// The streaming form of the report: one JSON object per line, written as soon as it is known.
+// Lines in order: article results and errors (input order), facts (when asked for), comparisons,
+// then one summary line. `reportFromJsonl` puts the lines back into the one report object.
+import type { ArticleFacts } from '../../facts/facts.js';
+import type { ArticleResult, Comparison, InputError, Report, Summary } from '../../types.js';
+import { buildReport } from '../build-report.js';
+import { SCHEMA_VERSION, TOOL_VERSION } from '../version.js';
+
+export type JsonlLine =
+  | { type: 'article'; article: ArticleResult }
+  | { type: 'error'; error: InputError }
+  | { type: 'facts'; facts: ArticleFacts }
+  | { type: 'comparison'; comparison: Comparison }
+  | { type: 'corroboration'; article: string; stats: Record<string, number> }
+  | { type: 'summary'; schemaVersion: string; tool: Report['tool']; summary: Summary };
+
+const line = (value: JsonlLine): string => `${JSON.stringify(value)}\n`;
+
+export const renderArticleLine = (article: ArticleResult): string => line({ type: 'article', article });
+export const renderErrorLine = (error: InputError): string => line({ type: 'error', error });
+export const renderFactsLine = (facts: ArticleFacts): string => line({ type: 'facts', facts });
+export const renderComparisonLine = (comparison: Comparison): string => line({ type: 'comparison', comparison });
+/** Corroboration counts are only known after the comparison, when the article's line is already written. */
+export const renderCorroborationLine = (article: string, stats: Record<string, number>): string => line({ type: 'corroboration', article, stats });
+export const renderSummaryLine = (summary: Summary): string => line({ type: 'summary', schemaVersion: SCHEMA_VERSION, tool: { name: 'credlint', version: TOOL_VERSION }, summary });
+
+/** The summary of a stream, counted as lines go out instead of from arrays held in memory. */
+export class SummaryCounter {
+  private readonly summary: Summary = { articles: 0, errors: 0, verdicts: { pass: 0, review: 0, fail: 0 }, categories: {}, comparisons: {}, durationMs: 0 };
+
+  article(a: ArticleResult): void {
+    this.summary.articles++;
+    this.summary.verdicts[a.verdict]++;
+    for (const f of a.flags) this.summary.categories[f.category] = (this.summary.categories[f.category] ?? 0) + 1;
+  }
+
+  error(): void {
+    this.summary.errors++;
+  }
+
+  comparison(c: Comparison): void {
+    this.summary.comparisons[c.type] = (this.summary.comparisons[c.type] ?? 0) + 1;
+  }
+
+  finish(durationMs: number): Summary {
+    return { ...this.summary, durationMs: Math.round(durationMs) };
+  }
+}
+
+/** A `--format jsonl` output read back into the report object (facts lines are skipped). */
+export function reportFromJsonl(text: string): Report {
+  const articles: ArticleResult[] = [];
+  const comparisons: Comparison[] = [];
+  const errors: InputError[] = [];
+  const corroboration = new Map<string, Record<string, number>>();
+  let durationMs = 0;
+  for (const raw of text.split('\n')) {
+    if (raw.trim() === '') continue;
+    const l = JSON.parse(raw) as JsonlLine;
+    if (l.type === 'article') articles.push(l.article);
+    else if (l.type === 'error') errors.push(l.error);
+    else if (l.type === 'comparison') comparisons.push(l.comparison);
+    else if (l.type === 'corroboration') corroboration.set(l.article, l.stats);
+    else if (l.type === 'summary') durationMs = l.summary.durationMs;
+  }
+  for (const a of articles) Object.assign(a.stats, corroboration.get(a.id));
+  return buildReport(articles, comparisons, errors, durationMs);
+}

@@ -1,0 +1,158 @@
+// Archive-scale behaviour end to end through the built CLI: streaming JSONL, shards compared through
+// their facts, faults contained (a throwing rule, an article over its budget), output guarded.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reportFromJsonl } from '../src/report/formats/jsonl.js';
+import type { Comparison, Report } from '../src/types.js';
+import { jsonl, relatedBatch } from './helpers/corpus.js';
+import { CLI, ROOT } from './helpers/paths.js';
+import { assertValidReport } from './helpers/report-schema.js';
+import { tempDir } from './helpers/tmp.js';
+
+const FAULTS = join(ROOT, 'test', 'fixtures', 'faults', 'fault-detectors.mjs');
+const run = (args: string[], opts: { input?: string | Buffer; nodeArgs?: string[] } = {}) => {
+  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), CLI, ...args], { cwd: ROOT, input: opts.input ?? '', encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+};
+const canon = (cs: Comparison[]): string[] => cs.map((c) => JSON.stringify(c)).sort();
+const tmp = tempDir();
+
+describe('streaming and shards', () => {
+  const recs = relatedBatch();
+  const all = tmp.put('all.jsonl', jsonl(recs));
+
+  it('--format jsonl carries the same report as --format json, article lines in input order', () => {
+    const json = run(['check', all, '--format', 'json', '-j', '2']);
+    const lines = run(['check', all, '--format', 'jsonl', '-j', '2']);
+    expect(lines.status).toBe(json.status);
+    const types = lines.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
+    expect(types.at(-1)).toBe('summary');
+    expect(types.lastIndexOf('article')).toBeLessThan(types.indexOf('comparison'));
+    const a = JSON.parse(json.stdout) as Report;
+    const b = reportFromJsonl(lines.stdout);
+    assertValidReport(a);
+    assertValidReport(b);
+    expect(b.articles.map((x) => x.id)).toEqual(recs.map((r) => r.id));
+    expect(a.comparisons.length).toBeGreaterThan(0);
+    expect({ ...b, summary: { ...b.summary, durationMs: 0 } }).toEqual({ ...a, summary: { ...a.summary, durationMs: 0 } });
+  });
+
+  it('four shards checked alone and compared through their facts give the same comparisons as one run', () => {
+    const one = JSON.parse(run(['check', all, '--format', 'json']).stdout) as Report;
+    const factFiles: string[] = [];
+    for (let s = 0; s < 4; s++) {
+      const shard = tmp.put(`shard-${s}.jsonl`, jsonl(recs.filter((_, i) => i % 4 === s)));
+      const facts = join(tmp.dir, `facts-${s}.jsonl`);
+      const r = run(['check', shard, '--format', 'jsonl', '--no-compare', '--emit-facts', facts]);
+      expect(r.status).toBe(0);
+      factFiles.push(facts);
+    }
+    const joined = run(['compare', '--facts', ...factFiles, '--format', 'json']);
+    expect(joined.stderr).toBe('');
+    const report = JSON.parse(joined.stdout) as Report;
+    assertValidReport(report);
+    expect(canon(report.comparisons)).toEqual(canon(one.comparisons));
+  });
+
+  it('a comparison that fails leaves an error and the per-article report complete', () => {
+    const facts = tmp.put('broken-facts.jsonl', jsonl([{ type: 'facts', facts: { article: 'x', minhash: 'not a list', claims: 5 } }, { type: 'facts', facts: { article: 'y', minhash: null, claims: null } }]));
+    const r = run(['compare', '--facts', facts, '--format', 'json']);
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as Report;
+    assertValidReport(report);
+    expect(report.errors.map((e) => e.message).join('\n')).toMatch(/comparison failed/);
+  });
+});
+
+describe('faults are contained', () => {
+  const story = 'The council approved the new budget on Tuesday.The vote was close , with five members against.';
+
+  it('a rule that throws: its failure in errors[] with article and rule id, the other flags kept, exit 2', () => {
+    const file = tmp.put('throw.jsonl', jsonl([{ id: 'bad', body: `${story}\nCREDLINT-TEST-THROW` }, { id: 'good', body: story }]));
+    const r = run(['check', file, '--format', 'json'], { nodeArgs: ['--import', FAULTS] });
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as Report;
+    assertValidReport(report);
+    const err = report.errors.find((e) => e.article === 'bad')!;
+    expect(err.ruleId).toMatch(/short/);
+    expect(err.message).toMatch(/test detector exploded/);
+    expect(report.articles.find((a) => a.id === 'bad')!.flags.some((f) => f.category === 'spacing')).toBe(true);
+    expect(report.articles).toHaveLength(2);
+  });
+
+  it('an article over --article-timeout is stopped and reported; the batch goes on', () => {
+    const file = tmp.put('spin.jsonl', jsonl([{ id: 'one', body: story }, { id: 'spin', body: `${story}\nCREDLINT-TEST-SPIN` }, { id: 'three', body: story }]));
+    const r = run(['check', file, '--format', 'json', '--article-timeout', '1', '-j', '1'], { nodeArgs: ['--import', FAULTS] });
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as Report;
+    assertValidReport(report);
+    expect(report.articles.map((a) => a.id)).toEqual(['one', 'three']);
+    expect(report.errors).toEqual([expect.objectContaining({ article: 'spin', message: expect.stringMatching(/longer than 1 s/) })]);
+  });
+
+  it('--out never writes over an input, even one that failed to load; a missing folder is one clear line', () => {
+    const latin1 = tmp.put('in/latin1.txt', Buffer.from('Caf\xe9 au lait, a story.', 'latin1'));
+    tmp.put('in/ok.txt', story);
+    const before = readFileSync(latin1);
+    const r = run(['check', join(tmp.dir, 'in'), '--out', latin1]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/one of the input files/);
+    expect(readFileSync(latin1)).toEqual(before);
+    const missing = run(['check', join(tmp.dir, 'in', 'ok.txt'), '--out', join(tmp.dir, 'no', 'such', 'report.json')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toEqual([expect.stringMatching(/--out .*report\.json: cannot be written \(the folder does not exist\)/)]);
+    const dir = run(['check', join(tmp.dir, 'in', 'ok.txt'), '--out', tmp.dir]);
+    expect(dir.status).toBe(2);
+    expect(dir.stderr).toMatch(/is a folder/);
+  });
+
+  it('a closed standard output has its own exit code, not the gate\'s', () => {
+    const file = tmp.put('many.jsonl', jsonl(Array.from({ length: 200 }, (_, i) => ({ id: `m${i}`, body: `${story} Item ${i}.` }))));
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" check "${file}" --format jsonl -j 1 | head -c 10 > /dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('4');
+  });
+
+  it('standard input is never held whole: an endless stream of NULs or of one line ends at the limit', async () => {
+    for (const byte of [0x00, 0x61]) {
+      const child = spawn(process.execPath, [CLI, 'check', '-', '--format', 'json'], { cwd: ROOT });
+      const chunk = Buffer.alloc(1 << 16, byte);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdin.on('error', () => {});
+      let open = true;
+      const pump = (): void => {
+        while (open && child.stdin.write(chunk));
+        if (open) child.stdin.once('drain', pump);
+      };
+      pump();
+      const code = await new Promise<number>((res) => child.on('close', (c) => ((open = false), res(c ?? -1))));
+      expect(code).toBe(2);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(byte === 0 ? /NUL bytes/ : /over the 5 MB limit/);
+      assertValidReport(JSON.parse(stdout));
+    }
+  }, 60_000);
+
+  it('escapes control characters from records in text output and on standard error; bad values are normalised', () => {
+    const file = tmp.put('evil.jsonl', jsonl([{ id: '\u001b[2Jevil', title: 'Title\u0007\u001b]0;pwned\u0007', body: story, publishedAt: 1e20 }, { id: '', title: 5, body: story, publishedAt: -1e15 }]));
+    const text = run(['check', file, '--format', 'text', '--no-color']);
+    expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(text.stdout).toContain('\\x1b[2Jevil');
+    expect(text.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    const r = run(['check', file, '--format', 'json']);
+    const report = JSON.parse(r.stdout) as Report;
+    assertValidReport(report);
+    expect(report.articles.map((a) => a.publishedAt)).toEqual([null, null]);
+    expect(report.articles[1]!.id).toMatch(/evil\.jsonl:2/);
+    expect(report.articles[1]!.title).toBeNull();
+  });
+
+  it('-j beyond the cores is capped, with a note', () => {
+    const r = run(['check', '-', '-j', '999'], { input: story });
+    expect(r.stderr).toMatch(/-j 999: \d+ core\(s\) available; using \d+ thread/);
+  });
+});

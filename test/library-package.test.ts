@@ -1,0 +1,47 @@
+// The package as a user gets it: packed, installed into an empty project, imported by name under plain node.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/paths.js';
+import { tempDir } from './helpers/tmp.js';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+describe('the packed package', () => {
+  const { dir } = tempDir();
+  it('installs and imports by name: createChecker, check, checkStream in input order on two threads, compare', () => {
+    const packDir = join(dir, 'pack');
+    mkdirSync(packDir);
+    execFileSync(npm, ['pack', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, stdio: 'pipe' });
+    const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz'))!);
+    const app = join(dir, 'app');
+    mkdirSync(app);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', type: 'module', private: true }));
+    execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: app, stdio: 'pipe', timeout: 240_000 });
+    writeFileSync(
+      join(app, 'main.mjs'),
+      `import { createChecker, SCHEMA_VERSION } from 'credlint';
+const checker = createChecker({ configFile: null, jobs: 2 });
+const one = checker.check({ id: 'one', source: 'one', title: null, url: null, publishedAt: null, publishedAtOrigin: null, publisher: null, format: 'txt',
+  body: 'Prices rose in Tianjin,China on Monday.The market closed early.' });
+async function* articles() {
+  for (let i = 0; i < 40; i++) yield { id: 'a' + i, source: 's', title: null, url: null, publishedAt: null, publishedAtOrigin: null, publisher: null, format: 'txt',
+    body: 'Story ' + i + ' says the council met on Tuesday.' + ' The vote was close.'.repeat(i % 7 + 1) };
+}
+const ids = [];
+const facts = [];
+for await (const r of checker.checkStream(articles())) { ids.push(r.article.id); if (r.output) facts.push(r.output.facts); }
+const cmp = checker.compare(facts);
+console.log(JSON.stringify({ schema: SCHEMA_VERSION, spacing: one.result.flags.filter((f) => f.category === 'spacing').map((f) => f.text), ids, comparisons: cmp.comparisons.length }));
+`,
+    );
+    const r = spawnSync(process.execPath, ['main.mjs'], { cwd: app, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { schema: string; spacing: string[]; ids: string[]; comparisons: number };
+    expect(out.schema).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(out.spacing).toEqual([',', '.']);
+    expect(out.ids).toEqual(Array.from({ length: 40 }, (_, i) => `a${i}`));
+    expect(out.comparisons).toBeGreaterThan(0);
+  }, 300_000);
+});
