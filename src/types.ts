@@ -199,4 +199,15 @@ export interface Report {
   comparisons: Comparison[];
   errors: InputError[];
   summary: Summary;
+  /** Set when a pre-publish gate was asked for (the service's failOn). */
+  gate?: Gate;
+}
+
+export interface Gate {
+  failOn: 'review' | 'fail';
+  passed: boolean;
+  /** Ids of the articles at `failOn` or worse. */
+  failing: string[];
+  /** Sources that could not be read or checked: a gate never passes what it did not read. */
+  unchecked: string[];
 }

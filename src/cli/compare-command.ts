@@ -1,5 +1,6 @@
 import { checkBatch } from '../engine/check-batch.js';
 import { loadArticles } from '../input/read-articles.js';
+import { escapeLine } from '../report/escape-control.js';
 import { renderJson } from '../report/formats/json.js';
 import { lineStarts, positionOf, segmentLines } from '../text/lines.js';
 import type { Article, Comparison, Report } from '../types.js';
@@ -28,7 +29,7 @@ export async function runCompare(paths: string[], opts: CompareCommandOptions): 
     throw new UsageError(`compare: needs exactly two articles; ${paths.join(' and ')} hold ${loaded.articles.length}`);
   }
   const report = await checkBatch(loaded.articles, loaded.errors, rules, config, { compare: true });
-  if (!opts.quiet) for (const e of report.errors) process.stderr.write(`credlint: ${e.source}: ${e.message}\n`);
+  if (!opts.quiet) for (const e of report.errors) process.stderr.write(`credlint: ${escapeLine(`${e.source}: ${e.message}`)}\n`);
   process.stdout.write(opts.format === 'json' ? renderJson(report) : renderPairs(report, loaded.articles, opts.color && process.stdout.isTTY === true));
   return report.errors.length ? 2 : 0;
 }
@@ -40,10 +41,10 @@ export function renderPairs(report: Report, articles: Article[], color: boolean)
     const a = byId.get(side.article);
     if (!a) return side.article;
     const p = positionOf(lineStarts(segmentLines(a.body)), side.start);
-    return `${a.source}:${p.line}:${p.column}`;
+    return `${escapeLine(a.source)}:${p.line}:${p.column}`;
   };
   const [a, b] = articles;
-  const out: string[] = [`${paint(color, '1', 'A')} ${a!.source}`, `${paint(color, '1', 'B')} ${b!.source}`, ''];
+  const out: string[] = [`${paint(color, '1', 'A')} ${escapeLine(a!.source)}`, `${paint(color, '1', 'B')} ${escapeLine(b!.source)}`, ''];
   const order = { contradiction: 0, 'near-duplicate': 1, 'shared-claim': 2 } as const;
   const list = [...report.comparisons].sort((x, y) => order[x.type] - order[y.type] || y.similarity - x.similarity);
   for (const c of list) {
@@ -52,7 +53,7 @@ export function renderPairs(report: Report, articles: Article[], color: boolean)
     out.push(`${label}  similarity ${c.similarity.toFixed(2)}`);
     out.push(`  A ${where(sa)}  ${paint(color, '2', JSON.stringify(flat(sa.text)))}`);
     out.push(`  B ${where(sb)}  ${paint(color, '2', JSON.stringify(flat(sb.text)))}`);
-    out.push(`  ${c.message}`, '');
+    out.push(`  ${escapeLine(c.message)}`, '');
   }
   if (!list.length) out.push('No shared statements, copies or contradictions found between the two articles.', '');
   const counts = Object.entries(report.summary.comparisons).map(([k, n]) => `${n} ${k}`).join(', ');

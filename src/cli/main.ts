@@ -7,7 +7,9 @@ import { runCompareFacts } from './compare-facts-command.js';
 import { runExplain } from './explain-command.js';
 import { runFix } from './fix-command.js';
 import { runRules } from './rules-command.js';
+import { runServe, SERVE_DEFAULTS } from './serve-command.js';
 import { runStrip } from './strip-command.js';
+import { escapeLine } from '../report/escape-control.js';
 import { stdoutOwned } from './output.js';
 import { UsageError } from './usage-error.js';
 
@@ -107,6 +109,24 @@ program
     process.exitCode = runRules(opts);
   });
 
+program
+  .command('serve')
+  .description('run the HTTP service: POST /v1/check, /v1/compare, LanguageTool-compatible /v2/check, and the editor page at /')
+  .option('-p, --port <port>', 'port to listen on (0: any free port)', '8080')
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('-w, --workers <n>', 'worker threads checking articles (default: 2, at most the cores; 0 = on the main thread)')
+  .option('--max-body <size>', 'largest request body (413 beyond)', `${SERVE_DEFAULTS.maxBodyBytes / 1e6}mb`)
+  .option('--timeout <ms>', 'time one request may spend checking (503 beyond)', String(SERVE_DEFAULTS.timeoutMs))
+  .option('--queue <n>', 'checking requests that may wait for a worker (429 beyond)', String(SERVE_DEFAULTS.maxQueue))
+  .option('--token <token>', 'require "Authorization: Bearer <token>" on everything but /healthz (default: $CREDLINT_TOKEN)')
+  .option('--cors-origin <origin>', 'allow browser pages from this origin to call the API (repeatable; "*" for any)', collect, [])
+  .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
+  .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
+  .option('-q, --quiet', 'no start and stop lines on standard error')
+  .action(async (opts) => {
+    process.exitCode = await runServe(opts);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
@@ -114,7 +134,7 @@ try {
     // --help and --version end through here too, with exit code 0.
     process.exitCode = e.exitCode === 0 ? 0 : 2;
   } else if (e instanceof UsageError) {
-    process.stderr.write(`credlint: ${e.message}\n`);
+    process.stderr.write(`credlint: ${escapeLine(e.message)}\n`);
     process.exitCode = 2;
   } else {
     process.stderr.write(`credlint: internal error: ${(e as Error).stack ?? e}\n`);

@@ -1,0 +1,81 @@
+import { availableParallelism } from 'node:os';
+import { createChecker, ConfigError, RuleLoadError } from '../index.js';
+import { findConfig } from '../rules/config.js';
+import { createPool } from '../serve/pool.js';
+import { DEFAULTS, startServer } from '../serve/server.js';
+import { UsageError } from './usage-error.js';
+
+export interface ServeCommandOptions {
+  port: string;
+  host: string;
+  workers?: string;
+  maxBody: string;
+  timeout: string;
+  queue: string;
+  token?: string;
+  corsOrigin: string[];
+  rules: string[];
+  config?: string;
+  quiet?: boolean;
+}
+
+const whole = (flag: string, value: string, min: number): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} ${value}: expected a whole number, ${min} or more`);
+  return n;
+};
+
+/** "5mb", "512k", "1000000" → bytes. */
+export function parseBytes(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb?|mb?|gb?)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-body ${value}: expected a size such as 5mb, 512kb or 1000000`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0]!;
+  const bytes = Math.round(Number(m[1]) * ({ b: 1, k: 1e3, m: 1e6, g: 1e9 } as Record<string, number>)[unit]!);
+  if (bytes < 1) throw new UsageError(`--max-body ${value}: must be at least one byte`);
+  return bytes;
+}
+
+/** `credlint serve`: runs until SIGTERM or SIGINT, then finishes the requests in flight and exits 0. */
+export async function runServe(opts: ServeCommandOptions): Promise<number> {
+  const port = whole('--port', opts.port, 0);
+  if (port > 65535) throw new UsageError(`--port ${opts.port}: expected 0-65535`);
+  const workers = opts.workers === undefined ? Math.min(2, availableParallelism()) : whole('--workers', opts.workers, 0);
+  const timeoutMs = whole('--timeout', opts.timeout, 1);
+  const maxQueue = whole('--queue', opts.queue, 0);
+  const maxBodyBytes = parseBytes(opts.maxBody);
+  const token = opts.token ?? process.env.CREDLINT_TOKEN ?? null;
+  let checker;
+  const configFile = opts.config ?? findConfig(process.cwd());
+  try {
+    checker = createChecker({ configFile, rulesDirs: opts.rules });
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof RuleLoadError) throw new UsageError(e.message);
+    throw e;
+  }
+  const pool = createPool(checker, { workers, setup: { configFile: checker.config.file, extraRuleDirs: opts.rules }, articleTimeoutMs: timeoutMs });
+  const log = (line: string): void => void process.stderr.write(`credlint serve: ${line}\n`);
+  const running = await startServer({ host: opts.host, port, checker, pool, maxBodyBytes, timeoutMs, maxQueue, token: token || null, corsOrigins: opts.corsOrigin, log, compareThread: workers > 0 });
+  if (!opts.quiet) log(`listening on ${running.url} (${pool.size} ${workers === 0 ? 'in-process checker' : 'worker threads'}, ${checker.rules.filter((r) => r.enabled).length} rules${token ? ', bearer token required' : ''})`);
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string): void => {
+      // A second signal while draining means "now": requests still in flight are cut.
+      if (stopping) {
+        log(`${signal} again: stopping now`);
+        process.exit(1);
+      }
+      stopping = true;
+      if (!opts.quiet) log(`${signal}: finishing the requests in flight`);
+      running.close().then(resolve, (e) => {
+        log(`shutdown: ${(e as Error).message}`);
+        resolve();
+      });
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  });
+  if (!opts.quiet) log('stopped');
+  return 0;
+}
+
+export const SERVE_DEFAULTS = DEFAULTS;
