@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
+import { FORMAT_NAMES, formatsHelp } from '../report/formats/index.js';
 import { TOOL_VERSION } from '../report/version.js';
 import { runCheck } from './check-command.js';
 import { runCompare } from './compare-command.js';
@@ -25,15 +26,16 @@ program
   .command('check')
   .description('check articles and print one report (JSON by default)')
   .argument('[paths...]', 'files, folders (recursive), globs; "-" reads standard input', [])
-  .addOption(new Option('-f, --format <format>', 'report format').choices(['json', 'text']).default('json'))
+  .addOption(new Option('-f, --format <format>', 'report format (see Formats below)').choices([...FORMAT_NAMES]).default('json'))
   .option('-o, --out <file>', 'write the report to a file instead of standard output')
   .addOption(new Option('--fail-on <verdict>', 'exit 1 when any article is at least this bad (pre-publish gate)').choices(['review', 'fail']))
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
   .option('--no-compare', 'skip the cross-document comparison')
   .option('--no-color', 'plain text output')
-  .option('-q, --quiet', 'no progress or diagnostics on standard error')
+  .option('-q, --quiet', 'no progress or diagnostics on standard error; with --format text, only what fails')
   .option('-j, --jobs <n>', 'worker threads for large batches (default: the number of cores; 1 = no threads)')
+  .addHelpText('after', `\n${formatsHelp()}`)
   .action(async (paths: string[], opts) => {
     process.exitCode = await runCheck(paths, opts);
   });

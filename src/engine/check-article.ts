@@ -76,6 +76,7 @@ function clip(s: string): string {
 function toFlag(doc: Doc, rule: LoadedRule, f: Finding): Flag {
   const text = doc.text.slice(f.start, f.end);
   const { line, column } = doc.position(f.start);
+  const stop = doc.position(f.end);
   const flag: Flag = {
     ruleId: rule.id,
     category: rule.category,
@@ -85,6 +86,8 @@ function toFlag(doc: Doc, rule: LoadedRule, f: Finding): Flag {
     end: f.end,
     line,
     column,
+    endLine: stop.line,
+    endColumn: stop.column,
     text: clip(text),
   };
   if (f.suggestion !== undefined) flag.suggestion = f.suggestion;
@@ -94,6 +97,8 @@ function toFlag(doc: Doc, rule: LoadedRule, f: Finding): Flag {
   }
   return flag;
 }
+
+const endOf = (p: { line: number; column: number }): { endLine: number; endColumn: number } => ({ endLine: p.line, endColumn: p.column });
 
 /** An info note, not an alarm: the article is in a language some rules were not written for. */
 function languageNote(doc: Doc, skipped: string[]): Flag {
@@ -106,6 +111,7 @@ function languageNote(doc: Doc, skipped: string[]): Flag {
     start: first.start,
     end: first.end,
     ...doc.position(first.start),
+    ...endOf(doc.position(first.end)),
     text: clip(doc.text.slice(first.start, first.end)),
   };
 }
