@@ -194,14 +194,19 @@ function comparisonResult(c: Comparison, ruleId: string, ruleIndex: number, byId
   const side = (s: SideAt): Json => {
     const place = places.get(s.article) ?? placeOf(byId.get(s.article)?.source ?? s.article);
     const at = s.line !== undefined ? { start: s.start, end: s.end, line: s.line, column: s.column ?? 1, endLine: s.endLine ?? s.line, endColumn: s.endColumn ?? (s.column ?? 1) + (s.end - s.start) } : null;
-    return location(at ? place : { ...place, fileOffsets: false }, at, s.text, { id: s.article });
+    if (at) return location(place, at, s.text, { id: s.article });
+    // Without line and column (older reports) a character range still places the side in a text file.
+    const loc = location(place, null, undefined, { id: s.article });
+    if (place.fileOffsets) (loc.physicalLocation as Json).region = { charOffset: s.start, charLength: s.end - s.start, snippet: { text: s.text } };
+    return loc;
   };
   const key = [ruleId, c.a.article, c.b.article, c.a.text.replace(/\s+/g, ' '), c.b.text.replace(/\s+/g, ' ')].join('\u0000');
   return {
     ruleId,
     ruleIndex,
     level: c.type === 'contradiction' ? 'warning' : 'note',
-    message: { text: `${c.message} (see the [other article](1))` },
+    // Brackets in the message are escaped: SARIF reads [text](id) as a link to a related location.
+    message: { text: `${c.message.replace(/[[\]]/g, (b) => `\\${b}`)} (see the [other article](1))` },
     locations: [side(c.a as SideAt)],
     relatedLocations: [{ id: 1, ...side(c.b as SideAt), message: { text: `${c.b.article}: ${c.b.text.replace(/\s+/g, ' ').slice(0, 200)}` } }],
     partialFingerprints: { [FINGERPRINT]: `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:0` },

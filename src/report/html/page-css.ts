@@ -37,7 +37,7 @@ article.art > header .meta { color: #555; font-size: 12px; }
 .art-grid { display: grid; grid-template-columns: minmax(0, 46em) minmax(280px, 1fr); }
 .art-grid .cl-text { padding: 12px 20px; }
 .side { border-left: 1px solid #eee; }
-.side ol { list-style: none; margin: 0; padding: 0; position: sticky; top: 44px; max-height: calc(100vh - 60px); overflow: auto; }
+.side ol { list-style: none; margin: 0; padding: 0; position: sticky; top: calc(var(--tb, 56px) + 4px); max-height: calc(100vh - var(--tb, 56px) - 12px); overflow: auto; }
 .side li { padding: 5px 10px 5px 12px; border-bottom: 1px solid #f0f0f0; border-left: 4px solid var(--cat, #ccc); cursor: pointer; font-size: 13px; line-height: 1.35; }
 .side li:hover { background: #f7f9ff; }
 .side li.on { background: #fff8c4; }

@@ -94,7 +94,7 @@ export const REPORT_SCRIPT = String.raw`
     var meta = [a.title ? '“' + esc(a.title) + '”' : '', a.publishedAt ? 'published ' + a.publishedAt + (a.publishedAtOrigin ? ' (' + a.publishedAtOrigin + ')' : '') : '', 'language ' + esc(a.language), (a.stats.words || 0) + ' words', a.flags.length + ' flags'].filter(Boolean).join(' · ');
     var body = text === undefined ? '<div class="notext">The article text is not in this report: the flags are listed on the right.</div>' : '<div class="cl-text">' + foldedText(text, a, m.marks) + '</div>';
     return '<article class="art" id="article-' + i + '" data-a="' + i + '"><header><span class="badge ' + a.verdict + '">' + a.verdict + '</span> <b>' + a.score + '/100</b><h2>' + esc(a.id) + (a.id !== a.source ? ' <small>' + esc(a.source) + '</small>' : '') + '</h2><span class="meta">' + meta + '</span><span class="meta">' + cats + '</span></header>' +
-      '<div class="art-grid">' + body + '<div class="side"><ol>' + (m.items.length ? m.items.map(function (x) { return x.html; }).join('') : '<li class="none">No flags shown' + (a.flags.length ? ' (the filters hide ' + a.flags.length + ')' : '') + '.</li>') + '</ol></div></div></article>';
+      '<div class="art-grid">' + body + '<div class="side"><ol>' + (m.items.length ? m.items.map(function (x) { return x.html; }).join('') : '<li class="none">' + (a.flags.length ? 'No flags shown: the filters hide all ' + a.flags.length + '.' : 'No flags.') + '</li>') + '</ol></div></div></article>';
   }
 
   // Long runs of site chrome (menus, link lists, comment threads) fold away behind one line, so the
@@ -165,7 +165,8 @@ export const REPORT_SCRIPT = String.raw`
     var inner;
     if (text !== undefined) {
       var w = context(text, me.start, me.end);
-      inner = (w.from > 0 ? '… ' : '') + H.renderMarkedText(text.slice(w.from, w.to), [{ key: key, start: me.start - w.from, end: me.end - w.from, cls: cls, title: c.message }]) + (w.to < text.length ? ' …' : '');
+      var cutBefore = w.from > 0 && text[w.from - 1] !== '\n', cutAfter = w.to < text.length && text[w.to] !== '\n';
+      inner = (cutBefore ? '… ' : '') + H.renderMarkedText(text.slice(w.from, w.to), [{ key: key, start: me.start - w.from, end: me.end - w.from, cls: cls, title: c.message }]) + (cutAfter ? ' …' : '');
     } else {
       inner = H.renderMarkedText(me.text, [{ key: key, start: 0, end: me.text.length, cls: cls, title: c.message }]);
     }
@@ -313,7 +314,8 @@ export const REPORT_SCRIPT = String.raw`
     }
   });
   document.addEventListener('keydown', function (e) {
-    if (e.target.closest && e.target.closest('input, select, textarea')) return;
+    // Typing in the search box is typing; a ticked checkbox keeps the keys for navigation.
+    if (e.target.closest && e.target.closest('input[type=search], input[type=text], select, textarea')) return;
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     var k = e.key;
     if (k === 'j' || k === 'n') { step(1); e.preventDefault(); }
@@ -325,6 +327,10 @@ export const REPORT_SCRIPT = String.raw`
   window.addEventListener('hashchange', route);
   // Print what is on screen, and every article of a small batch.
   window.addEventListener('beforeprint', function () { if (listed().length <= 100 && PAGE < listed().length) { PAGE = 100000; S.page = 0; renderPage(); } });
+  // The side lists stick just below the toolbar, whatever height it wraps to.
+  function fitToolbar() { var tb = document.querySelector('.toolbar'); if (tb) document.documentElement.style.setProperty('--tb', tb.offsetHeight + 'px'); }
+  window.addEventListener('resize', fitToolbar);
+  fitToolbar();
   syncControls();
   renderAll();
   if (location.hash) route();
