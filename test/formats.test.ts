@@ -156,7 +156,7 @@ describe('--format markdown', () => {
     const failing = report.articles.filter((a) => a.verdict !== 'pass');
     expect(md.match(/<details><summary>/g)?.length ?? 0).toBe(failing.length + report.articles.filter((a) => a.verdict === 'pass' && a.flags.some((f) => f.severity === 'error')).length);
     expect(md).not.toContain('Cut to fit');
-    expect(md.length).toBeLessThanOrEqual(MARKDOWN_BUDGET);
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(MARKDOWN_BUDGET);
   });
 
   it('escapes what would break a table or render as HTML', () => {
@@ -177,8 +177,8 @@ describe('--format markdown', () => {
     for (let i = 0; i < 3000; i++) for (const a of report.articles) big.articles.push({ ...a, id: `${a.id}#${i}`, source: `${a.source}#${i}` });
     big.summary = { ...report.summary, articles: big.articles.length };
     const md = renderMarkdown(big);
-    expect(md.length).toBeLessThanOrEqual(MARKDOWN_BUDGET);
-    expect(md.length).toBeGreaterThan(MARKDOWN_BUDGET * 0.8);
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(MARKDOWN_BUDGET);
+    expect(Buffer.byteLength(md)).toBeGreaterThan(MARKDOWN_BUDGET * 0.8);
     const note = /Cut to fit 65,000 characters: (\d+) of (\d+) table rows.*?the flags of (\d+) of (\d+) articles/.exec(md);
     expect(note).not.toBeNull();
     expect(Number(note![2])).toBe(big.articles.length);

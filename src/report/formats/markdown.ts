@@ -6,7 +6,8 @@ import type { Format, RenderOptions } from './options.js';
 /** GitHub's limit on a comment is 65,536 characters; leave room for whatever wraps ours. */
 export const MARKDOWN_BUDGET = 65_000;
 const TABLE_ROWS = 100;
-const FLAGS_PER_ARTICLE = 10;
+/** Flags listed per article: fewer when many articles fail, so more of them fit the comment. */
+const flagsPerArticle = (failing: number): number => (failing <= 10 ? 10 : failing <= 40 ? 5 : 3);
 const CONTRADICTIONS = 20;
 const CELL_MAX = 160;
 
@@ -35,14 +36,16 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   ].join('\n');
 
   const parts: string[] = [head];
-  let used = head.length;
+  let used = utf8Length(head);
   // The closing note is at most a few hundred characters; keep room for it whatever is cut.
   const room = budget - 600;
   const cut = { rows: 0, contradictions: 0, details: 0 };
+  // Counted in UTF-8 bytes, the strictest reading of a platform's "characters" (emoji and quotes are several).
   const add = (text: string): boolean => {
-    if (used + text.length + 1 > room) return false;
+    const size = utf8Length(text) + 1;
+    if (used + size > room) return false;
     parts.push(text);
-    used += text.length + 1;
+    used += size;
     return true;
   };
 
@@ -66,7 +69,8 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
 
   const failing = worst.filter((a) => a.verdict !== 'pass' || a.flags.some((f) => f.severity === 'error' && !isSuppressed(f)));
   if (failing.length) add('### Worst flags per article\n');
-  for (const a of failing) if (!add(details(a))) cut.details++;
+  const perArticle = flagsPerArticle(failing.length);
+  for (const a of failing) if (!add(details(a, perArticle))) cut.details++;
 
   const notes: string[] = [];
   if (cut.rows) notes.push(`${cut.rows} of ${worst.length} table rows (the best-scoring articles)`);
@@ -95,9 +99,33 @@ function contradiction(c: Comparison, sources: Map<string, string>): string {
   return `- **${c.kind ?? 'contradiction'}** ${cell(c.message, 300)}\n  - ${cell(whereSide(a, sources.get(a.article)), 100)}: “${cell(a.text, 200)}”\n  - ${cell(whereSide(b, sources.get(b.article)), 100)}: “${cell(b.text, 200)}”`;
 }
 
-function details(a: ArticleResult): string {
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The worst flags, one per rule first (so ten chrome lines do not hide the one spun phrase), then the rest by severity. */
+export function worstFlags(flags: readonly Flag[], max: number): Flag[] {
+  const ranked = flags.filter((f) => !isSuppressed(f)).sort(bySeverity);
+  const seen = new Set<string>();
+  const first: Flag[] = [];
+  const rest: Flag[] = [];
+  for (const f of ranked) (seen.has(f.ruleId) ? rest : first).push(f), seen.add(f.ruleId);
+  return [...first, ...rest].slice(0, max).sort(bySeverity);
+}
+
+function details(a: ArticleResult, max: number): string {
   const n = severityCounts(a);
-  const shown = a.flags.filter((f) => !isSuppressed(f)).sort(bySeverity).slice(0, FLAGS_PER_ARTICLE);
+  const shown = worstFlags(a.flags, max);
   const counted = n.error + n.warning + n.info;
   const lines = [
     `<details><summary>${MARK[a.verdict]} <b>${cell(a.source, 120)}</b> — ${a.verdict}, ${a.score}/100: ${n.error} errors, ${n.warning} warnings, ${n.info} info${n.suppressed ? `, ${n.suppressed} suppressed` : ''}</summary>`,
