@@ -199,6 +199,25 @@ describe.skipIf(!HAS_CHROMIUM)('the HTML report in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('keeps suppressed flags out of sight until asked for, never drops them', async () => {
+    const marked: Report = structuredClone(report);
+    const flag = marked.articles[1]!.flags[0]! as (typeof marked.articles)[number]['flags'][number] & { suppressed?: unknown };
+    flag.suppressed = { kind: 'inSource', rule: flag.ruleId };
+    const texts = new Map(marked.articles.map((a) => [a.id, bodyOf(a.source)]));
+    const file = join(TEST_OUTPUT, 'report-suppressed.html');
+    writeFileSync(file, renderHtml(marked, { texts }));
+    const p = await browser.newPage();
+    await p.goto(pathToFileURL(file).href);
+    await p.waitForSelector('html[data-ready]');
+    expect(await p.$$eval('#item-f-1-0', (els) => els.length)).toBe(0);
+    expect(await p.$$eval('#item-f-1-1', (els) => els.length)).toBe(1);
+    await p.click('input[data-filter="suppressed"]');
+    expect(await p.$eval('#item-f-1-0', (e) => e.textContent)).toContain('(suppressed)');
+    const text = await p.$$eval('#cl-articles .cl-text [data-m~="f-1-0"]', (els) => els.map((e) => e.textContent).join(''));
+    expect(text).toBe(texts.get(marked.articles[1]!.id)!.slice(flag.start, flag.end));
+    await p.close();
+  });
+
   it('opens a batch of 1,000 articles and pages through it', async () => {
     const base = report.articles.slice(0, 3);
     const big: Report = structuredClone(report);

@@ -139,8 +139,10 @@ export const REPORT_SCRIPT = String.raw`
     return out.join('');
   }
 
-  function renderPage() {
-    var list = renderIndex();
+  // Paging keeps the index as it is; filters, search and sorting rebuild it.
+  var indexList = null;
+  function renderPage(keepIndex) {
+    var list = keepIndex && indexList ? indexList : (indexList = renderIndex());
     var pages = Math.max(1, Math.ceil(list.length / PAGE));
     if (S.page >= pages) S.page = pages - 1;
     var shown = list.slice(S.page * PAGE, S.page * PAGE + PAGE);
@@ -219,7 +221,7 @@ export const REPORT_SCRIPT = String.raw`
     if (i >= keys.length || i < 0) {
       // Past the last flag of the page: on to the next page (or back to the previous one).
       var pages = Math.ceil(listed().length / PAGE);
-      if (S.page + d >= 0 && S.page + d < pages) { S.page += d; renderPage(); items = marksInPage(); if (items.length) focusMark(items[d > 0 ? 0 : items.length - 1].getAttribute('data-m')); }
+      if (S.page + d >= 0 && S.page + d < pages) { S.page += d; renderPage(true); items = marksInPage(); if (items.length) focusMark(items[d > 0 ? 0 : items.length - 1].getAttribute('data-m')); }
       return;
     }
     focusMark(keys[i]);
@@ -229,9 +231,9 @@ export const REPORT_SCRIPT = String.raw`
   // #f-i-j (a flag), #x-k-a (a comparison side in its article), #article-i, #cmp-k: show the page that holds it.
   function showArticle(i) {
     var list = listed(), pos = list.indexOf(i);
-    if (pos < 0) { S.q = ''; S.verdicts = { pass: true, review: true, fail: true }; syncControls(); list = listed(); pos = list.indexOf(i); }
+    if (pos < 0) { S.q = ''; S.verdicts = { pass: true, review: true, fail: true }; syncControls(); indexList = null; list = listed(); pos = list.indexOf(i); }
     var page = Math.floor(pos / PAGE);
-    if (page !== S.page || !document.getElementById('article-' + i)) { S.page = page; renderPage(); }
+    if (page !== S.page || !document.getElementById('article-' + i)) { S.page = page; renderPage(true); }
   }
 
   function route() {
@@ -296,7 +298,7 @@ export const REPORT_SCRIPT = String.raw`
       if (pg.closest('.comparisons')) { S.cpage = Math.max(0, S.cpage + (which === 'next' ? 1 : -1)); renderComparisons(); return; }
       var pages = Math.ceil(listed().length / PAGE);
       S.page = Math.max(0, Math.min(pages - 1, S.page + (which === 'next' ? 1 : -1)));
-      renderPage();
+      renderPage(true);
       document.getElementById('cl-articles').scrollIntoView({ block: 'start' });
       return;
     }
@@ -320,7 +322,7 @@ export const REPORT_SCRIPT = String.raw`
     var k = e.key;
     if (k === 'j' || k === 'n') { step(1); e.preventDefault(); }
     else if (k === 'k' || k === 'p') { step(-1); e.preventDefault(); }
-    else if (k === ']' || k === '[') { var pages = Math.ceil(listed().length / PAGE); var np = S.page + (k === ']' ? 1 : -1); if (np >= 0 && np < pages) { S.page = np; renderPage(); document.getElementById('cl-articles').scrollIntoView({ block: 'start' }); } e.preventDefault(); }
+    else if (k === ']' || k === '[') { var pages = Math.ceil(listed().length / PAGE); var np = S.page + (k === ']' ? 1 : -1); if (np >= 0 && np < pages) { S.page = np; renderPage(true); document.getElementById('cl-articles').scrollIntoView({ block: 'start' }); } e.preventDefault(); }
     else if (k === 'Escape') focusMark(null);
     else if (k === '/') { if (qbox) { qbox.focus(); e.preventDefault(); } }
   });
