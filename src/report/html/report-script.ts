@@ -72,7 +72,7 @@ export const REPORT_SCRIPT = String.raw`
       var cls = 'c-' + f.category + ' s-' + f.severity + (suppressed(f) ? ' supp' : '');
       marks.push({ key: key, start: f.start, end: f.end, cls: cls, title: f.severity + ' ' + f.ruleId + ': ' + f.message, suggestion: f.suggestion, strike: f.category === 'chrome', wide: f.end - f.start > WIDE, label: String(j + 1) });
       items.push({ start: f.start, html: '<li class="' + cls + '" data-m="' + key + '" id="item-' + key + '" title="' + esc(RULES[f.ruleId] || '') + '"><span class="at">' + (j + 1) + '. ' + at(f) + '</span> <span class="sev">' + f.severity + '</span> <span class="rule">' + esc(f.ruleId) + '</span>' + (suppressed(f) ? ' <i>(suppressed)</i>' : '') + '<br>' + esc(f.message) +
-        (f.end - f.start <= 200 ? ' <q>' + esc(f.text) + '</q>' : '') + (f.suggestion !== undefined ? ' → <ins class="sugg">' + esc(JSON.stringify(f.suggestion).slice(1, -1)) + '</ins>' : '') + '</li>' });
+        (f.end - f.start <= 200 ? ' <q>' + esc(f.text) + '</q>' : '') + (f.related ? ' <span class="rel">(the earlier passage: ' + at(f.related) + ' <q>' + esc(f.related.text.length > 80 ? f.related.text.slice(0, 79) + '…' : f.related.text) + '</q>)</span>' : '') + (f.suggestion !== undefined ? ' → <ins class="sugg">' + esc(JSON.stringify(f.suggestion).slice(1, -1)) + '</ins>' : '') + '</li>' });
     });
     (sidesOf[i] || []).forEach(function (s) {
       var c = R.comparisons[s.k];
