@@ -8,6 +8,7 @@ import { MARKDOWN_BUDGET } from '../src/report/formats/markdown.js';
 import type { Report } from '../src/types.js';
 import { HAS_CHROMIUM, launchChromium, TEST_OUTPUT } from './helpers/browser.js';
 import { cli, cliReport, HAS_SHARED, SHARED } from './helpers/run.js';
+import { assertValidReport } from './helpers/report-schema.js';
 import { assertValidSarif } from './helpers/sarif-schema.js';
 import { tempDir } from './helpers/tmp.js';
 
@@ -36,15 +37,18 @@ describe.skipIf(!HAS_SHARED)('every format on the shared corpora', () => {
 
   it('the two founding articles, through the CLI in every format', () => {
     const seeds = ['belarus-sco-membership.txt', 'lukashenko-tianjin.txt'].map((f) => join(SHARED, 'corpus', 'seeds', f));
-    const { report } = cliReport(seeds);
-    const texts = new Map(loadArticles(seeds).articles.map((a) => [a.id, a.body]));
-    checkAllFormats(report, texts);
+    const printed: Record<string, string> = {};
     for (const name of FORMAT_NAMES) {
       const r = cli(['check', ...seeds, '--format', name]);
       expect(r.status, r.stderr).toBe(0);
-      if (name === 'sarif') assertValidSarif(JSON.parse(r.stdout));
+      printed[name] = r.stdout;
     }
-    const md = cli(['check', ...seeds, '--format', 'markdown']).stdout;
+    const report = JSON.parse(printed.json!) as Report;
+    assertValidReport(report);
+    assertValidSarif(JSON.parse(printed.sarif!));
+    const texts = new Map(loadArticles(seeds).articles.map((a) => [a.id, a.body]));
+    checkAllFormats(report, texts);
+    const md = printed.markdown!;
     expect(md).toMatch(/\| ❌ \| .*lukashenko-tianjin\.txt \| fail \|/);
     expect(md).toContain('### Contradictions between articles');
     writeFileSync(join(TEST_OUTPUT, 'seeds.md'), md);
