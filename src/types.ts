@@ -120,6 +120,9 @@ export interface Flag extends Span {
   message: string;
   line: number;
   column: number;
+  /** Position of `end` (exclusive: the column just past the last flagged character). Schema 1.1.0. */
+  endLine?: number;
+  endColumn?: number;
   text: string;
   suggestion?: string;
   related?: Span & { line: number; column: number; text: string };

@@ -23,11 +23,11 @@ describe('credlint check', () => {
     expect(report.summary.articles).toBe(2);
   });
 
-  it('--format text lists each flag with line:column, message, rule id and the flagged text', () => {
+  it('--format text lists each flag with line:column, rule id, message, the flagged text and the fix', () => {
     const r = cli(['check', damaged, '--format', 'text']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/1:41\s+warning\s+Missing space after the comma in "Tianjin,China"\.\s+spacing\/missing-space-after-comma/);
-    expect(r.stdout).toContain('→ ", "');
+    expect(r.stdout).toMatch(/1:41\s+warning\s+spacing\/missing-space-after-comma\s+Missing space after the comma in "Tianjin,China"\./);
+    expect(r.stdout).toContain('"," -> ", "');
     expect(r.stdout).toMatch(/1 article\(s\): 0 pass/);
   });
 

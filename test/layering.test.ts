@@ -8,7 +8,7 @@ import { ROOT } from './helpers/paths.js';
 /**
  * Rank of each top-level folder of src/ (files directly in src/ are named by file). The per-article
  * engine orchestrates both phases (it runs detectors, scores, compares facts and builds the report),
- * so it sits above them; the CLI above the engine; the library entry point on top.
+ * so it sits above them; the library entry point (index.ts) above the engine, and the service and the CLI, which both call it, on top.
  */
 const RANK: Record<string, number> = {
   'types.ts': 0,
@@ -26,9 +26,9 @@ const RANK: Record<string, number> = {
   engine: 6,
   gate: 6,
   fix: 7,
-  serve: 7,
-  cli: 8,
-  'index.ts': 9,
+  'index.ts': 7.5,
+  serve: 8,
+  cli: 9,
 };
 
 function files(dir: string): string[] {

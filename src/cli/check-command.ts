@@ -5,18 +5,19 @@ import { availableCores, DEFAULT_ARTICLE_TIMEOUT_MS } from '../engine/worker-poo
 import { planInputs } from '../engine/plan-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine, escapeStrings } from '../report/escape-control.js';
-import { renderJson } from '../report/formats/json.js';
+import { formatByName, type RuleInfo } from '../report/formats/index.js';
 import { renderArticleLine, renderComparisonLine, renderCorroborationLine, renderErrorLine, renderFactsLine, renderSummaryLine, SummaryCounter } from '../report/formats/jsonl.js';
-import { renderText } from '../report/formats/text.js';
 import type { Article, ArticleResult, InputError, Report, Verdict } from '../types.js';
 import { EXIT_OUTPUT, fileSink, guardOut, OutputClosedError, stdoutSink, type Sink } from './output.js';
 import { applyGateOptions, countedWarnings, loadBaselineOption, maxWarningsOf, type GateOptions } from './gate-options.js';
+import { useColor } from './color.js';
 import { createProgress } from './progress.js';
 import { loadSetup } from './setup.js';
 import { UsageError } from './usage-error.js';
 
 export interface CheckOptions extends GateOptions {
-  format: 'json' | 'text' | 'jsonl';
+  /** A name from the format registry (src/report/formats/index.ts); jsonl is streamed. */
+  format: string;
   out?: string;
   failOn?: 'review' | 'fail';
   rules: string[];
@@ -71,6 +72,8 @@ function timeoutOf(opts: CheckOptions): number {
 export async function runCheck(paths: string[], opts: CheckOptions, io: CheckIO = {}): Promise<number> {
   stderrOf = io.stderr ?? ((s) => void process.stderr.write(s));
   if (paths.length === 0) throw new UsageError('check: name at least one file, folder or glob (or "-" for standard input)');
+  const format = formatByName(opts.format);
+  if (!format) throw new UsageError(`--format ${opts.format}: unknown format`);
   const jobs = jobsOf(opts);
   const articleTimeoutMs = timeoutOf(opts);
   const { config, rules } = loadSetup(opts);
@@ -131,7 +134,8 @@ async function runPipeline(
   let gateFailed = false;
   let warnings = 0;
   // Baseline fingerprints read a little context around each flag: only then are the bodies kept.
-  const keepBodies = Boolean(opts.baseline || opts.writeBaseline);
+  // The HTML page shows each article's text too (the JSON contract never carries bodies).
+  const keepBodies = Boolean(opts.baseline || opts.writeBaseline) || opts.format === 'html';
   const bodies: Article[] = [];
   const onError = async (e: InputError): Promise<void> => {
     counter.error();
@@ -181,8 +185,15 @@ async function runPipeline(
   } else {
     applyCorroboration(results, corroboration);
     const report = applyGateOptions(buildReport(results, comparisons, errors, performance.now() - started), bodies, config, opts, engine.baseline);
-    const color = opts.color && !opts.out && process.stdout.isTTY === true;
-    await sink.write(opts.format === 'text' ? renderText(escapeStrings(report), { color }) : renderJson(report));
+    const format = formatByName(opts.format)!;
+    const rendered = format.render(format.name === 'text' ? escapeStrings(report) : report, {
+      color: useColor({ flag: opts.color, toFile: Boolean(opts.out), isTTY: process.stdout.isTTY === true, env: process.env }),
+      quiet: opts.quiet,
+      failOn: opts.failOn,
+      rules: rules.map(ruleInfo),
+      texts: format.name === 'html' ? new Map(bodies.map((a) => [a.id, a.body])) : undefined,
+    });
+    await sink.write(rendered);
     await sink.close();
     return exitCode(report, failOn, engine.maxWarnings, opts.quiet ?? false);
   }
@@ -194,6 +205,10 @@ async function runPipeline(
     return 1;
   }
   return 0;
+}
+
+function ruleInfo(r: RuleInfo & { examples?: unknown }): RuleInfo {
+  return { id: r.id, category: r.category, severity: r.severity, description: r.description, message: r.message, enabled: r.enabled, examples: r.examples as RuleInfo['examples'] };
 }
 
 export function exitCode(report: Report, failOn?: Verdict, maxWarnings?: number, quiet = true): number {

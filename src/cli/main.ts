@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
+import { FORMAT_NAMES, formatsHelp } from '../report/formats/index.js';
 import { TOOL_VERSION } from '../report/version.js';
 import { runCheck } from './check-command.js';
 import { runCompare } from './compare-command.js';
@@ -32,7 +33,7 @@ program
   .command('check')
   .description('check articles and print one report (JSON by default)')
   .argument('[paths...]', 'files, folders (recursive), globs; "-" reads standard input', [])
-  .addOption(new Option('-f, --format <format>', 'report format (jsonl: one line per article as it is checked, then comparisons, then the summary)').choices(['json', 'text', 'jsonl']).default('json'))
+  .addOption(new Option('-f, --format <format>', 'report format (see Formats below)').choices([...FORMAT_NAMES]).default('json'))
   .option('-o, --out <file>', 'write the report to a file instead of standard output')
   .option('--article-timeout <seconds>', 'time budget per article; an article over it is stopped and reported as an error (default 10)')
   .option('--emit-facts <file>', 'also write each article\'s facts (JSONL) for `credlint compare --facts` across shards')
@@ -44,8 +45,9 @@ program
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
   .option('--no-compare', 'skip the cross-document comparison')
   .option('--no-color', 'plain text output')
-  .option('-q, --quiet', 'no progress or diagnostics on standard error')
+  .option('-q, --quiet', 'no progress or diagnostics on standard error; with --format text, only what fails')
   .option('-j, --jobs <n>', 'worker threads for large batches (default: the number of cores; 1 = no threads)')
+  .addHelpText('after', `\n${formatsHelp()}`)
   .action(async (paths: string[], opts) => {
     process.exitCode = await runCheck(paths, opts);
   });

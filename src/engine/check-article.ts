@@ -109,6 +109,7 @@ function clip(s: string): string {
 function toFlag(doc: Doc, rule: LoadedRule, f: Finding, body: string): Flag {
   const text = body.slice(f.start, f.end);
   const { line, column } = doc.position(f.start);
+  const stop = doc.position(f.end);
   const flag: Flag = {
     ruleId: rule.id,
     category: rule.category,
@@ -118,6 +119,8 @@ function toFlag(doc: Doc, rule: LoadedRule, f: Finding, body: string): Flag {
     end: f.end,
     line,
     column,
+    endLine: stop.line,
+    endColumn: stop.column,
     text: clip(text),
   };
   if (f.suggestion !== undefined) flag.suggestion = f.suggestion;
@@ -127,6 +130,8 @@ function toFlag(doc: Doc, rule: LoadedRule, f: Finding, body: string): Flag {
   }
   return flag;
 }
+
+const endOf = (p: { line: number; column: number }): { endLine: number; endColumn: number } => ({ endLine: p.line, endColumn: p.column });
 
 /** An info note, not an alarm: the article is in a language some rules were not written for. */
 function languageNote(doc: Doc, skipped: string[]): Flag {
@@ -139,6 +144,7 @@ function languageNote(doc: Doc, skipped: string[]): Flag {
     start: first.start,
     end: first.end,
     ...doc.position(first.start),
+    ...endOf(doc.position(first.end)),
     text: clip(doc.text.slice(first.start, first.end)),
   };
 }

@@ -5,6 +5,7 @@ import type { ArticleFacts } from '../../facts/facts.js';
 import type { ArticleResult, Comparison, InputError, Report, Summary } from '../../types.js';
 import { buildReport } from '../build-report.js';
 import { SCHEMA_VERSION, TOOL_VERSION } from '../version.js';
+import type { Format } from './options.js';
 
 export type JsonlLine =
   | { type: 'article'; article: ArticleResult }
@@ -66,3 +67,23 @@ export function reportFromJsonl(text: string): Report {
   for (const a of articles) Object.assign(a.stats, corroboration.get(a.id));
   return buildReport(articles, comparisons, errors, durationMs);
 }
+
+/**
+ * The same lines for a report already built (the service, tests). The CLI does not call this: with
+ * `--format jsonl` it writes each line as soon as it is known instead of building the report first.
+ */
+export function renderJsonl(report: Report): string {
+  const out: string[] = [];
+  for (const a of report.articles) out.push(renderArticleLine(a));
+  for (const e of report.errors) out.push(renderErrorLine(e));
+  for (const c of report.comparisons) out.push(renderComparisonLine(c));
+  out.push(renderSummaryLine(report.summary));
+  return out.join('');
+}
+
+export const jsonlFormat: Format = {
+  name: 'jsonl',
+  description: 'one line per article as it is checked (streamed), then comparisons, then the summary',
+  extension: 'jsonl',
+  render: renderJsonl,
+};
