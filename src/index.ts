@@ -38,8 +38,8 @@ export interface Checker {
   check(article: Article, hints?: BatchHints | null): CheckOutput;
   /** Many articles, checked as they arrive; results come out in input order. */
   checkStream(articles: AsyncIterable<Article> | Iterable<Article>): AsyncGenerator<CheckOutput | { article: Article; error: string }>;
-  /** The cross-document phase over facts (from this process or from other shards). */
-  compare(facts: readonly ArticleFacts[]): CompareOutput;
+  /** The cross-document phase over facts (from this process or from other shards); bodies by id, where at hand, quote the reported pairs. */
+  compare(facts: readonly ArticleFacts[], bodyOf?: (article: string) => string | undefined): CompareOutput;
   /** A whole batch: check, compare, and the report object every format renders. */
   checkBatch(articles: Article[], inputErrors?: InputError[], options?: Partial<BatchOptions>): Promise<Report>;
 }
@@ -77,7 +77,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         }
       }
     },
-    compare: (facts) => compareBatch(facts, compareOptions),
+    compare: (facts, bodyOf) => compareBatch(facts, compareOptions, bodyOf),
     checkBatch: (articles, inputErrors = [], batchOptions = {}) =>
       checkBatch(articles, inputErrors, rules, config, {
         compare: batchOptions.compare ?? true,

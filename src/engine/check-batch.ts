@@ -59,9 +59,12 @@ export async function checkBatch(articles: Article[], inputErrors: InputError[],
     }
   });
   let comparisons: Report['comparisons'] = [];
+  let clusters: Report['clusters'];
   if (options.compare && config.compare.enabled) {
-    const out = compareBatch(facts, { ...config.compare, enabled: true });
+    const bodies = new Map(articles.map((a) => [a.id, a.body]));
+    const out = compareBatch(facts, { ...config.compare, enabled: true }, (id) => bodies.get(id));
     comparisons = out.comparisons;
+    clusters = out.clusters;
     // Only the batch knows how many other articles confirm or contradict an article's statements.
     for (const r of results) {
       const c = out.corroboration.get(r.id);
@@ -71,5 +74,5 @@ export async function checkBatch(articles: Article[], inputErrors: InputError[],
       r.stats.contradictedClaims = c.contradictedClaims;
     }
   }
-  return buildReport(results, comparisons, errors, performance.now() - started);
+  return buildReport(results, comparisons, errors, performance.now() - started, clusters);
 }
