@@ -50,7 +50,7 @@ const indexLines = {};
 
 // Senses beyond these ranks are rare readings ("fell" as a hide): they would make ordinary words opposites.
 const MAX_SENSE = 2;
-const POS_FILES = { n: 'noun', v: 'verb', a: 'adj' };
+const POS_FILES = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 // Irregular verb forms (past, participle) of common news verbs WordNet lists only as lemmas.
 const IRREGULAR = {
   rise: ['rose', 'risen'], fall: ['fell', 'fallen'], win: ['won'], lose: ['lost'], buy: ['bought'], sell: ['sold'],

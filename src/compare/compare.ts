@@ -99,6 +99,16 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
       message: alignedMessage(c.kind, c.what, A.facts.article, quoter.sentence(A, A.rows[ra]!, A.rows[ra + 1]!, 160, c.what.a), B.facts.article, quoter.sentence(B, B.rows[rb]!, B.rows[rb + 1]!, 160, c.what.b)),
     });
   }
+  // The pair's own summary: how much of each side the other carries.
+  const carried = new Map<string, { original: string; copy: StoryCluster['copies'][number] }>();
+  for (const cl of stories.clusters) for (const cp of cl.copies) carried.set(`${cl.original}\n${cp.article}`, { original: cl.original, copy: cp });
+  for (const c of comparisons) {
+    if (c.type !== 'near-duplicate') continue;
+    const hit = carried.get(`${c.a.article}\n${c.b.article}`) ?? carried.get(`${c.b.article}\n${c.a.article}`);
+    if (!hit) continue;
+    const cp = hit.copy;
+    c.message += ` ${cp.article} carries ${Math.round(cp.carries * 100)}% of ${hit.original} (${cp.droppedSentences} sentence(s) dropped) and adds ${cp.addedSentences} of its own; ${cp.changes.length ? `${cp.changes.length} statement(s) changed` : 'no statement changed'}.`;
+  }
   lap('alignedCopies');
 
   const table = buildClaimTable(facts, isExactCopy);

@@ -58,7 +58,9 @@ export function sentenceChange(ta: ArrayLike<number>, tb: ArrayLike<number>, ca:
         const x = bare(ta[i]!);
         const y = bare(tb[j]!);
         if (polarPair(x, y)) return { kind: 'negation', a: lex.word(x) ?? 'confirmed', b: lex.word(y) ?? 'denied' };
-        if (lex.antonym(x, y) && !lex.synonym(x, y) && !stop.has(x) && !stop.has(y)) return { kind: 'antonym', a: lex.word(x)!, b: lex.word(y)! };
+        // A function word with an opposite ("first" / "last", "more" / "fewer") only counts swapped one for one.
+        const oneForOne = h.a1 - h.a0 === 1 && h.b1 - h.b0 === 1;
+        if (lex.antonym(x, y) && !lex.synonym(x, y) && (oneForOne || (!stop.has(x) && !stop.has(y)))) return { kind: 'antonym', a: lex.word(x)!, b: lex.word(y)! };
       }
     }
   }

@@ -1,5 +1,6 @@
 import { literal } from '../../engine/format-message.js';
 import type { ArticleResult, Comparison, Report } from '../../types.js';
+import { renderStoryClusters } from './story-clusters-text.js';
 
 export interface TextOptions {
   color: boolean;
@@ -17,6 +18,7 @@ export function renderText(report: Report, options: TextOptions = { color: false
     for (const cmp of report.comparisons) out.push(...comparison(cmp, c));
     out.push('');
   }
+  out.push(...renderStoryClusters(report, (code, t) => paint(c, code, t)));
   for (const e of report.errors) out.push(`${paint(c, '31', 'error')} ${e.source}: ${e.message}`);
   const s = report.summary;
   out.push(
