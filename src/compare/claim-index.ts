@@ -41,6 +41,7 @@ export function buildClaimTable(facts: readonly FactsView[], skip: (article: num
   facts.forEach((f, a) => {
     if (skip(a)) return;
     for (const c of f.claims) {
+      if (c.listing) continue; // a listing line's figure is only compared between copies (aligned)
       const id = claims.length;
       claims.push(c);
       article.push(a);

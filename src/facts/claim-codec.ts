@@ -11,10 +11,12 @@ type Packed = [
   quantities: Array<[value: number, step: number, unit: string, before: string, text: string, at: number, len: number]>,
   dates: Array<[value: string, text: string, before: string, at: number, len: number]>,
   statuses: Array<[topic: string, value: string, text: string]>,
+  listing?: 1,
 ];
 
 export function packClaims(claims: readonly Claim[]): string {
-  const rows: Packed[] = claims.map((c) => [
+  const rows: Packed[] = claims.map((c) => {
+    const row: Packed = [
     c.sentence,
     c.negations,
     c.hedged ? 1 : 0,
@@ -23,7 +25,10 @@ export function packClaims(claims: readonly Claim[]): string {
     c.quantities.map((q) => [q.value, q.step, q.unit, q.before, q.text, q.at, q.len]),
     c.dates.map((d) => [d.value, d.text, d.before, d.at, d.len]),
     c.statuses.map((s) => [s.topic, s.value, s.text]),
-  ]);
+    ];
+    if (c.listing) row.push(1);
+    return row;
+  });
   return JSON.stringify(rows);
 }
 
@@ -32,7 +37,7 @@ export type ClaimSlots = Omit<Claim, 'start' | 'end' | 'textHash' | 'words'>;
 
 export function unpackClaims(packed: string): ClaimSlots[] {
   const rows = JSON.parse(packed) as Packed[];
-  return rows.map(([sentence, negations, hedged, subject, entities, quantities, dates, statuses]) => ({
+  return rows.map(([sentence, negations, hedged, subject, entities, quantities, dates, statuses, listing]) => ({
     sentence,
     negations,
     hedged: hedged === 1,
@@ -41,5 +46,6 @@ export function unpackClaims(packed: string): ClaimSlots[] {
     quantities: quantities.map(([value, step, unit, before, text, at, len]) => ({ value, step, unit, before, text, at, len })),
     dates: dates.map(([value, text, before, at, len]) => ({ value, text, before, at, len })),
     statuses: statuses.map(([topic, value, text]) => ({ topic, value, text })),
+    listing: listing === 1,
   }));
 }

@@ -38,10 +38,13 @@ export interface Claim {
   /** Number of negation words ("not", "never", "no"...). */
   negations: number;
   hedged: boolean;
+  /** A short or title-case line kept for its date or figure: compared between copies only, never across stories. */
+  listing: boolean;
   statuses: Array<Omit<StatusMention, 'start' | 'end'>>;
 }
 
 const MIN_WORDS = 6;
+const MIN_DATED_WORDS = 3;
 const MAX_WORDS = 120;
 
 /** The article's claims, in text order, read from the document and its sentence table. */
@@ -52,15 +55,18 @@ export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
   for (const s of doc.sentences) {
     const from = table.tokenFrom[s.index]!;
     const wordCount = table.tokenFrom[s.index + 1]! - from;
-    if (wordCount < MIN_WORDS || wordCount > MAX_WORDS) continue;
+    if (wordCount < MIN_DATED_WORDS || wordCount > MAX_WORDS) continue;
     while (d < dates.length && dates[d]!.sentence < s.index) d++;
     let e = d;
     while (e < dates.length && dates[e]!.sentence === s.index) e++;
     const sDates = dates.slice(d, e);
     const words = wordTokens(doc, s.tokenFrom, s.tokenTo);
-    if (isHeading(words)) continue;
-    const entities = sentenceEntities(doc, s.index);
     const quantities = sentenceQuantities(s.text, s.start, sDates);
+    // A listing line ("August 15 – St. Louis, MO") is short or title-case, yet its date or figure is a fact a copy
+    // can change; other short or title-case lines are headings.
+    const dated = sDates.length > 0 || quantities.length > 0;
+    if (!dated && (wordCount < MIN_WORDS || isHeading(words))) continue;
+    const entities = sentenceEntities(doc, s.index);
     const statuses = sentenceStatuses(s.text, s.start);
     if (!entities.length && !quantities.length && !sDates.length && !statuses.length) continue;
     const range = (start: number, end: number): TokenRange => tokenRange(words, start, end);
@@ -85,6 +91,7 @@ export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
       dates: claimDates,
       negations,
       hedged,
+      listing: wordCount < MIN_WORDS || isHeading(words),
       statuses: statuses.map(({ start: _s, end: _e, ...st }) => st),
     });
   }
