@@ -1,7 +1,7 @@
 import type { ArticleFacts, Claim } from '../facts/facts.js';
 import { unpackClaims } from '../facts/claim-codec.js';
 import { claimWords } from '../facts/claim-words.js';
-import { unpackU32 } from '../facts/packed.js';
+import { unpackU24, unpackU32 } from '../facts/packed.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
 
 /** One article's facts unpacked for the comparison: typed arrays and claim objects, built once per batch. */
@@ -20,7 +20,7 @@ export interface FactsView {
 
 export function viewFacts(f: ArticleFacts): FactsView {
   const rows = unpackU32(f.table.sentences);
-  const ids = unpackU32(f.table.tokens);
+  const ids = unpackU24(f.table.tokens);
   const sentenceCount = rows.length / SENTENCE_FIELDS;
   const claimOf = new Int32Array(sentenceCount).fill(-1);
   const claims: Claim[] = unpackClaims(f.claims).map((c, k) => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { wordId } from '../facts/token-ids.js';
+import { ID_RANGE, wordId } from '../facts/token-ids.js';
 
 /**
  * WordNet's antonyms and synonyms (rules/data/lexicon.json, built by scripts/build-lexicon.mjs), keyed by token
@@ -14,7 +14,7 @@ export interface Lexicon {
 
 let cached: Lexicon | null = null;
 
-const key = (a: number, b: number): number => a * 0x20000000 + b;
+const key = (a: number, b: number): number => a * ID_RANGE + b;
 
 export function lexicon(): Lexicon {
   if (cached) return cached;

@@ -5,7 +5,7 @@ import { sameAmount } from '../facts/quantities.js';
 import { sameDate } from '../facts/stated-dates.js';
 import { NEGATIONS } from '../facts/stopwords.js';
 import { stopwordIds } from '../facts/claim-words.js';
-import { bare, isCapital, isQuoted, wordId } from '../facts/token-ids.js';
+import { bare, ID_RANGE, isCapital, isQuoted, wordId } from '../facts/token-ids.js';
 import type { ContradictionKind } from '../types.js';
 import { lexicon } from './lexicon.js';
 import type { Hunk } from './word-diff.js';
@@ -29,7 +29,7 @@ const REPORTING = new Set(['said', 'says', 'told', 'according', 'stated', 'added
 // Polar opposites of assertion: "confirmed" / "denied" turns a statement around like a negation does.
 const POLAR: Array<[string, string]> = [['confirmed', 'denied'], ['confirms', 'denies'], ['admitted', 'denied'], ['true', 'false'], ['can', 'cannot'], ['will', "won't"]];
 let polar: Set<number> | null = null;
-const polarPair = (x: number, y: number): boolean => (polar ??= new Set(POLAR.flatMap(([p, q]) => [wordId(p) * 0x20000000 + wordId(q), wordId(q) * 0x20000000 + wordId(p)]))).has(x * 0x20000000 + y);
+const polarPair = (x: number, y: number): boolean => (polar ??= new Set(POLAR.flatMap(([p, q]) => [wordId(p) * ID_RANGE + wordId(q), wordId(q) * ID_RANGE + wordId(p)]))).has(x * ID_RANGE + y);
 
 const overlaps = (at: number, len: number, from: number, to: number): boolean => (from === to ? at < from + 1 && at + len >= from : at < to && at + len > from);
 

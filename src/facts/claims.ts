@@ -65,7 +65,8 @@ export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
     // A listing line ("August 15 – St. Louis, MO") is short or title-case, yet its date or figure is a fact a copy
     // can change; other short or title-case lines are headings.
     const dated = sDates.length > 0 || quantities.length > 0;
-    if (!dated && (wordCount < MIN_WORDS || isHeading(words))) continue;
+    const listing = wordCount < MIN_WORDS || isHeading(words);
+    if (listing && (!dated || quantities.length > 3)) continue; // a heading, or a row of a table of figures
     const entities = sentenceEntities(doc, s.index);
     const statuses = sentenceStatuses(s.text, s.start);
     if (!entities.length && !quantities.length && !sDates.length && !statuses.length) continue;
@@ -91,7 +92,7 @@ export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
       dates: claimDates,
       negations,
       hedged,
-      listing: wordCount < MIN_WORDS || isHeading(words),
+      listing,
       statuses: statuses.map(({ start: _s, end: _e, ...st }) => st),
     });
   }

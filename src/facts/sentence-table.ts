@@ -1,13 +1,13 @@
 import { quotedSpans } from '../text/quoted-spans.js';
 import type { Doc } from '../text/doc.js';
 import { combine, hashString } from './hash.js';
-import { packU32 } from './packed.js';
+import { packU24, packU32 } from './packed.js';
 import { CAPITAL, NUMBER, QUOTED, wordId } from './token-ids.js';
 
 /**
  * Every sentence of the article as offsets and token ids, packed: what the aligned comparison of two copies
  * reads instead of their text. `sentences` holds, per sentence, [start, end, first token, hash of its words];
- * `tokens` one id per word or figure (see token-ids.ts); `lines` the offset of each line start (line/column of
+ * `tokens` one 24-bit id per word or figure (see token-ids.ts); `lines` the offset of each line start (line/column of
  * a reported span without the body).
  */
 export interface SentenceTable {
@@ -61,5 +61,5 @@ export function buildSentenceTable(doc: Doc): BuiltTable {
   tokenFrom[n] = ids.length;
   const lineStarts = doc.lines.map((l) => l.start);
   const idArray = Uint32Array.from(ids);
-  return { packed: { sentences: packU32(rows), tokens: packU32(idArray), lines: packU32(lineStarts) }, ids: idArray, tokenFrom, hashes };
+  return { packed: { sentences: packU32(rows), tokens: packU24(idArray), lines: packU32(lineStarts) }, ids: idArray, tokenFrom, hashes };
 }
