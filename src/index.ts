@@ -65,8 +65,8 @@ export interface Checker {
    * order. Memory is bounded by a window of articles in flight (a few per thread), not by the stream.
    */
   checkStream(articles: AsyncIterable<Article> | Iterable<Article>, options?: StreamOptions): AsyncGenerator<StreamResult>;
-  /** The cross-document phase over facts (from this process or from other shards). */
-  compare(facts: readonly ArticleFacts[]): CompareOutput;
+  /** The cross-document phase over facts (from this process or from other shards); bodies by id, where at hand, quote the reported pairs. */
+  compare(facts: readonly ArticleFacts[], bodyOf?: (article: string) => string | undefined): CompareOutput;
   /** A whole batch: check, compare, and the report object every format renders. */
   checkBatch(articles: Article[], inputErrors?: InputError[], options?: Partial<BatchOptions>): Promise<Report>;
 }
@@ -106,7 +106,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         yield 'output' in checked ? { article, output: checked.output, errors } : { article, error: checked.error, errors };
       }
     },
-    compare: (facts) => compareBatch(facts, compareOptions),
+    compare: (facts, bodyOf) => compareBatch(facts, compareOptions, bodyOf),
     checkBatch: (articles, inputErrors = [], batchOptions = {}) => {
       const jobs = jobsOf(batchOptions.jobs);
       return checkBatch(articles, inputErrors, rules, config, {

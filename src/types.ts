@@ -167,11 +167,40 @@ export interface ArticleResult {
 
 export interface ComparisonSide extends Span {
   article: string;
+  /** The span's text, read from the body at report time (empty when only the article's facts were compared). */
   text: string;
+  /** 1-based position of start and end (since schema 1.1.0): no renderer needs to re-segment a body. */
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
 }
 
 export type ComparisonType = 'near-duplicate' | 'shared-claim' | 'contradiction';
-export type ContradictionKind = 'number' | 'date' | 'negation' | 'entity' | 'status';
+export type ContradictionKind = 'number' | 'date' | 'negation' | 'entity' | 'status' | 'antonym' | 'quote' | 'attribution';
+
+/** One copy in a story: how much it shares with the earliest version, and what it changed (since schema 1.1.0). */
+export interface StoryCopy {
+  article: string;
+  /** Share of the original's text (by sentence length) this copy carries. */
+  carries: number;
+  /** Share of this copy's text that comes from the original. */
+  carriedFrom: number;
+  addedSentences: number;
+  droppedSentences: number;
+  /** Each changed statement: the kind, what the original says and what the copy says, and where (in the copy). */
+  changes: Array<{ kind: ContradictionKind; a: string; b: string; start: number; end: number }>;
+}
+
+/** Articles of the batch that are one story (near-duplicates and partial copies, transitively). */
+export interface StoryCluster {
+  id: string;
+  /** The earliest version: by publishedAt, else input order. */
+  original: string;
+  /** Every member, the original first. */
+  articles: string[];
+  copies: StoryCopy[];
+}
 
 export interface Comparison {
   type: ComparisonType;
@@ -200,6 +229,8 @@ export interface Report {
   tool: { name: string; version: string };
   articles: ArticleResult[];
   comparisons: Comparison[];
+  /** Stories of copies (since schema 1.1.0). */
+  clusters?: StoryCluster[];
   errors: InputError[];
   summary: Summary;
   /** Set when a pre-publish gate was asked for (the service's failOn). */

@@ -42,14 +42,16 @@ describe('streaming and shards', () => {
   it('four shards checked alone and compared through their facts give the same comparisons as one run', () => {
     const one = JSON.parse(run(['check', all, '--format', 'json']).stdout) as Report;
     const factFiles: string[] = [];
+    const shards: string[] = [];
     for (let s = 0; s < 4; s++) {
       const shard = tmp.put(`shard-${s}.jsonl`, jsonl(recs.filter((_, i) => i % 4 === s)));
+      shards.push('--articles', shard);
       const facts = join(tmp.dir, `facts-${s}.jsonl`);
       const r = run(['check', shard, '--format', 'jsonl', '--no-compare', '--emit-facts', facts]);
       expect(r.status).toBe(0);
       factFiles.push(facts);
     }
-    const joined = run(['compare', '--facts', ...factFiles, '--format', 'json']);
+    const joined = run(['compare', '--facts', ...factFiles, ...shards, '--format', 'json']);
     expect(joined.stderr).toBe('');
     const report = JSON.parse(joined.stdout) as Report;
     assertValidReport(report);

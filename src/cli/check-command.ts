@@ -3,10 +3,11 @@ import { applyCorroboration, checkEach, compareGathered, corroborationStats, err
 import { preloadsOf } from '../engine/preload.js';
 import { availableCores, DEFAULT_ARTICLE_TIMEOUT_MS } from '../engine/worker-pool.js';
 import { planInputs } from '../engine/plan-inputs.js';
+import { articlesIn, bodiesFromInputs } from '../engine/quote-bodies.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine, escapeStrings } from '../report/escape-control.js';
 import { formatByName, type RuleInfo } from '../report/formats/index.js';
-import { renderArticleLine, renderComparisonLine, renderCorroborationLine, renderErrorLine, renderFactsLine, renderSummaryLine, SummaryCounter } from '../report/formats/jsonl.js';
+import { renderArticleLine, renderClusterLine, renderComparisonLine, renderCorroborationLine, renderErrorLine, renderFactsLine, renderSummaryLine, SummaryCounter } from '../report/formats/jsonl.js';
 import type { Article, ArticleResult, InputError, Report, Verdict } from '../types.js';
 import { EXIT_OUTPUT, fileSink, guardOut, OutputClosedError, stdoutSink, type Sink } from './output.js';
 import { applyGateOptions, countedWarnings, loadBaselineOption, maxWarningsOf, type GateOptions } from './gate-options.js';
@@ -134,8 +135,10 @@ async function runPipeline(
   let gateFailed = false;
   let warnings = 0;
   // Baseline fingerprints read a little context around each flag: only then are the bodies kept.
-  // The HTML page shows each article's text too (the JSON contract never carries bodies).
-  const keepBodies = Boolean(opts.baseline || opts.writeBaseline) || opts.format === 'html';
+  // Bodies are kept only where the whole report is held anyway (json, text, html...): baseline fingerprints
+  // read a little context, the HTML page shows the text, and the comparison quotes its reported pairs.
+  // A JSONL stream keeps none (its comparison lines point at line and column instead of quoting).
+  const keepBodies = !streaming && (Boolean(opts.baseline || opts.writeBaseline) || opts.format === 'html' || comparing);
   const bodies: Article[] = [];
   const onError = async (e: InputError): Promise<void> => {
     counter.error();
@@ -171,7 +174,16 @@ async function runPipeline(
   progress.end();
 
   const compareErrors: InputError[] = [];
-  const { comparisons, corroboration } = comparing ? compareGathered(facts, config, compareErrors) : { comparisons: [], corroboration: new Map() };
+  let bodyById = keepBodies ? new Map(bodies.map((a) => [a.id, a.body])) : null;
+  let compared = comparing
+    ? compareGathered(facts, config, compareErrors, bodyById ? (id) => bodyById!.get(id) : undefined)
+    : { comparisons: [], corroboration: new Map(), clusters: undefined };
+  if (comparing && !bodyById && compared.comparisons.length && !compareErrors.length) {
+    // A stream held no bodies: read the reported articles again from their files to quote their sentences.
+    bodyById = await bodiesFromInputs(paths, articlesIn(compared.comparisons));
+    if (bodyById.size) compared = compareGathered(facts, config, compareErrors, (id) => bodyById!.get(id));
+  }
+  const { comparisons, corroboration, clusters } = compared;
   facts.length = 0;
   for (const e of compareErrors) await onError(e);
 
@@ -180,11 +192,12 @@ async function runPipeline(
       counter.comparison(c);
       await sink.write(renderComparisonLine(c));
     }
+    for (const c of clusters ?? []) await sink.write(renderClusterLine(c));
     for (const [id, c] of corroboration) await sink.write(renderCorroborationLine(id, corroborationStats(c)));
     await sink.write(renderSummaryLine(counter.finish(performance.now() - started)));
   } else {
     applyCorroboration(results, corroboration);
-    const report = applyGateOptions(buildReport(results, comparisons, errors, performance.now() - started), bodies, config, opts, engine.baseline);
+    const report = applyGateOptions(buildReport(results, comparisons, errors, performance.now() - started, clusters), bodies, config, opts, engine.baseline);
     const format = formatByName(opts.format)!;
     const rendered = format.render(format.name === 'text' ? escapeStrings(report) : report, {
       color: useColor({ flag: opts.color, toFile: Boolean(opts.out), isTTY: process.stdout.isTTY === true, env: process.env }),

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { compareGathered, corroborationStats } from '../engine/check-batch.js';
+import { articlesIn, bodiesFromInputs } from '../engine/quote-bodies.js';
 import type { ArticleFacts } from '../facts/facts.js';
 import { readLines } from '../input/read-lines.js';
 import { MAX_RECORD_BYTES } from '../input/stream-articles.js';
@@ -14,6 +15,8 @@ import { UsageError } from './usage-error.js';
 
 export interface CompareFactsOptions {
   format: 'json' | 'text' | 'jsonl';
+  /** The shards' input files, read again only to quote the sentences of the reported pairs. */
+  articles?: string[];
   rules: string[];
   config?: string;
   quiet?: boolean;
@@ -64,7 +67,12 @@ export async function runCompareFacts(paths: string[], opts: CompareFactsOptions
     if (seen.has(f.article)) errors.push({ source: 'facts', article: f.article, message: `article id "${f.article}" occurs in more than one facts line; ids must be unique across shards` });
     seen.add(f.article);
   }
-  const { comparisons, corroboration } = compareGathered(facts, config, errors);
+  let compared = compareGathered(facts, config, errors);
+  if (opts.articles?.length && compared.comparisons.length) {
+    const bodies = await bodiesFromInputs(opts.articles, articlesIn(compared.comparisons));
+    if (bodies.size) compared = compareGathered(facts, config, [], (id) => bodies.get(id));
+  }
+  const { comparisons, corroboration } = compared;
   if (!opts.quiet) for (const e of errors) process.stderr.write(`credlint: ${escapeLine(`${e.source}: ${e.message}`)}\n`);
   const sink = stdoutSink();
   try {

@@ -58,6 +58,7 @@ program
   .argument('<paths...>', 'two files (or one file with two records); with --facts, any number of facts files')
   .addOption(new Option('-f, --format <format>', 'output format (jsonl with --facts only)').choices(['json', 'text', 'jsonl']).default('text'))
   .option('--facts', 'compare the facts in files written by `check --emit-facts` (e.g. one per shard of a batch)')
+  .option('--articles <path>', 'with --facts: an input file of the shards (repeatable), read again only to quote the reported sentences', collect, [])
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
   .option('--no-color', 'plain text output')

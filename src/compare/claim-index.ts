@@ -1,4 +1,5 @@
-import type { ArticleFacts, Claim } from '../facts/facts.js';
+import type { Claim } from '../facts/facts.js';
+import type { FactsView } from './facts-view.js';
 import { hashString } from '../facts/hash.js';
 import { sortedUnique } from './similarity.js';
 
@@ -16,6 +17,7 @@ export interface ClaimTable {
 const entityWordHash = new Map<string, number>();
 function entityTerms(c: Claim): number[] {
   const out: number[] = [];
+  if (c.subject) out.push(hashString(`s:${c.subject}`));
   for (const e of c.entities) {
     for (const w of e.key.split(' ')) {
       let h = entityWordHash.get(w);
@@ -30,7 +32,7 @@ function entityTerms(c: Claim): number[] {
 }
 
 /** Flattens the claims of the articles that are not exact copies (skip[i] true), grouping repeated sentences. */
-export function buildClaimTable(facts: readonly ArticleFacts[], skip: (article: number) => boolean): ClaimTable {
+export function buildClaimTable(facts: readonly FactsView[], skip: (article: number) => boolean): ClaimTable {
   const claims: Claim[] = [];
   const article: number[] = [];
   const terms: number[][] = [];
@@ -39,6 +41,7 @@ export function buildClaimTable(facts: readonly ArticleFacts[], skip: (article: 
   facts.forEach((f, a) => {
     if (skip(a)) return;
     for (const c of f.claims) {
+      if (c.listing) continue; // a listing line's figure is only compared between copies (aligned)
       const id = claims.length;
       claims.push(c);
       article.push(a);

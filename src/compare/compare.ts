@@ -1,5 +1,8 @@
 import type { ArticleFacts, Claim } from '../facts/facts.js';
-import type { Comparison } from '../types.js';
+import type { Comparison, StoryCluster } from '../types.js';
+import { viewFacts, type FactsView } from './facts-view.js';
+import { alignedMessage, Quoter, type BodyOf } from './quote-sides.js';
+import { storyClusters } from './story-clusters.js';
 import { buildClaimTable, CANDIDATE_DEFAULTS, forEachCandidatePair, type ClaimTable } from './claim-index.js';
 import { CONTRADICTION_DEFAULTS, findContradiction } from './contradiction.js';
 import { contradictionMessage, relatedMessage, sharedClaimMessage } from './messages.js';
@@ -39,13 +42,15 @@ export interface CompareStats {
 
 export interface CompareOutput {
   comparisons: Comparison[];
+  /** Stories of copies, each copy with what it changed against the earliest version. */
+  clusters: StoryCluster[];
   corroboration: Map<string, Corroboration>;
   stats: CompareStats;
 }
 
 /** The batch phase: sees only the articles' facts, never their whole text. */
-export function compareFacts(facts: readonly ArticleFacts[], options: CompareOptions): Comparison[] {
-  return compareBatch(facts, options).comparisons;
+export function compareFacts(facts: readonly ArticleFacts[], options: CompareOptions, bodyOf?: BodyOf): Comparison[] {
+  return compareBatch(facts, options, bodyOf).comparisons;
 }
 
 /**
@@ -53,12 +58,14 @@ export function compareFacts(facts: readonly ArticleFacts[], options: CompareOpt
  * between articles about the same story that nothing else connected. Every step only scores candidates
  * found through an index (LSH bands, rare terms, rare names), never all pairs.
  */
-export function compareBatch(facts: readonly ArticleFacts[], options: CompareOptions): CompareOutput {
+export function compareBatch(packed: readonly ArticleFacts[], options: CompareOptions, bodyOf?: BodyOf): CompareOutput {
   const sharedThreshold = options.sharedClaim ?? 0.5;
   const relatedThreshold = options.related ?? 0.25;
   const perPair = options.sharedPerPair ?? 3;
   const comparisons: Comparison[] = [];
-  const n = facts.length;
+  const n = packed.length;
+  const facts: FactsView[] = packed.map(viewFacts);
+  const quoter = new Quoter(bodyOf);
 
   const phaseMs: Record<string, number> = {};
   let clock = performance.now();
@@ -73,8 +80,36 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
   const sameGroup = (a: number, b: number): boolean => copies.groups.find(a) === copies.groups.find(b);
   // Exact copies add nothing at sentence level: their original stands for them.
   const firstWithText = new Map<number, number>();
-  facts.forEach((f, i) => void (firstWithText.has(f.textHash) || firstWithText.set(f.textHash, i)));
-  const isExactCopy = (i: number): boolean => firstWithText.get(facts[i]!.textHash) !== i;
+  facts.forEach(({ facts: f }, i) => void (firstWithText.has(f.textHash) || firstWithText.set(f.textHash, i)));
+  const isExactCopy = (i: number): boolean => firstWithText.get(facts[i]!.facts.textHash) !== i;
+
+  // Copies of one story: aligned with the earliest version sentence by sentence, every changed slot reported.
+  const stories = storyClusters(facts, copies.groups, isExactCopy);
+  for (const c of stories.contradictions) {
+    const A = facts[c.a]!;
+    const B = facts[c.b]!;
+    const ra = c.sa * 4;
+    const rb = c.sb * 4;
+    comparisons.push({
+      type: 'contradiction',
+      a: { article: A.facts.article, start: A.rows[ra]!, end: A.rows[ra + 1]!, text: '' },
+      b: { article: B.facts.article, start: B.rows[rb]!, end: B.rows[rb + 1]!, text: '' },
+      similarity: roundSimilarity(c.score),
+      kind: c.kind,
+      message: alignedMessage(c.kind, c.what, A.facts.article, quoter.sentence(A, A.rows[ra]!, A.rows[ra + 1]!, 160, c.what.a), B.facts.article, quoter.sentence(B, B.rows[rb]!, B.rows[rb + 1]!, 160, c.what.b)),
+    });
+  }
+  // The pair's own summary: how much of each side the other carries.
+  const carried = new Map<string, { original: string; copy: StoryCluster['copies'][number] }>();
+  for (const cl of stories.clusters) for (const cp of cl.copies) carried.set(`${cl.original}\n${cp.article}`, { original: cl.original, copy: cp });
+  for (const c of comparisons) {
+    if (c.type !== 'near-duplicate') continue;
+    const hit = carried.get(`${c.a.article}\n${c.b.article}`) ?? carried.get(`${c.b.article}\n${c.a.article}`);
+    if (!hit) continue;
+    const cp = hit.copy;
+    c.message += ` ${cp.article} carries ${Math.round(cp.carries * 100)}% of ${hit.original} (${cp.droppedSentences} sentence(s) dropped) and adds ${cp.addedSentences} of its own; ${cp.changes.length ? `${cp.changes.length} statement(s) changed` : 'no statement changed'}.`;
+  }
+  lap('alignedCopies');
 
   const table = buildClaimTable(facts, isExactCopy);
   lap('claimTable');
@@ -97,6 +132,7 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
     if ((best.get(kj) ?? -1) < similarity) best.set(kj, similarity);
   };
   const addContradiction = (i: number, j: number, related: boolean, similarity: number): boolean => {
+    if (sameGroup(table.article[i]!, table.article[j]!)) return false; // copies: the aligned pass compared them
     const found = findContradiction(table.claims[i]!, table.claims[j]!, related, CONTRADICTION_DEFAULTS);
     if (!found) return false;
     const key = i * table.claims.length + j;
@@ -121,7 +157,7 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
         b: side(fb, b),
         similarity: roundSimilarity(similarity),
         kind: found.kind,
-        message: contradictionMessage(found.kind, found.difference, fa.article, a, fb.article, b),
+        message: contradictionMessage(found.kind, found.difference, fa.facts.article, quoter.sentence(fa, a.start, a.end, 160, found.kind === 'negation' || found.kind === 'entity' ? undefined : found.difference.a), fb.facts.article, quoter.sentence(fb, b.start, b.end, 160, found.kind === 'negation' || found.kind === 'entity' ? undefined : found.difference.b)),
       });
       contradicted.add(i).add(j);
       linked.add(pairKey(table.article[i]!, table.article[j]!));
@@ -188,7 +224,7 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
     if (linked.has(key) || shared.has(key) || sameGroup(a, b)) continue;
     const ca = table.claims[best.i]!;
     const cb = table.claims[best.j]!;
-    comparisons.push({ type: 'shared-claim', a: side(facts[a]!, ca), b: side(facts[b]!, cb), similarity: roundSimilarity(best.similarity), kind: null, message: relatedMessage(names, ca, cb) });
+    comparisons.push({ type: 'shared-claim', a: side(facts[a]!, ca), b: side(facts[b]!, cb), similarity: roundSimilarity(best.similarity), kind: null, message: relatedMessage(names, quoter.sentence(facts[a]!, ca.start, ca.end, 120), quoter.sentence(facts[b]!, cb.start, cb.end, 120)) });
   }
 
   for (const list of shared.values()) {
@@ -198,20 +234,24 @@ export function compareBatch(facts: readonly ArticleFacts[], options: CompareOpt
       const fb = facts[table.article[j]!]!;
       const a = table.claims[i]!;
       const b = table.claims[j]!;
-      comparisons.push({ type: 'shared-claim', a: side(fa, a), b: side(fb, b), similarity: roundSimilarity(similarity), kind: null, message: sharedClaimMessage(similarity, fa.article, a, fb.article, b) });
+      comparisons.push({ type: 'shared-claim', a: side(fa, a), b: side(fb, b), similarity: roundSimilarity(similarity), kind: null, message: sharedClaimMessage(similarity, fa.facts.article, quoter.sentence(fa, a.start, a.end), fb.facts.article, quoter.sentence(fb, b.start, b.end)) });
     }
   }
 
+  // Quotes and positions from the bodies where they are at hand (line/column from the facts either way).
+  const byId = new Map(facts.map((v) => [v.facts.article, v]));
+  for (const c of comparisons) for (const sd of [c.a, c.b]) quoter.fill(byId.get(sd.article), sd);
   lap('output');
   return {
     comparisons,
+    clusters: stories.clusters,
     corroboration: tally(facts, table, corroborators, contradicted),
     stats: { articles: n, claims: table.claims.length, articlePairsScored: copies.candidates + related.length, claimPairsScored, relatedPairs: related.length, phaseMs },
   };
 }
 
-function side(f: ArticleFacts, c: Claim): Comparison['a'] {
-  return { article: f.article, start: c.start, end: c.end, text: c.text };
+function side(f: FactsView, c: Claim): Comparison['a'] {
+  return { article: f.facts.article, start: c.start, end: c.end, text: '' };
 }
 
 function sharesName(a: Claim, b: Claim): boolean {
@@ -224,18 +264,18 @@ function articleClaimIds(table: ClaimTable, n: number): number[][] {
   return out;
 }
 
-function tally(facts: readonly ArticleFacts[], table: ClaimTable, corroborators: Map<number, Set<number>>, contradicted: Set<number>): Map<string, Corroboration> {
+function tally(facts: readonly FactsView[], table: ClaimTable, corroborators: Map<number, Set<number>>, contradicted: Set<number>): Map<string, Corroboration> {
   const out = new Map<string, Corroboration>();
   const others = new Map<number, Set<number>>();
-  facts.forEach((f) => out.set(f.article, { corroboratedClaims: 0, corroboratingArticles: 0, contradictedClaims: 0 }));
+  facts.forEach(({ facts: f }) => out.set(f.article, { corroboratedClaims: 0, corroboratingArticles: 0, contradictedClaims: 0 }));
   for (const [claim, articles] of corroborators) {
     const a = table.article[claim]!;
-    out.get(facts[a]!.article)!.corroboratedClaims++;
+    out.get(facts[a]!.facts.article)!.corroboratedClaims++;
     let set = others.get(a);
     if (!set) others.set(a, (set = new Set()));
     for (const b of articles) set.add(b);
   }
-  for (const [a, set] of others) out.get(facts[a]!.article)!.corroboratingArticles = set.size;
-  for (const claim of contradicted) out.get(facts[table.article[claim]!]!.article)!.contradictedClaims++;
+  for (const [a, set] of others) out.get(facts[a]!.facts.article)!.corroboratingArticles = set.size;
+  for (const claim of contradicted) out.get(facts[table.article[claim]!]!.facts.article)!.contradictedClaims++;
   return out;
 }

@@ -1,10 +1,11 @@
-import type { ArticleFacts } from '../facts/facts.js';
+import { sentenceEnd, sentenceHash, sentenceStart, sentenceTokens, type FactsView } from './facts-view.js';
 import { combine } from '../facts/hash.js';
 import type { Comparison } from '../types.js';
 import { minhashSimilarity } from './similarity.js';
 import { roundSimilarity } from './quote.js';
 import { UnionFind } from './union-find.js';
 import { OverlapCounter } from './overlap-counter.js';
+import { alignSentences } from './align.js';
 
 export interface NearDuplicateOptions {
   /** Estimated Jaccard similarity of word 4-shingles at or above which two articles are copies. */
@@ -32,7 +33,7 @@ export interface NearDuplicateResult {
  * by shared sentences. Each band bucket is checked against its first member only, so the work is linear
  * in the batch; the reported pairs form a spanning forest of each group of copies (at most n-1 pairs).
  */
-export function findNearDuplicates(facts: readonly ArticleFacts[], options: NearDuplicateOptions = NEAR_DUPLICATE_DEFAULTS): NearDuplicateResult {
+export function findNearDuplicates(facts: readonly FactsView[], options: NearDuplicateOptions = NEAR_DUPLICATE_DEFAULTS): NearDuplicateResult {
   const n = facts.length;
   const groups = new UnionFind(n);
   const comparisons: Comparison[] = [];
@@ -40,6 +41,12 @@ export function findNearDuplicates(facts: readonly ArticleFacts[], options: Near
   let candidates = 0;
   const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
 
+  const printCache = new Map<number, Print[]>();
+  const printsOf = (i: number): Print[] => {
+    let p = printCache.get(i);
+    if (!p) printCache.set(i, (p = sentencePrints(facts[i]!)));
+    return p;
+  };
   const consider = (a: number, b: number, exact: boolean): void => {
     if (a === b) return;
     const key = pairKey(a, b);
@@ -50,8 +57,15 @@ export function findNearDuplicates(facts: readonly ArticleFacts[], options: Near
     const fa = facts[a]!;
     const fb = facts[b]!;
     const jaccard = exact ? 1 : minhashSimilarity(fa.minhash, fb.minhash);
-    const shared = sharedSentences(fa, fb);
-    const containment = shared.containment;
+    const shared = sharedSentences(printsOf(a), printsOf(b));
+    let containment = shared.containment;
+    // A partial copy that also rewrote some of what it carries: count the sentences that align, not only the
+    // ones copied word for word (only for pairs that already share a copied sentence, so it stays cheap).
+    if (containment > 0 && containment < options.containment && jaccard < options.jaccard) {
+      const al = alignSentences(fa, fb);
+      containment = Math.max(containment, al.carriedA / Math.max(1, al.totalA), al.carriedB / Math.max(1, al.totalB));
+      shared.containment = containment;
+    }
     if (jaccard < options.jaccard && containment < options.containment) return;
     groups.union(a, b);
     comparisons.push(describe(fa, fb, exact, jaccard, shared));
@@ -59,7 +73,7 @@ export function findNearDuplicates(facts: readonly ArticleFacts[], options: Near
 
   // Exact copies first: one text hash, one group.
   const byText = new Map<number, number>();
-  facts.forEach((f, i) => {
+  facts.forEach(({ facts: f }, i) => {
     const first = byText.get(f.textHash);
     if (first === undefined) byText.set(f.textHash, i);
     else consider(first, i, true);
@@ -70,7 +84,7 @@ export function findNearDuplicates(facts: readonly ArticleFacts[], options: Near
   for (let band = 0; band < options.bands; band++) {
     const heads = new Map<number, number>();
     facts.forEach((f, i) => {
-      if (byText.get(f.textHash) !== i) return; // an exact copy: its original stands for it
+      if (byText.get(f.facts.textHash) !== i) return; // an exact copy: its original stands for it
       let h = band + 1;
       for (let r = band * rows; r < (band + 1) * rows; r++) h = combine(h, f.minhash[r]!);
       const head = heads.get(h);
@@ -82,10 +96,11 @@ export function findNearDuplicates(facts: readonly ArticleFacts[], options: Near
   // Partial copies: articles sharing copied sentences (the shorter one mostly made of the other).
   const bySentence = new Map<number, number[]>();
   const overlap = new OverlapCounter(n);
+  const prints = facts.map(sentencePrints);
   facts.forEach((f, i) => {
-    if (byText.get(f.textHash) !== i) return;
+    if (byText.get(f.facts.textHash) !== i) return;
     overlap.begin(i);
-    for (const s of f.sentences) {
+    for (const s of prints[i]!) {
       const list = bySentence.get(s.hash);
       if (list) {
         for (const j of list) overlap.add(j);
@@ -94,41 +109,49 @@ export function findNearDuplicates(facts: readonly ArticleFacts[], options: Near
     }
     for (const j of overlap.hits) {
       const shared = overlap.shared(j);
-      if (shared >= 2 || (shared >= 1 && Math.min(f.sentences.length, facts[j]!.sentences.length) <= 2)) consider(j, i, false);
+      if (shared >= 2 || (shared >= 1 && Math.min(prints[i]!.length, prints[j]!.length) <= 2)) consider(j, i, false);
     }
   });
 
   return { comparisons, groups, candidates };
 }
 
+interface Print {
+  hash: number;
+  start: number;
+  end: number;
+}
+
+/** Sentences of five words or more, as hashes with their offsets: what a partial copy shares word for word. */
+function sentencePrints(v: FactsView): Print[] {
+  const out: Print[] = [];
+  for (let s = 0; s < v.sentenceCount; s++) if (sentenceTokens(v, s).length >= 5) out.push({ hash: sentenceHash(v, s), start: sentenceStart(v, s), end: sentenceEnd(v, s) });
+  return out;
+}
+
 interface Shared {
   containment: number;
-  a: { start: number; end: number; text: string };
-  b: { start: number; end: number; text: string };
+  a: { start: number; end: number };
+  b: { start: number; end: number };
 }
 
 /** The copied passage in each article: from the first to the last sentence found word for word in the other. */
-function sharedSentences(fa: ArticleFacts, fb: ArticleFacts): Shared {
-  const inB = new Set(fb.sentences.map((s) => s.hash));
-  const inA = new Set(fa.sentences.map((s) => s.hash));
-  const sa = fa.sentences.filter((s) => inB.has(s.hash));
-  const sb = fb.sentences.filter((s) => inA.has(s.hash));
-  const chars = (list: typeof sa): number => list.reduce((n, s) => n + s.end - s.start, 0);
-  const total = (f: ArticleFacts): number => Math.max(1, chars(f.sentences));
-  const containment = sa.length ? Math.max(chars(sa) / total(fa), chars(sb) / total(fb)) : 0;
-  const side = (list: typeof sa, f: ArticleFacts) => {
-    if (!list.length) {
-      const first = f.sentences[0];
-      return { start: 0, end: f.length, text: first ? first.head : '' };
-    }
-    const first = list[0]!;
-    const last = list[list.length - 1]!;
-    return { start: first.start, end: last.end, text: list.length > 1 ? `${first.head} … ${last.head}` : first.head };
+function sharedSentences(pa: Print[], pb: Print[]): Shared {
+  const inB = new Set(pb.map((s) => s.hash));
+  const inA = new Set(pa.map((s) => s.hash));
+  const sa = pa.filter((s) => inB.has(s.hash));
+  const sb = pb.filter((s) => inA.has(s.hash));
+  const chars = (list: Print[]): number => list.reduce((n, s) => n + s.end - s.start, 0);
+  const total = (list: Print[]): number => Math.max(1, chars(list));
+  const containment = sa.length ? Math.max(chars(sa) / total(pa), chars(sb) / total(pb)) : 0;
+  const side = (list: Print[], all: Print[]) => {
+    if (!list.length) return { start: all[0]?.start ?? 0, end: all[all.length - 1]?.end ?? 0 };
+    return { start: list[0]!.start, end: list[list.length - 1]!.end };
   };
-  return { containment: Math.min(1, containment), a: side(sa, fa), b: side(sb, fb) };
+  return { containment: Math.min(1, containment), a: side(sa, pa), b: side(sb, pb) };
 }
 
-function describe(fa: ArticleFacts, fb: ArticleFacts, exact: boolean, jaccard: number, shared: Shared): Comparison {
+function describe(fa: FactsView, fb: FactsView, exact: boolean, jaccard: number, shared: Shared): Comparison {
   const similarity = roundSimilarity(Math.max(jaccard, shared.containment));
   const how = exact
     ? 'The two articles have the same text (an exact copy).'
@@ -137,8 +160,8 @@ function describe(fa: ArticleFacts, fb: ArticleFacts, exact: boolean, jaccard: n
       : `${Math.round(shared.containment * 100)}% of the shorter article is copied word for word from the other.`;
   return {
     type: 'near-duplicate',
-    a: { article: fa.article, start: shared.a.start, end: shared.a.end, text: shared.a.text },
-    b: { article: fb.article, start: shared.b.start, end: shared.b.end, text: shared.b.text },
+    a: { article: fa.facts.article, start: shared.a.start, end: shared.a.end, text: '' },
+    b: { article: fb.facts.article, start: shared.b.start, end: shared.b.end, text: '' },
     similarity,
     kind: null,
     message: how,

@@ -1,4 +1,4 @@
-import type { ArticleFacts } from '../facts/facts.js';
+import type { FactsView } from './facts-view.js';
 import { OverlapCounter } from './overlap-counter.js';
 
 export interface RelatedOptions {
@@ -13,10 +13,10 @@ export interface RelatedOptions {
 export const RELATED_DEFAULTS: RelatedOptions = { minSharedNames: 4, postingCap: 50, perArticle: 10 };
 
 /** Pairs [a, b] (a < b) of articles sharing several names that are rare in the batch, with the shared names. */
-export function findRelatedArticles(facts: readonly ArticleFacts[], skip: (article: number) => boolean, options: RelatedOptions = RELATED_DEFAULTS): Array<{ a: number; b: number; names: string[] }> {
+export function findRelatedArticles(facts: readonly FactsView[], skip: (article: number) => boolean, options: RelatedOptions = RELATED_DEFAULTS): Array<{ a: number; b: number; names: string[] }> {
   const df = new Map<string, number>();
   facts.forEach((f, i) => {
-    if (!skip(i)) for (const e of f.entities) df.set(e, (df.get(e) ?? 0) + 1);
+    if (!skip(i)) for (const e of f.facts.entities) df.set(e, (df.get(e) ?? 0) + 1);
   });
   const postings = new Map<string, number[]>();
   const out: Array<{ a: number; b: number; names: string[] }> = [];
@@ -24,7 +24,7 @@ export function findRelatedArticles(facts: readonly ArticleFacts[], skip: (artic
   facts.forEach((f, b) => {
     if (skip(b)) return;
     overlap.begin(b);
-    const rare = f.entities.filter((e) => df.get(e)! <= options.postingCap && df.get(e)! >= 2);
+    const rare = f.facts.entities.filter((e) => df.get(e)! <= options.postingCap && df.get(e)! >= 2);
     for (const e of rare) {
       const list = postings.get(e);
       if (list) {
@@ -37,7 +37,7 @@ export function findRelatedArticles(facts: readonly ArticleFacts[], skip: (artic
       .sort((x, y) => overlap.shared(y) - overlap.shared(x))
       .slice(0, options.perArticle)
       .forEach((a) => {
-        const names = rare.filter((e) => facts[a]!.entities.includes(e));
+        const names = rare.filter((e) => facts[a]!.facts.entities.includes(e));
         out.push({ a, b, names });
       });
   });

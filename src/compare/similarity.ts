@@ -22,7 +22,7 @@ export function intersectionSize(a: readonly number[], b: readonly number[]): nu
 }
 
 /** Share of equal positions in two MinHash signatures: an estimate of the Jaccard similarity of the shingle sets. */
-export function minhashSimilarity(a: readonly number[], b: readonly number[]): number {
+export function minhashSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let same = 0;
   for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
   return same / a.length;

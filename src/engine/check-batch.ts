@@ -1,4 +1,5 @@
 import { compareBatch, type Corroboration } from '../compare/compare.js';
+import type { BodyOf } from '../compare/quote-sides.js';
 import type { BatchHints, LoadedRule } from '../detectors/detector.js';
 import type { ArticleFacts } from '../facts/facts.js';
 import { buildReport } from '../report/build-report.js';
@@ -86,10 +87,19 @@ export async function* checkEach(
 }
 
 /** The comparison over gathered facts, its failure contained: the per-article results still stand. */
-export function compareGathered(facts: readonly ArticleFacts[], config: Config, errors: InputError[]): { comparisons: Comparison[]; corroboration: Map<string, Corroboration> } {
+/**
+ * The comparison over gathered facts; a failure there is one error, never the loss of the per-article
+ * results. `bodyOf` (where the caller still holds the bodies) quotes the sentences of reported pairs.
+ */
+export function compareGathered(
+  facts: readonly ArticleFacts[],
+  config: Config,
+  errors: InputError[],
+  bodyOf?: BodyOf,
+): { comparisons: Comparison[]; corroboration: Map<string, Corroboration>; clusters?: Report['clusters'] } {
   try {
-    const out = compareBatch(facts, { ...config.compare, enabled: true });
-    return { comparisons: out.comparisons, corroboration: out.corroboration };
+    const out = compareBatch(facts, { ...config.compare, enabled: true }, bodyOf);
+    return { comparisons: out.comparisons, corroboration: out.corroboration, clusters: out.clusters };
   } catch (e) {
     errors.push({ source: 'comparison', message: `the cross-document comparison failed; per-article results are complete: ${(e as Error)?.message ?? String(e)}` });
     return { comparisons: [], corroboration: new Map() };
@@ -126,12 +136,15 @@ export async function checkBatch(articles: Article[], inputErrors: InputError[],
     options.onProgress?.(++done, articles.length);
   }
   let comparisons: Comparison[] = [];
+  let clusters: Report['clusters'];
   if (options.compare && config.compare.enabled) {
-    const out = compareGathered(facts, config, errors);
+    const bodies = new Map(articles.map((a) => [a.id, a.body]));
+    const out = compareGathered(facts, config, errors, (id) => bodies.get(id));
     applyCorroboration(results, out.corroboration);
     comparisons = out.comparisons;
+    clusters = out.clusters;
   }
-  return buildReport(results, comparisons, errors, performance.now() - started);
+  return buildReport(results, comparisons, errors, performance.now() - started, clusters);
 }
 
 export type { CheckOutput };

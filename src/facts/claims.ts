@@ -1,87 +1,148 @@
 import type { Doc } from '../text/doc.js';
+import type { Token } from '../types.js';
 import { sentenceEntities } from './entities.js';
-import { hashString } from './hash.js';
 import { sentenceQuantities, type Quantity } from './quantities.js';
+import type { BuiltTable } from './sentence-table.js';
 import { statedDates } from './stated-dates.js';
 import { sentenceStatuses, type StatusMention } from './status.js';
-import { HEDGES, NEGATIONS } from './stopwords.js';
-import { isContentWord, stem } from './words.js';
+import { HEDGES, NEGATIONS, STOPWORDS } from './stopwords.js';
+import { claimWords } from './claim-words.js';
+
+/** Where a slot sits among its sentence's word tokens: [at, at + len). The aligned diff maps changes to slots by it. */
+export interface TokenRange {
+  at: number;
+  len: number;
+}
 
 /**
- * One checkable statement: a sentence that names someone or something. Whether it also states a figure, a
- * date, a status or a negation is what the comparison reads from the slots; the claim itself must not depend
- * on them, or "X is not Y" would be a claim while "X is Y" is not, and the two could never meet.
+ * One checkable statement: a sentence that names someone or something, or states a quantity, a date or a
+ * status about a noun phrase ("nearly a third of commuters drive alone"). Whether it also negates is what the
+ * comparison reads from the slots; the claim itself must not depend on it, or "X is not Y" would be a claim
+ * while "X is Y" is not, and the two could never meet.
  */
 export interface Claim {
+  /** Index of the sentence in the article's sentence table. */
+  sentence: number;
   start: number;
   end: number;
-  /** The sentence as written (long sentences shortened): the comparison quotes it. */
-  text: string;
   /** Hash of the sentence's normalised words: identical sentences are grouped, not compared pairwise. */
   textHash: number;
-  /** Sorted, unique hashes of the content-word stems outside names, numbers and dates. */
+  /** Sorted, unique ids of the content words outside names, figures and dates. */
   words: number[];
-  /** Names in order: normalised key and the word before each (its role). */
-  entities: Array<{ key: string; before: string }>;
-  quantities: Array<Omit<Quantity, 'start' | 'end'>>;
-  dates: Array<{ value: string; text: string; before: string }>;
+  /** The head of the sentence's opening noun phrase ("commuters", "the company" → "company"); "" when none. */
+  subject: string;
+  /** Names in order: normalised key, the word before each (its role), and where it is. */
+  entities: Array<{ key: string; before: string } & TokenRange>;
+  quantities: Array<Omit<Quantity, 'start' | 'end'> & TokenRange>;
+  dates: Array<{ value: string; text: string; before: string } & TokenRange>;
   /** Number of negation words ("not", "never", "no"...). */
   negations: number;
   hedged: boolean;
+  /** A short or title-case line kept for its date or figure: compared between copies only, never across stories. */
+  listing: boolean;
   statuses: Array<Omit<StatusMention, 'start' | 'end'>>;
 }
 
-const TEXT_MAX = 400;
 const MIN_WORDS = 6;
+const MIN_DATED_WORDS = 3;
 const MAX_WORDS = 120;
 
-/** The article's claims, in text order. */
-export function extractClaims(doc: Doc): Claim[] {
+/** The article's claims, in text order, read from the document and its sentence table. */
+export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
   const dates = statedDates(doc);
   const claims: Claim[] = [];
+  let d = 0;
   for (const s of doc.sentences) {
-    const tokens = doc.tokens.slice(s.tokenFrom, s.tokenTo);
-    const wordCount = tokens.filter((t) => t.kind === 'word' || t.kind === 'number').length;
-    if (wordCount < MIN_WORDS || wordCount > MAX_WORDS) continue;
-    const entities = sentenceEntities(doc, s.index);
-    if (entities.length === 0 || isHeading(tokens)) continue;
-    const sDates = dates.filter((d) => d.sentence === s.index);
+    const from = table.tokenFrom[s.index]!;
+    const wordCount = table.tokenFrom[s.index + 1]! - from;
+    if (wordCount < MIN_DATED_WORDS || wordCount > MAX_WORDS) continue;
+    while (d < dates.length && dates[d]!.sentence < s.index) d++;
+    let e = d;
+    while (e < dates.length && dates[e]!.sentence === s.index) e++;
+    const sDates = dates.slice(d, e);
+    const words = wordTokens(doc, s.tokenFrom, s.tokenTo);
     const quantities = sentenceQuantities(s.text, s.start, sDates);
+    // A listing line ("August 15 – St. Louis, MO") is short or title-case, yet its date or figure is a fact a copy
+    // can change; other short or title-case lines are headings.
+    const dated = sDates.length > 0 || quantities.length > 0;
+    const listing = wordCount < MIN_WORDS || isHeading(words);
+    if (listing && (!dated || quantities.length > 3)) continue; // a heading, or a row of a table of figures
+    const entities = sentenceEntities(doc, s.index);
     const statuses = sentenceStatuses(s.text, s.start);
+    if (!entities.length && !quantities.length && !sDates.length && !statuses.length) continue;
+    const range = (start: number, end: number): TokenRange => tokenRange(words, start, end);
     let negations = 0;
     let hedged = false;
-    const words = new Set<number>();
-    const normWords: string[] = [];
-    for (const t of tokens) {
-      if (t.kind !== 'word' && t.kind !== 'number') continue;
-      normWords.push(t.norm);
+    for (const t of words) {
       if (NEGATIONS.has(t.norm) || t.norm.endsWith("n't")) negations++;
       if (HEDGES.has(t.norm)) hedged = true;
-      if (t.kind !== 'word' || !isContentWord(t.norm) || NEGATIONS.has(t.norm)) continue;
-      if (entities.some((e) => t.start >= e.start && t.end <= e.end)) continue;
-      if (sDates.some((d) => t.start >= d.start && t.end <= d.end)) continue;
-      words.add(hashString(stem(t.norm)));
     }
+    const claimEntities = entities.map((x) => ({ key: x.key, before: x.before, ...range(x.start, x.end) }));
+    const claimDates = sDates.map((x) => ({ value: x.value, text: x.text, before: x.before, ...range(x.start, x.end) }));
+    const claimQuantities = quantities.map(({ start, end, ...q }) => ({ ...q, ...range(start, end) }));
     claims.push({
+      sentence: s.index,
       start: s.start,
       end: s.end,
-      text: s.text.length > TEXT_MAX ? `${s.text.slice(0, TEXT_MAX - 1)}…` : s.text,
-      textHash: hashString(normWords.join(' ')),
-      words: [...words].sort((a, b) => a - b),
-      entities: entities.map((e) => ({ key: e.key, before: e.before })),
-      quantities: quantities.map(({ start: _s, end: _e, ...q }) => q),
-      dates: sDates.map((d) => ({ value: d.value, text: d.text, before: d.before })),
+      textHash: table.hashes[s.index]!,
+      words: claimWords(table.ids, from, from + wordCount, [...claimEntities, ...claimDates]),
+      subject: entities.length ? '' : subjectHead(words),
+      entities: claimEntities,
+      quantities: claimQuantities,
+      dates: claimDates,
       negations,
       hedged,
+      listing,
       statuses: statuses.map(({ start: _s, end: _e, ...st }) => st),
     });
   }
   return claims;
 }
 
+function wordTokens(doc: Doc, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  for (let i = from; i < to; i++) {
+    const t = doc.tokens[i]!;
+    if (t.kind === 'word' || t.kind === 'number') out.push(t);
+  }
+  return out;
+}
+
+/** The word tokens a character span covers. */
+function tokenRange(words: readonly Token[], start: number, end: number): TokenRange {
+  let at = 0;
+  while (at < words.length && words[at]!.end <= start) at++;
+  let to = at;
+  while (to < words.length && words[to]!.start < end) to++;
+  return { at, len: Math.max(1, to - at) };
+}
+
+// Words that end a sentence's opening noun phrase: auxiliaries and the commonest verbs of news copy.
+const VERBISH = new Set(
+  `is are was were be been has have had will would can could may might should must do does did said says say told
+rose fell grew dropped increased decreased reached made make makes got get gets went go goes came come comes took take
+takes saw see sees drive drives live lives work works use uses pay pays earn earns own owns remain remains`.split(/\s+/),
+);
+const LEAD = new Set(['nearly', 'almost', 'about', 'around', 'over', 'under', 'some', 'most', 'many', 'half', 'third', 'quarter', 'fifth', 'share', 'percent', 'number', 'majority', 'minority', 'rest', 'all', 'both', 'each', 'every']);
+
+/** The head noun of the opening noun phrase: the last content word before the first verb ("a third of commuters drive" → "commuters"). */
+export function subjectHead(words: readonly Token[]): string {
+  let head = '';
+  for (let i = 0; i < Math.min(words.length, 12); i++) {
+    const t = words[i]!;
+    if (VERBISH.has(t.norm) || (i > 0 && /(?:ed|ly)$/.test(t.norm) && head)) break;
+    if (t.norm === ',' || t.kind === 'number') continue;
+    if (STOPWORDS.has(t.norm) || LEAD.has(t.norm)) {
+      if (head && t.norm !== 'of') break;
+      continue;
+    }
+    head = t.norm;
+  }
+  return head;
+}
+
 /** A title-case line ("Strategic Implications for Regional Alliances") is a heading, not a statement. */
-function isHeading(tokens: ReadonlyArray<{ kind: string; text: string }>): boolean {
-  if (/^[.!?]$/.test(tokens[tokens.length - 1]?.text ?? '')) return false;
+function isHeading(tokens: ReadonlyArray<{ kind: string; text: string; end: number }>): boolean {
   const words = tokens.filter((t) => t.kind === 'word' && t.text.length > 3);
   return words.length >= 2 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length > 0.6;
 }

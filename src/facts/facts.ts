@@ -1,15 +1,19 @@
 import type { Doc } from '../text/doc.js';
 import type { Flag } from '../types.js';
 import { extractClaims, type Claim } from './claims.js';
-import { sentencePrints, type SentencePrint } from './sentence-prints.js';
+import { packClaims } from './claim-codec.js';
+import { packU32 } from './packed.js';
+import { buildSentenceTable, type SentenceTable } from './sentence-table.js';
 import { textSignature } from './signature.js';
 
 export type { Claim } from './claims.js';
-export type { SentencePrint } from './sentence-prints.js';
+export type { SentenceTable } from './sentence-table.js';
 
 /**
- * What the cross-document phase needs to know about one article: small and serialisable (plain arrays,
- * strings and numbers), so a batch of 10,000 articles fits in memory and facts can come back from worker threads.
+ * What the cross-document phase needs to know about one article: small and serialisable (strings and numbers
+ * only), so a batch of 10,000 articles fits in memory, facts come back from worker threads, and facts written
+ * as JSON lines by many shards can be compared together. No sentence is copied: offsets and token ids are
+ * kept, and quotes are read from the bodies at report time for the pairs that are reported.
  */
 export interface ArticleFacts {
   article: string;
@@ -20,18 +24,21 @@ export interface ArticleFacts {
   length: number;
   /** Hash of the normalised words: exact copies share it. */
   textHash: number;
-  /** MinHash over word 4-shingles (128 values). */
-  minhash: number[];
+  /** MinHash over word 4-shingles (128 unsigned 32-bit values, packed as base64). */
+  minhash: string;
   /** Distinct names the article mentions, most frequent first (at most 40): shared rare names relate two articles. */
   entities: string[];
-  claims: Claim[];
-  sentences: SentencePrint[];
+  /** The claims' slots, packed (see claim-codec.ts). */
+  claims: string;
+  /** Every sentence as offsets and token ids (see sentence-table.ts). */
+  table: SentenceTable;
 }
 
 const MAX_ENTITIES = 40;
 
 export function buildFacts(doc: Doc, _flags: Flag[], publishedAt: string | null): ArticleFacts {
-  const claims = extractClaims(doc);
+  const table = buildSentenceTable(doc);
+  const claims: Claim[] = extractClaims(doc, table);
   const signature = textSignature(doc);
   const counts = new Map<string, number>();
   for (const c of claims) for (const e of c.entities) counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
@@ -46,9 +53,9 @@ export function buildFacts(doc: Doc, _flags: Flag[], publishedAt: string | null)
     wordCount: doc.wordCount,
     length: doc.text.length,
     textHash: signature.textHash,
-    minhash: signature.minhash,
+    minhash: packU32(signature.minhash),
     entities,
-    claims,
-    sentences: sentencePrints(doc),
+    claims: packClaims(claims),
+    table: table.packed,
   };
 }

@@ -66,7 +66,11 @@ export function sentenceQuantities(text: string, offset: number, skip: ReadonlyA
     }
     NUMBER.lastIndex = Math.min(NUMBER.lastIndex, end); // the word may open the next amount ("5 to 7 million")
     const value = base * scale;
-    const step = Math.pow(10, -decimals) * scale;
+    // A whole number with three or more significant digits and trailing zeros ("13,600") is itself rounded.
+    const digits = raw.replace(/\./, '');
+    const zeros = decimals ? 0 : (/0+$/.exec(digits)?.[0].length ?? 0);
+    const rounded = zeros > 0 && digits.length - zeros >= 3 ? zeros : 0;
+    const step = Math.pow(10, rounded - decimals) * scale;
     out.push({ value, step, unit, before: lastContentWord(text.slice(0, m.index)), start, end: offset + end, text: text.slice(m.index, end).trim() });
   }
   return out;

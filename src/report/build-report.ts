@@ -1,8 +1,8 @@
-import type { ArticleResult, Comparison, InputError, Report, Summary } from '../types.js';
+import type { ArticleResult, Comparison, InputError, Report, StoryCluster, Summary } from '../types.js';
 import { SCHEMA_VERSION, TOOL_VERSION } from './version.js';
 
 /** The one report object every output format renders. */
-export function buildReport(articles: ArticleResult[], comparisons: Comparison[], errors: InputError[], durationMs: number): Report {
+export function buildReport(articles: ArticleResult[], comparisons: Comparison[], errors: InputError[], durationMs: number, clusters?: StoryCluster[]): Report {
   const summary: Summary = {
     articles: articles.length,
     errors: errors.length,
@@ -20,5 +20,5 @@ export function buildReport(articles: ArticleResult[], comparisons: Comparison[]
     }
   }
   for (const c of comparisons) summary.comparisons[c.type] = (summary.comparisons[c.type] ?? 0) + 1;
-  return { schemaVersion: SCHEMA_VERSION, tool: { name: 'credlint', version: TOOL_VERSION }, articles, comparisons, errors, summary };
+  return { schemaVersion: SCHEMA_VERSION, tool: { name: 'credlint', version: TOOL_VERSION }, articles, comparisons, ...(clusters ? { clusters } : {}), errors, summary };
 }

@@ -2,7 +2,7 @@
 // Lines in order: article results and errors (input order), facts (when asked for), comparisons,
 // then one summary line. `reportFromJsonl` puts the lines back into the one report object.
 import type { ArticleFacts } from '../../facts/facts.js';
-import type { ArticleResult, Comparison, InputError, Report, Summary } from '../../types.js';
+import type { ArticleResult, Comparison, InputError, Report, StoryCluster, Summary } from '../../types.js';
 import { buildReport } from '../build-report.js';
 import { SCHEMA_VERSION, TOOL_VERSION } from '../version.js';
 import type { Format } from './options.js';
@@ -12,6 +12,7 @@ export type JsonlLine =
   | { type: 'error'; error: InputError }
   | { type: 'facts'; facts: ArticleFacts }
   | { type: 'comparison'; comparison: Comparison }
+  | { type: 'cluster'; cluster: StoryCluster }
   | { type: 'corroboration'; article: string; stats: Record<string, number> }
   | { type: 'summary'; schemaVersion: string; tool: Report['tool']; summary: Summary };
 
@@ -21,6 +22,7 @@ export const renderArticleLine = (article: ArticleResult): string => line({ type
 export const renderErrorLine = (error: InputError): string => line({ type: 'error', error });
 export const renderFactsLine = (facts: ArticleFacts): string => line({ type: 'facts', facts });
 export const renderComparisonLine = (comparison: Comparison): string => line({ type: 'comparison', comparison });
+export const renderClusterLine = (cluster: StoryCluster): string => line({ type: 'cluster', cluster });
 /** Corroboration counts are only known after the comparison, when the article's line is already written. */
 export const renderCorroborationLine = (article: string, stats: Record<string, number>): string => line({ type: 'corroboration', article, stats });
 export const renderSummaryLine = (summary: Summary): string => line({ type: 'summary', schemaVersion: SCHEMA_VERSION, tool: { name: 'credlint', version: TOOL_VERSION }, summary });
@@ -52,6 +54,7 @@ export class SummaryCounter {
 export function reportFromJsonl(text: string): Report {
   const articles: ArticleResult[] = [];
   const comparisons: Comparison[] = [];
+  const clusters: StoryCluster[] = [];
   const errors: InputError[] = [];
   const corroboration = new Map<string, Record<string, number>>();
   let durationMs = 0;
@@ -61,11 +64,12 @@ export function reportFromJsonl(text: string): Report {
     if (l.type === 'article') articles.push(l.article);
     else if (l.type === 'error') errors.push(l.error);
     else if (l.type === 'comparison') comparisons.push(l.comparison);
+    else if (l.type === 'cluster') clusters.push(l.cluster);
     else if (l.type === 'corroboration') corroboration.set(l.article, l.stats);
     else if (l.type === 'summary') durationMs = l.summary.durationMs;
   }
   for (const a of articles) Object.assign(a.stats, corroboration.get(a.id));
-  return buildReport(articles, comparisons, errors, durationMs);
+  return buildReport(articles, comparisons, errors, durationMs, clusters.length ? clusters : undefined);
 }
 
 /**
@@ -77,6 +81,7 @@ export function renderJsonl(report: Report): string {
   for (const a of report.articles) out.push(renderArticleLine(a));
   for (const e of report.errors) out.push(renderErrorLine(e));
   for (const c of report.comparisons) out.push(renderComparisonLine(c));
+  for (const c of report.clusters ?? []) out.push(renderClusterLine(c));
   out.push(renderSummaryLine(report.summary));
   return out.join('');
 }

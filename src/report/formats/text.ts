@@ -2,6 +2,7 @@ import { literal } from '../format-message.js';
 import type { ArticleResult, Comparison, Flag, Report, Verdict } from '../../types.js';
 import { isSuppressed, severityCounts, whereSide, type SideAt } from './flag-fields.js';
 import type { Format, RenderOptions } from './options.js';
+import { renderStoryClusters } from './story-clusters-text.js';
 
 const RANK: Record<Verdict, number> = { pass: 0, review: 1, fail: 2 };
 const TABLE_ROWS = 20;
@@ -33,6 +34,7 @@ export function renderText(report: Report, options: RenderOptions = {}): string 
     for (const c of comparisons) out.push(...comparison(c, sources, paint));
     out.push('');
   }
+  if (!quiet) out.push(...renderStoryClusters(report, paint));
   for (const e of report.errors) out.push(`${paint('31', 'input error')} ${e.source}: ${e.message}`);
   if (report.errors.length) out.push('');
   out.push(...summary(report, paint));

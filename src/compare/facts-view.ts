@@ -1,0 +1,56 @@
+import type { ArticleFacts, Claim } from '../facts/facts.js';
+import { unpackClaims } from '../facts/claim-codec.js';
+import { claimWords } from '../facts/claim-words.js';
+import { unpackU24, unpackU32 } from '../facts/packed.js';
+import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
+
+/** One article's facts unpacked for the comparison: typed arrays and claim objects, built once per batch. */
+export interface FactsView {
+  facts: ArticleFacts;
+  minhash: Uint32Array;
+  /** Per sentence: start, end, first token, hash (SENTENCE_FIELDS values). */
+  rows: Uint32Array;
+  sentenceCount: number;
+  ids: Uint32Array;
+  lines: Uint32Array;
+  claims: Claim[];
+  /** Claim of each sentence, or -1. */
+  claimOf: Int32Array;
+}
+
+export function viewFacts(f: ArticleFacts): FactsView {
+  const rows = unpackU32(f.table.sentences);
+  const ids = unpackU24(f.table.tokens);
+  const sentenceCount = rows.length / SENTENCE_FIELDS;
+  const claimOf = new Int32Array(sentenceCount).fill(-1);
+  const claims: Claim[] = unpackClaims(f.claims).map((c, k) => {
+    const r = c.sentence * SENTENCE_FIELDS;
+    const from = rows[r + 2]!;
+    claimOf[c.sentence] = k;
+    return { ...c, start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: claimWords(ids, from, tokenEnd(rows, ids, c.sentence), [...c.entities, ...c.dates]) };
+  });
+  return { facts: f, minhash: unpackU32(f.minhash), rows, sentenceCount, ids, lines: unpackU32(f.table.lines), claims, claimOf };
+}
+
+export function tokenEnd(rows: Uint32Array, ids: Uint32Array, sentence: number): number {
+  const next = (sentence + 1) * SENTENCE_FIELDS;
+  return next < rows.length ? rows[next + 2]! : ids.length;
+}
+
+export const sentenceStart = (v: FactsView, s: number): number => v.rows[s * SENTENCE_FIELDS]!;
+export const sentenceEnd = (v: FactsView, s: number): number => v.rows[s * SENTENCE_FIELDS + 1]!;
+export const sentenceHash = (v: FactsView, s: number): number => v.rows[s * SENTENCE_FIELDS + 3]!;
+export const sentenceTokens = (v: FactsView, s: number): Uint32Array => v.ids.subarray(v.rows[s * SENTENCE_FIELDS + 2]!, tokenEnd(v.rows, v.ids, s));
+
+/** 1-based line and column of an offset, from the line starts the facts keep. */
+export function position(v: FactsView, offset: number): { line: number; column: number } {
+  const starts = v.lines;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}

@@ -1,0 +1,53 @@
+import type { ComparisonSide, ContradictionKind } from '../types.js';
+import { position, type FactsView } from './facts-view.js';
+import { quoteSentence } from './quote.js';
+
+/** The body of an article by id, where the caller still has it (one process); undefined across shards. */
+export type BodyOf = (article: string) => string | undefined;
+
+const SIDE_TEXT = 400;
+
+/** Quotes sentences for reported pairs only, from the bodies; without a body, points at the line instead. */
+export class Quoter {
+  constructor(private readonly bodyOf?: BodyOf) {}
+
+  sentence(v: FactsView, start: number, end: number, max = 160, focus?: string): string {
+    const body = this.bodyOf?.(v.facts.article);
+    if (body !== undefined && end <= body.length) return quoteSentence(body.slice(start, end), max, focus);
+    const p = position(v, start);
+    return `the sentence at line ${p.line}, column ${p.column}`;
+  }
+
+  /** Fills a side's text (when the body is at hand) and its line/column from the facts' line starts. */
+  fill(v: FactsView | undefined, side: ComparisonSide): void {
+    if (!v) return;
+    const body = this.bodyOf?.(v.facts.article);
+    if (!side.text && body !== undefined && side.end <= body.length) {
+      const t = body.slice(side.start, side.end).replace(/\s+/g, ' ').trim();
+      side.text = t.length > SIDE_TEXT ? `${t.slice(0, SIDE_TEXT - 1)}…` : t;
+    }
+    const s = position(v, side.start);
+    const e = position(v, side.end);
+    side.line = s.line;
+    side.column = s.column;
+    side.endLine = e.line;
+    side.endColumn = e.column;
+  }
+}
+
+const CHANGED: Record<ContradictionKind, string> = {
+  number: 'changes a figure',
+  date: 'changes a date',
+  negation: 'turns a statement around (negation or modality)',
+  entity: 'puts another name in the same role',
+  status: 'changes a status',
+  antonym: 'replaces a word with its opposite',
+  quote: 'changes a quoted statement',
+  attribution: 'attributes a statement to someone else',
+};
+
+/** A copy's change against the story's earliest version, both sentences quoted. */
+export function alignedMessage(kind: ContradictionKind, what: { a: string; b: string }, idA: string, qa: string, idB: string, qb: string): string {
+  const slot = kind === 'quote' ? '' : ` (“${what.a}” → “${what.b}”)`;
+  return `${idB} copies ${idA} but ${CHANGED[kind]}${slot}: ${idA} says ${qa}; ${idB} says ${qb}`;
+}

@@ -1,0 +1,87 @@
+import type { Comparison, StoryCluster, StoryCopy } from '../types.js';
+import { alignSentences } from './align.js';
+import { sentenceEnd, sentenceStart, sentenceTokens, type FactsView } from './facts-view.js';
+import { roundSimilarity } from './quote.js';
+import { sentenceChange } from './sentence-changes.js';
+import type { UnionFind } from './union-find.js';
+import { wordDiff } from './word-diff.js';
+
+/** A contradiction found by aligning a copy with its story's earliest version, before it is quoted. */
+export interface AlignedContradiction {
+  a: number;
+  b: number;
+  sa: number;
+  sb: number;
+  score: number;
+  kind: NonNullable<Comparison['kind']>;
+  what: { a: string; b: string };
+}
+
+export interface ClusterOutput {
+  clusters: StoryCluster[];
+  contradictions: AlignedContradiction[];
+  /** Aligned sentence pairs compared word by word, and those with no change at all. */
+  alignedPairs: number;
+}
+
+/** Score below which two aligned sentences differ too much for a change in one slot to be the same statement turned. */
+const STRICT = 0.6;
+
+/**
+ * Groups of copies (near-duplicates and partial copies, joined transitively) as stories: the earliest version
+ * by publishedAt (input order between equal or missing dates) is the original; every other member is aligned
+ * with it sentence by sentence, and each aligned pair that differs is diffed word by word. Work per story is
+ * its members times their sentences: linear in the batch.
+ */
+export function storyClusters(views: readonly FactsView[], groups: UnionFind, skip: (i: number) => boolean): ClusterOutput {
+  const members = new Map<number, number[]>();
+  views.forEach((_, i) => {
+    const root = groups.find(i);
+    let list = members.get(root);
+    if (!list) members.set(root, (list = []));
+    list.push(i);
+  });
+  const clusters: StoryCluster[] = [];
+  const contradictions: AlignedContradiction[] = [];
+  let alignedPairs = 0;
+  for (const list of members.values()) {
+    if (list.length < 2) continue;
+    const order = [...list].sort((x, y) => (views[x]!.facts.publishedAt ?? '\uffff').localeCompare(views[y]!.facts.publishedAt ?? '\uffff') || x - y);
+    const o = order[0]!;
+    const A = views[o]!;
+    const copies: StoryCopy[] = [];
+    for (const m of order.slice(1)) {
+      const B = views[m]!;
+      const changes: StoryCopy['changes'] = [];
+      if (skip(m) && B.facts.textHash === A.facts.textHash) {
+        copies.push({ article: B.facts.article, carries: 1, carriedFrom: 1, addedSentences: 0, droppedSentences: 0, changes });
+        continue;
+      }
+      const al = alignSentences(A, B);
+      for (const p of al.pairs) {
+        alignedPairs++;
+        const ta = sentenceTokens(A, p.a);
+        const tb = sentenceTokens(B, p.b);
+        const hunks = wordDiff(ta, tb);
+        if (!hunks.length) continue;
+        const ca = A.claimOf[p.a]! >= 0 ? A.claims[A.claimOf[p.a]!]! : null;
+        const cb = B.claimOf[p.b]! >= 0 ? B.claims[B.claimOf[p.b]!]! : null;
+        const change = sentenceChange(ta, tb, ca, cb, hunks);
+        if (!change) continue;
+        if (p.score < STRICT && change.kind !== 'number' && change.kind !== 'date') continue;
+        contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, score: p.score, kind: change.kind, what: { a: change.a, b: change.b } });
+        changes.push({ kind: change.kind, a: change.a, b: change.b, start: sentenceStart(B, p.b), end: sentenceEnd(B, p.b) });
+      }
+      copies.push({
+        article: B.facts.article,
+        carries: roundSimilarity(al.carriedA / Math.max(1, al.totalA)),
+        carriedFrom: roundSimilarity(al.carriedB / Math.max(1, al.totalB)),
+        addedSentences: al.addedB,
+        droppedSentences: al.droppedA,
+        changes,
+      });
+    }
+    clusters.push({ id: `story-${clusters.length + 1}`, original: A.facts.article, articles: order.map((i) => views[i]!.facts.article), copies });
+  }
+  return { clusters, contradictions, alignedPairs };
+}

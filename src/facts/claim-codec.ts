@@ -1,0 +1,51 @@
+import type { Claim } from './claims.js';
+
+// Claims travel as one JSON string of tuples: a fraction of the heap their objects take, and the words, offsets
+// and hashes a decoder can rebuild from the sentence table are left out.
+type Packed = [
+  sentence: number,
+  negations: number,
+  hedged: 0 | 1,
+  subject: string,
+  entities: Array<[key: string, before: string, at: number, len: number]>,
+  quantities: Array<[value: number, step: number, unit: string, before: string, text: string, at: number, len: number]>,
+  dates: Array<[value: string, text: string, before: string, at: number, len: number]>,
+  statuses: Array<[topic: string, value: string, text: string]>,
+  listing?: 1,
+];
+
+export function packClaims(claims: readonly Claim[]): string {
+  const rows: Packed[] = claims.map((c) => {
+    const row: Packed = [
+    c.sentence,
+    c.negations,
+    c.hedged ? 1 : 0,
+    c.subject,
+    c.entities.map((e) => [e.key, e.before, e.at, e.len]),
+    c.quantities.map((q) => [q.value, q.step, q.unit, q.before, q.text, q.at, q.len]),
+    c.dates.map((d) => [d.value, d.text, d.before, d.at, d.len]),
+    c.statuses.map((s) => [s.topic, s.value, s.text]),
+    ];
+    if (c.listing) row.push(1);
+    return row;
+  });
+  return JSON.stringify(rows);
+}
+
+/** The claims without what the sentence table gives (offsets, hash, words): the decoder fills those in. */
+export type ClaimSlots = Omit<Claim, 'start' | 'end' | 'textHash' | 'words'>;
+
+export function unpackClaims(packed: string): ClaimSlots[] {
+  const rows = JSON.parse(packed) as Packed[];
+  return rows.map(([sentence, negations, hedged, subject, entities, quantities, dates, statuses, listing]) => ({
+    sentence,
+    negations,
+    hedged: hedged === 1,
+    subject,
+    entities: entities.map(([key, before, at, len]) => ({ key, before, at, len })),
+    quantities: quantities.map(([value, step, unit, before, text, at, len]) => ({ value, step, unit, before, text, at, len })),
+    dates: dates.map(([value, text, before, at, len]) => ({ value, text, before, at, len })),
+    statuses: statuses.map(([topic, value, text]) => ({ topic, value, text })),
+    listing: listing === 1,
+  }));
+}

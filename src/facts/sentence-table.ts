@@ -1,0 +1,65 @@
+import { quotedSpans } from '../text/quoted-spans.js';
+import type { Doc } from '../text/doc.js';
+import { combine, hashString } from './hash.js';
+import { packU24, packU32 } from './packed.js';
+import { CAPITAL, NUMBER, QUOTED, wordId } from './token-ids.js';
+
+/**
+ * Every sentence of the article as offsets and token ids, packed: what the aligned comparison of two copies
+ * reads instead of their text. `sentences` holds, per sentence, [start, end, first token, hash of its words];
+ * `tokens` one 24-bit id per word or figure (see token-ids.ts); `lines` the offset of each line start (line/column of
+ * a reported span without the body).
+ */
+export interface SentenceTable {
+  sentences: string;
+  tokens: string;
+  lines: string;
+}
+
+export const SENTENCE_FIELDS = 4;
+
+export interface BuiltTable {
+  packed: SentenceTable;
+  /** Unpacked, for the claims built from the same document. */
+  ids: Uint32Array;
+  /** Per sentence: index of its first token in `ids` (and one past the last sentence). */
+  tokenFrom: Int32Array;
+  hashes: Uint32Array;
+}
+
+export function buildSentenceTable(doc: Doc): BuiltTable {
+  const quotes = quotedSpans(doc);
+  const n = doc.sentences.length;
+  const rows = new Uint32Array(n * SENTENCE_FIELDS);
+  const tokenFrom = new Int32Array(n + 1);
+  const hashes = new Uint32Array(n);
+  const ids: number[] = [];
+  let q = 0;
+  for (const s of doc.sentences) {
+    tokenFrom[s.index] = ids.length;
+    let h = 0x811c9dc5;
+    let first = true;
+    for (let i = s.tokenFrom; i < s.tokenTo; i++) {
+      const t = doc.tokens[i]!;
+      if (t.kind !== 'word' && t.kind !== 'number') continue;
+      while (q < quotes.length && quotes[q]!.end <= t.start) q++;
+      let id = wordId(t.norm);
+      if (q < quotes.length && quotes[q]!.start < t.start && quotes[q]!.end >= t.end) id |= QUOTED;
+      if (t.kind === 'number') id |= NUMBER;
+      else if (!first && t.text.charCodeAt(0) !== t.norm.charCodeAt(0) && /^\p{Lu}/u.test(t.text)) id |= CAPITAL;
+      first = false;
+      ids.push(id >>> 0);
+      h = combine(h, hashString(t.norm));
+    }
+    const r = s.index * SENTENCE_FIELDS;
+    rows[r] = s.start;
+    rows[r + 1] = s.end;
+    rows[r + 2] = tokenFrom[s.index]!;
+    rows[r + 3] = h >>> 0;
+    hashes[s.index] = h >>> 0;
+  }
+  tokenFrom[n] = ids.length;
+  const lineStarts = doc.lines.map((l) => l.start);
+  const idArray = Uint32Array.from(ids);
+  return { packed: { sentences: packU32(rows), tokens: packU24(idArray), lines: packU32(lineStarts) }, ids: idArray, tokenFrom, hashes };
+}
