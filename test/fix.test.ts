@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixArticle, isSafeFix, nonOverlapping } from '../src/fix/apply-fixes.js';
+import { fixArticle, fixCandidates, isMechanical, isSafeFix, nonOverlapping } from '../src/fix/apply-fixes.js';
 import { checkArticle } from '../src/engine/check-article.js';
 import { defaultConfig } from '../src/rules/config.js';
 import type { Flag } from '../src/types.js';
@@ -39,6 +39,14 @@ describe('choosing fixes that do not overlap', () => {
     expect(kept).toEqual([[0, 6], [9, 9], [12, 14]]);
     expect(nonOverlapping([...fixes].reverse()).map((f) => [f.start, f.end])).toEqual(kept);
   });
+  it('a fix that drops words must drop an exact repeat', () => {
+    expect(isMechanical('the the', 'the')).toBe(true);
+    expect(isMechanical('in the in the', 'in the')).toBe(true);
+    expect(isMechanical('growth and growth', 'growth')).toBe(false);
+    expect(isMechanical('always, always', 'always')).toBe(false);
+    expect(isMechanical('Tianjin,China', 'Tianjin, China')).toBe(true);
+    expect(isMechanical('\u00e2\u20ac\u2122', '\u2019')).toBe(true);
+  });
   it('which rules are safe is configuration, not code', () => {
     expect(isSafeFix('spacing/missing-space-after-comma', config)).toBe(true);
     expect(isSafeFix('tortured-phrase/synonym-swap', config)).toBe(false);
@@ -53,6 +61,10 @@ describe('fixing a text', () => {
     expect(r.text).toBe('The minister\u2019s plane landed in Tianjin, China, to attend the summit. The talks covered security, trade, and politics.\n');
     expect(r.pending).toBe(0);
     expect(fixArticle(article(r.text), builtinRules(), config).passes).toEqual([]);
+  });
+  it('leaves a doubled word around a connector to an editor', () => {
+    const r = fixArticle(article('The plan will grow and grow over the years, and the the council agrees.\n'), builtinRules(), config);
+    expect(r.text).toBe('The plan will grow and grow over the years, and the council agrees.\n');
   });
   it('leaves flags of other rules and suppressed flags alone', () => {
     const body = 'Talks covered security,trade and the plan.\n<!-- credlint-disable-next-line spacing -->\nPrices rose in Tianjin,China on Monday.\n';
@@ -69,14 +81,14 @@ describe.skipIf(!HAS_SHARED)('fixing the shared pages: news and blog bodies, the
   const rules = builtinRules();
   const results = bodies.map((b) => ({ ...b, fixed: fixArticle(article(b.body, { id: b.id }), rules, config) }));
 
-  it('fixes something, and re-checking finds none of the fixed kinds of flag with a fix to apply', () => {
+  it('fixes something, and re-checking finds none of the fixed flags (nothing left that fix would apply)', () => {
     const applied = results.reduce((n, r) => n + r.fixed.passes.reduce((m, p) => m + p.applied.length, 0), 0);
     expect(applied).toBeGreaterThan(10);
     for (const r of results) {
       if (!r.fixed.passes.length) continue;
       const fixedRules = new Set(r.fixed.passes.flatMap((p) => p.applied.map((a) => a.ruleId)));
       const again = checkArticle(article(r.fixed.text, { id: r.id }), rules, config).result.flags;
-      const left = again.filter((f) => fixedRules.has(f.ruleId) && f.suggestion !== undefined);
+      const left = fixCandidates(again, r.fixed.text, config).filter((f) => fixedRules.has(f.ruleId));
       expect(left.map((f) => `${r.id} ${f.ruleId} ${JSON.stringify(f.text)}`)).toEqual([]);
     }
   });

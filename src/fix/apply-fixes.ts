@@ -41,6 +41,33 @@ export function isSafeFix(ruleId: string, config: Config): boolean {
   return config.fix.safe.length > 0 && covers(config.fix.safe, ruleId);
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+const wordsOf = (s: string): string[] => (s.match(WORD) ?? []).map((w) => w.toLowerCase());
+
+/**
+ * Whether a suggestion is mechanical enough to apply unattended. A fix that drops words must drop an exact
+ * repeat with nothing but spaces between the copies ("the the" → "the", "in the in the" → "in the"); around a
+ * connector ("growth and growth", "always, always") the suggestion is a guess at what was meant: an editor decides.
+ */
+export function isMechanical(from: string, to: string): boolean {
+  const a = wordsOf(from);
+  const b = wordsOf(to);
+  if (b.length === 0 || b.length >= a.length) return true;
+  if (a.length % b.length !== 0) return false;
+  // Only spaces between the copies: "always, always" is emphasis, not a slip.
+  const unit = to.trim().replace(/\s+/g, ' ').toLowerCase();
+  return from.trim().replace(/\s+/g, ' ').toLowerCase() === Array.from({ length: a.length / b.length }, () => unit).join(' ');
+}
+
+/** The flags `fix` would apply to `text`: safe rule, a suggestion that changes something, mechanical, not suppressed. */
+export function fixCandidates(flags: readonly Flag[], text: string, config: Config): Flag[] {
+  return flags.filter((f) => {
+    if (f.suppressed || f.suggestion === undefined || !isSafeFix(f.ruleId, config)) return false;
+    const from = text.slice(f.start, f.end);
+    return from !== f.suggestion && isMechanical(from, f.suggestion);
+  });
+}
+
 /**
  * A deterministic set of fixes that do not touch one another: in order of position (then shorter first, then
  * rule id), each is kept unless it overlaps or touches the span of one already kept. What is left out is
@@ -91,7 +118,7 @@ export function fixArticle(article: Article, rules: readonly LoadedRule[], confi
   }
   let pending = 0;
   for (let pass = 0; ; pass++) {
-    const fixes = check(text).filter((f) => f.suggestion !== undefined && isSafeFix(f.ruleId, config) && text.slice(f.start, f.end) !== f.suggestion);
+    const fixes = fixCandidates(check(text), text, config);
     if (fixes.length === 0) break;
     if (pass === MAX_PASSES) {
       pending = fixes.length;
