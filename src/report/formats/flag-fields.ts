@@ -10,7 +10,8 @@ export interface Suppression {
 
 /** The suppression marker a gating step put on a flag (true, a string reason, or an object), if any. */
 export function suppressionOf(flag: Flag): Suppression | null {
-  const s = (flag as Flag & { suppressed?: unknown }).suppressed;
+  // Read as unknown: the gating step's Suppression type ({kind: 'inline'|'baseline', reason, ...}) or older shapes.
+  const s: unknown = (flag as unknown as { suppressed?: unknown }).suppressed;
   if (s === undefined || s === null || s === false) return null;
   if (typeof s === 'string') return { kind: /baseline|config/i.test(s) ? 'external' : 'inSource', justification: s };
   if (typeof s === 'object') {
