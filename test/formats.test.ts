@@ -259,15 +259,16 @@ describe('--format sarif', () => {
   it('suppressed flags become suppressions, kept in the log', () => {
     const { report } = cliReport([join(SAMPLES, 'garbled-encoding.txt')]);
     const flags = report.articles[0]!.flags as Array<Flag & { suppressed?: unknown }>;
-    flags[0]!.suppressed = { kind: 'inline', rule: flags[0]!.ruleId };
-    flags[1]!.suppressed = { by: 'baseline' };
+    // The gating step's shape ({kind: 'inline' | 'baseline', reason}) and looser ones.
+    flags[0]!.suppressed = { kind: 'inline', reason: `credlint-disable-next-line ${flags[0]!.ruleId}` };
+    flags[1]!.suppressed = { kind: 'baseline', reason: 'credlint-baseline.json' };
     flags[2]!.suppressed = true;
     const log = JSON.parse(renderSarif(report));
     assertValidSarif(log);
     const res = log.runs[0].results;
     expect(res).toHaveLength(flags.length);
-    expect(res[0].suppressions).toEqual([{ kind: 'inSource', justification: flags[0]!.ruleId }]);
-    expect(res[1].suppressions).toEqual([{ kind: 'external' }]);
+    expect(res[0].suppressions).toEqual([{ kind: 'inSource', justification: `credlint-disable-next-line ${flags[0]!.ruleId}` }]);
+    expect(res[1].suppressions).toEqual([{ kind: 'external', justification: 'credlint-baseline.json' }]);
     expect(res[2].suppressions).toEqual([{ kind: 'inSource' }]);
     expect(res[3].suppressions).toBeUndefined();
   });

@@ -48,7 +48,9 @@ describe.skipIf(!HAS_CHROMIUM)('the HTML report in Chromium', () => {
   const files = [join(SAMPLES, 'scraped-harbour-page.txt'), join(SAMPLES, 'garbled-encoding.txt'), join(SAMPLES, 'spun-renewables.md')];
   const seeds = HAS_SHARED ? ['belarus-sco-membership.txt', 'lukashenko-tianjin.txt'].map((f) => join(SHARED, 'corpus', 'seeds', f)) : [];
   // Wire stories that contradict each other, so the comparison links are tested without ../shared too.
-  const inputs = [...files, ...seeds, join(SAMPLES, 'wire-batch.jsonl')];
+  // Markup in an article is text: it must never run or load anything.
+  const hostile = t.put('hostile.txt', '<script>window.pwned = 1</script>\n\nThe mayor said</script><img src=x onerror="window.pwned=2"> the vote was close,and the council agreed.\n');
+  const inputs = [...files, ...seeds, join(SAMPLES, 'wire-batch.jsonl'), hostile];
   const bodyOf = (source: string): string => {
     const record = /^(.*\.jsonl):(\d+)$/.exec(source);
     if (record) return (JSON.parse(readFileSync(record[1]!, 'utf8').split('\n')[Number(record[2]) - 1]!) as { body: string }).body;
@@ -71,11 +73,19 @@ describe.skipIf(!HAS_CHROMIUM)('the HTML report in Chromium', () => {
     await browser?.close();
   });
 
-  it('is one self-contained file: no request but the page itself, no script error', () => {
+  it('is one self-contained file: no request but the page itself, no script error, no markup from an article run', async () => {
     expect(requests.filter((u) => !u.endsWith('/report.html'))).toEqual([]);
     expect(errors).toEqual([]);
     const html = readFileSync(join(TEST_OUTPUT, 'report.html'), 'utf8');
     expect(html).not.toMatch(/<(link|img|iframe)\b|src="http|url\(http/);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    const i = report.articles.findIndex((a) => a.source.endsWith('hostile.txt'));
+    const shown = await page.$eval(`#article-${i} .cl-text`, (e) => {
+      const copy = e.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('ins.sugg, sup.mk, details.fold > summary').forEach((x) => x.remove());
+      return copy.textContent;
+    });
+    expect(shown).toBe(bodyOf(report.articles[i]!.source));
   });
 
   it('shows every article with each highlight covering exactly the flagged text', async () => {

@@ -18,7 +18,21 @@ export function formatByName(name: string): Format | undefined {
 }
 
 /** The lines `credlint check --help` shows under "Formats". */
-export function formatsHelp(): string {
+export function formatsHelp(columns = 80): string {
   const width = Math.max(...FORMAT_NAMES.map((n) => n.length));
-  return ['Formats (--format):', ...[...FORMATS.values()].map((f) => `  ${f.name.padEnd(width)}  ${f.description}`)].join('\n');
+  const indent = width + 4;
+  const lines = ['Formats (--format):'];
+  for (const f of FORMATS.values()) {
+    // Wrapped like commander's own option descriptions, with a hanging indent.
+    let line = `  ${f.name.padEnd(width)}  `;
+    for (const word of f.description.split(' ')) {
+      if (line.length + word.length > columns && line.trim().length > f.name.length) {
+        lines.push(line.trimEnd());
+        line = ' '.repeat(indent);
+      }
+      line += `${word} `;
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines.join('\n');
 }

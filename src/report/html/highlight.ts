@@ -151,7 +151,8 @@ ${Object.entries(CATEGORY_COLOURS)
 .hl.strike { text-decoration: line-through; text-decoration-color: #555; color: #666; }
 .hl.strike.c-chrome { background: #ececec; }
 .hl.caret { display: inline-block; width: 2px; height: 1.1em; vertical-align: text-bottom; background: #c62828; }
-.hl.on { outline: 2px solid #1a237e; outline-offset: 1px; background: var(--on, #ffeb3b) !important; }
+.hl.on { background: var(--on, #ffeb3b) !important; }
+.hl.on.edge { outline: 2px solid #1a237e; outline-offset: 1px; }
 ins.sugg { text-decoration: none; font-family: system-ui, sans-serif; font-size: 12px; color: #1b5e20; background: #e8f5e9; border: 1px solid #a5d6a7; border-radius: 3px; padding: 0 3px; margin: 0 2px; white-space: pre; }
 ins.sugg::before { content: '→ '; }
 sup.mk { font-family: system-ui, sans-serif; font-size: 9px; color: #555; margin-left: 1px; user-select: none; }

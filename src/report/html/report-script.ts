@@ -196,11 +196,14 @@ export const REPORT_SCRIPT = String.raw`
   function marksInPage() { return Array.prototype.slice.call(document.querySelectorAll('#cl-articles .side li[data-m]')); }
 
   function focusMark(key, scroll) {
-    document.querySelectorAll('.on').forEach(function (el) { el.classList.remove('on'); });
+    document.querySelectorAll('.on').forEach(function (el) { el.classList.remove('on'); el.classList.remove('edge'); });
     S.on = key;
     if (!key) return;
     var runs = document.querySelectorAll('#cl-articles [data-m~="' + key + '"]');
-    runs.forEach(function (el) { el.classList.add('on'); var d = el.closest('details.fold'); if (d) d.open = true; });
+    // A short span gets a frame as well; on a long one (many lines) frames would only clutter.
+    var framed = Array.prototype.reduce.call(runs, function (n, el) { return el.closest('.side') ? n : n + el.textContent.length; }, 0) <= 200 &&
+      !Array.prototype.some.call(runs, function (el) { return !el.closest('.side') && el.textContent.indexOf('\n') >= 0; });
+    runs.forEach(function (el) { el.classList.add('on'); if (framed) el.classList.add('edge'); var d = el.closest('details.fold'); if (d) d.open = true; });
     var item = document.getElementById('item-' + key);
     if (item) {
       item.classList.add('on');
@@ -217,7 +220,15 @@ export const REPORT_SCRIPT = String.raw`
     if (!items.length) return;
     var keys = items.map(function (li) { return li.getAttribute('data-m'); });
     var i = keys.indexOf(S.on);
-    i = i < 0 ? (d > 0 ? 0 : keys.length - 1) : i + d;
+    if (i < 0) {
+      // Nothing selected yet: start in the article being read, not at the top of the page.
+      var top = (document.querySelector('.toolbar') || { offsetHeight: 0 }).offsetHeight;
+      var arts = document.querySelectorAll('#cl-articles article.art'), here = null;
+      for (var n = 0; n < arts.length && !here; n++) if (arts[n].getBoundingClientRect().bottom > top + 40) here = arts[n];
+      var first = here ? here.querySelector('.side li[data-m]') : null;
+      i = first ? keys.indexOf(first.getAttribute('data-m')) : 0;
+      if (d < 0 && i > 0) i--;
+    } else i += d;
     if (i >= keys.length || i < 0) {
       // Past the last flag of the page: on to the next page (or back to the previous one).
       var pages = Math.ceil(listed().length / PAGE);
