@@ -50,9 +50,12 @@ export interface PoolChoice {
   articleTimeoutMs: number;
 }
 
+/** An article is at most a million characters; a worker needing more than this is a runaway, stopped alone. */
+const WORKER_HEAP_MB = 1024;
+
 /** The pool the service runs on. */
 export function createPool(loaded: ServiceRules, choice: PoolChoice): ArticlePool {
   if (choice.workers === 0) return inProcessPool(loaded);
   // The service's own queue bound sits in front (server.ts admits requests); the pool's is a backstop.
-  return new CheckPool({ size: Math.min(choice.workers, availableCores()), setup: choice.setup, articleTimeoutMs: choice.articleTimeoutMs });
+  return new CheckPool({ size: Math.min(choice.workers, availableCores()), setup: choice.setup, articleTimeoutMs: choice.articleTimeoutMs, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
