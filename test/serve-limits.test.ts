@@ -84,6 +84,23 @@ describe('credlint serve: the time limit and the queue', async () => {
   });
 });
 
+describe('credlint serve: the time limit counts the wait for a worker', async () => {
+  const s = await serve(['--workers', '1', '--timeout', '1500', '--queue', '4']);
+
+  it('a request queued behind a slow one gives up at its own deadline instead of waiting its turn', async () => {
+    const slow = post(`${s.url}/v1/check`, longArticle(300_000));
+    await new Promise((r) => setTimeout(r, 150));
+    const t = performance.now();
+    const queued = await post(`${s.url}/v1/check`, NEWS);
+    const waited = performance.now() - t;
+    expect(queued.status).toBe(503);
+    expect(((await queued.json()) as { error: string }).error).toMatch(/1500 ms limit/);
+    // Its own 1.5 s budget, not the several seconds the slow article would have made it wait.
+    expect(waited).toBeLessThan(4000);
+    expect((await slow).status).toBe(503);
+  });
+});
+
 describe('credlint serve: no crash on any input', async () => {
   const s = await serve(['--workers', '2', '--max-body', '200kb', '--timeout', '5000']);
 
