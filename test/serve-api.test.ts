@@ -210,11 +210,8 @@ describe('credlint serve: /v1 API', async () => {
 describe('credlint serve: options', () => {
   it('refuses bad options with one clear line and exit code 2', () => {
     for (const [args, message] of [
-      [['--port', 'http'], /--port http: expected a whole number/],
       [['--port', '70000'], /--port 70000: expected 0-65535/],
       [['--max-body', '5 parsecs'], /--max-body 5 parsecs: expected a size/],
-      [['--timeout', '0'], /--timeout 0: expected a whole number, 1 or more/],
-      [['--workers', '-1'], /--workers -1/],
       [['--config', '/nonexistent/.credlintrc.json'], /no such file/],
     ] as const) {
       const r = cli(['serve', ...args]);
