@@ -9,6 +9,7 @@ import type { Comparison, Report } from '../src/types.js';
 import { jsonl, relatedBatch } from './helpers/corpus.js';
 import { CLI, ROOT } from './helpers/paths.js';
 import { assertValidReport } from './helpers/report-schema.js';
+import { checkHere } from './helpers/in-process.js';
 import { tempDir } from './helpers/tmp.js';
 
 const FAULTS = join(ROOT, 'test', 'fixtures', 'faults', 'fault-detectors.mjs');
@@ -86,26 +87,26 @@ describe('faults are contained', () => {
 
   it('an article over --article-timeout is stopped and reported; the batch goes on', () => {
     const file = tmp.put('spin.jsonl', jsonl([{ id: 'one', body: story }, { id: 'spin', body: `${story}\nCREDLINT-TEST-SPIN` }, { id: 'three', body: story }]));
-    const r = run(['check', file, '--format', 'json', '--article-timeout', '1', '-j', '1'], { nodeArgs: ['--import', FAULTS] });
+    const r = run(['check', file, '--format', 'json', '--article-timeout', '5', '-j', '1'], { nodeArgs: ['--import', FAULTS] });
     expect(r.status).toBe(2);
     const report = JSON.parse(r.stdout) as Report;
     assertValidReport(report);
     expect(report.articles.map((a) => a.id)).toEqual(['one', 'three']);
-    expect(report.errors).toEqual([expect.objectContaining({ article: 'spin', message: expect.stringMatching(/longer than 1 s/) })]);
+    expect(report.errors).toEqual([expect.objectContaining({ article: 'spin', message: expect.stringMatching(/longer than 5 s/) })]);
   });
 
-  it('--out never writes over an input, even one that failed to load; a missing folder is one clear line', () => {
+  it('--out never writes over an input, even one that failed to load; a missing folder is one clear line', async () => {
     const latin1 = tmp.put('in/latin1.txt', Buffer.from('Caf\xe9 au lait, a story.', 'latin1'));
     tmp.put('in/ok.txt', story);
     const before = readFileSync(latin1);
-    const r = run(['check', join(tmp.dir, 'in'), '--out', latin1]);
+    const r = await checkHere([join(tmp.dir, 'in')], { out: latin1 });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/one of the input files/);
     expect(readFileSync(latin1)).toEqual(before);
-    const missing = run(['check', join(tmp.dir, 'in', 'ok.txt'), '--out', join(tmp.dir, 'no', 'such', 'report.json')]);
+    const missing = await checkHere([join(tmp.dir, 'in', 'ok.txt')], { out: join(tmp.dir, 'no', 'such', 'report.json') });
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim().split('\n')).toEqual([expect.stringMatching(/--out .*report\.json: cannot be written \(the folder does not exist\)/)]);
-    const dir = run(['check', join(tmp.dir, 'in', 'ok.txt'), '--out', tmp.dir]);
+    const dir = await checkHere([join(tmp.dir, 'in', 'ok.txt')], { out: tmp.dir });
     expect(dir.status).toBe(2);
     expect(dir.stderr).toMatch(/is a folder/);
   });
@@ -139,13 +140,13 @@ describe('faults are contained', () => {
     }
   }, 60_000);
 
-  it('escapes control characters from records in text output and on standard error; bad values are normalised', () => {
+  it('escapes control characters from records in text output and on standard error; bad values are normalised', async () => {
     const file = tmp.put('evil.jsonl', jsonl([{ id: '\u001b[2Jevil', title: 'Title\u0007\u001b]0;pwned\u0007', body: story, publishedAt: 1e20 }, { id: '', title: 5, body: story, publishedAt: -1e15 }]));
-    const text = run(['check', file, '--format', 'text', '--no-color']);
+    const text = await checkHere([file], { format: 'text' });
     expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(text.stdout).toContain('\\x1b[2Jevil');
     expect(text.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
-    const r = run(['check', file, '--format', 'json']);
+    const r = await checkHere([file], { format: 'json' });
     const report = JSON.parse(r.stdout) as Report;
     assertValidReport(report);
     expect(report.articles.map((a) => a.publishedAt)).toEqual([null, null]);
@@ -153,8 +154,8 @@ describe('faults are contained', () => {
     expect(report.articles[1]!.title).toBeNull();
   });
 
-  it('-j beyond the cores is capped, with a note', () => {
-    const r = run(['check', '-', '-j', '999'], { input: story });
+  it('-j beyond the cores is capped, with a note', async () => {
+    const r = await checkHere(['-'], { jobs: '999', input: story });
     expect(r.stderr).toMatch(/-j 999: \d+ core\(s\) available; using \d+ thread/);
   });
 });

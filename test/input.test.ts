@@ -139,3 +139,14 @@ describe('bad input: one clear line naming the file, the batch goes on, exit 2',
     expect(statSync(p).mtimeMs).toBe(before);
   });
 });
+
+describe('--format jsonl', () => {
+  const t = tempDir();
+  it('keeps input order: a bad line\'s error comes between the results of the lines around it', async () => {
+    const p = t.put('order.jsonl', [JSON.stringify({ id: 'a', body: ARTICLE }), '{"id": "bad", body: }', JSON.stringify({ id: 'b', body: ARTICLE })].join('\n'));
+    const r = await checkHere([p], { format: 'jsonl' });
+    expect(r.status).toBe(2);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; article?: { id: string }; error?: { source: string } });
+    expect(lines.filter((l) => ['article', 'error', 'summary'].includes(l.type)).map((l) => l.article?.id ?? l.error?.source ?? l.type)).toEqual(['a', `${p}:2`, 'b', 'summary']);
+  });
+});

@@ -2,7 +2,7 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { assertValidReport } from './helpers/report-schema.js';
-import { cliReport, HAS_SHARED, newsPages, seed } from './helpers/run.js';
+import { cli, cliReport, HAS_SHARED, newsPages, seed } from './helpers/run.js';
 import { tempDir } from './helpers/tmp.js';
 import { serve } from './helpers/serve.js';
 import type { Report } from '../src/types.js';
@@ -204,6 +204,20 @@ describe('credlint serve: /v1 API', async () => {
     // Unknown paths share one label value, so a scan cannot grow the metrics.
     await fetch(`${s.url}/random-${Math.random()}`);
     expect(await (await fetch(`${s.url}/metrics`)).text()).not.toMatch(/random-/);
+  });
+});
+
+describe('credlint serve: options', () => {
+  it('refuses bad options with one clear line and exit code 2', () => {
+    for (const [args, message] of [
+      [['--port', '70000'], /--port 70000: expected 0-65535/],
+      [['--max-body', '5 parsecs'], /--max-body 5 parsecs: expected a size/],
+      [['--config', '/nonexistent/.credlintrc.json'], /no such file/],
+    ] as const) {
+      const r = cli(['serve', ...args]);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
   });
 });
 

@@ -84,6 +84,23 @@ describe('credlint serve: the time limit and the queue', async () => {
   });
 });
 
+describe('credlint serve: the time limit counts the wait for a worker', async () => {
+  const s = await serve(['--workers', '1', '--timeout', '1500', '--queue', '4']);
+
+  it('a request queued behind a slow one gives up at its own deadline instead of waiting its turn', async () => {
+    const slow = post(`${s.url}/v1/check`, longArticle(300_000));
+    await new Promise((r) => setTimeout(r, 150));
+    const t = performance.now();
+    const queued = await post(`${s.url}/v1/check`, NEWS);
+    const waited = performance.now() - t;
+    expect(queued.status).toBe(503);
+    expect(((await queued.json()) as { error: string }).error).toMatch(/1500 ms limit/);
+    // Its own 1.5 s budget, not the several seconds the slow article would have made it wait.
+    expect(waited).toBeLessThan(4000);
+    expect((await slow).status).toBe(503);
+  });
+});
+
 describe('credlint serve: no crash on any input', async () => {
   const s = await serve(['--workers', '2', '--max-body', '200kb', '--timeout', '5000']);
 
@@ -115,6 +132,26 @@ describe('credlint serve: no crash on any input', async () => {
       await res.arrayBuffer();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       expect(res.status, `${method} ${type}`).not.toBe(500);
+    }
+    // Random Unicode text (letters of many scripts, combining marks, controls, emoji, unpaired surrogates) reaches
+    // the detectors: every answer is a valid report or a 400 saying the text is unusable.
+    const ranges = [[0x20, 0x7e], [0x00, 0x1f], [0xa0, 0x24f], [0x300, 0x36f], [0x400, 0x4ff], [0x590, 0x6ff], [0x200b, 0x202e], [0x4e00, 0x4fff], [0xd800, 0xdfff], [0x1f600, 0x1f64f]] as const;
+    const randomText = (): string => {
+      const n = 1 + Math.floor(rnd() * 4000);
+      let out = '';
+      for (let i = 0; i < n; i++) {
+        const r = rnd() < 0.6 ? ranges[0] : pick(ranges);
+        out += String.fromCodePoint(r[0] + Math.floor(rnd() * (r[1] - r[0] + 1)));
+        if (rnd() < 0.03) out += pick(['\n', '\n\n', '. ', ', ', '\r\n']);
+      }
+      return out;
+    };
+    for (let i = 0; i < 40; i++) {
+      const text = randomText();
+      const res = i % 2 ? await post(`${s.url}/v1/check`, text) : await fetch(`${s.url}/v2/check`, { method: 'POST', body: new URLSearchParams({ text, language: 'auto' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect([200, 400], `random text #${i}`).toContain(res.status);
+      if (res.status === 200 && i % 2) assertValidReport(await res.json());
+      else await res.arrayBuffer();
     }
     // Raw bytes that are not HTTP at all, and a request line that never ends.
     for (const junk of ['GARBAGE\r\n\r\n', 'POST /v1/check HTTP/1.1\r\nContent-Length: -5\r\n\r\n', 'GET / HTTP/1.1\r\nHost: x\r\n' + 'X: y\r\n'.repeat(5000) + '\r\n', '\x16\x03\x01\x02\x00\x01\x00']) {

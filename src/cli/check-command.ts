@@ -146,16 +146,24 @@ async function runPipeline(
     else errors.push(e);
     note(opts, `${e.source}: ${e.message}`);
   };
-  const pendingErrors: InputError[] = [];
+  // Input errors keep their place among the results: each waits for the articles read before it.
+  const pendingErrors: Array<{ after: number; error: InputError }> = [];
+  let read = 0;
   async function* articles(): AsyncGenerator<Article> {
     for await (const item of plan.items) {
-      if ('error' in item) pendingErrors.push(item.error);
-      else yield item.article;
+      if ('error' in item) pendingErrors.push({ after: read, error: item.error });
+      else {
+        read++;
+        yield item.article;
+      }
     }
   }
+  const flushErrors = async (upTo: number): Promise<void> => {
+    while (pendingErrors.length && pendingErrors[0]!.after <= upTo) await onError(pendingErrors.shift()!.error);
+  };
   let done = 0;
   for await (const { article, checked } of checkEach(articles(), plan.hintsFor, { rules, config }, threads, { workerSetup: { configFile: config.file, extraRuleDirs: opts.rules, preload: preloadsOf() }, articleTimeoutMs: engine.articleTimeoutMs })) {
-    for (const e of pendingErrors.splice(0)) await onError(e);
+    await flushErrors(done);
     for (const e of errorsOf(article, checked)) await onError(e);
     if ('output' in checked) {
       const { result } = checked.output;
@@ -170,7 +178,7 @@ async function runPipeline(
     }
     progress.tick(++done);
   }
-  for (const e of pendingErrors.splice(0)) await onError(e);
+  await flushErrors(Infinity);
   progress.end();
 
   const compareErrors: InputError[] = [];

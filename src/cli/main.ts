@@ -46,7 +46,7 @@ program
   .option('--no-compare', 'skip the cross-document comparison')
   .option('--no-color', 'plain text output')
   .option('-q, --quiet', 'no progress or diagnostics on standard error; with --format text, only what fails')
-  .option('-j, --jobs <n>', 'worker threads for large batches (default: the number of cores; 1 = no threads)')
+  .option('-j, --jobs <n>', 'worker threads (default and maximum: the cores available; batches under 16 articles are checked without threads)')
   .addHelpText('after', `\n${formatsHelp()}`)
   .action(async (paths: string[], opts) => {
     process.exitCode = await runCheck(paths, opts);

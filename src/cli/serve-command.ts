@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { createChecker, ConfigError, RuleLoadError } from '../index.js';
-import { findConfig } from '../rules/config.js';
 import { createPool } from '../serve/pool.js';
 import { DEFAULTS, startServer } from '../serve/server.js';
+import { loadSetup } from './setup.js';
 import { UsageError } from './usage-error.js';
 
 export interface ServeCommandOptions {
@@ -44,18 +43,11 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   const maxQueue = whole('--queue', opts.queue, 0);
   const maxBodyBytes = parseBytes(opts.maxBody);
   const token = opts.token ?? process.env.CREDLINT_TOKEN ?? null;
-  let checker;
-  const configFile = opts.config ?? findConfig(process.cwd());
-  try {
-    checker = createChecker({ configFile, rulesDirs: opts.rules });
-  } catch (e) {
-    if (e instanceof ConfigError || e instanceof RuleLoadError) throw new UsageError(e.message);
-    throw e;
-  }
-  const pool = createPool(checker, { workers, setup: { configFile: checker.config.file, extraRuleDirs: opts.rules }, articleTimeoutMs: timeoutMs });
+  const loaded = loadSetup(opts);
+  const pool = createPool(loaded, { workers, setup: { configFile: loaded.config.file, config: loaded.config, extraRuleDirs: opts.rules }, articleTimeoutMs: timeoutMs });
   const log = (line: string): void => void process.stderr.write(`credlint serve: ${line}\n`);
-  const running = await startServer({ host: opts.host, port, checker, pool, maxBodyBytes, timeoutMs, maxQueue, token: token || null, corsOrigins: opts.corsOrigin, log, compareThread: workers > 0 });
-  if (!opts.quiet) log(`listening on ${running.url} (${pool.size} ${workers === 0 ? 'in-process checker' : 'worker threads'}, ${checker.rules.filter((r) => r.enabled).length} rules${token ? ', bearer token required' : ''})`);
+  const running = await startServer({ host: opts.host, port, loaded, pool, maxBodyBytes, timeoutMs, maxQueue, token: token || null, corsOrigins: opts.corsOrigin, log, compareThread: workers > 0 });
+  if (!opts.quiet) log(`listening on ${running.url} (${pool.size} ${workers === 0 ? 'in-process checker' : 'worker threads'}, ${loaded.rules.filter((r) => r.enabled).length} rules${token ? ', bearer token required' : ''})`);
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: string): void => {

@@ -96,16 +96,24 @@ export const PAGE_SCRIPT = String.raw`
     }).catch(function (e) { say(e.message, true); }).then(function () { els.check.disabled = false; });
   }
 
-  // Splits [0, text.length) at every span boundary; each piece knows the spans covering it.
+  // Splits [0, text.length) at every span boundary; each piece knows the spans covering it. One sweep over
+  // sorted boundaries, so thousands of flags stay fast.
   function pieces(text, spans) {
-    var cuts = [0, text.length];
-    spans.forEach(function (s) { if (s.end > s.start) { cuts.push(s.start, s.end); } });
-    cuts = cuts.filter(function (c, i, all) { return c >= 0 && c <= text.length && all.indexOf(c) === i; }).sort(function (x, y) { return x - y; });
+    var live = spans.filter(function (s) { return s.end > s.start && s.start >= 0 && s.end <= text.length; });
+    var raw = [0, text.length];
+    live.forEach(function (s) { raw.push(s.start, s.end); });
+    raw.sort(function (x, y) { return x - y; });
+    var cuts = [];
+    raw.forEach(function (c) { if (!cuts.length || cuts[cuts.length - 1] !== c) cuts.push(c); });
+    var byStart = live.slice().sort(function (x, y) { return x.start - y.start; });
+    var active = [];
+    var k = 0;
     var out = [];
     for (var i = 0; i + 1 < cuts.length; i++) {
       var from = cuts[i], to = cuts[i + 1];
-      var over = spans.filter(function (s) { return s.start < to && s.end > from; });
-      out.push({ from: from, to: to, spans: over });
+      while (k < byStart.length && byStart[k].start <= from) active.push(byStart[k++]);
+      active = active.filter(function (s) { return s.end > from; });
+      out.push({ from: from, to: to, spans: active.slice() });
     }
     return out;
   }

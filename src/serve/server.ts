@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { DETECTORS } from '../detectors/index.js';
 import type { LoadedRule } from '../detectors/detector.js';
-import type { Checker } from '../index.js';
+import { compareBatch } from '../compare/compare.js';
 import { TOOL_VERSION } from '../report/version.js';
 import type { Gate, Report } from '../types.js';
 import { mediaTypeOf, readBodyText } from './body.js';
@@ -17,14 +17,15 @@ import { languagesList, ltResponse, parseLtRequest } from './languagetool.js';
 import { Metrics } from './metrics.js';
 import { PAGE_CSS, PAGE_HTML } from './page.js';
 import { PAGE_SCRIPT } from './page-script.js';
-import type { ArticlePool } from './pool.js';
+import type { ArticlePool, ServiceRules } from './pool.js';
 import { formatFor, requestArticles } from './request-articles.js';
 import { isSafeFix } from './safe-fixes.js';
 
 export interface ServeOptions {
   host: string;
   port: number;
-  checker: Checker;
+  /** Configuration and rules, loaded once at start (never from a request). */
+  loaded: ServiceRules;
   pool: ArticlePool;
   /** Largest request body read, in bytes (413 beyond). */
   maxBodyBytes: number;
@@ -70,18 +71,19 @@ interface Route {
 }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
-  const { checker, pool } = opts;
+  const { loaded, pool } = opts;
+  const compareOptions = { ...loaded.config.compare, enabled: true };
   const metrics = new Metrics();
   const authorized = tokenCheck(opts.token);
-  const ruleById = new Map<string, LoadedRule>(checker.rules.map((r) => [r.id, r]));
+  const ruleById = new Map<string, LoadedRule>(loaded.rules.map((r) => [r.id, r]));
   const rulesJson = JSON.stringify({
-    rules: checker.rules.map(({ prepared: _p, pack, ...r }) => ({ ...r, pack: basename(pack), safeFix: isSafeFix(r) })),
+    rules: loaded.rules.map(({ prepared: _p, pack, ...r }) => ({ ...r, pack: basename(pack), safeFix: isSafeFix(r) })),
     detectors: [...DETECTORS.values()].map((d) => ({ type: d.type, summary: d.summary })),
   });
   // Small batches compare in a few milliseconds here; large ones go to their own thread so they never stall the
   // HTTP thread. In-process checking (--workers 0) keeps everything on this thread.
-  const compareThread = opts.compareThread !== false ? new CompareThread({ ...checker.config.compare, enabled: true }) : null;
-  const comparer: Comparer = async (facts, timeoutMs) => (compareThread && facts.length > INLINE_COMPARE_MAX ? compareThread.compare(facts, timeoutMs) : checker.compare(facts));
+  const compareThread = opts.compareThread !== false ? new CompareThread(compareOptions) : null;
+  const comparer: Comparer = async (facts, timeoutMs) => (compareThread && facts.length > INLINE_COMPARE_MAX ? compareThread.compare(facts, timeoutMs) : compareBatch(facts, compareOptions));
   let inFlight = 0;
   let checking = 0;
   let closing = false;
@@ -119,7 +121,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const media = mediaTypeOf(ctx.req);
     const { articles, errors } = requestArticles(body, formatFor(media, body), ctx.url.searchParams);
     if (mode === 'compare' && articles.length < 2) throw new HttpError(400, `compare needs two or more articles (a JSON array or JSONL); the request holds ${articles.length}`);
-    const compare = mode === 'compare' || (compareParam !== 'false' && checker.config.compare.enabled);
+    const compare = mode === 'compare' || (compareParam !== 'false' && loaded.config.compare.enabled);
     const report = await admitted(() => checkArticles(pool, comparer, { articles, errors, compare, budgetMs: opts.timeoutMs }));
     count(report);
     let status = 200;
