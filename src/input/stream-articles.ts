@@ -98,7 +98,12 @@ export async function* fileItems(path: string): AsyncGenerator<InputItem> {
   } catch (e) {
     return void (yield { error: { source: path, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` } });
   }
-  yield* jsonlItems(readLines(createReadStream(path, { highWaterMark: 1 << 16 }), MAX_RECORD_BYTES), path, false);
+  try {
+    yield* jsonlItems(readLines(createReadStream(path, { highWaterMark: 1 << 16 }), MAX_RECORD_BYTES), path, false);
+  } catch (e) {
+    // A read that fails part-way (permissions, a vanished mount) ends this file, not the batch.
+    yield { error: { source: path, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` } };
+  }
 }
 
 /** Standard input: JSONL streamed (ending at the first line over the limit), anything else read up to its limit. */
