@@ -93,11 +93,14 @@ def main():
             for p in parts:
                 for line in p['facts']:
                     f.write(line + '\n')
-        cmp = subprocess.run(credlint_command(args.credlint) + ['compare', '--facts', all_facts, '--format', 'jsonl', '-q'], stdout=subprocess.PIPE, check=False)
+        # The shards are read again only for the articles of reported pairs, to quote their sentences
+        # (on a real cluster: the shard files on shared storage, or leave --articles out and get line:column).
+        quote_from = [a for path, _ in shards for a in ('--articles', path)]
+        cmp = subprocess.run(credlint_command(args.credlint) + ['compare', '--facts', all_facts, '--format', 'jsonl', '-q'] + quote_from, stdout=subprocess.PIPE, check=False)
         if cmp.returncode not in (0, 2):
             raise RuntimeError('credlint compare --facts failed (exit %d)' % cmp.returncode)
 
-        articles, errors, comparisons, corroboration = [], [], [], {}
+        articles, errors, comparisons, clusters, corroboration = [], [], [], [], {}
         for p in sorted(parts, key=lambda p: p['first_line']):
             for raw in p['lines']:
                 rec = json.loads(raw)
@@ -114,6 +117,8 @@ def main():
             rec = json.loads(raw)
             if rec['type'] == 'comparison':
                 comparisons.append(rec['comparison'])
+            elif rec['type'] == 'cluster':
+                clusters.append(rec['cluster'])
             elif rec['type'] == 'corroboration':
                 corroboration[rec['article']] = rec['stats']
             elif rec['type'] == 'error':
@@ -131,6 +136,11 @@ def main():
         for c in comparisons:
             summary['comparisons'][c['type']] = summary['comparisons'].get(c['type'], 0) + 1
         report = {'schemaVersion': summary_line['schemaVersion'], 'tool': summary_line['tool'], 'articles': articles, 'comparisons': comparisons, 'errors': errors, 'summary': summary}
+        if clusters:
+            # Story clusters (schema 1.1.0) sit before the summary, as in the report credlint writes.
+            report = {k: v for k, v in report.items() if k != 'summary'}
+            report['clusters'] = clusters
+            report['summary'] = summary
         text = json.dumps(report, indent=2, ensure_ascii=False) + '\n'
         if args.out:
             with open(args.out, 'w', encoding='utf-8') as f:

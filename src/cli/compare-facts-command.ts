@@ -7,7 +7,7 @@ import { MAX_RECORD_BYTES } from '../input/stream-articles.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine } from '../report/escape-control.js';
 import { renderJson } from '../report/formats/json.js';
-import { renderComparisonLine, renderCorroborationLine, renderSummaryLine, SummaryCounter } from '../report/formats/jsonl.js';
+import { renderClusterLine, renderComparisonLine, renderCorroborationLine, renderSummaryLine, SummaryCounter } from '../report/formats/jsonl.js';
 import type { InputError } from '../types.js';
 import { EXIT_OUTPUT, OutputClosedError, stdoutSink } from './output.js';
 import { loadSetup } from './setup.js';
@@ -72,7 +72,7 @@ export async function runCompareFacts(paths: string[], opts: CompareFactsOptions
     const bodies = await bodiesFromInputs(opts.articles, articlesIn(compared.comparisons));
     if (bodies.size) compared = compareGathered(facts, config, [], (id) => bodies.get(id));
   }
-  const { comparisons, corroboration } = compared;
+  const { comparisons, corroboration, clusters } = compared;
   if (!opts.quiet) for (const e of errors) process.stderr.write(`credlint: ${escapeLine(`${e.source}: ${e.message}`)}\n`);
   const sink = stdoutSink();
   try {
@@ -83,10 +83,11 @@ export async function runCompareFacts(paths: string[], opts: CompareFactsOptions
         counter.comparison(c);
         await sink.write(renderComparisonLine(c));
       }
+      for (const c of clusters ?? []) await sink.write(renderClusterLine(c));
       for (const [id, c] of corroboration) await sink.write(renderCorroborationLine(id, corroborationStats(c)));
       await sink.write(renderSummaryLine(counter.finish(performance.now() - started)));
     } else if (opts.format === 'json') {
-      await sink.write(renderJson(buildReport([], comparisons, errors, performance.now() - started)));
+      await sink.write(renderJson(buildReport([], comparisons, errors, performance.now() - started, clusters)));
     } else {
       const lines = comparisons.map((c) => escapeLine(`${c.type}${c.kind ? ` (${c.kind})` : ''}  ${c.similarity.toFixed(2)}  ${c.a.article} ↔ ${c.b.article}  ${c.message}`));
       await sink.write(`${[...lines, `${comparisons.length} comparison(s) among ${facts.length} article(s)`].join('\n')}\n`);
