@@ -6,6 +6,7 @@ import { bestRegions } from './main-region.js';
 import type { CompiledChromeOptions } from './options.js';
 import { repeatMask } from './repeats.js';
 import { teaserMask } from './teasers.js';
+import { findThreads } from './threads.js';
 
 /** First impression of a line, before its neighbours are considered (after jusText's classes). */
 export type LineClass = 'good' | 'near-good' | 'short' | 'bad' | 'chrome';
@@ -91,6 +92,14 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     else if (weights[i]! >= 0) run = 0;
   }
   const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= BARRIER_WEIGHT ? 1 : 0));
+  // Reader comments can outweigh the article they follow: their prose adds nothing to any region, and
+  // the thread's first line is a barrier the article never crosses.
+  const inThread = new Uint8Array(lines.length);
+  for (const t of findThreads(lines, feats, classes, weights, o.thresholds)) {
+    inThread.fill(1, t.from, t.to + 1);
+    barriers[t.from] = 1;
+    for (let i = t.from; i <= t.to; i++) if (feats[i]) weights[i] = Math.min(0, weights[i]!) - g * THREAD_PENALTY;
+  }
   const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare);
   const inRegion = new Uint8Array(lines.length);
   for (const r of regions) {
@@ -120,14 +129,37 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
       if (linkListAt(i)) return { index: i, cls, chrome: true, reason: 'related links' };
       return { index: i, cls, chrome: false, reason: '' };
     }
-    return { index: i, cls, chrome: true, reason: reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
+    return { index: i, cls, chrome: true, reason: inThread[i] && !f.kind ? 'reader comments' : reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
   });
+  keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
   return { lines: verdicts };
+}
+
+/**
+ * A text that opens straight on a headline and its byline or date, with nothing before them, is an
+ * article as submitted, not a page: those lines are its own. (A page puts navigation above them.) Only
+ * lines that read as a headline (three words or more), a byline or a date qualify; bare menu words do not.
+ */
+function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | null)[], first: number, max: number): void {
+  if (first >= verdicts.length) return;
+  const head: number[] = [];
+  for (let i = 0; i < first; i++) if (feats[i]) head.push(i);
+  if (head.length === 0 || head.length > max) return;
+  const own = (i: number): boolean => {
+    const f = feats[i]!;
+    if (f.kind) return f.kind.name === 'byline';
+    return f.dateWidget || f.commentByline || f.words >= 3;
+  };
+  if (!head.every(own)) return;
+  for (const i of head) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
 }
 
 /** Inside the article, this many headline-like lines in a row (each at most LINK_MAX_WORDS words) are a link list. */
 const LINK_LIST_MIN = 3;
 const LINK_MAX_WORDS = 16;
+
+/** What each line of a comment thread costs a region (times the gap penalty). */
+const THREAD_PENALTY = 0.25;
 
 /** How much each further line of a run of non-article lines adds to its cost. */
 const RUN_GROWTH = 0.25;

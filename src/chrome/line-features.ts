@@ -34,6 +34,8 @@ export interface LineFeatures {
   stopwords: number;
   /** Starts with a lower-case letter. */
   startsLower: boolean;
+  /** A short line naming someone with a calendar date ("Jon Smith November 1, 2012 at 8:34 am", "#3 bob - 2 days ago"): a comment's byline. */
+  commentByline: boolean;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_-]*/gu;
@@ -49,6 +51,10 @@ const DATE_TOKEN = new RegExp(
   'giu',
 );
 const EDGE_CHARS = 160;
+const BYLINE_MAX_WORDS = 14;
+const COMMENT_NUMBER = /#\d/;
+// "JonNovember" (a name glued to the date by the page's markup) still holds a name.
+const MONTH_PREFIX = new RegExp(`^${MONTH}\\d`, 'iu');
 // Module-level so they are compiled once, not per line or per token.
 const LETTER = /\p{L}/u;
 const SENTENCE_START = /[.!?:;"“‘(—–-]$/u;
@@ -56,6 +62,13 @@ const COLON_END = /[:：]$/u;
 const DIGIT = /\d/;
 const GLUED_DATELINE = /^(?:\S+\s+){3,}\p{Lu}{4,}(?:[ .,-]+\p{Lu}{2,}){0,3}\s*:\s+\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
+// A calendar date (not a bare time: live blogs stamp entries with times), or "3 days ago".
+const CALENDAR_DATE = new RegExp(
+  `\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\b\\d+\\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\\s+ago\\b`,
+  'iu',
+);
+// Words of a date or time that are no one's name.
+const DATE_WORD = new RegExp(`^(?:${MONTH}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|a\\.m|p\\.m|[a-z]{1,2}[sd]?t|utc|gmt|at|on|ago|posted|published|updated|tracked|edited|added|filed|submitted|created|modified|written|last|date|time)$`, 'iu');
 const LIST_ITEM = /^(?:[-*•·▪–]\s|\d{1,2}[.)]\s|\|)/u;
 
 export function lineFeatures(text: string, opts: CompiledChromeOptions, stopwords: ReadonlySet<string>): LineFeatures {
@@ -98,6 +111,11 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     // Not the signature of an embedded tweet ("Name (@handle) November 18, 2019"), which articles quote.
     dateWidget = rest.length <= 3 && rest.length < tokens.length && !t.includes('@');
   }
+  let commentByline = false;
+  if (tokens.length <= BYLINE_MAX_WORDS && !SENTENCE_END.test(t) && CALENDAR_DATE.test(t)) {
+    // Someone's name (a capitalised word that is not part of the date), a handle or a comment number.
+    commentByline = t.includes('@') || COMMENT_NUMBER.test(t) || tokens.some((w) => UPPER.test(w) && !DATE_WORD.test(w) && !MONTH_PREFIX.test(w));
+  }
   return {
     chars: t.length,
     words,
@@ -115,5 +133,6 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     numberShare: tokens.length ? tokens.filter((w) => w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57).length / tokens.length : 0,
     stopwords: sw,
     startsLower: LOWER_START.test(t),
+    commentByline,
   };
 }

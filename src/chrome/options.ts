@@ -13,6 +13,8 @@ export interface ChromeKindSpec {
   ends?: string[];
   /** How hard a matching line separates article text from what lies beyond it (default 3; comment headers more). */
   weight?: number;
+  /** Lines of this kind mark reader comments ("Reply", "3 votes", "NAME says:"): several with prose between them make a comment thread. */
+  thread?: boolean;
 }
 
 export interface ChromeThresholds {
@@ -38,6 +40,14 @@ export interface ChromeThresholds {
   secondaryRegionShare: number;
   /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
   errorLines: number;
+  /** Comment signals (bylines with dates, "Reply", vote counts) at most this many lines apart belong to one thread. */
+  threadMaxGap: number;
+  /** A comment thread has at least this many signals. */
+  threadMinSignals: number;
+  /** A thread is taken for one only after this much article text (words of prose) above it. */
+  threadArticleWords: number;
+  /** A text opening on at most this many headline, byline and date lines (nothing above them) keeps them as its own. */
+  headLines: number;
 }
 
 export interface ChromeOptions {
@@ -54,6 +64,7 @@ export interface CompiledKind {
   starts: RegExp | null;
   ends: RegExp | null;
   weight: number;
+  thread: boolean;
 }
 
 export interface CompiledChromeOptions {
@@ -109,6 +120,10 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   minPositionalWords: 6,
   secondaryRegionShare: 0.8,
   errorLines: 10,
+  threadMaxGap: 12,
+  threadMinSignals: 3,
+  threadArticleWords: 40,
+  headLines: 4,
 };
 
 function alternation(patterns: string[] | undefined, anchor: 'line' | 'start' | 'end', where: string): RegExp | null {
@@ -135,6 +150,7 @@ export function compileChromeOptions(o: ChromeOptions): CompiledChromeOptions {
     starts: alternation(k.starts, 'start', `kinds.${name}.starts`),
     ends: alternation(k.ends, 'end', `kinds.${name}.ends`),
     weight: k.weight ?? 3,
+    thread: k.thread ?? false,
   }));
   const combined = {
     lines: combine(kinds, (k) => k.lines, 'line'),

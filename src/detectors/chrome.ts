@@ -15,6 +15,7 @@ const kindSchema = {
     starts: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Regular expressions matching the start of a line (case-insensitive).' },
     ends: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Regular expressions matching the end of a line (case-insensitive).' },
     weight: { type: 'number', minimum: 0, maximum: 100, description: 'How hard a matching line separates the article from what lies beyond it (default 3).' },
+    thread: { type: 'boolean', description: 'Lines of this kind mark reader comments; several with prose between them make a comment thread.' },
   },
 };
 
@@ -75,6 +76,10 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
           minPositionalWords: num(0, 1000),
           secondaryRegionShare: num(0, 1),
           errorLines: num(1, 1000),
+          threadMaxGap: num(1, 1000),
+          threadMinSignals: num(2, 1000),
+          threadArticleWords: num(0, 100000),
+          headLines: num(0, 100),
         },
       },
     },
