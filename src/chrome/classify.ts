@@ -138,19 +138,20 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
 /**
  * A text that opens straight on a headline and its byline or date, with nothing before them, is an
  * article as submitted, not a page: those lines are its own. (A page puts navigation above them.) Only
- * lines that read as a headline (three words or more), a byline or a date qualify; bare menu words do not.
+ * lines that read as a headline (three words or more), a byline, a name or a date qualify; bare menu words do not.
  */
 function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | null)[], first: number, max: number): void {
   if (first >= verdicts.length) return;
   const head: number[] = [];
   for (let i = 0; i < first; i++) if (feats[i]) head.push(i);
   if (head.length === 0 || head.length > max) return;
-  const own = (i: number): boolean => {
+  // The headline has three words or more; below it a two-word name ("Adam Garber") or a standfirst.
+  const own = (i: number, n: number): boolean => {
     const f = feats[i]!;
     if (f.kind) return f.kind.name === 'byline';
-    return f.dateWidget || f.commentByline || f.words >= 3;
+    return f.dateWidget || f.commentByline || f.words >= (n === 0 ? 3 : 2);
   };
-  if (!head.every(own)) return;
+  if (!head.every((i, n) => own(i, n))) return;
   for (const i of head) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
 }
 

@@ -123,7 +123,7 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   threadMaxGap: 12,
   threadMinSignals: 3,
   threadArticleWords: 40,
-  headLines: 4,
+  headLines: 6,
 };
 
 function alternation(patterns: string[] | undefined, anchor: 'line' | 'start' | 'end', where: string): RegExp | null {
