@@ -34,6 +34,10 @@ for (const set of sets) {
     flags++;
     if (process.argv.includes('--show')) console.log(`  clean ${p.id}: ${JSON.stringify(p.body.slice(g.start, g.end).slice(0, 100))} (${g.message})`);
   }
+  if (arg('--dump')) {
+    const { appendFileSync } = await import('node:fs');
+    for (const [i, p] of pages.entries()) appendFileSync(arg('--dump'), JSON.stringify({ id: p.id, f1: prf([ours[i]]).f1 }) + '\n');
+  }
   if (worst) {
     const rows = pages.map((p, i) => ({ id: p.id, ...prf([ours[i]]) })).sort((x, y) => x.f1 - y.f1).slice(0, worst);
     for (const r of rows) console.log(`  worst ${r.id}: P ${r.precision.toFixed(2)} R ${r.recall.toFixed(2)} F1 ${r.f1.toFixed(2)}`);

@@ -100,7 +100,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     barriers[t.from] = 1;
     for (let i = t.from; i <= t.to; i++) if (feats[i]) weights[i] = Math.min(0, weights[i]!) - g * THREAD_PENALTY;
   }
-  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare);
+  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds));
   const inRegion = new Uint8Array(lines.length);
   for (const r of regions) {
     const { from, to } = growRegion(lines, feats, classes, r.from, r.to);
@@ -153,6 +153,36 @@ function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | nu
   };
   if (!head.every((i, n) => own(i, n))) return;
   for (const i of head) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+}
+
+/**
+ * Blocks of page furniture: runs of non-article lines at least `breakLines` long holding at least
+ * `breakVocabulary` lines of chrome vocabulary (a related-links box, a share-and-follow footer). Prose on
+ * the far side of one (a legal disclaimer, an author's bio) only joins the article when it scores like it.
+ */
+function furnitureBreaks(feats: readonly (LineFeatures | null)[], weights: readonly number[], th: CompiledChromeOptions['thresholds']): Uint8Array {
+  const mask = new Uint8Array(weights.length);
+  let from = -1;
+  let vocab = 0;
+  let n = 0;
+  const close = (to: number): void => {
+    if (from >= 0 && n >= th.breakLines && vocab >= th.breakVocabulary) mask.fill(1, from, to);
+    from = -1;
+    vocab = n = 0;
+  };
+  for (let i = 0; i < weights.length; i++) {
+    const f = feats[i];
+    if (!f) continue;
+    if (weights[i]! >= 0) {
+      close(i);
+      continue;
+    }
+    if (from < 0) from = i;
+    n++;
+    if (f.kind) vocab++;
+  }
+  close(weights.length);
+  return mask;
 }
 
 /** Inside the article, this many headline-like lines in a row (each at most LINK_MAX_WORDS words) are a link list. */

@@ -50,8 +50,10 @@ const MIN_EARLY_LINES = 2;
  * because comment threads and teaser lists can outweigh a short article but come after it. Later candidates
  * scoring at least `share` of the main one join it (an article split by a large advertisement or gallery).
  */
-export function bestRegions(weights: readonly number[], barriers: Uint8Array, share: number, earlyShare: number): Region[] {
+export function bestRegions(weights: readonly number[], barriers: Uint8Array, share: number, earlyShare: number, breaks?: Uint8Array): Region[] {
+  // Breaks (blocks of page furniture) split runs like barriers, but regions on both sides may still join.
   const taken = Uint8Array.from(barriers);
+  if (breaks) for (let i = 0; i < taken.length; i++) taken[i] = taken[i]! | breaks[i]!;
   const candidates: Region[] = [];
   let top = 0;
   for (;;) {

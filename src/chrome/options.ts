@@ -48,6 +48,10 @@ export interface ChromeThresholds {
   threadArticleWords: number;
   /** A text opening on at most this many headline, byline and date lines (nothing above them) keeps them as its own. */
   headLines: number;
+  /** A run of this many non-article lines... */
+  breakLines: number;
+  /** ...with this many lines of chrome vocabulary is a block of page furniture: prose beyond it joins the article only when it scores like it. */
+  breakVocabulary: number;
 }
 
 export interface ChromeOptions {
@@ -124,6 +128,8 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   threadMinSignals: 3,
   threadArticleWords: 40,
   headLines: 6,
+  breakLines: 4,
+  breakVocabulary: 2,
 };
 
 function alternation(patterns: string[] | undefined, anchor: 'line' | 'start' | 'end', where: string): RegExp | null {

@@ -80,6 +80,8 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
           threadMinSignals: num(2, 1000),
           threadArticleWords: num(0, 100000),
           headLines: num(0, 100),
+          breakLines: num(1, 1000),
+          breakVocabulary: num(0, 1000),
         },
       },
     },
