@@ -6,7 +6,8 @@ import { bestRegions } from './main-region.js';
 import type { CompiledChromeOptions } from './options.js';
 import { repeatMask } from './repeats.js';
 import { teaserMask } from './teasers.js';
-import { findThreads } from './threads.js';
+import { findThreads, type Thread } from './threads.js';
+import type { LineHint } from './structure-hints.js';
 
 /** First impression of a line, before its neighbours are considered (after jusText's classes). */
 export type LineClass = 'good' | 'near-good' | 'short' | 'bad' | 'chrome';
@@ -28,6 +29,8 @@ export interface ClassifyInput {
   lines: readonly Line[];
   language: string;
   templateLines?: ReadonlySet<string>;
+  /** HTML input: what the markup says about each line (null per line where it says nothing). */
+  hints?: readonly (LineHint | null)[];
 }
 
 /** The first-pass class of a line, from its own features. */
@@ -83,6 +86,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const g = o.thresholds.gapPenalty;
   // Teaser snippets add nothing to the article region (their headlines already count against it).
   const weights = feats.map((f, i) => (!f ? 0 : teasers[i] ? Math.min(0, weightOf(classes[i]!, f, o)) : weightOf(classes[i]!, f, o)));
+  const markup = applyMarkup(input.hints ?? [], feats, classes, weights, o);
   // A long unbroken run of non-article lines (menus, tag lists) separates more than its lines one by one:
   // each further line in the run costs a quarter more.
   let run = 0;
@@ -95,7 +99,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   // Reader comments can outweigh the article they follow: their prose adds nothing to any region, and
   // the thread's first line is a barrier the article never crosses.
   const inThread = new Uint8Array(lines.length);
-  for (const t of findThreads(lines, feats, classes, weights, o.thresholds)) {
+  for (const t of [...findThreads(lines, feats, classes, weights, o.thresholds), ...markup.threads]) {
     inThread.fill(1, t.from, t.to + 1);
     barriers[t.from] = 1;
     for (let i = t.from; i <= t.to; i++) if (feats[i]) weights[i] = Math.min(0, weights[i]!) - g * THREAD_PENALTY;
@@ -124,6 +128,8 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     const f = feats[i];
     const cls = classes[i] ?? 'short';
     if (!f) return { index: i, cls, chrome: false, reason: '' };
+    const marked = markup.reasons[i];
+    if (marked && !f.kind) return { index: i, cls, chrome: true, reason: marked };
     if (inRegion[i]) {
       if (cls === 'chrome') return { index: i, cls, chrome: true, reason: reasonOf(f, template[i]!, repeats[i] === 1, 'inside') };
       if (linkListAt(i)) return { index: i, cls, chrome: true, reason: 'related links' };
@@ -145,15 +151,82 @@ function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | nu
   const head: number[] = [];
   for (let i = 0; i < first; i++) if (feats[i]) head.push(i);
   if (head.length === 0 || head.length > max) return;
-  // The headline has three words or more; below it a two-word name ("Adam Garber") or a standfirst.
+  // It holds a headline (three words or more, not a date) and opens on it or on a plain date; the other
+  // lines are bylines, dates, a two-word name ("Adam Garber") or a standfirst. A labelled widget
+  // ("PUBLISHED: ... | UPDATED: ...") on the first line is the page's.
+  const headline = (f: LineFeatures): boolean => !f.kind && !f.dateWidget && !f.commentByline && f.words >= 3;
   const own = (i: number, n: number): boolean => {
     const f = feats[i]!;
-    if (f.kind) return f.kind.name === 'byline';
+    if (f.kind) return n > 0 && f.kind.name === 'byline';
     return f.dateWidget || f.commentByline || f.words >= (n === 0 ? 3 : 2);
   };
-  if (!head.every((i, n) => own(i, n))) return;
+  if (!head.every((i, n) => own(i, n)) || !head.some((i) => headline(feats[i]!))) return;
   for (const i of head) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
 }
+
+/**
+ * HTML input: the markup's word on each line, on top of what its text says. Lines in furniture (nav,
+ * footer, sidebar, share boxes) are chrome; lines mostly inside links cost like menus; when an article
+ * element holds most of the prose, lines outside it cannot anchor the article; comment sections are
+ * threads. Text input has no hints, and the text-only evidence stays the same on both paths.
+ */
+function applyMarkup(
+  hints: readonly (LineHint | null)[],
+  feats: readonly (LineFeatures | null)[],
+  classes: (LineClass | null)[],
+  weights: number[],
+  o: CompiledChromeOptions,
+): { reasons: (string | null)[]; threads: Thread[] } {
+  const th = o.thresholds;
+  const g = th.gapPenalty;
+  const reasons: (string | null)[] = new Array(weights.length).fill(null);
+  const threads: Thread[] = [];
+  if (hints.length === 0) return { reasons, threads };
+  let total = 0;
+  let inArticle = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const h = hints[i];
+    if (!h || !feats[i]) continue;
+    if (h.chrome) {
+      classes[i] = 'chrome';
+      weights[i] = Math.min(0, weights[i]!) - g * th.structurePenalty;
+      reasons[i] = h.chrome;
+    } else if (h.linkShare >= th.linkShare) weights[i] = Math.min(weights[i]!, -g);
+    if (weights[i]! > 0) {
+      total += weights[i]!;
+      if (h.inArticle) inArticle += weights[i]!;
+    }
+  }
+  if (inArticle > 0 && inArticle >= th.articleShare * total) {
+    for (let i = 0; i < weights.length; i++) if (feats[i] && !hints[i]?.inArticle) weights[i] = Math.min(0, weights[i]!) - g * th.outsideArticlePenalty;
+  }
+  // Comment sections: runs of lines inside comment containers, long enough to be more than a "12 comments" link.
+  let from = -1;
+  let chars = 0;
+  let last = -1;
+  const close = (): void => {
+    if (from >= 0 && chars >= MARKUP_THREAD_CHARS) threads.push({ from, to: last });
+    from = -1;
+    chars = 0;
+  };
+  for (let i = 0; i < weights.length; i++) {
+    const f = feats[i];
+    if (!f) continue;
+    if (!hints[i]?.comment) {
+      close();
+      continue;
+    }
+    if (from < 0) from = i;
+    last = i;
+    chars += f.chars;
+  }
+  close();
+  for (const t of threads) for (let i = t.from; i <= t.to; i++) if (feats[i] && !reasons[i]) reasons[i] = 'reader comments';
+  return { reasons, threads };
+}
+
+/** A comment container holding this many characters is a comment section (not a "12 comments" link). */
+const MARKUP_THREAD_CHARS = 200;
 
 /**
  * Blocks of page furniture: runs of non-article lines at least `breakLines` long holding at least

@@ -52,13 +52,25 @@ export interface ChromeThresholds {
   breakLines: number;
   /** ...with this many lines of chrome vocabulary is a block of page furniture: prose beyond it joins the article only when it scores like it. */
   breakVocabulary: number;
+  /** HTML: a line the markup puts in page furniture (nav, footer, sidebar) costs this much (times the gap penalty). */
+  structurePenalty: number;
+  /** HTML: a line with at least this share of its characters inside links is a menu or teaser, not prose. */
+  linkShare: number;
+  /** HTML: when the page has an article element holding most of the prose, a line outside it costs this much (times the gap penalty). */
+  outsideArticlePenalty: number;
+  /** HTML: the article element must hold at least this share of the page's prose to be taken for the article. */
+  articleShare: number;
 }
+
+import type { StructureSpec } from './structure-hints.js';
 
 export interface ChromeOptions {
   /** Function words per language (ISO 639-3); text in other languages is measured against all lists together. */
   stopwords: Record<string, string[]>;
   kinds: Record<string, ChromeKindSpec>;
   thresholds?: Partial<ChromeThresholds>;
+  /** How HTML markup reads (elements and class words); used only for HTML input. */
+  structure?: StructureSpec;
 }
 
 export interface CompiledKind {
@@ -78,6 +90,7 @@ export interface CompiledChromeOptions {
   /** Every kind's patterns of one anchoring in one expression, a named group per kind: one pass per line. */
   combined: { lines: RegExp | null; starts: RegExp | null; ends: RegExp | null };
   thresholds: ChromeThresholds;
+  structure: StructureSpec | null;
 }
 
 const GROUP = 'chromeKind';
@@ -130,6 +143,10 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   headLines: 6,
   breakLines: 4,
   breakVocabulary: 2,
+  structurePenalty: 2,
+  linkShare: 0.6,
+  outsideArticlePenalty: 0.5,
+  articleShare: 0.5,
 };
 
 function alternation(patterns: string[] | undefined, anchor: 'line' | 'start' | 'end', where: string): RegExp | null {
@@ -163,5 +180,5 @@ export function compileChromeOptions(o: ChromeOptions): CompiledChromeOptions {
     starts: combine(kinds, (k) => k.starts, 'start'),
     ends: combine(kinds, (k) => k.ends, 'end'),
   };
-  return { stopwords, allStopwords: all, kinds, combined, thresholds: { ...DEFAULT_THRESHOLDS, ...o.thresholds } };
+  return { stopwords, allStopwords: all, kinds, combined, thresholds: { ...DEFAULT_THRESHOLDS, ...o.thresholds }, structure: o.structure ?? null };
 }

@@ -1,4 +1,6 @@
 import { Parser } from 'htmlparser2';
+import type { PageStructure } from '../types.js';
+import { StructureRecorder } from './html-structure.js';
 import { normalizeDate } from './normalize-date.js';
 
 export interface HtmlDocument {
@@ -7,6 +9,8 @@ export interface HtmlDocument {
   publishedAt: string | null;
   publishedAtOrigin: 'html-meta' | 'html-time' | null;
   url: string | null;
+  /** Per-line structure of `text` (landmarks, class words, link share), for the chrome detector. */
+  structure: PageStructure;
 }
 
 // Elements that start a new line in the visible text.
@@ -26,6 +30,14 @@ const DATE_META = new Set(['article:published_time', 'og:published_time', 'datep
  */
 export function parseHtml(html: string): HtmlDocument {
   const out: string[] = [];
+  const structure = new StructureRecorder();
+  // Every output line goes through here, so the structure stays line for line with the text.
+  const emit = (...parts: string[]): void => {
+    for (const p of parts) {
+      out.push(p);
+      structure.endLine();
+    }
+  };
   let line = '';
   const hiddenStack: string[] = [];
   let preDepth = 0;
@@ -39,7 +51,7 @@ export function parseHtml(html: string): HtmlDocument {
   let url: string | null = null;
   const breakLine = (): void => {
     const t = preDepth ? line : line.replace(/[ \t\f\v\u00a0]*$/, '');
-    out.push(t);
+    emit(t);
     line = '';
   };
   const parser = new Parser(
@@ -64,18 +76,22 @@ export function parseHtml(html: string): HtmlDocument {
         if (BLOCK.has(name) && line.trim() !== '') breakLine();
         if (name === 'br') breakLine();
         if (CELL.has(name) && line.trim() !== '') line += ' | ';
+        // After the line break, so the line before this element is not counted inside it.
+        structure.open(name, attrs);
       },
       ontext(data) {
         if (inTitle) title += data;
         if (hiddenStack.length) return;
         afterLink = false;
         if (inH1) h1 += data;
+        const before = line.length;
         line += preDepth ? data : data.replace(/[ \t\r\n\f\v]+/g, ' ');
         if (!preDepth && line.startsWith(' ')) line = line.trimStart();
+        structure.text(Math.max(0, line.length - before));
         if (preDepth && line.includes('\n')) {
           const parts = line.split('\n');
           line = parts.pop()!;
-          out.push(...parts);
+          emit(...parts);
         }
       },
       onclosetag(name) {
@@ -90,7 +106,8 @@ export function parseHtml(html: string): HtmlDocument {
         if (name === 'a') afterLink = true;
         if (name === 'pre' && preDepth) preDepth--;
         if (BLOCK.has(name) && line.trim() !== '') breakLine();
-        if (name === 'p' || /^h[1-6]$/.test(name)) out.push('');
+        if (name === 'p' || /^h[1-6]$/.test(name)) emit('');
+        structure.close(name);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
@@ -109,5 +126,6 @@ export function parseHtml(html: string): HtmlDocument {
     publishedAt: metaDate ?? timeDate,
     publishedAtOrigin: metaDate ? 'html-meta' : timeDate ? 'html-time' : null,
     url,
+    structure: structure.finish(out, text),
   };
 }
