@@ -104,6 +104,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     barriers[t.from] = 1;
     for (let i = t.from; i <= t.to; i++) if (feats[i]) weights[i] = Math.min(0, weights[i]!) - g * THREAD_PENALTY;
   }
+  if (process.env.CHROME_DEBUG) console.error(JSON.stringify(weights.map((w, i) => [i, Math.round(w * 10) / 10, barriers[i]]).filter((x, i) => feats[i])));
   const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds));
   const inRegion = new Uint8Array(lines.length);
   for (const r of regions) {
@@ -137,7 +138,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     }
     return { index: i, cls, chrome: true, reason: inThread[i] && !f.kind ? 'reader comments' : reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
   });
-  keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
+  if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
   return { lines: verdicts };
 }
 
@@ -153,14 +154,15 @@ function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | nu
   if (head.length === 0 || head.length > max) return;
   // It holds a headline (three words or more, not a date) and opens on it or on a plain date; the other
   // lines are bylines, dates, a two-word name ("Adam Garber") or a standfirst. A labelled widget
-  // ("PUBLISHED: ... | UPDATED: ...") on the first line is the page's.
-  const headline = (f: LineFeatures): boolean => !f.kind && !f.dateWidget && !f.commentByline && f.words >= 3;
+  // ("PUBLISHED: ... | UPDATED: ...") on the first line is the page's. A plain date alone qualifies too.
+  const headline = (f: LineFeatures): boolean => !f.kind && !f.dateWidget && f.words >= 3;
   const own = (i: number, n: number): boolean => {
     const f = feats[i]!;
     if (f.kind) return n > 0 && f.kind.name === 'byline';
     return f.dateWidget || f.commentByline || f.words >= (n === 0 ? 3 : 2);
   };
-  if (!head.every((i, n) => own(i, n)) || !head.some((i) => headline(feats[i]!))) return;
+  const lone = head.length === 1 && feats[head[0]!]!.dateWidget && !feats[head[0]!]!.kind;
+  if (!head.every((i, n) => own(i, n)) || !(lone || head.some((i) => headline(feats[i]!)))) return;
   for (const i of head) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
 }
 

@@ -29,7 +29,8 @@ function bestRun(weights: readonly number[], taken: Uint8Array): Region | null {
       sum = 0;
       continue;
     }
-    if (!best || sum > best.score) best = { from, to: i, score: sum };
+    // On a tie the run reaching further wins: a paragraph that pays for the chrome line before it is the article's.
+    if (!best || sum > best.score || (sum === best.score && from === best.from && w > 0)) best = { from, to: i, score: sum };
   }
   return best;
 }
