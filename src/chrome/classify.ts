@@ -48,25 +48,26 @@ export function classOf(f: LineFeatures, o: CompiledChromeOptions, template: boo
 
 /** How much a line pulls the main-content region towards itself (+) or apart (-). */
 function weightOf(cls: LineClass, f: LineFeatures, o: CompiledChromeOptions): number {
-  const g = o.thresholds.gapPenalty;
+  const th = o.thresholds;
+  const g = th.gapPenalty;
   switch (cls) {
     case 'good':
       return f.words;
     case 'near-good':
       // Prose without a closing full stop is mostly a headline.
-      return f.endsSentence ? f.words * 0.5 : -g * 0.5;
+      return f.endsSentence ? f.words * th.nearGoodWeight : -g * th.headlinePenalty;
     case 'short':
       // Headings, list items and table cells inside an article have stopwords, digits or punctuation;
       // menu items are bare names.
-      if (f.endsSentence && f.stopwords > 0) return 0.5;
-      if (f.numberShare > 0.1) return 0.25;
+      if (f.endsSentence && f.stopwords > 0) return th.shortSentenceWeight;
+      if (f.numberShare > 0.1) return th.shortFigureWeight;
       // A line starting in lower case continues a list or sentence; menu items are capitalised.
-      return f.stopwords > 0 || f.digits || f.listItem || f.startsLower ? -g * 0.25 : -g;
+      return f.stopwords > 0 || f.digits || f.listItem || f.startsLower ? -g * th.shortWordsPenalty : -g;
     case 'bad':
       // Rows of a table of results are figures more than words: neutral-ish, like short lines.
-      return f.numberShare >= 0.2 ? 0.5 : -g * 2;
+      return f.numberShare >= 0.2 ? th.tableRowWeight : -g * th.badPenalty;
     case 'chrome':
-      return -g * (f.kind?.weight ?? 3);
+      return -g * (f.kind?.weight ?? th.kindWeight);
   }
 }
 
@@ -92,19 +93,18 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   let run = 0;
   for (let i = 0; i < weights.length; i++) {
     if (!feats[i]) continue;
-    if (weights[i]! <= -o.thresholds.gapPenalty) weights[i] = weights[i]! * (1 + RUN_GROWTH * run++);
+    if (weights[i]! <= -o.thresholds.gapPenalty) weights[i] = weights[i]! * (1 + o.thresholds.runGrowth * run++);
     else if (weights[i]! >= 0) run = 0;
   }
-  const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= BARRIER_WEIGHT ? 1 : 0));
+  const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= o.thresholds.barrierWeight ? 1 : 0));
   // Reader comments can outweigh the article they follow: their prose adds nothing to any region, and
   // the thread's first line is a barrier the article never crosses.
   const inThread = new Uint8Array(lines.length);
   for (const t of [...findThreads(lines, feats, classes, weights, o.thresholds), ...markup.threads]) {
     inThread.fill(1, t.from, t.to + 1);
     barriers[t.from] = 1;
-    for (let i = t.from; i <= t.to; i++) if (feats[i]) weights[i] = Math.min(0, weights[i]!) - g * THREAD_PENALTY;
+    for (let i = t.from; i <= t.to; i++) if (feats[i]) weights[i] = Math.min(0, weights[i]!) - g * o.thresholds.threadPenalty;
   }
-  if (process.env.CHROME_DEBUG) console.error(JSON.stringify(weights.map((w, i) => [i, Math.round(w * 10) / 10, barriers[i]]).filter((x, i) => feats[i])));
   const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds));
   const inRegion = new Uint8Array(lines.length);
   for (const r of regions) {
@@ -115,14 +115,14 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const listLike = (i: number): boolean => {
     const f = feats[i];
     // Lines with figures are schedules and results (article content), not links.
-    return classes[i] === 'bad' && !!f && !f.listItem && !f.endsSentence && !f.digits && f.words <= LINK_MAX_WORDS;
+    return classes[i] === 'bad' && !!f && !f.listItem && !f.endsSentence && !f.digits && f.words <= o.thresholds.linkListMaxWords;
   };
   const linkListAt = (i: number): boolean => {
     if (!listLike(i)) return false;
     let n = 1;
-    for (let j = neighbour(lines, i, -1); j >= 0 && listLike(j) && n < LINK_LIST_MIN; j = neighbour(lines, j, -1)) n++;
-    for (let j = neighbour(lines, i, 1); j >= 0 && listLike(j) && n < LINK_LIST_MIN; j = neighbour(lines, j, 1)) n++;
-    return n >= LINK_LIST_MIN;
+    for (let j = neighbour(lines, i, -1); j >= 0 && listLike(j) && n < o.thresholds.linkListLines; j = neighbour(lines, j, -1)) n++;
+    for (let j = neighbour(lines, i, 1); j >= 0 && listLike(j) && n < o.thresholds.linkListLines; j = neighbour(lines, j, 1)) n++;
+    return n >= o.thresholds.linkListLines;
   };
   const first = inRegion.indexOf(1) < 0 ? lines.length : inRegion.indexOf(1);
   const verdicts: LineVerdict[] = lines.map((l, i) => {
@@ -207,7 +207,7 @@ function applyMarkup(
   let chars = 0;
   let last = -1;
   const close = (): void => {
-    if (from >= 0 && chars >= MARKUP_THREAD_CHARS) threads.push({ from, to: last });
+    if (from >= 0 && chars >= th.markupThreadChars) threads.push({ from, to: last });
     from = -1;
     chars = 0;
   };
@@ -226,9 +226,6 @@ function applyMarkup(
   for (const t of threads) for (let i = t.from; i <= t.to; i++) if (feats[i] && !reasons[i]) reasons[i] = 'reader comments';
   return { reasons, threads };
 }
-
-/** A comment container holding this many characters is a comment section (not a "12 comments" link). */
-const MARKUP_THREAD_CHARS = 200;
 
 /**
  * Blocks of page furniture: runs of non-article lines at least `breakLines` long holding at least
@@ -260,18 +257,9 @@ function furnitureBreaks(feats: readonly (LineFeatures | null)[], weights: reado
   return mask;
 }
 
-/** Inside the article, this many headline-like lines in a row (each at most LINK_MAX_WORDS words) are a link list. */
-const LINK_LIST_MIN = 3;
-const LINK_MAX_WORDS = 16;
 
-/** What each line of a comment thread costs a region (times the gap penalty). */
-const THREAD_PENALTY = 0.25;
 
-/** How much each further line of a run of non-article lines adds to its cost. */
-const RUN_GROWTH = 0.25;
 
-/** Kinds weighing this much (comment-section headers) are barriers: the article never extends across them. */
-const BARRIER_WEIGHT = 10;
 
 
 function reasonOf(f: LineFeatures, template: boolean, repeat: boolean, where: 'before' | 'inside' | 'after'): string {

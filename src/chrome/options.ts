@@ -60,6 +60,34 @@ export interface ChromeThresholds {
   outsideArticlePenalty: number;
   /** HTML: the article element must hold at least this share of the page's prose to be taken for the article. */
   articleShare: number;
+  /** Weight of a line of prose without enough length to be "good", per word, when it ends a sentence. */
+  nearGoodWeight: number;
+  /** Cost (times the gap penalty) of prose-like line without a closing full stop: mostly a headline. */
+  headlinePenalty: number;
+  /** Weight of a short line that ends a sentence and has stopwords (a heading or list item with words). */
+  shortSentenceWeight: number;
+  /** Weight of a short line full of figures (a table cell, a score). */
+  shortFigureWeight: number;
+  /** Cost (times the gap penalty) of a short line with stopwords, digits or a list mark (bare names cost the full penalty). */
+  shortWordsPenalty: number;
+  /** Weight of a table row of figures. */
+  tableRowWeight: number;
+  /** Cost (times the gap penalty) of a long line that is not prose (a headline, a menu on one line). */
+  badPenalty: number;
+  /** Weight of a chrome vocabulary kind that names none (times the gap penalty). */
+  kindWeight: number;
+  /** Each further line of an unbroken run of non-article lines costs this share more. */
+  runGrowth: number;
+  /** Kinds weighing this much (comment-section headers) are barriers: the article never extends across them. */
+  barrierWeight: number;
+  /** What each line of a comment thread costs a region (times the gap penalty). */
+  threadPenalty: number;
+  /** Inside the article, this many headline-like lines in a row... */
+  linkListLines: number;
+  /** ...each at most this many words, are a list of links. */
+  linkListMaxWords: number;
+  /** HTML: a comment container holding this many characters is a comment section (not a "12 comments" link). */
+  markupThreadChars: number;
 }
 
 import type { StructureSpec } from './structure-hints.js';
@@ -147,6 +175,20 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   linkShare: 0.6,
   outsideArticlePenalty: 0.5,
   articleShare: 0.5,
+  nearGoodWeight: 0.5,
+  headlinePenalty: 0.5,
+  shortSentenceWeight: 0.5,
+  shortFigureWeight: 0.25,
+  shortWordsPenalty: 0.25,
+  tableRowWeight: 0.5,
+  badPenalty: 2,
+  kindWeight: 3,
+  runGrowth: 0.25,
+  barrierWeight: 10,
+  threadPenalty: 0.25,
+  linkListLines: 3,
+  linkListMaxWords: 16,
+  markupThreadChars: 200,
 };
 
 function alternation(patterns: string[] | undefined, anchor: 'line' | 'start' | 'end', where: string): RegExp | null {
@@ -172,7 +214,7 @@ export function compileChromeOptions(o: ChromeOptions): CompiledChromeOptions {
     lines: alternation(k.lines, 'line', `kinds.${name}.lines`),
     starts: alternation(k.starts, 'start', `kinds.${name}.starts`),
     ends: alternation(k.ends, 'end', `kinds.${name}.ends`),
-    weight: k.weight ?? 3,
+    weight: k.weight ?? o.thresholds?.kindWeight ?? DEFAULT_THRESHOLDS.kindWeight,
     thread: k.thread ?? false,
   }));
   const combined = {
