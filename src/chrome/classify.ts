@@ -1,4 +1,4 @@
-import type { Line } from '../types.js';
+import type { Line, Token } from '../types.js';
 import { lineKey } from '../engine/line-key.js';
 import { lineFeatures, type LineFeatures } from './line-features.js';
 import { growRegion, neighbour } from './grow-region.js';
@@ -29,6 +29,8 @@ export interface ClassifyInput {
   lines: readonly Line[];
   language: string;
   templateLines?: ReadonlySet<string>;
+  /** The document's tokens (in text order): line features reuse them instead of scanning each line again. */
+  tokens?: readonly Token[];
   /** HTML input: what the markup says about each line (null per line where it says nothing). */
   hints?: readonly (LineHint | null)[];
 }
@@ -78,7 +80,8 @@ function weightOf(cls: LineClass, f: LineFeatures, o: CompiledChromeOptions): nu
 export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): ChromeClassification {
   const { lines } = input;
   const stopwords = o.stopwords.get(input.language) ?? o.allStopwords;
-  const feats: (LineFeatures | null)[] = lines.map((l) => (l.blank ? null : lineFeatures(l.text, o, stopwords)));
+  const perLine = input.tokens ? tokensByLine(lines, input.tokens) : null;
+  const feats: (LineFeatures | null)[] = lines.map((l, i) => (l.blank ? null : lineFeatures(l.text, o, stopwords, perLine?.[i] ?? null, l.start)));
   const template = lines.map((l) => !l.blank && (input.templateLines?.has(lineKey(l.text)) ?? false));
   const classes: (LineClass | null)[] = feats.map((f, i) => (f ? classOf(f, o, template[i]!) : null));
   const teasers = teaserMask(feats, classes);
@@ -164,6 +167,17 @@ function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | nu
   const lone = head.length === 1 && feats[head[0]!]!.dateWidget && !feats[head[0]!]!.kind;
   if (!head.every((i, n) => own(i, n)) || !(lone || head.some((i) => headline(feats[i]!)))) return;
   for (const i of head) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+}
+
+/** The tokens of each line, in one pass over both (tokens never cross a line break). */
+function tokensByLine(lines: readonly Line[], tokens: readonly Token[]): Token[][] {
+  const out: Token[][] = lines.map(() => []);
+  let k = 0;
+  for (const l of lines) {
+    while (k < tokens.length && tokens[k]!.start < l.start) k++;
+    while (k < tokens.length && tokens[k]!.end <= l.end) out[l.index]!.push(tokens[k++]!);
+  }
+  return out;
 }
 
 /**

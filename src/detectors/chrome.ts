@@ -27,7 +27,7 @@ const labels = { type: 'object', propertyNames: { pattern: '^[a-z0-9]+$' }, addi
 /** The page's classification, computed once per article and shared (strip uses the same one). */
 export function chromeClassification(doc: Doc, options: CompiledChromeOptions, ctx: DetectorContext | null): ChromeClassification {
   return doc.memo('chrome', (d) =>
-    classifyLines({ lines: d.lines, language: d.language, templateLines: ctx?.hints?.templateLines, hints: lineHints(d.lines, d.article.structure, options.structure) }, options),
+    classifyLines({ lines: d.lines, tokens: d.tokens, language: d.language, templateLines: ctx?.hints?.templateLines, hints: lineHints(d.lines, d.article.structure, options.structure) }, options),
   );
 }
 
