@@ -84,6 +84,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const feats: (LineFeatures | null)[] = lines.map((l, i) => (l.blank ? null : lineFeatures(l.text, o, stopwords, perLine?.[i] ?? null, l.start)));
   const template = lines.map((l) => !l.blank && (input.templateLines?.has(lineKey(l.text)) ?? false));
   const classes: (LineClass | null)[] = feats.map((f, i) => (f ? classOf(f, o, template[i]!) : null));
+  keepSchedules(lines, feats, classes, o);
   const teasers = teaserMask(feats, classes);
   const repeats = repeatMask(lines);
   for (let i = 0; i < lines.length; i++) if (repeats[i]) classes[i] = 'chrome';
@@ -168,6 +169,27 @@ function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | nu
   if (!head.every((i, n) => own(i, n)) || !(lone || head.some((i) => headline(feats[i]!)))) return;
   for (const i of head) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
 }
+
+/**
+ * A schedule (tour dates, fixtures, opening times): three or more lines in a row, no blank line between,
+ * each a date with a place or name. Its lines look like date widgets one by one, but together they are
+ * a table of the article's.
+ */
+function keepSchedules(lines: readonly Line[], feats: readonly (LineFeatures | null)[], classes: (LineClass | null)[], o: CompiledChromeOptions): void {
+  const dated = (i: number): boolean => {
+    const f = feats[i];
+    return !!f && !f.kind && f.digits && (f.dateWidget || f.commentByline);
+  };
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && dated(j)) j++;
+    if (j - i >= SCHEDULE_LINES) for (let k = i; k < j; k++) if (classes[k] === 'chrome') classes[k] = feats[k]!.chars < o.thresholds.shortChars ? 'short' : 'bad';
+    i = j + 1;
+  }
+}
+
+/** Dated lines in a row that make a schedule. */
+const SCHEDULE_LINES = 3;
 
 /** The tokens of each line, in one pass over both (tokens never cross a line break). */
 function tokensByLine(lines: readonly Line[], tokens: readonly Token[]): Token[][] {

@@ -42,7 +42,8 @@ export function findThreads(
     const chain = [k];
     for (let j = k + 1; j < seq.length && j - chain.at(-1)! <= th.threadMaxGap; j++) if (signal[j]) chain.push(j);
     const bodies = chain.slice(1).filter((c, n) => hasBody(seq, classes, chain[n]!, c)).length;
-    if (chain.length >= th.threadMinSignals && bodies * 2 >= chain.length - 1) {
+    // A comment may carry two signals (byline above, "Reply" below), so a third of the gaps holding prose will do.
+    if (chain.length >= th.threadMinSignals && bodies >= 2 && bodies * 3 >= chain.length - 1) {
       let from = chain[0]!;
       // A "12 comments" or "Leave a reply" header shortly before the first signal opens the thread.
       for (let j = from - 1; j >= 0 && from - j <= th.threadMaxGap; j--) if (header[j]) from = j;
