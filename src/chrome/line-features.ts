@@ -50,6 +50,7 @@ const DATE_TOKEN = new RegExp(
 const EDGE_CHARS = 160;
 const BYLINE_MAX_WORDS = 14;
 const COMMENT_NUMBER = /#\d/;
+const ATTRIBUTION = /^[—–―-]/u;
 // "JonNovember" (a name glued to the date by the page's markup) still holds a name.
 const MONTH_PREFIX = new RegExp(`^${MONTH}\\d`, 'iu');
 // Module-level so they are compiled once, not per line or per token.
@@ -168,7 +169,8 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     dateWidget = rest.length <= 3 && rest.length < tokens0.length && !t.includes('@');
   }
   let commentByline = false;
-  if (tokens0.length <= BYLINE_MAX_WORDS && !endsSentence && CALENDAR_DATE.test(t)) {
+  // A line led by a dash is an attribution ("— Name (@handle) November 18, 2019" under a quoted tweet), the article's own.
+  if (tokens0.length <= BYLINE_MAX_WORDS && !endsSentence && !ATTRIBUTION.test(t) && CALENDAR_DATE.test(t)) {
     // Someone's name (a capitalised word that is not part of the date), a handle or a comment number.
     commentByline = t.includes('@') || COMMENT_NUMBER.test(t) || tokens0.some((w) => capitalised(w.text) && !DATE_WORD.test(w.text) && !MONTH_PREFIX.test(w.text));
   }
