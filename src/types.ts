@@ -40,12 +40,29 @@ export interface Article {
   body: string;
   /** HTML comments at their offsets in `body` (the loader removes them from the text); read for inline suppressions. */
   comments?: BodyComment[];
+  /** For HTML input: what the markup says about each line of `body` (landmarks, class words, links). */
+  structure?: PageStructure;
 }
 
 /** A comment of the source page, kept out of the text: where it sat in the body, and what it said. */
 export interface BodyComment {
   offset: number;
   text: string;
+}
+
+/** The HTML structure of an article's lines, keyed by offsets into its body; plain data, so it serialises. */
+export interface PageStructure {
+  /** Distinct sets of words describing a line's surroundings: landmark element names ("el:nav") and class, id, role and itemprop words ("comment", "sidebar"). */
+  sets: string[][];
+  /** Non-blank lines of the body, in order. */
+  lines: StructureLine[];
+}
+
+export interface StructureLine extends Span {
+  /** Index into `sets`. */
+  set: number;
+  /** Share of the line's characters inside links (0–1). */
+  linkShare: number;
 }
 
 /** A problem with the input itself: it goes into the report's `errors[]`; the batch goes on. */

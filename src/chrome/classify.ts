@@ -1,4 +1,4 @@
-import type { Line } from '../types.js';
+import type { Line, Token } from '../types.js';
 import { lineKey } from '../text/line-key.js';
 import { lineFeatures, type LineFeatures } from './line-features.js';
 import { growRegion, neighbour } from './grow-region.js';
@@ -6,6 +6,8 @@ import { bestRegions } from './main-region.js';
 import type { CompiledChromeOptions } from './options.js';
 import { repeatMask } from './repeats.js';
 import { teaserMask } from './teasers.js';
+import { findThreads, type Thread } from './threads.js';
+import type { LineHint } from './structure-hints.js';
 
 /** First impression of a line, before its neighbours are considered (after jusText's classes). */
 export type LineClass = 'good' | 'near-good' | 'short' | 'bad' | 'chrome';
@@ -27,6 +29,10 @@ export interface ClassifyInput {
   lines: readonly Line[];
   language: string;
   templateLines?: ReadonlySet<string>;
+  /** The document's tokens (in text order): line features reuse them instead of scanning each line again. */
+  tokens?: readonly Token[];
+  /** HTML input: what the markup says about each line (null per line where it says nothing). */
+  hints?: readonly (LineHint | null)[];
 }
 
 /** The first-pass class of a line, from its own features. */
@@ -44,25 +50,26 @@ export function classOf(f: LineFeatures, o: CompiledChromeOptions, template: boo
 
 /** How much a line pulls the main-content region towards itself (+) or apart (-). */
 function weightOf(cls: LineClass, f: LineFeatures, o: CompiledChromeOptions): number {
-  const g = o.thresholds.gapPenalty;
+  const th = o.thresholds;
+  const g = th.gapPenalty;
   switch (cls) {
     case 'good':
       return f.words;
     case 'near-good':
       // Prose without a closing full stop is mostly a headline.
-      return f.endsSentence ? f.words * 0.5 : -g * 0.5;
+      return f.endsSentence ? f.words * th.nearGoodWeight : -g * th.headlinePenalty;
     case 'short':
       // Headings, list items and table cells inside an article have stopwords, digits or punctuation;
       // menu items are bare names.
-      if (f.endsSentence && f.stopwords > 0) return 0.5;
-      if (f.numberShare > 0.1) return 0.25;
+      if (f.endsSentence && f.stopwords > 0) return th.shortSentenceWeight;
+      if (f.numberShare > 0.1) return th.shortFigureWeight;
       // A line starting in lower case continues a list or sentence; menu items are capitalised.
-      return f.stopwords > 0 || f.digits || f.listItem || f.startsLower ? -g * 0.25 : -g;
+      return f.stopwords > 0 || f.digits || f.listItem || f.startsLower ? -g * th.shortWordsPenalty : -g;
     case 'bad':
       // Rows of a table of results are figures more than words: neutral-ish, like short lines.
-      return f.numberShare >= 0.2 ? 0.5 : -g * 2;
+      return f.numberShare >= 0.2 ? th.tableRowWeight : -g * th.badPenalty;
     case 'chrome':
-      return -g * (f.kind?.weight ?? 3);
+      return -g * (f.kind?.weight ?? th.kindWeight);
   }
 }
 
@@ -73,25 +80,36 @@ function weightOf(cls: LineClass, f: LineFeatures, o: CompiledChromeOptions): nu
 export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): ChromeClassification {
   const { lines } = input;
   const stopwords = o.stopwords.get(input.language) ?? o.allStopwords;
-  const feats: (LineFeatures | null)[] = lines.map((l) => (l.blank ? null : lineFeatures(l.text, o, stopwords)));
+  const perLine = input.tokens ? tokensByLine(lines, input.tokens) : null;
+  const feats: (LineFeatures | null)[] = lines.map((l, i) => (l.blank ? null : lineFeatures(l.text, o, stopwords, perLine?.[i] ?? null, l.start)));
   const template = lines.map((l) => !l.blank && (input.templateLines?.has(lineKey(l.text)) ?? false));
   const classes: (LineClass | null)[] = feats.map((f, i) => (f ? classOf(f, o, template[i]!) : null));
+  keepSchedules(lines, feats, classes, o);
   const teasers = teaserMask(feats, classes);
   const repeats = repeatMask(lines);
   for (let i = 0; i < lines.length; i++) if (repeats[i]) classes[i] = 'chrome';
   const g = o.thresholds.gapPenalty;
   // Teaser snippets add nothing to the article region (their headlines already count against it).
   const weights = feats.map((f, i) => (!f ? 0 : teasers[i] ? Math.min(0, weightOf(classes[i]!, f, o)) : weightOf(classes[i]!, f, o)));
+  const markup = applyMarkup(input.hints ?? [], feats, classes, weights, o);
   // A long unbroken run of non-article lines (menus, tag lists) separates more than its lines one by one:
   // each further line in the run costs a quarter more.
   let run = 0;
   for (let i = 0; i < weights.length; i++) {
     if (!feats[i]) continue;
-    if (weights[i]! <= -o.thresholds.gapPenalty) weights[i] = weights[i]! * (1 + RUN_GROWTH * run++);
+    if (weights[i]! <= -o.thresholds.gapPenalty) weights[i] = weights[i]! * (1 + o.thresholds.runGrowth * run++);
     else if (weights[i]! >= 0) run = 0;
   }
-  const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= BARRIER_WEIGHT ? 1 : 0));
-  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare);
+  const barriers = Uint8Array.from(feats, (f) => (f?.kind && f.kind.weight >= o.thresholds.barrierWeight ? 1 : 0));
+  // Reader comments can outweigh the article they follow: their prose adds nothing to any region, and
+  // the thread's first line is a barrier the article never crosses.
+  const inThread = new Uint8Array(lines.length);
+  for (const t of [...findThreads(lines, feats, classes, weights, o.thresholds), ...markup.threads]) {
+    inThread.fill(1, t.from, t.to + 1);
+    barriers[t.from] = 1;
+    for (let i = t.from; i <= t.to; i++) if (feats[i]) weights[i] = Math.min(0, weights[i]!) - g * o.thresholds.threadPenalty;
+  }
+  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds));
   const inRegion = new Uint8Array(lines.length);
   for (const r of regions) {
     const { from, to } = growRegion(lines, feats, classes, r.from, r.to);
@@ -101,39 +119,183 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const listLike = (i: number): boolean => {
     const f = feats[i];
     // Lines with figures are schedules and results (article content), not links.
-    return classes[i] === 'bad' && !!f && !f.listItem && !f.endsSentence && !f.digits && f.words <= LINK_MAX_WORDS;
+    return classes[i] === 'bad' && !!f && !f.listItem && !f.endsSentence && !f.digits && f.words <= o.thresholds.linkListMaxWords;
   };
   const linkListAt = (i: number): boolean => {
     if (!listLike(i)) return false;
     let n = 1;
-    for (let j = neighbour(lines, i, -1); j >= 0 && listLike(j) && n < LINK_LIST_MIN; j = neighbour(lines, j, -1)) n++;
-    for (let j = neighbour(lines, i, 1); j >= 0 && listLike(j) && n < LINK_LIST_MIN; j = neighbour(lines, j, 1)) n++;
-    return n >= LINK_LIST_MIN;
+    for (let j = neighbour(lines, i, -1); j >= 0 && listLike(j) && n < o.thresholds.linkListLines; j = neighbour(lines, j, -1)) n++;
+    for (let j = neighbour(lines, i, 1); j >= 0 && listLike(j) && n < o.thresholds.linkListLines; j = neighbour(lines, j, 1)) n++;
+    return n >= o.thresholds.linkListLines;
   };
   const first = inRegion.indexOf(1) < 0 ? lines.length : inRegion.indexOf(1);
   const verdicts: LineVerdict[] = lines.map((l, i) => {
     const f = feats[i];
     const cls = classes[i] ?? 'short';
     if (!f) return { index: i, cls, chrome: false, reason: '' };
+    const marked = markup.reasons[i];
+    if (marked && !f.kind) return { index: i, cls, chrome: true, reason: marked };
     if (inRegion[i]) {
       if (cls === 'chrome') return { index: i, cls, chrome: true, reason: reasonOf(f, template[i]!, repeats[i] === 1, 'inside') };
       if (linkListAt(i)) return { index: i, cls, chrome: true, reason: 'related links' };
       return { index: i, cls, chrome: false, reason: '' };
     }
-    return { index: i, cls, chrome: true, reason: reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
+    return { index: i, cls, chrome: true, reason: inThread[i] && !f.kind ? 'reader comments' : reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
   });
+  if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
   return { lines: verdicts };
 }
 
-/** Inside the article, this many headline-like lines in a row (each at most LINK_MAX_WORDS words) are a link list. */
-const LINK_LIST_MIN = 3;
-const LINK_MAX_WORDS = 16;
+/**
+ * A text that opens straight on a headline and its byline or date, with nothing before them, is an
+ * article as submitted, not a page: those lines are its own. (A page puts navigation above them.) Only
+ * lines that read as a headline (three words or more), a byline, a name or a date qualify; bare menu words do not.
+ */
+function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | null)[], first: number, max: number): void {
+  if (first >= verdicts.length) return;
+  const head: number[] = [];
+  for (let i = 0; i < first; i++) if (feats[i]) head.push(i);
+  if (head.length === 0 || head.length > max) return;
+  // It holds a headline (three words or more, not a date) and opens on it or on a plain date; the other
+  // lines are bylines, dates, a two-word name ("Adam Garber") or a standfirst. A labelled widget
+  // ("PUBLISHED: ... | UPDATED: ...") on the first line is the page's. A plain date alone qualifies too.
+  const headline = (f: LineFeatures): boolean => !f.kind && !f.dateWidget && f.words >= 3;
+  const own = (i: number, n: number): boolean => {
+    const f = feats[i]!;
+    if (f.kind) return n > 0 && f.kind.name === 'byline';
+    return f.dateWidget || f.commentByline || f.words >= (n === 0 ? 3 : 2);
+  };
+  const lone = head.length === 1 && feats[head[0]!]!.dateWidget && !feats[head[0]!]!.kind;
+  if (!head.every((i, n) => own(i, n)) || !(lone || head.some((i) => headline(feats[i]!)))) return;
+  for (const i of head) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+}
 
-/** How much each further line of a run of non-article lines adds to its cost. */
-const RUN_GROWTH = 0.25;
+/**
+ * A schedule (tour dates, fixtures, opening times): three or more lines in a row, no blank line between,
+ * each a date with a place or name. Its lines look like date widgets one by one, but together they are
+ * a table of the article's.
+ */
+function keepSchedules(lines: readonly Line[], feats: readonly (LineFeatures | null)[], classes: (LineClass | null)[], o: CompiledChromeOptions): void {
+  const dated = (i: number): boolean => {
+    const f = feats[i];
+    return !!f && !f.kind && f.digits && (f.dateWidget || f.commentByline);
+  };
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && dated(j)) j++;
+    if (j - i >= SCHEDULE_LINES) for (let k = i; k < j; k++) if (classes[k] === 'chrome') classes[k] = feats[k]!.chars < o.thresholds.shortChars ? 'short' : 'bad';
+    i = j + 1;
+  }
+}
 
-/** Kinds weighing this much (comment-section headers) are barriers: the article never extends across them. */
-const BARRIER_WEIGHT = 10;
+/** Dated lines in a row that make a schedule. */
+const SCHEDULE_LINES = 3;
+
+/** The tokens of each line, in one pass over both (tokens never cross a line break). */
+function tokensByLine(lines: readonly Line[], tokens: readonly Token[]): Token[][] {
+  const out: Token[][] = lines.map(() => []);
+  let k = 0;
+  for (const l of lines) {
+    while (k < tokens.length && tokens[k]!.start < l.start) k++;
+    while (k < tokens.length && tokens[k]!.end <= l.end) out[l.index]!.push(tokens[k++]!);
+  }
+  return out;
+}
+
+/**
+ * HTML input: the markup's word on each line, on top of what its text says. Lines in furniture (nav,
+ * footer, sidebar, share boxes) are chrome; lines mostly inside links cost like menus; when an article
+ * element holds most of the prose, lines outside it cannot anchor the article; comment sections are
+ * threads. Text input has no hints, and the text-only evidence stays the same on both paths.
+ */
+function applyMarkup(
+  hints: readonly (LineHint | null)[],
+  feats: readonly (LineFeatures | null)[],
+  classes: (LineClass | null)[],
+  weights: number[],
+  o: CompiledChromeOptions,
+): { reasons: (string | null)[]; threads: Thread[] } {
+  const th = o.thresholds;
+  const g = th.gapPenalty;
+  const reasons: (string | null)[] = new Array(weights.length).fill(null);
+  const threads: Thread[] = [];
+  if (hints.length === 0) return { reasons, threads };
+  let total = 0;
+  let inArticle = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const h = hints[i];
+    if (!h || !feats[i]) continue;
+    if (h.chrome) {
+      classes[i] = 'chrome';
+      weights[i] = Math.min(0, weights[i]!) - g * th.structurePenalty;
+      reasons[i] = h.chrome;
+    } else if (h.linkShare >= th.linkShare) weights[i] = Math.min(weights[i]!, -g);
+    if (weights[i]! > 0) {
+      total += weights[i]!;
+      if (h.inArticle) inArticle += weights[i]!;
+    }
+  }
+  if (inArticle > 0 && inArticle >= th.articleShare * total) {
+    for (let i = 0; i < weights.length; i++) if (feats[i] && !hints[i]?.inArticle) weights[i] = Math.min(0, weights[i]!) - g * th.outsideArticlePenalty;
+  }
+  // Comment sections: runs of lines inside comment containers, long enough to be more than a "12 comments" link.
+  let from = -1;
+  let chars = 0;
+  let last = -1;
+  const close = (): void => {
+    if (from >= 0 && chars >= th.markupThreadChars) threads.push({ from, to: last });
+    from = -1;
+    chars = 0;
+  };
+  for (let i = 0; i < weights.length; i++) {
+    const f = feats[i];
+    if (!f) continue;
+    if (!hints[i]?.comment) {
+      close();
+      continue;
+    }
+    if (from < 0) from = i;
+    last = i;
+    chars += f.chars;
+  }
+  close();
+  for (const t of threads) for (let i = t.from; i <= t.to; i++) if (feats[i] && !reasons[i]) reasons[i] = 'reader comments';
+  return { reasons, threads };
+}
+
+/**
+ * Blocks of page furniture: runs of non-article lines at least `breakLines` long holding at least
+ * `breakVocabulary` lines of chrome vocabulary (a related-links box, a share-and-follow footer). Prose on
+ * the far side of one (a legal disclaimer, an author's bio) only joins the article when it scores like it.
+ */
+function furnitureBreaks(feats: readonly (LineFeatures | null)[], weights: readonly number[], th: CompiledChromeOptions['thresholds']): Uint8Array {
+  const mask = new Uint8Array(weights.length);
+  let from = -1;
+  let vocab = 0;
+  let n = 0;
+  const close = (to: number): void => {
+    if (from >= 0 && n >= th.breakLines && vocab >= th.breakVocabulary) mask.fill(1, from, to);
+    from = -1;
+    vocab = n = 0;
+  };
+  for (let i = 0; i < weights.length; i++) {
+    const f = feats[i];
+    if (!f) continue;
+    if (weights[i]! >= 0) {
+      close(i);
+      continue;
+    }
+    if (from < 0) from = i;
+    n++;
+    if (f.kind) vocab++;
+  }
+  close(weights.length);
+  return mask;
+}
+
+
+
+
 
 
 function reasonOf(f: LineFeatures, template: boolean, repeat: boolean, where: 'before' | 'inside' | 'after'): string {

@@ -1,3 +1,4 @@
+import type { Token } from '../types.js';
 import { kindOfLine, type CompiledChromeOptions, type CompiledKind } from './options.js';
 
 /** What one non-blank line looks like, from its text alone. */
@@ -34,14 +35,12 @@ export interface LineFeatures {
   stopwords: number;
   /** Starts with a lower-case letter. */
   startsLower: boolean;
+  /** A short line naming someone with a calendar date ("Jon Smith November 1, 2012 at 8:34 am", "#3 bob - 2 days ago"): a comment's byline. */
+  commentByline: boolean;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_-]*/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const SENTENCE_END = /[.!?…。！？](?:["'”’»)\]]*)$/u;
-const SENTENCE_END_INSIDE = /[.!?。！？](?:["'”’»)\]]*)(?:\s|$)/gu;
-const UPPER = /^\p{Lu}/u;
-const HEAD_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_-]*/gu;
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 // A line that is mostly a date or time: "Nov. 19, 2019 8:03 am ET", "on16.10.2025", "Updated 3 hours ago".
 const DATE_TOKEN = new RegExp(
@@ -49,60 +48,137 @@ const DATE_TOKEN = new RegExp(
   'giu',
 );
 const EDGE_CHARS = 160;
+const BYLINE_MAX_WORDS = 14;
+const COMMENT_NUMBER = /#\d/;
+const ATTRIBUTION = /^[—–―-]/u;
+// "JonNovember" (a name glued to the date by the page's markup) still holds a name.
+const MONTH_PREFIX = new RegExp(`^${MONTH}\\d`, 'iu');
 // Module-level so they are compiled once, not per line or per token.
-const LETTER = /\p{L}/u;
-const SENTENCE_START = /[.!?:;"“‘(—–-]$/u;
 const COLON_END = /[:：]$/u;
 const DIGIT = /\d/;
 const GLUED_DATELINE = /^(?:\S+\s+){3,}\p{Lu}{4,}(?:[ .,-]+\p{Lu}{2,}){0,3}\s*:\s+\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
+// A calendar date (not a bare time: live blogs stamp entries with times), or "3 days ago".
+const CALENDAR_DATE = new RegExp(
+  `\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\b\\d+\\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\\s+ago\\b`,
+  'iu',
+);
+// Words of a date or time that are no one's name.
+const DATE_WORD = new RegExp(`^(?:${MONTH}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|a\\.m|p\\.m|[a-z]{1,2}[sd]?t|utc|gmt|at|on|ago|posted|published|updated|tracked|edited|added|filed|submitted|created|modified|written|last|date|time)$`, 'iu');
 const LIST_ITEM = /^(?:[-*•·▪–]\s|\d{1,2}[.)]\s|\|)/u;
 
-export function lineFeatures(text: string, opts: CompiledChromeOptions, stopwords: ReadonlySet<string>): LineFeatures {
+/**
+ * The line's words: the document's own tokens when the caller has them (the text model is computed once
+ * and shared), else a scan of the line. `lineStart` is the line's offset in the text the tokens point into.
+ */
+interface LineWord {
+  text: string;
+  norm: string;
+  /** Offset in the trimmed line. */
+  at: number;
+  number: boolean;
+}
+
+function wordsOf(t: string, tokens: readonly Token[] | null, trimmedStart: number): LineWord[] {
+  if (tokens) {
+    const out: LineWord[] = [];
+    for (const k of tokens) if (k.kind === 'word' || k.kind === 'number') out.push({ text: k.text, norm: k.norm, at: k.start - trimmedStart, number: k.kind === 'number' });
+    return out;
+  }
+  const out: LineWord[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(t); m !== null; m = WORD.exec(t)) {
+    const w = m[0];
+    out.push({ text: w, norm: w.toLowerCase().replace(/’/g, "'"), at: m.index, number: isDigit(w.charCodeAt(0)) });
+  }
+  return out;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** First letter upper case (no regular expression: this runs for every word of every line). */
+function capitalised(w: string): boolean {
+  const c = w[0]!;
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']']);
+const STOPS = new Set(['.', '!', '?', '…', '。', '！', '？']);
+const STARTERS = new Set(['.', '!', '?', ':', ';', '"', '“', '‘', '(', '—', '–', '-']);
+/** Ends like a sentence at `end` (exclusive): a full stop, question or exclamation mark, after closing quotes. */
+function stopBefore(t: string, end: number): boolean {
+  let i = end - 1;
+  while (i >= 0 && CLOSERS.has(t[i]!)) i--;
+  return i >= 0 && STOPS.has(t[i]!);
+}
+/** Sentence ends inside the line: a stop (after closing quotes) followed by a space or the line end. */
+function sentenceEndsIn(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!STOPS.has(t[i]!) || t[i] === '…') continue;
+    let j = i + 1;
+    while (j < t.length && CLOSERS.has(t[j]!)) j++;
+    if (j >= t.length || t[j] === ' ' || t[j] === '\t') n++;
+    i = j - 1;
+  }
+  return n;
+}
+/** Any ideographic or syllabic script (no word spaces): code points from U+2E80 upwards that are not punctuation. */
+function mayHaveCjk(words: readonly LineWord[]): boolean {
+  for (const w of words) if (w.text.charCodeAt(0) >= 0x2e80) return true;
+  return false;
+}
+
+export function lineFeatures(text: string, opts: CompiledChromeOptions, stopwords: ReadonlySet<string>, tokens: readonly Token[] | null = null, lineStart = 0): LineFeatures {
   const t = text.trim();
-  const tokens = t.match(WORD) ?? [];
-  const cjk = t.match(CJK)?.length ?? 0;
+  const trimmedStart = lineStart + (text.length - text.trimStart().length);
+  const tokens0 = wordsOf(t, tokens, trimmedStart);
+  const cjk = mayHaveCjk(tokens0) ? (t.match(CJK)?.length ?? 0) : 0;
   let sw = 0;
   let caps = 0;
   let content = 0;
-  for (const w of tokens) {
-    const lower = w.toLowerCase();
-    if (stopwords.has(lower)) sw++;
-    else if (LETTER.test(w)) {
+  for (const w of tokens0) {
+    if (stopwords.has(w.norm)) sw++;
+    else if (!w.number && !isDigit(w.text.charCodeAt(0))) {
       content++;
-      if (UPPER.test(w)) caps++;
+      if (capitalised(w.text)) caps++;
     }
   }
-  const spaced = cjk > t.length * 0.3 ? 0 : tokens.length;
+  const spaced = cjk > t.length * 0.3 ? 0 : tokens0.length;
   const words = spaced + (cjk > 0 ? cjk / 2 : 0);
-  const sentenceEnds = t.match(SENTENCE_END_INSIDE)?.length ?? 0;
+  const sentenceEnds = sentenceEndsIn(t);
   // Whole-line patterns only count on short lines; a long line that merely mentions them is prose.
-  const short = tokens.length <= opts.thresholds.vocabularyMaxWords;
+  const short = tokens0.length <= opts.thresholds.vocabularyMaxWords;
   // Start and end patterns only look at the line's first and last characters: long paragraphs stay cheap.
   const head = t.length > EDGE_CHARS ? t.slice(0, EDGE_CHARS) : t;
   const tail = t.length > EDGE_CHARS ? t.slice(-EDGE_CHARS) : t;
   const kind = kindOfLine(opts, t, head, tail, short);
   // Title case capitalises function words; running prose does so only at a sentence start.
   let headlineCaseWords = 0;
-  const lead = t.slice(0, 140);
-  HEAD_WORD.lastIndex = 0;
-  for (let m = HEAD_WORD.exec(lead), n = 0; m !== null && n < 18; m = HEAD_WORD.exec(lead), n++) {
-    const w = m[0];
-    if (m.index === 0 || w === 'I' || !UPPER.test(w) || !stopwords.has(w.toLowerCase())) continue;
-    const before = lead.slice(0, m.index).trimEnd();
-    if (!SENTENCE_START.test(before)) headlineCaseWords++;
+  for (let n = 0; n < tokens0.length && n < 18; n++) {
+    const w = tokens0[n]!;
+    if (w.at >= 140) break;
+    if (w.at === 0 || w.text === 'I' || !capitalised(w.text) || !stopwords.has(w.norm)) continue;
+    let b = w.at - 1;
+    while (b >= 0 && (t[b] === ' ' || t[b] === '\t')) b--;
+    if (b >= 0 && !STARTERS.has(t[b]!)) headlineCaseWords++;
   }
+  const endsSentence = stopBefore(t, t.length);
   let dateWidget = false;
-  if (tokens.length <= 10) {
+  if (tokens0.length <= 10) {
     const rest = t.replace(DATE_TOKEN, ' ').match(WORD) ?? [];
     // Not the signature of an embedded tweet ("Name (@handle) November 18, 2019"), which articles quote.
-    dateWidget = rest.length <= 3 && rest.length < tokens.length && !t.includes('@');
+    dateWidget = rest.length <= 3 && rest.length < tokens0.length && !t.includes('@');
+  }
+  let commentByline = false;
+  // A line led by a dash is an attribution ("— Name (@handle) November 18, 2019" under a quoted tweet), the article's own.
+  if (tokens0.length <= BYLINE_MAX_WORDS && !endsSentence && !ATTRIBUTION.test(t) && CALENDAR_DATE.test(t)) {
+    // Someone's name (a capitalised word that is not part of the date), a handle or a comment number.
+    commentByline = t.includes('@') || COMMENT_NUMBER.test(t) || tokens0.some((w) => capitalised(w.text) && !DATE_WORD.test(w.text) && !MONTH_PREFIX.test(w.text));
   }
   return {
     chars: t.length,
     words,
     stopwordDensity: spaced > 0 ? sw / spaced : -1,
-    endsSentence: SENTENCE_END.test(t),
+    endsSentence,
     endsColon: COLON_END.test(t),
     sentenceEnds,
     titleCase: content > 0 ? caps / content : 0,
@@ -110,10 +186,12 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     dateWidget,
     listItem: LIST_ITEM.test(t),
     headlineCaseWords,
-    gluedDateline: GLUED_DATELINE.test(head),
+    // The colon anchors the pattern: most lines have none and skip it.
+    gluedDateline: head.includes(':') && GLUED_DATELINE.test(head),
     digits: DIGIT.test(t),
-    numberShare: tokens.length ? tokens.filter((w) => w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57).length / tokens.length : 0,
+    numberShare: tokens0.length ? tokens0.filter((w) => isDigit(w.text.charCodeAt(0))).length / tokens0.length : 0,
     stopwords: sw,
     startsLower: LOWER_START.test(t),
+    commentByline,
   };
 }

@@ -29,7 +29,8 @@ function bestRun(weights: readonly number[], taken: Uint8Array): Region | null {
       sum = 0;
       continue;
     }
-    if (!best || sum > best.score) best = { from, to: i, score: sum };
+    // On a tie the run reaching further wins: a paragraph that pays for the chrome line before it is the article's.
+    if (!best || sum > best.score || (sum === best.score && from === best.from && w > 0)) best = { from, to: i, score: sum };
   }
   return best;
 }
@@ -50,8 +51,10 @@ const MIN_EARLY_LINES = 2;
  * because comment threads and teaser lists can outweigh a short article but come after it. Later candidates
  * scoring at least `share` of the main one join it (an article split by a large advertisement or gallery).
  */
-export function bestRegions(weights: readonly number[], barriers: Uint8Array, share: number, earlyShare: number): Region[] {
+export function bestRegions(weights: readonly number[], barriers: Uint8Array, share: number, earlyShare: number, breaks?: Uint8Array): Region[] {
+  // Breaks (blocks of page furniture) split runs like barriers, but regions on both sides may still join.
   const taken = Uint8Array.from(barriers);
+  if (breaks) for (let i = 0; i < taken.length; i++) taken[i] = taken[i]! | breaks[i]!;
   const candidates: Region[] = [];
   let top = 0;
   for (;;) {

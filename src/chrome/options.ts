@@ -13,6 +13,8 @@ export interface ChromeKindSpec {
   ends?: string[];
   /** How hard a matching line separates article text from what lies beyond it (default 3; comment headers more). */
   weight?: number;
+  /** Lines of this kind mark reader comments ("Reply", "3 votes", "NAME says:"): several with prose between them make a comment thread. */
+  thread?: boolean;
 }
 
 export interface ChromeThresholds {
@@ -38,13 +40,65 @@ export interface ChromeThresholds {
   secondaryRegionShare: number;
   /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
   errorLines: number;
+  /** Comment signals (bylines with dates, "Reply", vote counts) at most this many lines apart belong to one thread. */
+  threadMaxGap: number;
+  /** A comment thread has at least this many signals. */
+  threadMinSignals: number;
+  /** A thread is taken for one only after this much article text (words of prose) above it. */
+  threadArticleWords: number;
+  /** A text opening on at most this many headline, byline and date lines (nothing above them) keeps them as its own. */
+  headLines: number;
+  /** A run of this many non-article lines... */
+  breakLines: number;
+  /** ...with this many lines of chrome vocabulary is a block of page furniture: prose beyond it joins the article only when it scores like it. */
+  breakVocabulary: number;
+  /** HTML: a line the markup puts in page furniture (nav, footer, sidebar) costs this much (times the gap penalty). */
+  structurePenalty: number;
+  /** HTML: a line with at least this share of its characters inside links is a menu or teaser, not prose. */
+  linkShare: number;
+  /** HTML: when the page has an article element holding most of the prose, a line outside it costs this much (times the gap penalty). */
+  outsideArticlePenalty: number;
+  /** HTML: the article element must hold at least this share of the page's prose to be taken for the article. */
+  articleShare: number;
+  /** Weight of a line of prose without enough length to be "good", per word, when it ends a sentence. */
+  nearGoodWeight: number;
+  /** Cost (times the gap penalty) of prose-like line without a closing full stop: mostly a headline. */
+  headlinePenalty: number;
+  /** Weight of a short line that ends a sentence and has stopwords (a heading or list item with words). */
+  shortSentenceWeight: number;
+  /** Weight of a short line full of figures (a table cell, a score). */
+  shortFigureWeight: number;
+  /** Cost (times the gap penalty) of a short line with stopwords, digits or a list mark (bare names cost the full penalty). */
+  shortWordsPenalty: number;
+  /** Weight of a table row of figures. */
+  tableRowWeight: number;
+  /** Cost (times the gap penalty) of a long line that is not prose (a headline, a menu on one line). */
+  badPenalty: number;
+  /** Weight of a chrome vocabulary kind that names none (times the gap penalty). */
+  kindWeight: number;
+  /** Each further line of an unbroken run of non-article lines costs this share more. */
+  runGrowth: number;
+  /** Kinds weighing this much (comment-section headers) are barriers: the article never extends across them. */
+  barrierWeight: number;
+  /** What each line of a comment thread costs a region (times the gap penalty). */
+  threadPenalty: number;
+  /** Inside the article, this many headline-like lines in a row... */
+  linkListLines: number;
+  /** ...each at most this many words, are a list of links. */
+  linkListMaxWords: number;
+  /** HTML: a comment container holding this many characters is a comment section (not a "12 comments" link). */
+  markupThreadChars: number;
 }
+
+import type { StructureSpec } from './structure-hints.js';
 
 export interface ChromeOptions {
   /** Function words per language (ISO 639-3); text in other languages is measured against all lists together. */
   stopwords: Record<string, string[]>;
   kinds: Record<string, ChromeKindSpec>;
   thresholds?: Partial<ChromeThresholds>;
+  /** How HTML markup reads (elements and class words); used only for HTML input. */
+  structure?: StructureSpec;
 }
 
 export interface CompiledKind {
@@ -54,6 +108,7 @@ export interface CompiledKind {
   starts: RegExp | null;
   ends: RegExp | null;
   weight: number;
+  thread: boolean;
 }
 
 export interface CompiledChromeOptions {
@@ -63,6 +118,7 @@ export interface CompiledChromeOptions {
   /** Every kind's patterns of one anchoring in one expression, a named group per kind: one pass per line. */
   combined: { lines: RegExp | null; starts: RegExp | null; ends: RegExp | null };
   thresholds: ChromeThresholds;
+  structure: StructureSpec | null;
 }
 
 const GROUP = 'chromeKind';
@@ -109,6 +165,30 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   minPositionalWords: 6,
   secondaryRegionShare: 0.8,
   errorLines: 10,
+  threadMaxGap: 12,
+  threadMinSignals: 3,
+  threadArticleWords: 40,
+  headLines: 6,
+  breakLines: 4,
+  breakVocabulary: 2,
+  structurePenalty: 2,
+  linkShare: 0.6,
+  outsideArticlePenalty: 0.5,
+  articleShare: 0.5,
+  nearGoodWeight: 0.5,
+  headlinePenalty: 0.5,
+  shortSentenceWeight: 0.5,
+  shortFigureWeight: 0.25,
+  shortWordsPenalty: 0.25,
+  tableRowWeight: 0.5,
+  badPenalty: 2,
+  kindWeight: 3,
+  runGrowth: 0.25,
+  barrierWeight: 10,
+  threadPenalty: 0.25,
+  linkListLines: 3,
+  linkListMaxWords: 16,
+  markupThreadChars: 200,
 };
 
 function alternation(patterns: string[] | undefined, anchor: 'line' | 'start' | 'end', where: string): RegExp | null {
@@ -134,12 +214,13 @@ export function compileChromeOptions(o: ChromeOptions): CompiledChromeOptions {
     lines: alternation(k.lines, 'line', `kinds.${name}.lines`),
     starts: alternation(k.starts, 'start', `kinds.${name}.starts`),
     ends: alternation(k.ends, 'end', `kinds.${name}.ends`),
-    weight: k.weight ?? 3,
+    weight: k.weight ?? o.thresholds?.kindWeight ?? DEFAULT_THRESHOLDS.kindWeight,
+    thread: k.thread ?? false,
   }));
   const combined = {
     lines: combine(kinds, (k) => k.lines, 'line'),
     starts: combine(kinds, (k) => k.starts, 'start'),
     ends: combine(kinds, (k) => k.ends, 'end'),
   };
-  return { stopwords, allStopwords: all, kinds, combined, thresholds: { ...DEFAULT_THRESHOLDS, ...o.thresholds } };
+  return { stopwords, allStopwords: all, kinds, combined, thresholds: { ...DEFAULT_THRESHOLDS, ...o.thresholds }, structure: o.structure ?? null };
 }

@@ -19,7 +19,10 @@ export function chromeRuns(lines: readonly Line[], c: ChromeClassification, minP
     // A few words at the edge of the text with nothing but their place against them (a dateline, a
     // sign-off, a section name) are as likely the article's own as the page's: left alone.
     const positionalOnly = [...cur.reasons.keys()].every((r) => POSITIONAL.has(r));
-    if (positionalOnly && words(lines, cur.first, cur.last) < minPositionalWords) {
+    // Nor is one line wholly in brackets ("(Reporting by ...; Editing by ...)", "(Published Monday)"): an
+    // editor's note to the reader, which pages and articles alike carry.
+    const note = cur.first === cur.last && BRACKETED.test(lines[cur.first]!.text.trim());
+    if (positionalOnly && (note || words(lines, cur.first, cur.last) < minPositionalWords)) {
       cur = null;
       return;
     }
@@ -42,6 +45,8 @@ export function chromeRuns(lines: readonly Line[], c: ChromeClassification, minP
   close();
   return runs;
 }
+
+const BRACKETED = /^\([^()]*\)$/u;
 
 function words(lines: readonly Line[], from: number, to: number): number {
   let n = 0;

@@ -1,6 +1,7 @@
 import { classifyLines, type ChromeClassification } from '../chrome/classify.js';
 import { chromeRuns, POSITIONAL_REASONS } from '../chrome/runs.js';
 import { compileChromeOptions, type ChromeOptions, type CompiledChromeOptions } from '../chrome/options.js';
+import { lineHints } from '../chrome/structure-hints.js';
 import type { Doc } from '../text/doc.js';
 import type { Finding } from '../types.js';
 import type { Detector, DetectorContext } from './detector.js';
@@ -15,14 +16,19 @@ const kindSchema = {
     starts: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Regular expressions matching the start of a line (case-insensitive).' },
     ends: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Regular expressions matching the end of a line (case-insensitive).' },
     weight: { type: 'number', minimum: 0, maximum: 100, description: 'How hard a matching line separates the article from what lies beyond it (default 3).' },
+    thread: { type: 'boolean', description: 'Lines of this kind mark reader comments; several with prose between them make a comment thread.' },
   },
 };
 
 const num = (min: number, max: number) => ({ type: 'number', minimum: min, maximum: max });
+const words = { type: 'array', items: { type: 'string', pattern: '^[a-z]+$' } };
+const labels = { type: 'object', propertyNames: { pattern: '^[a-z0-9]+$' }, additionalProperties: { type: 'string', minLength: 1 } };
 
 /** The page's classification, computed once per article and shared (strip uses the same one). */
 export function chromeClassification(doc: Doc, options: CompiledChromeOptions, ctx: DetectorContext | null): ChromeClassification {
-  return doc.memo('chrome', (d) => classifyLines({ lines: d.lines, language: d.language, templateLines: ctx?.hints?.templateLines }, options));
+  return doc.memo('chrome', (d) =>
+    classifyLines({ lines: d.lines, tokens: d.tokens, language: d.language, templateLines: ctx?.hints?.templateLines, hints: lineHints(d.lines, d.article.structure, options.structure) }, options),
+  );
 }
 
 /**
@@ -60,6 +66,20 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
         description: 'Function words per language (ISO 639-3): their density marks running prose.',
       },
       kinds: { type: 'object', additionalProperties: kindSchema, description: 'Kinds of chrome and the lines that give them away.' },
+      structure: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['chromeElements', 'outerElements', 'articleElements', 'articleWords', 'commentWords', 'furnitureWords'],
+        description: 'HTML input only: elements and class/id words that mark furniture, the article and comment sections.',
+        properties: {
+          chromeElements: labels,
+          outerElements: labels,
+          articleElements: words,
+          articleWords: words,
+          commentWords: words,
+          furnitureWords: labels,
+        },
+      },
       thresholds: {
         type: 'object',
         additionalProperties: false,
@@ -75,6 +95,30 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
           minPositionalWords: num(0, 1000),
           secondaryRegionShare: num(0, 1),
           errorLines: num(1, 1000),
+          threadMaxGap: num(1, 1000),
+          threadMinSignals: num(2, 1000),
+          threadArticleWords: num(0, 100000),
+          headLines: num(0, 100),
+          breakLines: num(1, 1000),
+          breakVocabulary: num(0, 1000),
+          structurePenalty: num(0, 100),
+          linkShare: num(0, 1),
+          outsideArticlePenalty: num(0, 100),
+          articleShare: num(0, 1),
+          nearGoodWeight: num(0, 100),
+          headlinePenalty: num(0, 100),
+          shortSentenceWeight: num(-100, 100),
+          shortFigureWeight: num(-100, 100),
+          shortWordsPenalty: num(0, 100),
+          tableRowWeight: num(-100, 100),
+          badPenalty: num(0, 100),
+          kindWeight: num(0, 100),
+          runGrowth: num(0, 10),
+          barrierWeight: num(0, 1000),
+          threadPenalty: num(0, 100),
+          linkListLines: num(1, 100),
+          linkListMaxWords: num(1, 1000),
+          markupThreadChars: num(0, 100000),
         },
       },
     },

@@ -1,6 +1,8 @@
 import { Parser } from 'htmlparser2';
 import type { BodyComment } from '../types.js';
 import { commentOffsets, type CommentMark } from './html-comments.js';
+import type { PageStructure } from '../types.js';
+import { StructureRecorder } from './html-structure.js';
 import { normalizeDate } from './normalize-date.js';
 
 export interface HtmlDocument {
@@ -11,6 +13,8 @@ export interface HtmlDocument {
   url: string | null;
   /** Visible comments (`<!-- ... -->` outside hidden elements) at their offsets in `text`, for inline suppressions. */
   comments: BodyComment[];
+  /** Per-line structure of `text` (landmarks, class words, link share), for the chrome detector. */
+  structure: PageStructure;
 }
 
 // Elements that start a new line in the visible text.
@@ -30,6 +34,14 @@ const DATE_META = new Set(['article:published_time', 'og:published_time', 'datep
  */
 export function parseHtml(html: string): HtmlDocument {
   const out: string[] = [];
+  const structure = new StructureRecorder();
+  // Every output line goes through here, so the structure stays line for line with the text.
+  const emit = (...parts: string[]): void => {
+    for (const p of parts) {
+      out.push(p);
+      structure.endLine();
+    }
+  };
   let line = '';
   const hiddenStack: string[] = [];
   let preDepth = 0;
@@ -44,7 +56,7 @@ export function parseHtml(html: string): HtmlDocument {
   const commentMarks: CommentMark[] = [];
   const breakLine = (): void => {
     const t = preDepth ? line : line.replace(/[ \t\f\v\u00a0]*$/, '');
-    out.push(t);
+    emit(t);
     line = '';
   };
   const parser = new Parser(
@@ -69,18 +81,22 @@ export function parseHtml(html: string): HtmlDocument {
         if (BLOCK.has(name) && line.trim() !== '') breakLine();
         if (name === 'br') breakLine();
         if (CELL.has(name) && line.trim() !== '') line += ' | ';
+        // After the line break, so the line before this element is not counted inside it.
+        structure.open(name, attrs);
       },
       ontext(data) {
         if (inTitle) title += data;
         if (hiddenStack.length) return;
         afterLink = false;
         if (inH1) h1 += data;
+        const before = line.length;
         line += preDepth ? data : data.replace(/[ \t\r\n\f\v]+/g, ' ');
         if (!preDepth && line.startsWith(' ')) line = line.trimStart();
+        structure.text(Math.max(0, line.length - before));
         if (preDepth && line.includes('\n')) {
           const parts = line.split('\n');
           line = parts.pop()!;
-          out.push(...parts);
+          emit(...parts);
         }
       },
       oncomment(data) {
@@ -98,7 +114,8 @@ export function parseHtml(html: string): HtmlDocument {
         if (name === 'a') afterLink = true;
         if (name === 'pre' && preDepth) preDepth--;
         if (BLOCK.has(name) && line.trim() !== '') breakLine();
-        if (name === 'p' || /^h[1-6]$/.test(name)) out.push('');
+        if (name === 'p' || /^h[1-6]$/.test(name)) emit('');
+        structure.close(name);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
@@ -118,5 +135,6 @@ export function parseHtml(html: string): HtmlDocument {
     publishedAtOrigin: metaDate ? 'html-meta' : timeDate ? 'html-time' : null,
     url,
     comments: commentOffsets(out, text, commentMarks),
+    structure: structure.finish(out, text),
   };
 }

@@ -86,7 +86,7 @@ export function parseArticles(text: string, source: string, format: InputFormat)
       const page = parseHtml(text);
       if (page.text.trim() === '') return (fail(source, 'the page has no visible text'), { articles, errors });
       if (page.text.length > MAX_ARTICLE_CHARS) return (fail(source, `the page's text is over the ${MAX_ARTICLE_CHARS.toLocaleString('en')}-character limit for one article`), { articles, errors });
-      articles.push({ id: source, source, title: page.title, url: page.url, publishedAt: page.publishedAt, publishedAtOrigin: page.publishedAtOrigin, publisher: null, format, body: page.text, ...(page.comments.length ? { comments: page.comments } : {}) });
+      articles.push({ id: source, source, title: page.title, url: page.url, publishedAt: page.publishedAt, publishedAtOrigin: page.publishedAtOrigin, publisher: null, format, body: page.text, structure: page.structure, ...(page.comments.length ? { comments: page.comments } : {}) });
       break;
     }
     default: {
