@@ -64,13 +64,37 @@ function readMentions(doc: Doc): DateMention[] {
   const out: DateMention[] = [];
   for (const s of doc.sentences) {
     if (!HINT_NAMES.test(s.text) && !HINT_OTHER.test(s.text)) continue;
-    for (const r of chrono.en.GB.parse(s.text, { instant: ref, timezone: 0 })) {
-      const m = fromChrono(doc, s.start, s.index, r, pub, dayFirst);
-      if (m) out.push(m);
+    for (const [offset, piece] of pieces(s.text)) {
+      for (const r of chrono.en.GB.parse(piece, { instant: ref, timezone: 0 })) {
+        const m = fromChrono(doc, s.start + offset, s.index, r, pub, dayFirst);
+        if (m) out.push(m);
+      }
     }
   }
   addOwnReadings(doc, out, pub);
   return joinWeekdays(doc.text, out.sort((a, b) => a.start - b.start));
+}
+
+// chrono's refiners re-read the text before each result, so its time grows with the square of a sentence's
+// length: a sentence longer than PIECE_MAX (a table or a dump with no full stops, never prose) is read in pieces.
+const PIECE_MAX = 3000;
+const PIECE_CUT = 2000;
+
+/** The sentence as [offset, text] pieces of at most PIECE_MAX characters, cut at a line break or a space. */
+function pieces(text: string): Array<[number, string]> {
+  if (text.length <= PIECE_MAX) return [[0, text]];
+  const out: Array<[number, string]> = [];
+  let from = 0;
+  while (text.length - from > PIECE_MAX) {
+    const window = text.slice(from + PIECE_CUT, from + PIECE_MAX);
+    const nl = window.indexOf('\n');
+    const sp = window.search(/\s/);
+    const cut = from + PIECE_CUT + (nl >= 0 ? nl : sp >= 0 ? sp : window.length);
+    out.push([from, text.slice(from, cut)]);
+    from = cut;
+  }
+  out.push([from, text.slice(from)]);
+  return out;
 }
 
 /** "Wednesday, Nov. 21" comes back from chrono as two results: the weekday belongs to the date after it. */
@@ -186,7 +210,8 @@ export function yearlessValue(pub: string, month: number, day: number | null, sh
 
 /** Readings chrono does not make: bare years after a preposition ("in 2019") and "the current year". */
 function addOwnReadings(doc: Doc, out: DateMention[], pub: string | null): void {
-  const taken = (s: number, e: number) => out.some((m) => m.start < e && s < m.end);
+  const taken = takenSpans(out);
+  taken.newPass();
   const sentenceAt = (offset: number) => {
     let lo = 0;
     let hi = doc.sentences.length - 1;
@@ -200,13 +225,53 @@ function addOwnReadings(doc: Doc, out: DateMention[], pub: string | null): void 
   for (const m of doc.text.matchAll(YEAR)) {
     const start = m.index!;
     const end = start + 4;
-    if (!YEAR_LEAD.test(doc.text.slice(Math.max(0, start - 14), start)) || taken(start, end)) continue;
+    if (!YEAR_LEAD.test(doc.text.slice(Math.max(0, start - 14), start)) || taken.overlaps(start, end)) continue;
+    taken.add(start, end);
     out.push({ start, end, text: m[0], value: m[0], precision: 'year', relative: false, sentence: sentenceAt(start), yearStated: true });
   }
+  taken.newPass();
   for (const m of doc.text.matchAll(CURRENT_YEAR)) {
     if (/^(?:current|present)/i.test(m[0])) continue; // "the current year" needs its article; "current year earnings" is a label
     const start = m.index!;
     const end = start + m[0].length;
-    if (!taken(start, end)) out.push({ start, end, text: m[0], value: pub ? pub.slice(0, 4) : null, precision: 'year', relative: true, sentence: sentenceAt(start) });
+    if (taken.overlaps(start, end)) continue;
+    taken.add(start, end);
+    out.push({ start, end, text: m[0], value: pub ? pub.slice(0, 4) : null, precision: 'year', relative: true, sentence: sentenceAt(start) });
   }
+}
+
+/**
+ * The spans of the mentions found so far, answering "does [s, e) overlap one?" by binary searches and a look
+ * back over at most the longest span's length, so a text full of years stays linear. Spans are kept in sorted
+ * runs: chrono's mentions, then one run per pass of added readings (each pass adds in text order).
+ */
+function takenSpans(mentions: readonly DateMention[]) {
+  const runs: Array<Array<[number, number]>> = [mentions.map((m): [number, number] => [m.start, m.end]).sort((a, b) => a[0] - b[0])];
+  let longest = runs[0]!.reduce((n, [a, b]) => Math.max(n, b - a), 0);
+  const firstStartingAt = (spans: ReadonlyArray<[number, number]>, e: number): number => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]![0] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    overlaps(s: number, e: number): boolean {
+      for (const spans of runs) {
+        for (let i = firstStartingAt(spans, e) - 1; i >= 0 && spans[i]![0] >= s - longest; i--) if (spans[i]![1] > s) return true;
+      }
+      return false;
+    },
+    /** Adds a span; spans added after the last `newPass()` come in text order. */
+    add(s: number, e: number): void {
+      runs[runs.length - 1]!.push([s, e]);
+      longest = Math.max(longest, e - s);
+    },
+    newPass(): void {
+      runs.push([]);
+    },
+  };
 }

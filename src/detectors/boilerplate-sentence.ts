@@ -164,21 +164,39 @@ function lowerText(doc: Doc): string | null {
 /** Collects evidence per sentence; a stretch of text counts for one signal only (the first in pack order). */
 class Evidence {
   readonly bySentence = new Map<number, Map<number, string[]>>();
+  /** Per sentence, the claimed stretches as sorted, disjoint [start, end) pairs: a binary search finds an overlap. */
   private readonly taken = new Map<number, Array<[number, number]>>();
+  /** Per sentence and signal, the normalised texts already listed (the message names each distinct one once). */
+  private readonly listed = new Map<number, Map<number, Set<string>>>();
 
   add(sentence: number, signal: number, start: number, end: number, text: string): void {
-    const taken = this.taken.get(sentence) ?? [];
     if (end > start) {
-      if (taken.some(([a, b]) => a < end && start < b)) return;
-      taken.push([start, end]);
-      this.taken.set(sentence, taken);
+      let taken = this.taken.get(sentence);
+      if (!taken) this.taken.set(sentence, (taken = []));
+      // The first stretch ending after `start` is the only one that can overlap [start, end).
+      let lo = 0;
+      let hi = taken.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (taken[mid]![1] > start) hi = mid;
+        else lo = mid + 1;
+      }
+      if (lo < taken.length && taken[lo]![0] < end) return;
+      taken.splice(lo, 0, [start, end]);
     }
     let bySignal = this.bySentence.get(sentence);
     if (!bySignal) this.bySentence.set(sentence, (bySignal = new Map()));
+    let listed = this.listed.get(sentence);
+    if (!listed) this.listed.set(sentence, (listed = new Map()));
     const found = bySignal.get(signal) ?? [];
+    const keys = listed.get(signal) ?? new Set<string>();
     const key = norm(text);
-    if (!found.some((f) => norm(f) === key)) found.push(text.replace(/\s+/g, ' '));
+    if (!keys.has(key)) {
+      keys.add(key);
+      found.push(text.replace(/\s+/g, ' '));
+    }
     bySignal.set(signal, found);
+    listed.set(signal, keys);
   }
 }
 
