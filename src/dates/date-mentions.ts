@@ -34,7 +34,8 @@ export interface DateMention {
 
 // Cheap test before chrono, which is slow: capitalised month names and weekdays, numeric dates, and
 // relative words only with the unit they qualify ("last week", not every "last" or "this").
-const HINT_NAMES = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)/u;
+// Whole words only: a bare prefix let every "Market", "Mark", "Decision" and "Novel" through to chrono.
+const HINT_NAMES = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\p{L}])/u;
 const HINT_OTHER =
   /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d\d-\d\d|\b(?:yesterday|today|tomorrow|tonight|ago)\b|\b(?:last|next|this|past)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)\b/i;
 // A month named alone is a date only after a preposition or a time word ("in May", not "Theresa May").
