@@ -62,10 +62,14 @@ export interface LanguageInput {
  * words when that is unmistakable (the common case, and cheap); by franc's trigram statistics otherwise.
  */
 export function detectLanguage(text: string, model?: LanguageInput): string {
-  const sample = (model && proseSample(text, model)) ?? middleSample(text);
+  const prose = model ? proseSample(model) : null;
+  // Even a little prose decides when its function words are unmistakable (a results table with a few sentences).
+  const quick = prose !== null ? byFunctionWords(prose) : null;
+  if (quick) return quick;
+  const sample = prose !== null && prose.length >= Math.min(PROSE_ENOUGH, text.length / 2) ? prose : middleSample(text);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS) return 'und';
-  return byFunctionWords(sample) ?? franc(sample, { only: LANGUAGES, minLength: MIN_LETTERS });
+  return (sample === prose ? null : byFunctionWords(sample)) ?? franc(sample, { only: LANGUAGES, minLength: MIN_LETTERS });
 }
 
 /** Sample from the middle of long texts: the start is often navigation and the end a footer. */
@@ -90,11 +94,11 @@ function isProse(s: Sentence, tokens: readonly Token[]): boolean {
   return words >= PROSE_MIN_WORDS && capitals * 2 <= words;
 }
 
-/** Up to SAMPLE characters of prose sentences, taken from the middle outwards; null when the text has too little prose. */
-function proseSample(text: string, { sentences, tokens }: LanguageInput): string | null {
+/** Up to SAMPLE characters of prose sentences, taken from the middle outwards; null when the text has none. */
+function proseSample({ sentences, tokens }: LanguageInput): string | null {
   const prose: Sentence[] = sentences.filter((s) => isProse(s, tokens));
-  const total = prose.reduce((n, s) => n + s.text.length, 0);
-  if (total < Math.min(PROSE_ENOUGH, text.length / 2)) return null;
+  if (!prose.length) return null;
+  const total = prose.reduce((n, s) => n + s.text.length + 1, 0);
   if (total <= SAMPLE) return prose.map((s) => s.text).join(' ');
   const mid = prose.length >> 1;
   const picked: Sentence[] = [];
