@@ -1,10 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
 import { TOOL_VERSION } from '../report/version.js';
-import { runCheck } from './check-command.js';
-import { runCompare } from './compare-command.js';
-import { runRules } from './rules-command.js';
-import { runStrip } from './strip-command.js';
+// Each subcommand's module is imported when it runs: `check` on one article does not load the others.
 import { UsageError } from './usage-error.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -35,7 +32,7 @@ program
   .option('-q, --quiet', 'no progress or diagnostics on standard error')
   .option('-j, --jobs <n>', 'worker threads for large batches (default: the number of cores; 1 = no threads)')
   .action(async (paths: string[], opts) => {
-    process.exitCode = await runCheck(paths, opts);
+    process.exitCode = await (await import('./check-command.js')).runCheck(paths, opts);
   });
 
 program
@@ -48,7 +45,7 @@ program
   .option('--no-color', 'plain text output')
   .option('-q, --quiet', 'no diagnostics on standard error')
   .action(async (paths: string[], opts) => {
-    process.exitCode = await runCompare(paths, opts);
+    process.exitCode = await (await import('./compare-command.js')).runCompare(paths, opts);
   });
 
 program
@@ -58,8 +55,8 @@ program
   .option('--jsonl', 'JSONL in (records with body/text/content), JSONL out: the same records with the body stripped and a "removed" count')
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
-  .action((path: string | undefined, opts) => {
-    process.exitCode = runStrip(path, opts);
+  .action(async (path: string | undefined, opts) => {
+    process.exitCode = (await import('./strip-command.js')).runStrip(path, opts);
   });
 
 program
@@ -68,8 +65,8 @@ program
   .option('--json', 'print the rules as JSON')
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
-  .action((opts) => {
-    process.exitCode = runRules(opts);
+  .action(async (opts) => {
+    process.exitCode = (await import('./rules-command.js')).runRules(opts);
   });
 
 try {

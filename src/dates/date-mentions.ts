@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as ChronoModule from 'chrono-node';
 import { inferPublication } from '../engine/publication.js';
 import type { Doc } from '../text/doc.js';
 import { dayNumber, daysInMonth, fromDayNumber, iso } from './calendar.js';
@@ -53,6 +54,12 @@ const LEAD_WORDS = /^(?:(?:on|at|in)\s+|(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|
 const TRAILING_TIME = /,?\s+(?:at\s+)?(?:noon|midnight|\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?$/i;
 const FALLBACK_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
+// chrono takes longer to load than a short article takes to check: loaded when a sentence first looks like a date.
+let chronoModule: typeof ChronoModule | null = null;
+function chrono(): typeof ChronoModule {
+  return (chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof ChronoModule);
+}
+
 /** Every date the article states, in text order; computed once per article and shared (dates rules, facts). */
 export function dateMentions(doc: Doc): DateMention[] {
   return doc.memo('date-mentions', () => readMentions(doc));
@@ -66,7 +73,7 @@ function readMentions(doc: Doc): DateMention[] {
   for (const s of doc.sentences) {
     if (!HINT_NAMES.test(s.text) && !HINT_OTHER.test(s.text)) continue;
     for (const [offset, piece] of pieces(s.text)) {
-      for (const r of chrono.en.GB.parse(piece, { instant: ref, timezone: 0 })) {
+      for (const r of chrono().en.GB.parse(piece, { instant: ref, timezone: 0 })) {
         const m = fromChrono(doc, s.start + offset, s.index, r, pub, dayFirst);
         if (m) out.push(m);
       }
@@ -122,9 +129,9 @@ function numericHabit(text: string): boolean | null {
   return null;
 }
 
-function fromChrono(doc: Doc, base: number, sentence: number, r: chrono.ParsedResult, pub: string | null, dayFirst: boolean | null): DateMention | null {
+function fromChrono(doc: Doc, base: number, sentence: number, r: ChronoModule.ParsedResult, pub: string | null, dayFirst: boolean | null): DateMention | null {
   const c = r.start;
-  const has = (k: chrono.Component) => c.isCertain(k);
+  const has = (k: ChronoModule.Component) => c.isCertain(k);
   // chrono keeps a leading "on"/"at" and a trailing comma ("on Friday", "July,"): the date is what lies between.
   // A time of day is not part of the date ("10 a.m. Friday, Dec. 6", "Friday 05/06/2025 at noon").
   const lead = LEAD_WORDS.exec(r.text)?.[0].length ?? 0;
