@@ -1,75 +1,161 @@
 #!/usr/bin/env node
 // Throughput and scaling of `credlint check` on generated batches (not part of `npm test`).
-// Usage: npm run bench [-- --sizes 1000,3000,10000 --seed 1]
+// Usage: npm run bench [-- --sizes 1000,2500,10000 --seed 1 --no-textlint --big]
 // Each batch is made from the 181 clean news bodies in ../shared: every article keeps a random 60-100% of a
 // body's sentences, with words swapped and figures changed in about half of them, and one in ten articles is
-// a near-copy of an earlier one. Each size runs in a fresh process, so peak RSS is that batch's own.
+// a near-copy of an earlier one. For each size it prints the per-article phase in-process (CPU per article),
+// then the CLI as a user runs it with -j 1 and -j 2 (wall, CPU = user + system, peak RSS, articles/s, MB/s);
+// then the growth 2.5k → 10k, the single-article CLI time, and the per-article ratio to textlint with four
+// prose rules on the same 1,000 articles as Markdown files (textlint is installed with npm into a temporary
+// folder, not as a dependency; --no-textlint skips it). --big adds the 100k-article `--format jsonl` memory runs
+// when the CLI offers that format. CPU time is the figure to compare on a shared machine: wall time is not.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mulberry32, splitSentences } from './altered-copies.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const arg = (name, dflt) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
+const TEXTLINT_RULES = ['textlint-rule-write-good', 'textlint-rule-no-start-duplicated-conjunction', 'textlint-rule-max-comma', 'textlint-rule-terminology'];
 
-if (process.argv.includes('--child')) await child(arg('--child'));
-else if (process.argv.includes('--write')) writeBatch(arg('--write'), Number(arg('--sizes', '1000')));
-else parent();
+
+function readPages() {
+  return readFileSync(join(ROOT, '..', 'shared', 'corpus', 'news-pages', 'pages.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
 
 /** `--write FILE --sizes N`: only writes one generated batch (to profile or to run the CLI on). */
 function writeBatch(file, size) {
-  const pages = readFileSync(join(ROOT, '..', 'shared', 'corpus', 'news-pages', 'pages.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  writeFileSync(file, generate(pages, size, Number(arg('--seed', 1))).map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(file, generate(readPages(), size, Number(arg('--seed', 1))).map((r) => JSON.stringify(r)).join('\n') + '\n');
 }
 
+/** Runs a command under /usr/bin/time (when present): wall ms, CPU ms (user + system, children included), peak RSS. */
+function timed(cmd, args, opts = {}) {
+  const haveTime = existsSync('/usr/bin/time');
+  const t = performance.now();
+  const r = haveTime
+    ? spawnSync('/usr/bin/time', ['-f', '\n%U %S %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts })
+    : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  const ms = performance.now() - t;
+  let cpuMs = null;
+  let maxRssKb = null;
+  if (haveTime) {
+    const last = r.stderr.trim().split('\n').at(-1).trim().split(/\s+/).map(Number);
+    cpuMs = (last[0] + last[1]) * 1000;
+    maxRssKb = last[2];
+  }
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms, cpuMs, maxRssKb };
+}
+
+function cliRun(file, jobs, extra = []) {
+  const r = timed(process.execPath, [CLI, 'check', file, '--out', `${file}.report.json`, '--quiet', '-j', String(jobs), ...extra]);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`credlint check failed on the bench batch (-j ${jobs}): ${r.stderr.slice(0, 2000)}`);
+  return r;
+}
+
+const s1 = (ms) => (ms / 1000).toFixed(1);
+const mb = (kb) => (kb === null ? '?' : `${(kb / 1024).toFixed(0)} MB`);
+
 function parent() {
-  const sizes = arg('--sizes', '1000,3000,10000').split(',').map(Number);
-  const pages = readFileSync(join(ROOT, '..', 'shared', 'corpus', 'news-pages', 'pages.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const sizes = arg('--sizes', '1000,2500,10000').split(',').map(Number);
+  const pages = readPages();
   const dir = mkdtempSync(join(tmpdir(), 'credlint-bench-'));
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start (other jobs inflate wall time; compare CPU time)`);
   const rows = [];
   try {
     for (const size of sizes) {
       const file = join(dir, `batch-${size}.jsonl`);
-      writeFileSync(file, generate(pages, size, Number(arg('--seed', 1))).map((r) => JSON.stringify(r)).join('\n') + '\n');
+      const records = generate(pages, size, Number(arg('--seed', 1)));
+      writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      const bytes = statSync(file).size;
       const r = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
       if (r.status !== 0) throw new Error(`bench child failed for ${size}: ${r.stderr.slice(0, 2000)}`);
       const m = JSON.parse(r.stdout);
-      m.cli = timeCli(file);
-      rows.push(m);
+      const j1 = cliRun(file, 1);
+      const j2 = cliRun(file, 2);
+      rows.push({ size, bytes, m, j1, j2 });
       console.log(
-        `${String(size).padStart(6)} articles: check ${(m.totalMs / 1000).toFixed(1)} s = ${(size / (m.totalMs / 1000)).toFixed(0)} articles/s, ${(m.totalMs / size).toFixed(2)} ms/article; ` +
-          `per-article phase ${(m.articleMs / size).toFixed(2)} ms/article (CPU ${(m.articleCpuMs / size).toFixed(2)}); compare ${(m.compareMs / 1000).toFixed(2)} s (CPU ${(m.compareCpuMs / 1000).toFixed(2)} s; ${m.claims} claims, ${m.claimPairsScored} claim pairs and ${m.articlePairsScored} article pairs scored, ` +
-          `${m.comparisons} comparisons: ${JSON.stringify(m.byType)}); facts ${(m.factsBytes / 1e6).toFixed(1)} MB as JSON; compare heap +${(m.compareHeapMb).toFixed(0)} MB; peak RSS ${(m.maxRssKb / 1024).toFixed(0)} MB`,
+        `${String(size).padStart(6)} articles (${(bytes / 1e6).toFixed(1)} MB): per-article phase ${(m.articleCpuMs / size).toFixed(2)} ms CPU/article in-process; ` +
+          `compare ${s1(m.compareCpuMs)} s CPU (${m.comparisons} comparisons); facts ${(m.factsBytes / 1e6).toFixed(1)} MB as JSON`,
       );
-      console.log(`${' '.repeat(15)}the CLI on ${m.cli.jobs} worker threads: ${(m.cli.ms / 1000).toFixed(1)} s = ${(size / (m.cli.ms / 1000)).toFixed(0)} articles/s${m.cli.maxRssKb ? `, peak RSS ${(m.cli.maxRssKb / 1024).toFixed(0)} MB (main thread and workers)` : ''}`);
+      for (const [name, x] of [['-j 1', j1], ['-j 2', j2]]) {
+        console.log(
+          `${' '.repeat(15)}CLI ${name}: wall ${s1(x.ms)} s, CPU ${x.cpuMs === null ? '?' : `${s1(x.cpuMs)} s`}, peak RSS ${mb(x.maxRssKb)}, ` +
+            `${(size / (x.ms / 1000)).toFixed(0)} articles/s, ${(bytes / 1e6 / (x.ms / 1000)).toFixed(2)} MB/s` +
+            (x.cpuMs === null ? '' : `, ${(x.cpuMs / size).toFixed(2)} ms CPU/article`),
+        );
+      }
+      console.log(`${' '.repeat(15)}-j 2 against -j 1: ${(j1.ms / j2.ms).toFixed(2)}x faster (wall), ${j2.cpuMs && j1.cpuMs ? `${(j2.cpuMs / j1.cpuMs).toFixed(2)}x the CPU` : ''}`);
     }
-    if (rows.length > 1) {
-      const a = rows[0];
-      const z = rows[rows.length - 1];
-      const k = z.articles / a.articles;
-      console.log(`growth ×${k.toFixed(1)} articles: check time ×${(z.totalMs / a.totalMs).toFixed(1)}, compare time ×${(z.compareMs / a.compareMs).toFixed(1)}, claim pairs ×${(z.claimPairsScored / Math.max(1, a.claimPairsScored)).toFixed(1)}, peak RSS ×${(z.maxRssKb / a.maxRssKb).toFixed(1)}`);
+    const a = rows.find((x) => x.size === 2500) ?? rows[rows.length - 2];
+    const z = rows.find((x) => x.size === 10000) ?? rows[rows.length - 1];
+    if (a && z && a !== z) {
+      console.log(
+        `growth ${a.size} → ${z.size} (×${(z.size / a.size).toFixed(1)} articles): -j 2 wall ×${(z.j2.ms / a.j2.ms).toFixed(2)}, -j 1 CPU ×${z.j1.cpuMs ? (z.j1.cpuMs / a.j1.cpuMs).toFixed(2) : '?'}, ` +
+          `compare CPU ×${(z.m.compareCpuMs / Math.max(1, a.m.compareCpuMs)).toFixed(2)}, peak RSS (-j 2) ×${z.j2.maxRssKb ? (z.j2.maxRssKb / a.j2.maxRssKb).toFixed(2) : '?'}`,
+      );
     }
+    single();
+    if (!process.argv.includes('--no-textlint')) textlintRatio(dir, generate(pages, 1000, Number(arg('--seed', 1))));
+    if (process.argv.includes('--big')) big(dir, pages);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** The real command on the batch, as a user runs it: all cores, report written to a file. */
-function timeCli(file) {
-  const jobs = availableParallelism();
-  const args = [join(ROOT, 'dist', 'cli', 'main.js'), 'check', file, '--out', `${file}.report.json`, '--quiet'];
-  const timed = existsSync('/usr/bin/time');
-  const t = performance.now();
-  const r = timed
-    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
-    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const ms = performance.now() - t;
-  if (r.status !== 0) throw new Error(`credlint check failed on the bench batch: ${r.stderr.slice(0, 2000)}`);
-  const maxRssKb = timed ? Number(r.stderr.trim().split('\n').at(-1)) : null;
-  return { jobs, ms, maxRssKb };
+/** One short article through the CLI, as a CMS hook runs it: median of several runs. */
+function single() {
+  const sample = join(ROOT, 'samples', 'clean-council-budget.txt');
+  const runs = [];
+  for (let i = 0; i < 9; i++) runs.push(timed(process.execPath, [CLI, 'check', sample]));
+  const med = (xs) => xs.sort((p, q) => p - q)[xs.length >> 1];
+  console.log(`single article (samples/clean-council-budget.txt, median of ${runs.length}): wall ${med(runs.map((r) => r.ms)).toFixed(0)} ms, CPU ${runs[0].cpuMs === null ? '?' : `${med(runs.map((r) => r.cpuMs)).toFixed(0)} ms`}`);
+}
+
+/** textlint with four prose rules and credlint (-j 1) on the same 1,000 articles as Markdown files, per article. */
+function textlintRatio(dir, records) {
+  const tl = join(dir, 'textlint');
+  const md = join(dir, 'md');
+  mkdirSync(tl, { recursive: true });
+  mkdirSync(md, { recursive: true });
+  writeFileSync(join(tl, 'package.json'), JSON.stringify({ name: 'bench-textlint', private: true }));
+  const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--silent', 'textlint', ...TEXTLINT_RULES], { cwd: tl, encoding: 'utf8' });
+  if (npm.status !== 0) {
+    console.log(`textlint: not measured (npm install failed: ${(npm.stderr || npm.stdout).trim().split('\n')[0]})`);
+    return;
+  }
+  const rules = Object.fromEntries(TEXTLINT_RULES.map((r) => [r.replace(/^textlint-rule-/, ''), true]));
+  writeFileSync(join(tl, '.textlintrc.json'), JSON.stringify({ rules }));
+  records.forEach((r, i) => writeFileSync(join(md, `a${String(i).padStart(4, '0')}.md`), `${r.body}\n`));
+  const n = records.length;
+  // Run from its folder: textlint finds .textlintrc.json and the rules' packages there.
+  const t = timed(process.execPath, [join(tl, 'node_modules', 'textlint', 'bin', 'textlint.js'), '--format', 'unix', md], { cwd: tl });
+  if ((t.status !== 0 && t.status !== 1) || /No rules found/.test(t.stdout)) {
+    console.log(`textlint: not measured (exit ${t.status}: ${t.stderr.trim().split('\n')[0]})`);
+    return;
+  }
+  const c = timed(process.execPath, [CLI, 'check', md, '--out', join(dir, 'md-report.json'), '--quiet', '-j', '1']);
+  const per = (x) => `${(x.ms / n).toFixed(1)} ms wall${x.cpuMs === null ? '' : `, ${(x.cpuMs / n).toFixed(1)} ms CPU`}`;
+  console.log(`textlint (${TEXTLINT_RULES.join(', ')}) on ${n} Markdown files: ${per(t)} per article`);
+  console.log(`credlint -j 1 (all rules, comparison included) on the same files: ${per(c)} per article`);
+  console.log(`credlint is ${(t.ms / c.ms).toFixed(1)}x faster per article (wall)${t.cpuMs && c.cpuMs ? `, ${(t.cpuMs / c.cpuMs).toFixed(1)}x (CPU)` : ''}`);
+}
+
+/** 100k articles with `--format jsonl` (streaming), with and without the comparison: peak memory. */
+function big(dir, pages) {
+  const help = spawnSync(process.execPath, [CLI, 'check', '--help'], { encoding: 'utf8' });
+  if (!/jsonl/.test(help.stdout.match(/--format[^\n]*(?:\n\s{20,}[^\n]*)*/)?.[0] ?? '')) {
+    console.log('--big: skipped, this build of the CLI has no `--format jsonl` (streaming output comes with the engine work)');
+    return;
+  }
+  const file = join(dir, 'batch-100000.jsonl');
+  writeFileSync(file, generate(pages, 100_000, Number(arg('--seed', 1))).map((r) => JSON.stringify(r)).join('\n') + '\n');
+  for (const extra of [['--no-compare'], []]) {
+    const r = cliRun(file, 2, ['--format', 'jsonl', ...extra]);
+    console.log(`100000 articles --format jsonl ${extra.join(' ') || '(with the comparison)'}: wall ${s1(r.ms)} s, CPU ${r.cpuMs === null ? '?' : `${s1(r.cpuMs)} s`}, peak RSS ${mb(r.maxRssKb)}`);
+  }
 }
 
 /** A batch of `size` articles sampled and perturbed from the clean bodies, with one in ten a near-copy. */
@@ -160,3 +246,7 @@ async function child(file) {
     }),
   );
 }
+
+if (process.argv.includes('--child')) await child(arg('--child'));
+else if (process.argv.includes('--write')) writeBatch(arg('--write'), Number(arg('--sizes', '1000')));
+else parent();

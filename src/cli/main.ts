@@ -2,16 +2,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES, formatsHelp } from '../report/formats/index.js';
 import { TOOL_VERSION } from '../report/version.js';
-import { runCheck } from './check-command.js';
-import { runCompare } from './compare-command.js';
-import { runCompareFacts } from './compare-facts-command.js';
-import { runExplain } from './explain-command.js';
-import { runFix } from './fix-command.js';
-import { runRules } from './rules-command.js';
-import { runServe, SERVE_DEFAULTS } from './serve-command.js';
-import { runStrip } from './strip-command.js';
+import { DEFAULTS as SERVE_DEFAULTS } from '../serve/defaults.js';
 import { escapeLine } from '../report/escape-control.js';
 import { stdoutOwned } from './output.js';
+// Each subcommand's module is imported when it runs: `check` on one article does not load the others.
 import { UsageError } from './usage-error.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -49,7 +43,7 @@ program
   .option('-j, --jobs <n>', 'worker threads (default and maximum: the cores available; batches under 16 articles are checked without threads)')
   .addHelpText('after', `\n${formatsHelp()}`)
   .action(async (paths: string[], opts) => {
-    process.exitCode = await runCheck(paths, opts);
+    process.exitCode = await (await import('./check-command.js')).runCheck(paths, opts);
   });
 
 program
@@ -64,7 +58,9 @@ program
   .option('--no-color', 'plain text output')
   .option('-q, --quiet', 'no diagnostics on standard error')
   .action(async (paths: string[], opts) => {
-    process.exitCode = opts.facts ? await runCompareFacts(paths, opts) : await runCompare(paths, opts);
+    process.exitCode = opts.facts
+      ? await (await import('./compare-facts-command.js')).runCompareFacts(paths, opts)
+      : await (await import('./compare-command.js')).runCompare(paths, opts);
   });
 
 program
@@ -74,8 +70,8 @@ program
   .option('--jsonl', 'JSONL in (records with body/text/content), JSONL out: the same records with the body stripped and a "removed" count')
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
-  .action((path: string | undefined, opts) => {
-    process.exitCode = runStrip(path, opts);
+  .action(async (path: string | undefined, opts) => {
+    process.exitCode = (await import('./strip-command.js')).runStrip(path, opts);
   });
 
 program
@@ -88,8 +84,8 @@ program
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
   .option('-q, --quiet', 'no summary on standard error')
-  .action((paths: string[], opts) => {
-    process.exitCode = runFix(paths, opts);
+  .action(async (paths: string[], opts) => {
+    process.exitCode = (await import('./fix-command.js')).runFix(paths, opts);
   });
 
 program
@@ -98,8 +94,8 @@ program
   .argument('<rule>', 'a rule id (see `credlint rules`)')
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
-  .action((rule: string, opts) => {
-    process.exitCode = runExplain(rule, opts);
+  .action(async (rule: string, opts) => {
+    process.exitCode = (await import('./explain-command.js')).runExplain(rule, opts);
   });
 
 program
@@ -108,8 +104,8 @@ program
   .option('--json', 'print the rules as JSON')
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
-  .action((opts) => {
-    process.exitCode = runRules(opts);
+  .action(async (opts) => {
+    process.exitCode = (await import('./rules-command.js')).runRules(opts);
   });
 
 program
@@ -127,7 +123,7 @@ program
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
   .option('-q, --quiet', 'no start and stop lines on standard error')
   .action(async (opts) => {
-    process.exitCode = await runServe(opts);
+    process.exitCode = await (await import('./serve-command.js')).runServe(opts);
   });
 
 try {

@@ -42,7 +42,7 @@ const SCAN_FORWARD = 8;
 export function clauseTense(doc: Doc, date: Span, sentence: number): ClauseTense | null {
   const s = doc.sentences[sentence];
   if (!s) return null;
-  const toks = doc.tokens.slice(s.tokenFrom, s.tokenTo);
+  const toks = window(doc.tokens, s.tokenFrom, s.tokenTo, date);
   const first = toks.findIndex((t) => t.end > date.start);
   if (first < 0) return null;
   let last = first;
@@ -78,6 +78,28 @@ export function clauseTense(doc: Doc, date: Span, sentence: number): ClauseTense
     if (r) return r;
   }
   return null;
+}
+
+/**
+ * The sentence's tokens that can decide the date's tense: SCAN_BACK before the date (and the words those look
+ * back at), SCAN_FORWARD after it, and back to the first word that cannot open a clause. Copying the whole
+ * sentence for each of its dates would be quadratic on a long sentence full of dates.
+ */
+function window(tokens: readonly Token[], from: number, to: number, date: Span): Token[] {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end > date.start) hi = mid;
+    else lo = mid + 1;
+  }
+  const first = lo;
+  if (first === to) return [];
+  let last = first;
+  while (last + 1 < to && tokens[last + 1]!.start < date.end) last++;
+  let start = first - 1;
+  while (start >= from && OPENERS.has(tokens[start]!.norm)) start--;
+  return tokens.slice(Math.max(from, Math.min(start, first - SCAN_BACK - 2)), Math.min(to, last + SCAN_FORWARD + 2));
 }
 
 /** A line break between two tokens ends the clause (a widget line, a heading, a list item). */

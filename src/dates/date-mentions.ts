@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as ChronoModule from 'chrono-node';
 import { inferPublication } from './publication.js';
 import type { Doc } from '../text/doc.js';
 import { dayNumber, daysInMonth, fromDayNumber, iso } from './calendar.js';
@@ -34,7 +35,8 @@ export interface DateMention {
 
 // Cheap test before chrono, which is slow: capitalised month names and weekdays, numeric dates, and
 // relative words only with the unit they qualify ("last week", not every "last" or "this").
-const HINT_NAMES = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)/u;
+// Whole words only: a bare prefix let every "Market", "Mark", "Decision" and "Novel" through to chrono.
+const HINT_NAMES = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\p{L}])/u;
 const HINT_OTHER =
   /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d\d-\d\d|\b(?:yesterday|today|tomorrow|tonight|ago)\b|\b(?:last|next|this|past)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)\b/i;
 // A month named alone is a date only after a preposition or a time word ("in May", not "Theresa May").
@@ -52,6 +54,12 @@ const LEAD_WORDS = /^(?:(?:on|at|in)\s+|(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|
 const TRAILING_TIME = /,?\s+(?:at\s+)?(?:noon|midnight|\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?$/i;
 const FALLBACK_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
+// chrono takes longer to load than a short article takes to check: loaded when a sentence first looks like a date.
+let chronoModule: typeof ChronoModule | null = null;
+function chrono(): typeof ChronoModule {
+  return (chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof ChronoModule);
+}
+
 /** Every date the article states, in text order; computed once per article and shared (dates rules, facts). */
 export function dateMentions(doc: Doc): DateMention[] {
   return doc.memo('date-mentions', () => readMentions(doc));
@@ -64,13 +72,37 @@ function readMentions(doc: Doc): DateMention[] {
   const out: DateMention[] = [];
   for (const s of doc.sentences) {
     if (!HINT_NAMES.test(s.text) && !HINT_OTHER.test(s.text)) continue;
-    for (const r of chrono.en.GB.parse(s.text, { instant: ref, timezone: 0 })) {
-      const m = fromChrono(doc, s.start, s.index, r, pub, dayFirst);
-      if (m) out.push(m);
+    for (const [offset, piece] of pieces(s.text)) {
+      for (const r of chrono().en.GB.parse(piece, { instant: ref, timezone: 0 })) {
+        const m = fromChrono(doc, s.start + offset, s.index, r, pub, dayFirst);
+        if (m) out.push(m);
+      }
     }
   }
   addOwnReadings(doc, out, pub);
   return joinWeekdays(doc.text, out.sort((a, b) => a.start - b.start));
+}
+
+// chrono's refiners re-read the text before each result, so its time grows with the square of a sentence's
+// length: a sentence longer than PIECE_MAX (a table or a dump with no full stops, never prose) is read in pieces.
+const PIECE_MAX = 3000;
+const PIECE_CUT = 2000;
+
+/** The sentence as [offset, text] pieces of at most PIECE_MAX characters, cut at a line break or a space. */
+function pieces(text: string): Array<[number, string]> {
+  if (text.length <= PIECE_MAX) return [[0, text]];
+  const out: Array<[number, string]> = [];
+  let from = 0;
+  while (text.length - from > PIECE_MAX) {
+    const window = text.slice(from + PIECE_CUT, from + PIECE_MAX);
+    const nl = window.indexOf('\n');
+    const sp = window.search(/\s/);
+    const cut = from + PIECE_CUT + (nl >= 0 ? nl : sp >= 0 ? sp : window.length);
+    out.push([from, text.slice(from, cut)]);
+    from = cut;
+  }
+  out.push([from, text.slice(from)]);
+  return out;
 }
 
 /** "Wednesday, Nov. 21" comes back from chrono as two results: the weekday belongs to the date after it. */
@@ -97,9 +129,9 @@ function numericHabit(text: string): boolean | null {
   return null;
 }
 
-function fromChrono(doc: Doc, base: number, sentence: number, r: chrono.ParsedResult, pub: string | null, dayFirst: boolean | null): DateMention | null {
+function fromChrono(doc: Doc, base: number, sentence: number, r: ChronoModule.ParsedResult, pub: string | null, dayFirst: boolean | null): DateMention | null {
   const c = r.start;
-  const has = (k: chrono.Component) => c.isCertain(k);
+  const has = (k: ChronoModule.Component) => c.isCertain(k);
   // chrono keeps a leading "on"/"at" and a trailing comma ("on Friday", "July,"): the date is what lies between.
   // A time of day is not part of the date ("10 a.m. Friday, Dec. 6", "Friday 05/06/2025 at noon").
   const lead = LEAD_WORDS.exec(r.text)?.[0].length ?? 0;
@@ -186,7 +218,8 @@ export function yearlessValue(pub: string, month: number, day: number | null, sh
 
 /** Readings chrono does not make: bare years after a preposition ("in 2019") and "the current year". */
 function addOwnReadings(doc: Doc, out: DateMention[], pub: string | null): void {
-  const taken = (s: number, e: number) => out.some((m) => m.start < e && s < m.end);
+  const taken = takenSpans(out);
+  taken.newPass();
   const sentenceAt = (offset: number) => {
     let lo = 0;
     let hi = doc.sentences.length - 1;
@@ -200,13 +233,53 @@ function addOwnReadings(doc: Doc, out: DateMention[], pub: string | null): void 
   for (const m of doc.text.matchAll(YEAR)) {
     const start = m.index!;
     const end = start + 4;
-    if (!YEAR_LEAD.test(doc.text.slice(Math.max(0, start - 14), start)) || taken(start, end)) continue;
+    if (!YEAR_LEAD.test(doc.text.slice(Math.max(0, start - 14), start)) || taken.overlaps(start, end)) continue;
+    taken.add(start, end);
     out.push({ start, end, text: m[0], value: m[0], precision: 'year', relative: false, sentence: sentenceAt(start), yearStated: true });
   }
+  taken.newPass();
   for (const m of doc.text.matchAll(CURRENT_YEAR)) {
     if (/^(?:current|present)/i.test(m[0])) continue; // "the current year" needs its article; "current year earnings" is a label
     const start = m.index!;
     const end = start + m[0].length;
-    if (!taken(start, end)) out.push({ start, end, text: m[0], value: pub ? pub.slice(0, 4) : null, precision: 'year', relative: true, sentence: sentenceAt(start) });
+    if (taken.overlaps(start, end)) continue;
+    taken.add(start, end);
+    out.push({ start, end, text: m[0], value: pub ? pub.slice(0, 4) : null, precision: 'year', relative: true, sentence: sentenceAt(start) });
   }
+}
+
+/**
+ * The spans of the mentions found so far, answering "does [s, e) overlap one?" by binary searches and a look
+ * back over at most the longest span's length, so a text full of years stays linear. Spans are kept in sorted
+ * runs: chrono's mentions, then one run per pass of added readings (each pass adds in text order).
+ */
+function takenSpans(mentions: readonly DateMention[]) {
+  const runs: Array<Array<[number, number]>> = [mentions.map((m): [number, number] => [m.start, m.end]).sort((a, b) => a[0] - b[0])];
+  let longest = runs[0]!.reduce((n, [a, b]) => Math.max(n, b - a), 0);
+  const firstStartingAt = (spans: ReadonlyArray<[number, number]>, e: number): number => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]![0] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    overlaps(s: number, e: number): boolean {
+      for (const spans of runs) {
+        for (let i = firstStartingAt(spans, e) - 1; i >= 0 && spans[i]![0] >= s - longest; i--) if (spans[i]![1] > s) return true;
+      }
+      return false;
+    },
+    /** Adds a span; spans added after the last `newPass()` come in text order. */
+    add(s: number, e: number): void {
+      runs[runs.length - 1]!.push([s, e]);
+      longest = Math.max(longest, e - s);
+    },
+    newPass(): void {
+      runs.push([]);
+    },
+  };
 }

@@ -35,14 +35,15 @@ export function textCandidates(doc: Doc): PublicationCandidate[] {
   const firstProse = lines.findIndex((l) => l.text.length >= PROSE_MIN);
   const header = firstProse > HEAD_LINES ? lines.slice(Math.max(HEAD_LINES, firstProse - HEADER_LINES), firstProse) : [];
   const picked = new Set([...lines.slice(0, HEAD_LINES), ...header, ...lines.slice(-FOOT_LINES)]);
+  const head = new Set(lines.slice(0, HEAD_LINES));
   const out: PublicationCandidate[] = [];
   for (const line of picked) {
-    const isHead = lines.indexOf(line) < HEAD_LINES;
+    const isHead = head.has(line);
     FULL_DATE.lastIndex = 0;
     for (const m of line.text.matchAll(FULL_DATE)) {
       const reading = readFullDate(m.groups ?? {});
       if (!reading.value || reading.ambiguous) continue;
-      const before = line.text.slice(0, m.index);
+      const before = leadOf(line.text, m.index!);
       const after = line.text.slice(m.index! + m[0].length);
       const kind = classify(before, after, line.text, isHead);
       if (!kind) continue;
@@ -51,6 +52,17 @@ export function textCandidates(doc: Doc): PublicationCandidate[] {
     }
   }
   return out;
+}
+
+// A label or dateline lead is short: reading only this much before each date keeps a line of many dates linear.
+const LEAD_WINDOW = 160;
+
+/**
+ * The text before a date, at most LEAD_WINDOW characters. A cut lead starts with a control character so
+ * that the line-start alternatives (`^`) cannot match where the line does not start.
+ */
+function leadOf(line: string, at: number): string {
+  return at <= LEAD_WINDOW ? line.slice(0, at) : `\u0001${line.slice(at - LEAD_WINDOW, at)}`;
 }
 
 function classify(before: string, after: string, line: string, isHead: boolean): PublicationCandidate['kind'] | null {

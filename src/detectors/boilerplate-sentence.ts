@@ -161,24 +161,84 @@ function lowerText(doc: Doc): string | null {
   });
 }
 
+/** Per word, which signals it is a single-word match of and which signals' patterns can start at it. */
+interface WordRole {
+  single: number[];
+  starts: number[];
+}
+
+/** Word roles per prepared rule, kept across articles (words repeat); cleared when it grows large. */
+const ROLE_CACHE = new WeakMap<PreparedBoilerplate, Map<string, WordRole>>();
+const ROLE_CACHE_MAX = 200_000;
+
+function roleOf(signals: readonly PreparedSignal[], norm: string): WordRole {
+  const role: WordRole = { single: [], starts: [] };
+  signals.forEach((signal, si) => {
+    if ((signal.exact.size || signal.prefixes) && (signal.exact.has(norm) || (signal.prefixes?.test(norm) ?? false))) role.single.push(si);
+    const st = signal.starts;
+    if (st && (st.exact.has(norm) || (st.prefixes?.test(norm) ?? false))) role.starts.push(si);
+  });
+  return role;
+}
+
+/**
+ * One pass over the tokens for every signal: per signal, the word tokens that are single-word matches and
+ * those where its patterns can start (null: any word, `words`), in text order.
+ */
+function chooseTokens(doc: Doc, prepared: PreparedBoilerplate): { single: number[][]; starts: Array<number[] | null>; words: number[] } {
+  let cache = ROLE_CACHE.get(prepared);
+  if (!cache || cache.size > ROLE_CACHE_MAX) ROLE_CACHE.set(prepared, (cache = new Map()));
+  const { signals } = prepared;
+  const single = signals.map((): number[] => []);
+  const starts = signals.map((x): number[] | null => (x.starts ? [] : null));
+  const words: number[] = [];
+  doc.tokens.forEach((tok, ti) => {
+    if (tok.kind !== 'word') return;
+    words.push(ti);
+    let role = cache.get(tok.norm);
+    if (!role) cache.set(tok.norm, (role = roleOf(signals, tok.norm)));
+    for (const si of role.single) single[si]!.push(ti);
+    for (const si of role.starts) starts[si]!.push(ti);
+  });
+  return { single, starts, words };
+}
+
 /** Collects evidence per sentence; a stretch of text counts for one signal only (the first in pack order). */
 class Evidence {
   readonly bySentence = new Map<number, Map<number, string[]>>();
+  /** Per sentence, the claimed stretches as sorted, disjoint [start, end) pairs: a binary search finds an overlap. */
   private readonly taken = new Map<number, Array<[number, number]>>();
+  /** Per sentence and signal, the normalised texts already listed (the message names each distinct one once). */
+  private readonly listed = new Map<number, Map<number, Set<string>>>();
 
   add(sentence: number, signal: number, start: number, end: number, text: string): void {
-    const taken = this.taken.get(sentence) ?? [];
     if (end > start) {
-      if (taken.some(([a, b]) => a < end && start < b)) return;
-      taken.push([start, end]);
-      this.taken.set(sentence, taken);
+      let taken = this.taken.get(sentence);
+      if (!taken) this.taken.set(sentence, (taken = []));
+      // The first stretch ending after `start` is the only one that can overlap [start, end).
+      let lo = 0;
+      let hi = taken.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (taken[mid]![1] > start) hi = mid;
+        else lo = mid + 1;
+      }
+      if (lo < taken.length && taken[lo]![0] < end) return;
+      taken.splice(lo, 0, [start, end]);
     }
     let bySignal = this.bySentence.get(sentence);
     if (!bySignal) this.bySentence.set(sentence, (bySignal = new Map()));
+    let listed = this.listed.get(sentence);
+    if (!listed) this.listed.set(sentence, (listed = new Map()));
     const found = bySignal.get(signal) ?? [];
+    const keys = listed.get(signal) ?? new Set<string>();
     const key = norm(text);
-    if (!found.some((f) => norm(f) === key)) found.push(text.replace(/\s+/g, ' '));
+    if (!keys.has(key)) {
+      keys.add(key);
+      found.push(text.replace(/\s+/g, ' '));
+    }
     bySignal.set(signal, found);
+    listed.set(signal, keys);
   }
 }
 
@@ -256,6 +316,7 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     const quoted = (start: number, end: number): boolean => skipQuotes && insideSpans(quotes, start, end);
     const lower = lowerText(doc);
     const evidence = new Evidence();
+    const chosen = chooseTokens(doc, rule.prepared);
 
     // A doubled word is strong evidence: it claims its words before the phrase lists do.
     if (doubled) findDoubled(doc, doubled, quoted, (s, start, end) => evidence.add(s, signals.length, start, end, doc.text.slice(start, end)));
@@ -264,9 +325,8 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
       const isName = (s: number, start: number): boolean => spec.skipNames === true && start > doc.sentences[s]!.start && /^\p{Lu}/u.test(doc.text[start]!);
       // Single words: one lookup per token.
       if (signal.exact.size || signal.prefixes) {
-        for (const tok of doc.tokens) {
-          if (tok.kind !== 'word') continue;
-          if (!signal.exact.has(tok.norm) && !(signal.prefixes?.test(tok.norm) ?? false)) continue;
+        for (const ti of chosen.single[si]!) {
+          const tok = doc.tokens[ti]!;
           if (quoted(tok.start, tok.end) || isName(tok.sentence, tok.start)) continue;
           evidence.add(tok.sentence, si, tok.start, tok.end, tok.text);
         }
@@ -285,10 +345,9 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
       }
       // Patterns are tried (sticky) only at words that can start them: much faster than scanning the text.
       let coveredTo = -1;
-      for (const tok of doc.tokens) {
-        if (tok.kind !== 'word' || tok.start < coveredTo) continue;
-        const st = signal.starts;
-        if (st && !st.exact.has(tok.norm) && !(st.prefixes?.test(tok.norm) ?? false)) continue;
+      for (const ti of chosen.starts[si] ?? chosen.words) {
+        const tok = doc.tokens[ti]!;
+        if (tok.start < coveredTo) continue;
         re.lastIndex = tok.start;
         const m = re.exec(text);
         if (!m || m[0] === '') continue;

@@ -54,8 +54,15 @@ export const datePublication: Detector<PublicationOptions> = {
 
 const PROSE_WORDS = 8;
 function inProse(doc: Parameters<typeof dateMentions>[0], sentence: number): boolean {
-  const s = doc.sentences[sentence];
-  return !!s && s.tokenTo - s.tokenFrom >= PROSE_WORDS && !s.text.includes('\n');
+  // Once per sentence: a long sentence full of dates would otherwise be searched once per date.
+  const known = doc.memo('date-publication:prose-sentences', () => new Map<number, boolean>());
+  let prose = known.get(sentence);
+  if (prose === undefined) {
+    const s = doc.sentences[sentence];
+    prose = !!s && s.tokenTo - s.tokenFrom >= PROSE_WORDS && !s.text.includes('\n');
+    known.set(sentence, prose);
+  }
+  return prose;
 }
 
 function cap(s: string): string {

@@ -53,7 +53,8 @@ export interface RunningServer {
 /** Batches up to this size are compared on the HTTP thread (a few ms); larger ones on the comparison thread. */
 const INLINE_COMPARE_MAX = 8;
 
-export const DEFAULTS = { maxBodyBytes: 5_000_000, timeoutMs: 10_000, maxQueue: 64 } as const;
+export { DEFAULTS } from './defaults.js';
+import { DEFAULTS } from './defaults.js';
 
 // The page runs only its own script and styles and talks only to this server.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -39,7 +39,7 @@ export function buildDoc(article: Article): Doc {
     paragraphs,
     sentences,
     tokens,
-    language: detectLanguage(text),
+    language: detectLanguage(text, { sentences, tokens }),
     wordCount: tokens.reduce((n, t) => n + (t.kind === 'word' || t.kind === 'number' ? 1 : 0), 0),
     position: (offset) => positionOf(starts, offset),
     memo<T>(key: string, compute: (d: Doc) => T): T {

@@ -20,23 +20,27 @@ interface ProtectedPattern {
   needs?: RegExp;
   /** The pattern matches from a suffix (".com", ".pdf"); the span is extended back over the name before it. */
   extendBack?: RegExp;
+  /** `re` is the part from the "@" on (sticky); the name before it is read backwards (e-mail addresses). */
+  atSign?: boolean;
 }
 
 // Suffix-first patterns (".com", ".pdf") are far cheaper than name-first ones, which the engine
 // would try at every letter of the text.
 const PATTERNS: ProtectedPattern[] = [
   { kind: 'url', re: /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'“”‘’]+[^\s<>"'“”‘’.,;:!?)\]]/giu, needs: /:\/\/|www\./i },
-  { kind: 'email', re: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, needs: /@/ },
+  // Anchored on the "@" (see emailSpans): a name-first pattern is tried at every letter of the text.
+  { kind: 'email', re: /@[\p{L}\p{N}.-]+\.\p{L}{2,}/uy, needs: /@/, atSign: true },
   // TLDs match in lower case only, so a glued "member.In the" is not mistaken for a domain.
-  { kind: 'domain', re: new RegExp(`(?<=[\\p{L}\\p{N}])\\.(?:${TLD})(?![\\p{L}\\p{N}])(?:\\/[^\\s]*)?`, 'gu'), extendBack: /[\p{L}\p{N}.-]/u },
+  { kind: 'domain', re: new RegExp(`\\.(?<=[\\p{L}\\p{N}]\\.)(?:${TLD})(?![\\p{L}\\p{N}])(?:\\/[^\\s]*)?`, 'gu'), extendBack: /[\p{L}\p{N}.-]/u },
   {
     kind: 'filename',
-    re: /(?<=[\p{L}\p{N}_-])\.(?:pdf|docx?|xlsx?|pptx?|csv|txt|md|json|jsonl|xml|html?|js|ts|py|rb|go|rs|java|cpp|exe|zip|gz|tar|png|jpe?g|gif|svg|webp|mp[34]|mov|wav|ya?ml|ini|cfg|log|sh|bat|dll|so|apk|ipa)(?![\p{L}\p{N}])/giu,
+    re: /\.(?<=[\p{L}\p{N}_-]\.)(?:pdf|docx?|xlsx?|pptx?|csv|txt|md|json|jsonl|xml|html?|js|ts|py|rb|go|rs|java|cpp|exe|zip|gz|tar|png|jpe?g|gif|svg|webp|mp[34]|mov|wav|ya?ml|ini|cfg|log|sh|bat|dll|so|apk|ipa)(?![\p{L}\p{N}])/giu,
     extendBack: /[\p{L}\p{N}_-]/u,
   },
   { kind: 'abbreviation', re: /\b(?:\p{L}{1,3}\.){2,}/gu },
-  { kind: 'version', re: /\b[vV]?\d+(?:\.\d+){2,}\b|\b[vV]\d+(?:\.\d+)+\b|(?<=\p{L}\d*)\.\d+(?:\.\d+)*\b/gu, extendBack: /[\p{L}\p{N}]/u },
-  { kind: 'number', re: /\d+(?:[.,:'’]\d+)+|[$€£¥]\d|\d[.,]\d/gu },
+  { kind: 'version', re: /\b[vV]?\d+(?:\.\d+){2,}\b|\b[vV]\d+(?:\.\d+)+\b|\.(?<=\p{L}\d*\.)\d+(?:\.\d+)*\b/gu, extendBack: /[\p{L}\p{N}]/u },
+  // Starts at the first digit of a run: tried at every digit, the greedy run is re-read (quadratic on long runs).
+  { kind: 'number', re: /(?<!\d)\d+(?:[.,:'’]\d+)+|[$€£¥]\d|\d[.,]\d/gu },
   { kind: 'ellipsis', re: /\.{2,}|…|\.(?: \.){2,}/gu },
   { kind: 'initials', re: /\b\p{Lu}\.(?:\s?\p{Lu}\.)*/gu },
   { kind: 'handle', re: /[@#][\p{L}\p{N}_]+/gu, needs: /[@#]/ },
@@ -48,16 +52,55 @@ export function protectedSpans(doc: Doc): ProtectedSpan[] {
   return doc.memo('protected-spans', () => {
     const text = doc.text;
     const spans: ProtectedSpan[] = [];
-    for (const { kind, re, needs, extendBack } of PATTERNS) {
+    for (const { kind, re, needs, extendBack, atSign } of PATTERNS) {
       if (needs && !needs.test(text)) continue;
+      if (atSign) {
+        emailSpans(text, re, spans);
+        continue;
+      }
+      // The run before the previous match, reused when this one's run reaches it ("a.com.com.com…"
+      // would otherwise walk back over the whole run once per match).
+      let prevAt = -1;
+      let prevRun = -1;
       for (const m of text.matchAll(re)) {
         let start = m.index!;
-        if (extendBack) while (start > 0 && extendBack.test(text[start - 1]!)) start--;
+        if (extendBack) {
+          while (start > 0 && extendBack.test(text[start - 1]!)) {
+            start--;
+            if (start === prevAt) {
+              start = prevRun;
+              break;
+            }
+          }
+          prevAt = m.index!;
+          prevRun = start;
+        }
         spans.push({ kind, start, end: m.index! + m[0].length });
       }
     }
     return spans.sort((a, b) => a.start - b.start);
   });
+}
+
+const EMAIL_NAME = /[\p{L}\p{N}._%+-]/u;
+
+/**
+ * E-mail addresses, found from each "@": the name is the run of name characters before it (not reaching
+ * back into the previous address), the domain is matched forward. The same spans as the regular expression
+ * `[name]+@domain`, without trying it at every character.
+ */
+function emailSpans(text: string, domain: RegExp, out: ProtectedSpan[]): void {
+  let lastEnd = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > lastEnd && EMAIL_NAME.test(text[start - 1]!)) start--;
+    if (start === at) continue;
+    domain.lastIndex = at;
+    const m = domain.exec(text);
+    if (!m) continue;
+    lastEnd = at + m[0].length;
+    out.push({ kind: 'email', start, end: lastEnd });
+  }
 }
 
 /** True when [start, end) overlaps a protected span of one of the given kinds. */
