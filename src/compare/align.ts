@@ -41,38 +41,62 @@ function contentSet(ids: ArrayLike<number>): Set<number> {
  * A that share a word with it (an inverted index, so the work follows the shared words, not |A|·|B|), the
  * pairs then taken best first; between equal scores the one that keeps the order wins.
  */
-export function alignSentences(A: FactsView, B: FactsView): Alignment {
-  const setsA: Array<Set<number> | null> = [];
+interface SentenceIndex {
+  sets: Array<Set<number> | null>;
+  index: Map<number, number[]>;
+}
+
+// An original is aligned with each of its copies: its sentences' word sets and index are built once.
+const indexes = new WeakMap<FactsView, SentenceIndex>();
+function sentenceIndex(v: FactsView): SentenceIndex {
+  let x = indexes.get(v);
+  if (x) return x;
+  const sets: Array<Set<number> | null> = [];
   const index = new Map<number, number[]>();
-  for (let s = 0; s < A.sentenceCount; s++) {
-    const ids = sentenceTokens(A, s);
+  for (let s = 0; s < v.sentenceCount; s++) {
+    const ids = sentenceTokens(v, s);
     if (ids.length < MIN_TOKENS) {
-      setsA.push(null);
+      sets.push(null);
       continue;
     }
     const set = contentSet(ids);
-    setsA.push(set);
+    sets.push(set);
     for (const w of set) {
       let list = index.get(w);
       if (!list) index.set(w, (list = []));
       list.push(s);
     }
   }
+  indexes.set(v, (x = { sets, index }));
+  return x;
+}
+
+export function alignSentences(A: FactsView, B: FactsView): Alignment {
+  const { sets: setsA, index } = sentenceIndex(A);
+  const setsB = sentenceIndex(B).sets;
   const candidates: AlignedPair[] = [];
-  const setsB: Array<Set<number> | null> = [];
-  const count = new Map<number, number>();
+  // Shared-word counts per sentence of A, reset lazily by stamp (no map per sentence of B).
+  const count = new Int32Array(A.sentenceCount);
+  const stamp = new Int32Array(A.sentenceCount).fill(-1);
+  const hits: number[] = [];
   for (let s = 0; s < B.sentenceCount; s++) {
-    const ids = sentenceTokens(B, s);
-    if (ids.length < MIN_TOKENS) {
-      setsB.push(null);
-      continue;
+    const set = setsB[s];
+    if (!set) continue;
+    hits.length = 0;
+    for (const w of set) {
+      const list = index.get(w);
+      if (!list) continue;
+      for (const a of list) {
+        if (stamp[a] !== s) {
+          stamp[a] = s;
+          count[a] = 0;
+          hits.push(a);
+        }
+        count[a]!++;
+      }
     }
-    const set = contentSet(ids);
-    setsB.push(set);
-    count.clear();
-    for (const w of set) for (const a of index.get(w) ?? []) count.set(a, (count.get(a) ?? 0) + 1);
-    for (const [a, shared] of count) {
-      const score = (2 * shared) / (set.size + setsA[a]!.size);
+    for (const a of hits) {
+      const score = (2 * count[a]!) / (set.size + setsA[a]!.size);
       if (score >= MIN_SCORE) candidates.push({ a, b: s, score });
     }
   }

@@ -11,14 +11,20 @@ export function stopwordIds(): Set<number> {
 /** Sorted, unique ids of a sentence's content words outside the given token ranges (names, dates). */
 export function claimWords(ids: ArrayLike<number>, from: number, to: number, skip: ReadonlyArray<{ at: number; len: number }>): number[] {
   const stop = stopwordIds();
-  const out = new Set<number>();
+  const out: number[] = [];
   for (let i = from; i < to; i++) {
     const id = ids[i]!;
     if (isNumber(id)) continue;
     const k = i - from;
-    if (skip.some((r) => k >= r.at && k < r.at + r.len)) continue;
+    let skipped = false;
+    for (let r = 0; r < skip.length && !skipped; r++) skipped = k >= skip[r]!.at && k < skip[r]!.at + skip[r]!.len;
+    if (skipped) continue;
     const w = bare(id);
-    if (!stop.has(w)) out.add(w);
+    if (!stop.has(w)) out.push(w);
   }
-  return [...out].sort((a, b) => a - b);
+  out.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
+  out.length = n;
+  return out;
 }
