@@ -1,4 +1,4 @@
-import { stopwordIds } from '../facts/claim-words.js';
+import { isStopId, stopwordBits } from '../facts/claim-words.js';
 import { bare, isNumber } from '../facts/token-ids.js';
 import { sentenceTokens, type FactsView } from './facts-view.js';
 
@@ -26,12 +26,12 @@ const MIN_TOKENS = 4;
 const MIN_SCORE = 0.5;
 
 function contentSet(ids: ArrayLike<number>): Set<number> {
-  const stop = stopwordIds();
+  const stop = stopwordBits();
   const out = new Set<number>();
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     const w = bare(id);
-    if (isNumber(id) || !stop.has(w)) out.add(w);
+    if (isNumber(id) || !isStopId(stop, w)) out.add(w);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { NEGATIONS, STOPWORDS } from './stopwords.js';
-import { bare, isNumber, wordId } from './token-ids.js';
+import { bare, ID_RANGE, isNumber, wordId } from './token-ids.js';
 
 let stopIds: Set<number> | null = null;
 /** Ids of the function words and negations: they say nothing about what a sentence is about. */
@@ -9,8 +9,20 @@ export function stopwordIds(): Set<number> {
 }
 
 /** Sorted, unique ids of a sentence's content words outside the given token ranges (names, dates). */
+let stopBits: Uint8Array | null = null;
+/** The same ids as a bitmap over the whole id range (256 KB): one array read per token in the hot loops. */
+export function stopwordBits(): Uint8Array {
+  if (!stopBits) {
+    stopBits = new Uint8Array(ID_RANGE >>> 3);
+    for (const id of stopwordIds()) stopBits[id >>> 3]! |= 1 << (id & 7);
+  }
+  return stopBits;
+}
+
+export const isStopId = (bits: Uint8Array, id: number): boolean => (bits[id >>> 3]! & (1 << (id & 7))) !== 0;
+
 export function claimWords(ids: ArrayLike<number>, from: number, to: number, skip: ReadonlyArray<{ at: number; len: number }>): number[] {
-  const stop = stopwordIds();
+  const stop = stopwordBits();
   const out: number[] = [];
   for (let i = from; i < to; i++) {
     const id = ids[i]!;
@@ -20,7 +32,7 @@ export function claimWords(ids: ArrayLike<number>, from: number, to: number, ski
     for (let r = 0; r < skip.length && !skipped; r++) skipped = k >= skip[r]!.at && k < skip[r]!.at + skip[r]!.len;
     if (skipped) continue;
     const w = bare(id);
-    if (!stop.has(w)) out.push(w);
+    if (!isStopId(stop, w)) out.push(w);
   }
   out.sort((a, b) => a - b);
   let n = 0;
