@@ -46,9 +46,10 @@ interface SentenceIndex {
   index: Map<number, number[]>;
 }
 
-// An original is aligned with each of its copies: its sentences' word sets and index are built once.
+// An original is aligned with each of its copies: its sentences' word sets and index are built once (kept for
+// the originals only: caching every copy's sets would hold a Set per sentence of the whole batch).
 const indexes = new WeakMap<FactsView, SentenceIndex>();
-function sentenceIndex(v: FactsView): SentenceIndex {
+function sentenceIndex(v: FactsView, keep: boolean): SentenceIndex {
   let x = indexes.get(v);
   if (x) return x;
   const sets: Array<Set<number> | null> = [];
@@ -67,13 +68,14 @@ function sentenceIndex(v: FactsView): SentenceIndex {
       list.push(s);
     }
   }
-  indexes.set(v, (x = { sets, index }));
+  x = { sets, index };
+  if (keep) indexes.set(v, x);
   return x;
 }
 
-export function alignSentences(A: FactsView, B: FactsView): Alignment {
-  const { sets: setsA, index } = sentenceIndex(A);
-  const setsB = sentenceIndex(B).sets;
+export function alignSentences(A: FactsView, B: FactsView, keepA = false): Alignment {
+  const { sets: setsA, index } = sentenceIndex(A, keepA);
+  const setsB = sentenceIndex(B, false).sets;
   const candidates: AlignedPair[] = [];
   // Shared-word counts per sentence of A, reset lazily by stamp (no map per sentence of B).
   const count = new Int32Array(A.sentenceCount);

@@ -67,7 +67,7 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
         copies.push({ article: B.facts.article, copyOf: A.facts.article, carries: 1, carriedFrom: 1, addedSentences: 0, droppedSentences: 0, changes });
         continue;
       }
-      const al = alignSentences(A, B);
+      const al = alignSentences(A, B, true);
       for (const p of al.pairs) {
         alignedPairs++;
         if (sentenceHash(A, p.a) === sentenceHash(B, p.b)) continue; // the same words: nothing to diff
