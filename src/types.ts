@@ -199,6 +199,8 @@ export type ContradictionKind = 'number' | 'date' | 'negation' | 'entity' | 'sta
 /** One copy in a story: how much it shares with the earliest version, and what it changed (since schema 1.1.0). */
 export interface StoryCopy {
   article: string;
+  /** The version it was compared with: the earliest one it is linked to (the story's original when linked directly). */
+  copyOf: string;
   /** Share of the original's text (by sentence length) this copy carries. */
   carries: number;
   /** Share of this copy's text that comes from the original. */

@@ -1,4 +1,4 @@
-import { stopwordIds } from '../facts/claim-words.js';
+import { isStopId, stopwordBits } from '../facts/claim-words.js';
 import { bare, isNumber } from '../facts/token-ids.js';
 import { sentenceTokens, type FactsView } from './facts-view.js';
 
@@ -26,12 +26,12 @@ const MIN_TOKENS = 4;
 const MIN_SCORE = 0.5;
 
 function contentSet(ids: ArrayLike<number>): Set<number> {
-  const stop = stopwordIds();
+  const stop = stopwordBits();
   const out = new Set<number>();
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     const w = bare(id);
-    if (isNumber(id) || !stop.has(w)) out.add(w);
+    if (isNumber(id) || !isStopId(stop, w)) out.add(w);
   }
   return out;
 }
@@ -41,38 +41,64 @@ function contentSet(ids: ArrayLike<number>): Set<number> {
  * A that share a word with it (an inverted index, so the work follows the shared words, not |A|·|B|), the
  * pairs then taken best first; between equal scores the one that keeps the order wins.
  */
-export function alignSentences(A: FactsView, B: FactsView): Alignment {
-  const setsA: Array<Set<number> | null> = [];
+interface SentenceIndex {
+  sets: Array<Set<number> | null>;
+  index: Map<number, number[]>;
+}
+
+// An original is aligned with each of its copies: its sentences' word sets and index are built once (kept for
+// the originals only: caching every copy's sets would hold a Set per sentence of the whole batch).
+const indexes = new WeakMap<FactsView, SentenceIndex>();
+function sentenceIndex(v: FactsView, keep: boolean): SentenceIndex {
+  let x = indexes.get(v);
+  if (x) return x;
+  const sets: Array<Set<number> | null> = [];
   const index = new Map<number, number[]>();
-  for (let s = 0; s < A.sentenceCount; s++) {
-    const ids = sentenceTokens(A, s);
+  for (let s = 0; s < v.sentenceCount; s++) {
+    const ids = sentenceTokens(v, s);
     if (ids.length < MIN_TOKENS) {
-      setsA.push(null);
+      sets.push(null);
       continue;
     }
     const set = contentSet(ids);
-    setsA.push(set);
+    sets.push(set);
     for (const w of set) {
       let list = index.get(w);
       if (!list) index.set(w, (list = []));
       list.push(s);
     }
   }
+  x = { sets, index };
+  if (keep) indexes.set(v, x);
+  return x;
+}
+
+export function alignSentences(A: FactsView, B: FactsView, keepA = false): Alignment {
+  const { sets: setsA, index } = sentenceIndex(A, keepA);
+  const setsB = sentenceIndex(B, false).sets;
   const candidates: AlignedPair[] = [];
-  const setsB: Array<Set<number> | null> = [];
-  const count = new Map<number, number>();
+  // Shared-word counts per sentence of A, reset lazily by stamp (no map per sentence of B).
+  const count = new Int32Array(A.sentenceCount);
+  const stamp = new Int32Array(A.sentenceCount).fill(-1);
+  const hits: number[] = [];
   for (let s = 0; s < B.sentenceCount; s++) {
-    const ids = sentenceTokens(B, s);
-    if (ids.length < MIN_TOKENS) {
-      setsB.push(null);
-      continue;
+    const set = setsB[s];
+    if (!set) continue;
+    hits.length = 0;
+    for (const w of set) {
+      const list = index.get(w);
+      if (!list) continue;
+      for (const a of list) {
+        if (stamp[a] !== s) {
+          stamp[a] = s;
+          count[a] = 0;
+          hits.push(a);
+        }
+        count[a]!++;
+      }
     }
-    const set = contentSet(ids);
-    setsB.push(set);
-    count.clear();
-    for (const w of set) for (const a of index.get(w) ?? []) count.set(a, (count.get(a) ?? 0) + 1);
-    for (const [a, shared] of count) {
-      const score = (2 * shared) / (set.size + setsA[a]!.size);
+    for (const a of hits) {
+      const score = (2 * count[a]!) / (set.size + setsA[a]!.size);
       if (score >= MIN_SCORE) candidates.push({ a, b: s, score });
     }
   }

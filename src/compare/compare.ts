@@ -38,6 +38,8 @@ export interface CompareStats {
   relatedPairs: number;
   /** Wall time of each step, in ms. */
   phaseMs: Record<string, number>;
+  /** CPU time of each step (this thread), in ms: wall time is noisy on a shared machine. */
+  phaseCpuMs: Record<string, number>;
 }
 
 export interface CompareOutput {
@@ -64,16 +66,22 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   const perPair = options.sharedPerPair ?? 3;
   const comparisons: Comparison[] = [];
   const n = packed.length;
-  const facts: FactsView[] = packed.map(viewFacts);
   const quoter = new Quoter(bodyOf);
 
   const phaseMs: Record<string, number> = {};
+  const phaseCpuMs: Record<string, number> = {};
   let clock = performance.now();
+  let cpu = process.cpuUsage();
   const lap = (name: string): void => {
     const now = performance.now();
+    const used = process.cpuUsage(cpu);
     phaseMs[name] = Math.round(now - clock);
+    phaseCpuMs[name] = Math.round((used.user + used.system) / 1000);
     clock = now;
+    cpu = process.cpuUsage();
   };
+  const facts: FactsView[] = packed.map(viewFacts);
+  lap('unpackFacts');
   const copies = findNearDuplicates(facts, NEAR_DUPLICATE_DEFAULTS);
   lap('nearDuplicates');
   comparisons.push(...copies.comparisons);
@@ -84,7 +92,9 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   const isExactCopy = (i: number): boolean => firstWithText.get(facts[i]!.facts.textHash) !== i;
 
   // Copies of one story: aligned with the earliest version sentence by sentence, every changed slot reported.
-  const stories = storyClusters(facts, copies.groups, isExactCopy);
+  const indexOf = new Map(facts.map((v, i) => [v.facts.article, i]));
+  const copyLinks = copies.comparisons.map((c) => [indexOf.get(c.a.article)!, indexOf.get(c.b.article)!] as [number, number]);
+  const stories = storyClusters(facts, copies.groups, copyLinks, isExactCopy);
   for (const c of stories.contradictions) {
     const A = facts[c.a]!;
     const B = facts[c.b]!;
@@ -101,7 +111,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   }
   // The pair's own summary: how much of each side the other carries.
   const carried = new Map<string, { original: string; copy: StoryCluster['copies'][number] }>();
-  for (const cl of stories.clusters) for (const cp of cl.copies) carried.set(`${cl.original}\n${cp.article}`, { original: cl.original, copy: cp });
+  for (const cl of stories.clusters) for (const cp of cl.copies) carried.set(`${cp.copyOf}\n${cp.article}`, { original: cp.copyOf, copy: cp });
   for (const c of comparisons) {
     if (c.type !== 'near-duplicate') continue;
     const hit = carried.get(`${c.a.article}\n${c.b.article}`) ?? carried.get(`${c.b.article}\n${c.a.article}`);
@@ -246,7 +256,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
     comparisons,
     clusters: stories.clusters,
     corroboration: tally(facts, table, corroborators, contradicted),
-    stats: { articles: n, claims: table.claims.length, articlePairsScored: copies.candidates + related.length, claimPairsScored, relatedPairs: related.length, phaseMs },
+    stats: { articles: n, claims: table.claims.length, articlePairsScored: copies.candidates + related.length, claimPairsScored, relatedPairs: related.length, phaseMs, phaseCpuMs },
   };
 }
 

@@ -27,7 +27,7 @@ export function viewFacts(f: ArticleFacts): FactsView {
     const r = c.sentence * SENTENCE_FIELDS;
     const from = rows[r + 2]!;
     claimOf[c.sentence] = k;
-    return { ...c, start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: claimWords(ids, from, tokenEnd(rows, ids, c.sentence), [...c.entities, ...c.dates]) };
+    return { ...c, start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: claimWords(ids, from, tokenEnd(rows, ids, c.sentence), c.dates.length ? [...c.entities, ...c.dates] : c.entities) };
   });
   return { facts: f, minhash: unpackU32(f.minhash), rows, sentenceCount, ids, lines: unpackU32(f.table.lines), claims, claimOf };
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ID_RANGE, wordId } from '../facts/token-ids.js';
+import { wordId } from '../facts/token-ids.js';
 
 /**
  * WordNet's antonyms and synonyms (rules/data/lexicon.json, built by scripts/build-lexicon.mjs), keyed by token
@@ -14,30 +14,27 @@ export interface Lexicon {
 
 let cached: Lexicon | null = null;
 
-const key = (a: number, b: number): number => a * ID_RANGE + b;
-
 export function lexicon(): Lexicon {
   if (cached) return cached;
   const data = JSON.parse(readFileSync(new URL('../../rules/data/lexicon.json', import.meta.url), 'utf8')) as { antonyms: Record<string, string[]>; synonyms: Record<string, string[]> };
+  // Keyed by the first word's id; the other side's ids are computed only for the few pairs ever asked about.
   const words = new Map<number, string>();
-  const build = (table: Record<string, string[]>): Set<number> => {
-    const out = new Set<number>();
+  const index = (table: Record<string, string[]>): Map<number, string[]> => {
+    const out = new Map<number, string[]>();
     for (const [w, list] of Object.entries(table)) {
-      const a = wordId(w);
-      words.set(a, w);
-      for (const x of list) {
-        const b = wordId(x);
-        words.set(b, x);
-        out.add(key(a, b)).add(key(b, a));
-      }
+      const id = wordId(w);
+      words.set(id, w);
+      const had = out.get(id);
+      out.set(id, had ? had.concat(list) : list);
     }
     return out;
   };
-  const antonyms = build(data.antonyms);
-  const synonyms = build(data.synonyms);
+  const antonyms = index(data.antonyms);
+  const synonyms = index(data.synonyms);
+  const has = (table: Map<number, string[]>, a: number, b: number): boolean => table.get(a)?.some((w) => wordId(w) === b) ?? false;
   cached = {
-    antonym: (a, b) => antonyms.has(key(a, b)),
-    synonym: (a, b) => synonyms.has(key(a, b)),
+    antonym: (a, b) => has(antonyms, a, b),
+    synonym: (a, b) => has(synonyms, a, b) || has(synonyms, b, a),
     word: (id) => words.get(id),
   };
   return cached;

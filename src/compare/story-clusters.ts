@@ -1,6 +1,6 @@
 import type { Comparison, StoryCluster, StoryCopy } from '../types.js';
 import { alignSentences } from './align.js';
-import { sentenceEnd, sentenceStart, sentenceTokens, type FactsView } from './facts-view.js';
+import { sentenceEnd, sentenceHash, sentenceStart, sentenceTokens, type FactsView } from './facts-view.js';
 import { roundSimilarity } from './quote.js';
 import { sentenceChange } from './sentence-changes.js';
 import type { UnionFind } from './union-find.js';
@@ -33,7 +33,14 @@ const STRICT = 0.6;
  * with it sentence by sentence, and each aligned pair that differs is diffed word by word. Work per story is
  * its members times their sentences: linear in the batch.
  */
-export function storyClusters(views: readonly FactsView[], groups: UnionFind, skip: (i: number) => boolean): ClusterOutput {
+export function storyClusters(views: readonly FactsView[], groups: UnionFind, links: ReadonlyArray<[number, number]>, skip: (i: number) => boolean): ClusterOutput {
+  // Each copy is compared with the version it was found copying (its earliest direct link): a story joined
+  // through a shared copy must not have two independent articles diffed against each other.
+  const partners = new Map<number, number[]>();
+  for (const [x, y] of links) {
+    (partners.get(x) ?? partners.set(x, []).get(x)!).push(y);
+    (partners.get(y) ?? partners.set(y, []).get(y)!).push(x);
+  }
   const members = new Map<number, number[]>();
   views.forEach((_, i) => {
     const root = groups.find(i);
@@ -47,19 +54,23 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, sk
   for (const list of members.values()) {
     if (list.length < 2) continue;
     const order = [...list].sort((x, y) => (views[x]!.facts.publishedAt ?? '\uffff').localeCompare(views[y]!.facts.publishedAt ?? '\uffff') || x - y);
-    const o = order[0]!;
-    const A = views[o]!;
+    const rank = new Map(order.map((x, r) => [x, r]));
     const copies: StoryCopy[] = [];
     for (const m of order.slice(1)) {
+      // The earliest version it is linked to; the story's original when it is linked to that directly.
+      const linked = (partners.get(m) ?? []).filter((x) => rank.has(x)).sort((x, y) => rank.get(x)! - rank.get(y)!);
+      const o = linked[0] !== undefined && rank.get(linked[0])! < rank.get(m)! ? linked[0] : order[0]!;
+      const A = views[o]!;
       const B = views[m]!;
       const changes: StoryCopy['changes'] = [];
       if (skip(m) && B.facts.textHash === A.facts.textHash) {
-        copies.push({ article: B.facts.article, carries: 1, carriedFrom: 1, addedSentences: 0, droppedSentences: 0, changes });
+        copies.push({ article: B.facts.article, copyOf: A.facts.article, carries: 1, carriedFrom: 1, addedSentences: 0, droppedSentences: 0, changes });
         continue;
       }
-      const al = alignSentences(A, B);
+      const al = alignSentences(A, B, true);
       for (const p of al.pairs) {
         alignedPairs++;
+        if (sentenceHash(A, p.a) === sentenceHash(B, p.b)) continue; // the same words: nothing to diff
         const ta = sentenceTokens(A, p.a);
         const tb = sentenceTokens(B, p.b);
         const hunks = wordDiff(ta, tb);
@@ -74,6 +85,7 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, sk
       }
       copies.push({
         article: B.facts.article,
+        copyOf: A.facts.article,
         carries: roundSimilarity(al.carriedA / Math.max(1, al.totalA)),
         carriedFrom: roundSimilarity(al.carriedB / Math.max(1, al.totalB)),
         addedSentences: al.addedB,
@@ -81,7 +93,7 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, sk
         changes,
       });
     }
-    clusters.push({ id: `story-${clusters.length + 1}`, original: A.facts.article, articles: order.map((i) => views[i]!.facts.article), copies });
+    clusters.push({ id: `story-${clusters.length + 1}`, original: views[order[0]!]!.facts.article, articles: order.map((i) => views[i]!.facts.article), copies });
   }
   return { clusters, contradictions, alignedPairs };
 }

@@ -12,11 +12,17 @@ export interface Hunk {
  * Word-level diff of two sentences' token ids (flags ignored) by longest common subsequence. Sentences are
  * short (at most 120 words), so the table is small; the result lists the changed runs in order.
  */
+// One table reused across calls (the comparison is single-threaded): no allocation per sentence pair.
+let scratch = new Uint16Array(4096);
+
 export function wordDiff(a: ArrayLike<number>, b: ArrayLike<number>): Hunk[] {
   const n = a.length;
   const m = b.length;
   const w = m + 1;
-  const dp = new Uint16Array((n + 1) * w);
+  if (scratch.length < (n + 1) * w) scratch = new Uint16Array((n + 1) * w * 2);
+  const dp = scratch;
+  dp.fill(0, n * w, (n + 1) * w);
+  for (let i = 0; i < n; i++) dp[i * w + m] = 0;
   for (let i = n - 1; i >= 0; i--) {
     const x = bare(a[i]!);
     for (let j = m - 1; j >= 0; j--) {

@@ -26,7 +26,7 @@ export function renderStoryClusters(report: Report, paint: (code: string, s: str
         ? copy.changes.map((ch) => `${KIND[ch.kind] ?? ch.kind} ${literal(ch.a)} → ${literal(ch.b)}`).join('; ')
         : 'no statement changed';
       out.push(
-        `    ${literal(copy.article)}: carries ${pct(copy.carries)} of it (${pct(copy.carriedFrom)} of the copy), ` +
+        `    ${literal(copy.article)}: carries ${pct(copy.carries)} of ${copy.copyOf === c.original ? 'it' : literal(copy.copyOf)} (${pct(copy.carriedFrom)} of the copy), ` +
           `${copy.addedSentences} sentence(s) added, ${copy.droppedSentences} dropped; ${copy.changes.length ? paint('31', changed) : changed}`,
       );
     }
