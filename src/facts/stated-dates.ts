@@ -35,7 +35,21 @@ export function statedDates(doc: Doc): StatedDate[] {
     const out: StatedDate[] = dateMentions(doc)
       .filter((d) => d.value !== null && !d.relative)
       .map((d) => ({ value: d.value!, start: d.start, end: d.end, text: d.text, before: wordBefore(doc.text, d.start), sentence: d.sentence }));
-    const covered = (start: number, end: number): boolean => out.some((d) => d.start < end && d.end > start);
+    // A local date counts only where no mention covers it: mentions sorted by start with a running maximum of
+    // their ends answer that with one binary search (a line of thousands of dates stays n log n, not quadratic).
+    const known = [...out].sort((a, b) => a.start - b.start);
+    const maxEnd: number[] = [];
+    for (const d of known) maxEnd.push(Math.max(d.end, maxEnd.at(-1) ?? -1));
+    const covered = (start: number, end: number): boolean => {
+      let lo = 0;
+      let hi = known.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (known[mid]!.start < end) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && maxEnd[lo - 1]! > start;
+    };
     const local: StatedDate[] = [];
     for (const s of doc.sentences) {
       EXPLICIT.lastIndex = 0;
