@@ -10,6 +10,12 @@ export interface SubjectSpec {
   who: string;
   /** Vague only after a qualifier ("many people think"; plain "people think" is too common to query). */
   qualified?: boolean;
+  /**
+   * A pronoun ("some", "others") that usually points back at a group just named ("nearly 150 were deported.
+   * Some said they felt dejected"): vague only before "that", closing a clause after a comma ("..., some say."), or opening a
+   * sentence with a verb of `genericVerbs` ("Many believe ...").
+   */
+  pronoun?: boolean;
 }
 
 export interface KindSpec {
@@ -33,6 +39,12 @@ export interface AttributionOptions {
   verbs: string[];
   /** A next word that turns the verb into a noun compound ("many think tanks"). */
   verbBlockers: string[];
+  /** Verbs that read as nouns before these words ("some say in the matter"). */
+  nounVerbs: Record<string, string[]>;
+  /** Verbs that take the hearer next: a named hearer is the outlet that reported it ("sources told CNN"). */
+  recipientVerbs: string[];
+  /** Present-tense claims a bare pronoun group makes at a sentence start ("Many believe", "Some say"). */
+  genericVerbs: string[];
   /** Impersonal passives ("it is believed"), written as words. */
   passives: string[];
   /** Adverbs allowed inside a passive ("it is widely believed"). */
@@ -42,10 +54,16 @@ export interface AttributionOptions {
   /** Nouns after "according to" that name no one ("reports", "sources"). */
   accordingNouns: string[];
   accordingMaxModifiers: number;
-  /** Sentences either side of an "according to ..." that may name its source. */
+  /** Sentences either side of an "according to ..." (and the kinds in `adjacentKinds`) that may name its source. */
   adjacentSentences: number;
+  adjacentKinds: Kind[];
   /** Verbs that attach a speaker to a claim; with a name, role or institution near them they are a named source. */
   speechVerbs: string[];
+  /**
+   * Verbs that credit a report; beside "reportedly" only these (and "according to") name who reported it
+   * ("... is reportedly for sale. According to Bloomberg, ..."), not any speaker in the next sentence.
+   */
+  reportingVerbs: string[];
   /** Roles and institutions that count as a named source ("police", "the ministry", "a spokesperson"). */
   roles: string[];
   /** Pronouns standing for a speaker named earlier. */
@@ -58,10 +76,11 @@ export interface AttributionOptions {
   sourcePrepositions: string[];
   /** Hedging words counted in `stats.hedges` (not flagged). */
   hedges: string[];
-  kinds: { subject: KindSpec; passive: KindSpec; adverb: KindSpec; according: KindSpec };
+  kinds: { subject: KindSpec; anonymous: KindSpec; passive: KindSpec; adverb: KindSpec; according: KindSpec };
 }
 
-type Kind = keyof AttributionOptions['kinds'];
+/** subject: "experts say"; anonymous: an unnamed source described ("people familiar with the matter said"). */
+type Kind = 'subject' | 'anonymous' | 'passive' | 'adverb' | 'according';
 
 interface Prepared {
   o: AttributionOptions;
@@ -72,11 +91,15 @@ interface Prepared {
   tailStarts: Set<string>;
   verbs: Set<string>;
   verbBlockers: Set<string>;
+  nounVerbs: Map<string, Set<string>>;
+  recipientVerbs: Set<string>;
+  genericVerbs: Set<string>;
   passives: string[][];
   passiveAdverbs: Set<string>;
   adverbs: Set<string>;
   accordingNouns: Set<string>;
   speechVerbs: Set<string>;
+  reportingVerbs: Set<string>;
   roles: Set<string>;
   pronouns: Set<string>;
   notNames: Set<string>;
@@ -124,7 +147,7 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
           type: 'object',
           additionalProperties: false,
           required: ['word', 'who'],
-          properties: { word: { type: 'string', minLength: 1 }, who: { type: 'string', minLength: 1 }, qualified: { type: 'boolean' } },
+          properties: { word: { type: 'string', minLength: 1 }, who: { type: 'string', minLength: 1 }, qualified: { type: 'boolean' }, pronoun: { type: 'boolean' } },
         },
       },
       antecedents: strListSchema,
@@ -134,13 +157,18 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
       maxTail: { type: 'integer', minimum: 0, maximum: 12 },
       verbs: strListSchema,
       verbBlockers: strListSchema,
+      nounVerbs: { type: 'object', additionalProperties: strListSchema },
+      recipientVerbs: strListSchema,
+      genericVerbs: strListSchema,
       passives: strListSchema,
       passiveAdverbs: strListSchema,
       adverbs: strListSchema,
       accordingNouns: strListSchema,
       accordingMaxModifiers: { type: 'integer', minimum: 0, maximum: 4 },
       adjacentSentences: { type: 'integer', minimum: 0, maximum: 3 },
+      adjacentKinds: { type: 'array', items: { enum: ['subject', 'anonymous', 'passive', 'adverb', 'according'] } },
       speechVerbs: strListSchema,
+      reportingVerbs: strListSchema,
       roles: strListSchema,
       pronouns: strListSchema,
       notNames: strListSchema,
@@ -150,8 +178,8 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
       kinds: {
         type: 'object',
         additionalProperties: false,
-        required: ['subject', 'passive', 'adverb', 'according'],
-        properties: { subject: kindSchema, passive: kindSchema, adverb: kindSchema, according: kindSchema },
+        required: ['subject', 'anonymous', 'passive', 'adverb', 'according'],
+        properties: { subject: kindSchema, anonymous: kindSchema, passive: kindSchema, adverb: kindSchema, according: kindSchema },
       },
     },
   },
@@ -164,6 +192,10 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
       tailStarts: raw.tailStarts ?? [],
       maxTail: raw.maxTail ?? 6,
       verbBlockers: raw.verbBlockers ?? [],
+      nounVerbs: raw.nounVerbs ?? {},
+      recipientVerbs: raw.recipientVerbs ?? [],
+      genericVerbs: raw.genericVerbs ?? [],
+      adjacentKinds: raw.adjacentKinds ?? ['according'],
       passiveAdverbs: raw.passiveAdverbs ?? [],
       accordingMaxModifiers: raw.accordingMaxModifiers ?? 2,
       adjacentSentences: raw.adjacentSentences ?? 1,
@@ -185,11 +217,15 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
       tailStarts: lower(o.tailStarts),
       verbs: lower(o.verbs),
       verbBlockers: lower(o.verbBlockers),
+      nounVerbs: new Map(Object.entries(o.nounVerbs).map(([v, next]) => [v.toLowerCase(), lower(next)])),
+      recipientVerbs: lower(o.recipientVerbs),
+      genericVerbs: lower(o.genericVerbs),
       passives: o.passives.map(words),
       passiveAdverbs: lower(o.passiveAdverbs),
       adverbs: lower(o.adverbs),
       accordingNouns: lower(o.accordingNouns),
       speechVerbs: lower(o.speechVerbs),
+      reportingVerbs: lower(o.reportingVerbs ?? []),
       roles: lower(o.roles),
       pronouns: lower(o.pronouns),
       notNames,
@@ -204,12 +240,13 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
     const out: Finding[] = [];
     let hedges = 0;
     let attributed = 0;
-    const namedCache = new Map<number, boolean>();
-    const sentenceNamesSource = (si: number): boolean => {
-      let v = namedCache.get(si);
+    const namedCache = new Map<string, boolean>();
+    const sentenceNamesSource = (si: number, verbs: Set<string>): boolean => {
+      const key = `${si}:${verbs === p.speechVerbs ? 's' : 'r'}`;
+      let v = namedCache.get(key);
       if (v === undefined) {
         const s = sentences[si]!;
-        namedCache.set(si, (v = countNamed(p, tokens, s.tokenFrom, s.tokenTo, -1, -1, quotes) > 0));
+        namedCache.set(key, (v = countNamed(p, tokens, s.tokenFrom, s.tokenTo, -1, -1, quotes, verbs) > 0));
       }
       return v;
     };
@@ -217,18 +254,21 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
       attributed += countNamed(p, tokens, s.tokenFrom, s.tokenTo, -1, -1, quotes);
       for (let i = s.tokenFrom; i < s.tokenTo; i++) {
         const t = tokens[i]!;
-        if (t.kind === 'word' && p.hedges.has(t.norm) && !insideSpans(quotes, t.start, t.end)) hedges++;
+        // A capital inside a sentence makes it a name ("reopen in May"), not a hedge.
+        const plain = i === s.tokenFrom || !/^\p{Lu}/u.test(t.text);
+        if (t.kind === 'word' && plain && p.hedges.has(t.norm) && !insideSpans(quotes, t.start, t.end)) hedges++;
       }
       for (const cue of findCues(p, tokens, s.tokenFrom, s.tokenTo)) {
         const a = tokens[cue.from]!;
         const b = tokens[cue.to - 1]!;
         if (insideSpans(quotes, a.start, b.end)) continue;
         if (countNamed(p, tokens, s.tokenFrom, s.tokenTo, cue.from, cue.to, quotes) > 0) continue;
-        if (cue.kind === 'according') {
+        if (p.o.adjacentKinds.includes(cue.kind)) {
+          const verbs = cue.kind === 'adverb' ? p.reportingVerbs : p.speechVerbs;
           let near = false;
           for (let d = 1; d <= p.o.adjacentSentences && !near; d++) {
-            if (s.index - d >= 0 && sentences[s.index - d]!.paragraph === s.paragraph) near = sentenceNamesSource(s.index - d);
-            if (!near && s.index + d < sentences.length && sentences[s.index + d]!.paragraph === s.paragraph) near = sentenceNamesSource(s.index + d);
+            if (s.index - d >= 0 && sentences[s.index - d]!.paragraph === s.paragraph) near = sentenceNamesSource(s.index - d, verbs);
+            if (!near && s.index + d < sentences.length && sentences[s.index + d]!.paragraph === s.paragraph) near = sentenceNamesSource(s.index + d, verbs);
           }
           if (near) continue;
         }
@@ -237,7 +277,8 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
       }
     }
     ctx.stat('attributedClaims', attributed);
-    ctx.stat('vagueAttributions', out.length);
+    ctx.stat('vagueAttributions', out.filter((f) => f.data?.kind !== 'anonymous').length);
+    ctx.stat('anonymousSources', out.filter((f) => f.data?.kind === 'anonymous').length);
     ctx.stat('hedges', hedges);
     return out;
   },
@@ -265,7 +306,16 @@ function nextWord(tokens: Token[], i: number, to: number): number {
  * Named attributions in tokens [from, to), ignoring the range [skipFrom, skipTo) (the vague phrase itself) and
  * quoted words: a speech verb with a name, role or pronoun within the window, or "according to" a name or role.
  */
-function countNamed(p: Prepared, tokens: Token[], from: number, to: number, skipFrom: number, skipTo: number, quotes: ReturnType<typeof quotedSpans>): number {
+function countNamed(
+  p: Prepared,
+  tokens: Token[],
+  from: number,
+  to: number,
+  skipFrom: number,
+  skipTo: number,
+  quotes: ReturnType<typeof quotedSpans>,
+  verbs: Set<string> = p.speechVerbs,
+): number {
   const usable = (k: number): boolean => k >= from && k < to && (k < skipFrom || k >= skipTo) && !insideSpans(quotes, tokens[k]!.start, tokens[k]!.end);
   const w = p.o.sourceWindow;
   let n = 0;
@@ -278,7 +328,7 @@ function countNamed(p: Prepared, tokens: Token[], from: number, to: number, skip
       if (j < to && usable(j) && isSource(p, tokens[j])) n++;
       continue;
     }
-    if (!p.speechVerbs.has(t.norm)) continue;
+    if (!verbs.has(t.norm)) continue;
     let found = false;
     // Word tokens either side; a sentence boundary ends the search, punctuation does not ("Baizhanov, the ambassador, said").
     for (let d = 1, seen = 0; k - d >= from && seen < w && !found; d++) {
@@ -330,7 +380,9 @@ function subjectCue(p: Prepared, tokens: Token[], i: number, from: number, to: n
   const spec = p.subjects.get(tokens[subj]!.norm);
   if (!spec) return null;
   // An anonymising tail ("people familiar with the matter said") makes even an unqualified group vague.
-  const tailed = isWord(tokens[subj + 1]) && p.tailStarts.has(tokens[subj + 1]!.norm);
+  let g0 = subj + 1;
+  while (g0 < to && isWord(tokens[g0]) && p.gapWords.has(tokens[g0]!.norm)) g0++;
+  const tailed = isWord(tokens[g0]) && p.tailStarts.has(tokens[g0]!.norm);
   if (spec.qualified && subj === start && !tailed) return null;
   const before = start > from ? tokens[start - 1] : undefined;
   // "the experts", "UN experts", "Kremlin critics": pointing back at, or naming, who they are.
@@ -345,10 +397,19 @@ function subjectCue(p: Prepared, tokens: Token[], i: number, from: number, to: n
     else return null;
   }
   if (nextWord(tokens, j, to) < 0 || !p.verbs.has(tokens[j]!.norm)) return null;
-  const after = tokens[j + 1];
-  if (isWord(after) && p.verbBlockers.has(after.norm)) return null;
+  const verb = tokens[j]!.norm;
+  const after = j + 1 < to ? tokens[j + 1] : undefined;
+  if (isWord(after) && (p.verbBlockers.has(after.norm) || p.nounVerbs.get(verb)?.has(after.norm))) return null;
+  if (isWord(after) && p.recipientVerbs.has(verb) && isName(p, after)) return null;
   if (j + 1 < to && sourcedAfter(p, tokens, j + 1, to)) return null;
-  return { kind: 'subject', from: start, to: j + 1, who: spec.who };
+  if (spec.pronoun && !tailed) {
+    // ", some say." closes a claim; "required some thought;" and "what others say" do not.
+    const closesClaim = !isWord(after) && start > from && tokens[start - 1]!.text === ',';
+    const claimFollows = closesClaim || after?.norm === 'that';
+    const opensGeneric = start === from && p.genericVerbs.has(verb);
+    if (!claimFollows && !opensGeneric) return null;
+  }
+  return { kind: tailed ? 'anonymous' : 'subject', from: start, to: j + 1, who: spec.who };
 }
 
 function passiveCue(p: Prepared, tokens: Token[], i: number, to: number): Cue | null {
@@ -380,7 +441,8 @@ function accordingCue(p: Prepared, tokens: Token[], i: number, to: number): Cue 
     if (!isWord(t) || /^\p{Lu}/u.test(t.text) || t.norm === 'the') return null;
     if (p.accordingNouns.has(t.norm)) {
       if (sourcedAfter(p, tokens, j + 1, to)) return null;
-      return { kind: 'according', from: i, to: j + 1, who: t.norm };
+      const tailed = isWord(tokens[j + 1]) && p.tailStarts.has(tokens[j + 1]!.norm);
+      return { kind: tailed ? 'anonymous' : 'according', from: i, to: j + 1, who: t.norm };
     }
   }
   return null;
