@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Recall of attribution/vague-attribution on vague attributions injected into clean news bodies, and false flags on
 // named attributions injected the same way. One case per article per template family, seeded, reproducible.
-// Usage (after npm run build): node scripts/measure-attribution.mjs [--set news|blog] [--show-missed] [--show-clean]
+// Usage (after npm run build): node scripts/measure-attribution.mjs [--set news|blog] [--seed N] [--show-missed] [--show-wrong]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ const pages = readFileSync(join(SHARED, 'corpus', set === 'blog' ? 'blog-pages' 
 const config = defaultConfig();
 const rules = loadRules(config).filter((r) => r.category === 'attribution');
 
-let seed = 20261201;
+let seed = Number(arg("--seed") ?? 20261201);
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const lc = (s) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -237,6 +237,7 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
     const p = rule.prepared;
     const quotes = quotedSpans(doc);
     const { tokens, sentences } = doc;
+    const midCapitals = doc.memo('attribution-mid-capitals', midSentenceCapitals);
     const out: Finding[] = [];
     let hedges = 0;
     let attributed = 0;
@@ -258,7 +259,7 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
         const plain = i === s.tokenFrom || !/^\p{Lu}/u.test(t.text);
         if (t.kind === 'word' && plain && p.hedges.has(t.norm) && !insideSpans(quotes, t.start, t.end)) hedges++;
       }
-      for (const cue of findCues(p, tokens, s.tokenFrom, s.tokenTo)) {
+      for (const cue of findCues(p, tokens, s.tokenFrom, s.tokenTo, midCapitals)) {
         const a = tokens[cue.from]!;
         const b = tokens[cue.to - 1]!;
         if (insideSpans(quotes, a.start, b.end)) continue;
@@ -285,6 +286,18 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
 };
 
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'word';
+
+/** Words the article writes with a capital inside a sentence: its names ("Kremlin" in "the Kremlin said"). */
+function midSentenceCapitals(doc: Doc): Set<string> {
+  const out = new Set<string>();
+  for (const s of doc.sentences) {
+    for (let i = s.tokenFrom + 1; i < s.tokenTo; i++) {
+      const t = doc.tokens[i]!;
+      if (t.kind === 'word' && /^\p{Lu}/u.test(t.text) && doc.tokens[i - 1]!.kind === 'word') out.add(t.norm);
+    }
+  }
+  return out;
+}
 
 /** A capitalised word that is not an opener, pronoun or vague group: part of a name ("Baizhanov", "RIA Novosti"). */
 function isName(p: Prepared, t: Token | undefined): boolean {
@@ -356,13 +369,13 @@ function sourcedAfter(p: Prepared, tokens: Token[], j: number, to: number): bool
   return k < to && isSource(p, tokens[k]);
 }
 
-function findCues(p: Prepared, tokens: Token[], from: number, to: number): Cue[] {
+function findCues(p: Prepared, tokens: Token[], from: number, to: number, midCapitals: ReadonlySet<string>): Cue[] {
   const cues: Cue[] = [];
   let coveredTo = from;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word' || i < coveredTo) continue;
-    const cue = subjectCue(p, tokens, i, from, to) ?? passiveCue(p, tokens, i, to) ?? adverbCue(p, tokens, i, to) ?? accordingCue(p, tokens, i, to);
+    const cue = subjectCue(p, tokens, i, from, to, midCapitals) ?? passiveCue(p, tokens, i, to) ?? adverbCue(p, tokens, i, to) ?? accordingCue(p, tokens, i, to);
     if (cue) {
       cues.push(cue);
       coveredTo = cue.to;
@@ -371,7 +384,7 @@ function findCues(p: Prepared, tokens: Token[], from: number, to: number): Cue[]
   return cues;
 }
 
-function subjectCue(p: Prepared, tokens: Token[], i: number, from: number, to: number): Cue | null {
+function subjectCue(p: Prepared, tokens: Token[], i: number, from: number, to: number, midCapitals: ReadonlySet<string>): Cue | null {
   let start = i;
   let subj = i;
   if (p.qualifiers.has(tokens[i]!.norm) && isWord(tokens[i + 1]) && p.subjects.has(tokens[i + 1]!.norm)) subj = i + 1;
@@ -385,8 +398,11 @@ function subjectCue(p: Prepared, tokens: Token[], i: number, from: number, to: n
   const tailed = isWord(tokens[g0]) && p.tailStarts.has(tokens[g0]!.norm);
   if (spec.qualified && subj === start && !tailed) return null;
   const before = start > from ? tokens[start - 1] : undefined;
-  // "the experts", "UN experts", "Kremlin critics": pointing back at, or naming, who they are.
-  if (isWord(before) && (p.antecedents.has(before.norm) || isName(p, before))) return null;
+  // "the experts", "UN experts", "Kremlin critics": pointing back at, or naming, who they are. A capital that
+  // opens the sentence proves nothing ("Health experts say"): there it names only an acronym or a word the
+  // article also capitalises mid-sentence.
+  const named = isWord(before) && isName(p, before) && (start - 1 > from || /^\p{Lu}{2,}/u.test(before.text) || midCapitals.has(before.norm));
+  if (isWord(before) && (p.antecedents.has(before.norm) || named)) return null;
   let j = subj + 1;
   for (let g = 0; g < p.o.maxGap && j < to && isWord(tokens[j]) && p.gapWords.has(tokens[j]!.norm); g++) j++;
   if (j < to && isWord(tokens[j]) && p.tailStarts.has(tokens[j]!.norm) && !p.verbs.has(tokens[j]!.norm)) {
