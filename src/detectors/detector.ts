@@ -14,6 +14,8 @@ export interface RuleSpec {
   type: string;
   /** ISO 639-3 codes the rule applies to; absent means every language. */
   languages?: string[];
+  /** The pack said `"languages": "any"`: the rule is language-neutral by declaration (languages is then absent). */
+  languageNeutral?: boolean;
   options: Record<string, unknown>;
   examples?: { flag?: RuleExample[]; pass?: RuleExample[] };
 }

@@ -41,6 +41,13 @@ export function readPack(file: string): RulePack {
   const validate = validatorFor('rule.schema.json');
   if (!validate(raw)) throw new RuleLoadError(`${file}: ${describeError(validate.errors![0]!)}`);
   const pack = raw as { name: string; description?: string; rules: RuleSpec[] };
+  // "languages": "any" declares a language-neutral rule; the engine reads that as no language list.
+  for (const rule of pack.rules) {
+    if ((rule.languages as unknown) === 'any') {
+      delete rule.languages;
+      rule.languageNeutral = true;
+    }
+  }
   pack.rules.forEach((rule, i) => validateOptions(file, `/rules/${i}/options`, rule.type, rule.options));
   return { file, name: pack.name, description: pack.description ?? '', rules: pack.rules };
 }
