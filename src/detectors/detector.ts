@@ -2,7 +2,7 @@ import type { Category, Finding, Severity } from '../types.js';
 import type { Doc } from '../text/doc.js';
 
 /** An example in a rule's documentation: a text it must flag (optionally naming the exact flagged text) or pass. */
-export type RuleExample = string | { text: string; flagged?: string; publishedAt?: string };
+export type RuleExample = string | { text: string; flagged?: string; suggestion?: string; message?: string; publishedAt?: string };
 
 /** A rule as written in a pack (rules/*.json), after validation. */
 export interface RuleSpec {
