@@ -1,4 +1,5 @@
 import type { AnyDetector } from './detector.js';
+import { attribution } from './attribution.js';
 import { boilerplateSentence } from './boilerplate-sentence.js';
 import { brokenInfinitive } from './broken-infinitive.js';
 import { chrome } from './chrome.js';
@@ -20,5 +21,5 @@ import { wallOfText } from './wall-of-text.js';
 
 /** Every detector type a rule pack may name. schemas/rule.schema.json lists the same types (a test checks). */
 export const DETECTORS: ReadonlyMap<string, AnyDetector> = new Map(
-  [pattern, phrase, mojibake, reduplication, restatement, redundancy, brokenInfinitive, boilerplateSentence, wallOfText, trailingHeadline, emptyHeading, shortBody, dateWeekday, dateImpossible, dateTense, dateRelative, datePublication, chrome].map((d) => [d.type, d as AnyDetector]),
+  [pattern, phrase, mojibake, reduplication, restatement, redundancy, brokenInfinitive, boilerplateSentence, wallOfText, trailingHeadline, emptyHeading, shortBody, dateWeekday, dateImpossible, dateTense, dateRelative, datePublication, chrome, attribution].map((d) => [d.type, d as AnyDetector]),
 );
