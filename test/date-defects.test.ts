@@ -32,6 +32,6 @@ describe.skipIf(!HAS_SHARED)('injected date defects on a sample of clean bodies'
     expect(s.precision).toBeGreaterThanOrEqual(0.8);
   });
   it('the same bodies without defects get no dates flags', () => {
-    for (const p of pages) expect(checkArticle(article(p.body), rules, defaultConfig()).result.flags).toEqual([]);
+    for (const p of pages) expect(checkArticle(article(p.body), rules, defaultConfig()).result.flags.filter((f) => f.category === 'dates')).toEqual([]);
   });
 });

@@ -79,7 +79,8 @@ describe.skipIf(!HAS_SHARED)('structure on 181 clean news bodies', () => {
     for (const p of newsPages()) {
       const { result } = checkArticle(article(p.body, { id: p.id }), rules, defaultConfig());
       words += result.stats.words ?? 0;
-      for (const f of result.flags) flags.push(`${f.ruleId} ${p.id}: ${f.text.slice(0, 60)}`);
+      // The info note on articles in other languages (two structure rules are English-only) is not a structure flag.
+      for (const f of result.flags) if (f.category === 'structure') flags.push(`${f.ruleId} ${p.id}: ${f.text.slice(0, 60)}`);
     }
     console.log(`structure on clean news: ${flags.length} flags, ${((1000 * flags.length) / words).toFixed(3)} per 1,000 words`, flags);
     expect((1000 * flags.length) / words).toBeLessThan(0.1);

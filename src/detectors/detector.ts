@@ -2,7 +2,7 @@ import type { Category, Finding, Severity } from '../types.js';
 import type { Doc } from '../text/doc.js';
 
 /** An example in a rule's documentation: a text it must flag (optionally naming the exact flagged text) or pass. */
-export type RuleExample = string | { text: string; flagged?: string; publishedAt?: string };
+export type RuleExample = string | { text: string; flagged?: string; suggestion?: string; message?: string; publishedAt?: string };
 
 /** A rule as written in a pack (rules/*.json), after validation. */
 export interface RuleSpec {
@@ -14,6 +14,8 @@ export interface RuleSpec {
   type: string;
   /** ISO 639-3 codes the rule applies to; absent means every language. */
   languages?: string[];
+  /** The pack said `"languages": "any"`: the rule is language-neutral by declaration (languages is then absent). */
+  languageNeutral?: boolean;
   options: Record<string, unknown>;
   examples?: { flag?: RuleExample[]; pass?: RuleExample[] };
 }

@@ -1,53 +1,224 @@
 import type { Finding } from '../types.js';
+import { badness } from '../text/badness.js';
+import { C1_AS_1252, CODE_PAGES, type CodePage } from '../text/code-pages.js';
 import type { Detector } from './detector.js';
 
-// Windows-1252 bytes 0x80–0x9F and the characters they decode to; 0xA0–0xFF decode to U+00A0–U+00FF.
-const CP1252_HIGH: Record<number, number> = {
-  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87, 0x02c6: 0x88,
-  0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e, 0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93,
-  0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98, 0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b,
-  0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
-};
-const CONT = '\\u0080-\\u00BF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC\\u2013\\u2014\\u2018-\\u201A\\u201C-\\u201E\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203A\\u20AC\\u2122';
-// A lead byte (Â..ô as Windows-1252 text) followed by one to three continuation bytes, repeated.
-const CANDIDATE = new RegExp(`(?:[\\u00C2-\\u00F4][${CONT}]{1,3})+`, 'gu');
-// What the repaired text may contain: Latin, Greek, Cyrillic, general punctuation, currency, letter-like symbols.
-const PLAUSIBLE = /^[\u00A0-\u024F\u0370-\u04FF\u2000-\u206F\u20A0-\u20CF\u2100-\u215F]+$/u;
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** The most layers of mis-decoding undone ("cafÃƒÂ©" is two). */
+const MAX_LAYERS = 4;
+// Characters that a repair commonly produces, so a small gain in plausibility is enough: Latin-1,
+// general punctuation, the euro sign and the trade mark sign.
+const COMMON = /^[\u00a0-\u00ff\u2010-\u2044\u20ac\u2122]+$/u;
+// Runs of non-ASCII characters: every byte of a multi-byte UTF-8 character is 0x80 or above, so its
+// mis-decoded form never contains ASCII.
+const RUN = /[\u0080-\uffff]+/gu;
 
-function toByte(ch: string): number | null {
-  const c = ch.codePointAt(0)!;
-  if (c <= 0xff) return c;
-  return CP1252_HIGH[c] ?? null;
+function continuation(b: number): boolean {
+  return b >= 0x80 && b <= 0xbf;
 }
 
-/** Reads text as if it were Windows-1252 bytes of UTF-8, returning the intended text or null. */
+/** Length of the well-formed UTF-8 sequence starting at bytes[i], or 0. */
+function sequenceLength(bytes: number[], i: number): number {
+  const b = bytes[i]!;
+  const need = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (need === 0 || i + need > bytes.length) return 0;
+  const second = bytes[i + 1]!;
+  // Overlong forms, surrogates and code points above U+10FFFF are not UTF-8.
+  if (b === 0xe0 && second < 0xa0) return 0;
+  if (b === 0xed && second > 0x9f) return 0;
+  if (b === 0xf0 && second < 0x90) return 0;
+  if (b === 0xf4 && second > 0x8f) return 0;
+  for (let k = 1; k < need; k++) if (!continuation(bytes[i + k]!)) return 0;
+  return need;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * One layer of repair: the characters read back as bytes of `page`, and every well-formed UTF-8
+ * sequence among them decoded. Characters the page cannot hold, and bytes that form no sequence, stay.
+ */
+export function decodeLayer(s: string, page: CodePage): { text: string; complete: boolean } {
+  const chars = [...s];
+  const bytes = chars.map((ch) => page.toByte.get(ch) ?? -1);
+  let out = '';
+  let complete = true;
+  for (let i = 0; i < chars.length; ) {
+    const n = bytes[i]! >= 0 ? sequenceLength(bytes, i) : 0;
+    if (n > 0 && bytes.slice(i, i + n).every((b) => b >= 0)) {
+      out += utf8.decode(new Uint8Array(bytes.slice(i, i + n)));
+      i += n;
+    } else {
+      out += chars[i];
+      complete = false;
+      i++;
+    }
+  }
+  return { text: out, complete };
+}
+
+/** C1 controls standing for the Windows-1252 punctuation of the same byte ("\u0093" for “). */
+function restoreC1(s: string): string {
+  let out = '';
+  for (const ch of s) out += C1_AS_1252.get(ch) ?? ch;
+  return out;
+}
+
+export interface Repair {
+  fixed: string;
+  /** How the text was damaged, in words ("UTF-8 read as Windows-1252 twice"). */
+  how: string;
+  page: string;
+  /** Badness removed by the repair. */
+  gain: number;
+}
+
+const TIMES = ['', '', ' twice', ' three times', ' four times'];
+
+interface Reading {
+  page: CodePage;
+  fixed: string;
+  score: number;
+  how: string;
+  /** Every character of the run was part of a decoded sequence, in every layer. */
+  complete: boolean;
+}
+
+/** Each code page's best reading of a run (the layer count with the lowest badness, deeper on ties). */
+function readings(run: string, score: (s: string) => number): Reading[] {
+  const out: Reading[] = [];
+  for (const page of CODE_PAGES) {
+    let cur = run;
+    let complete = true;
+    let best: Reading | null = null;
+    for (let layer = 1; layer <= MAX_LAYERS; layer++) {
+      const next = decodeLayer(cur, page);
+      if (next.text === cur) break;
+      cur = next.text;
+      complete &&= next.complete;
+      const fixed = restoreC1(cur);
+      const s = score(fixed);
+      if (!best || s <= best.score) best = { page, fixed, score: s, how: `UTF-8 read as ${page.name}${TIMES[layer]}`, complete };
+    }
+    if (best) out.push(best);
+  }
+  const c1 = restoreC1(run);
+  if (c1 !== run) out.push({ page: CODE_PAGES[0]!, fixed: c1, score: score(c1), how: 'Windows-1252 punctuation read as control characters', complete: true });
+  return out;
+}
+
+/**
+ * The intended text of a run of non-ASCII characters, or null when no reading is clearly more
+ * plausible. `before` and `after` are the characters around the run (context for the badness measure).
+ * `established` names code pages already shown to have garbled this document: a complete reading
+ * through one of them need only be no less plausible ("Рё" for и in a Russian text garbled throughout).
+ */
+export function repairRun(run: string, before = '', after = '', established: ReadonlySet<string> = new Set()): Repair | null {
+  const score = (s: string): number => badness(before + s + after);
+  const base = score(run);
+  if (base === 0 && established.size === 0) return null;
+  let high: Repair | null = null;
+  let low: Repair | null = null;
+  let highScore = Infinity;
+  let lowScore = Infinity;
+  for (const r of readings(run, score)) {
+    const gain = base - r.score;
+    const ok = established.has(r.page.name)
+      ? gain >= 1 || (gain >= 0 && r.complete)
+      : r.page.lowConfidence
+        ? r.score === 0 && gain >= 2
+        : gain >= 2 || (gain >= 1 && COMMON.test(r.fixed));
+    if (!ok) continue;
+    const repair = { fixed: r.fixed, how: r.how, page: r.page.name, gain };
+    if (!r.page.lowConfidence && r.score < highScore) [high, highScore] = [repair, r.score];
+    if (r.page.lowConfidence && r.score < lowScore) [low, lowScore] = [repair, r.score];
+  }
+  // Windows-1252 and Latin-1 first; a low-confidence page only when it reads the run better.
+  return high && highScore <= lowScore ? high : low;
+}
+
+/** Lengths of the common prefix and suffix of two strings. */
+function commonEnds(run: string, fixed: string): [number, number] {
+  let a = 0;
+  while (a < run.length && a < fixed.length && run[a] === fixed[a]) a++;
+  let b = 0;
+  while (b < run.length - a && b < fixed.length - a && run[run.length - 1 - b] === fixed[fixed.length - 1 - b]) b++;
+  return [a, b];
+}
+
+interface RunRepair {
+  start: number;
+  end: number;
+  repair: Repair;
+}
+
+/**
+ * Repairs of every non-ASCII run of `text`, in two passes: first each run on its own evidence; then,
+ * with the code pages that pass proved, the runs whose evidence alone was too slight ("Ð¸" for и in a
+ * Russian text garbled throughout).
+ */
+export function repairText(text: string): RunRepair[] {
+  const runs = [...text.matchAll(RUN)].map((m) => ({ run: m[0], start: m.index!, end: m.index! + m[0].length }));
+  const context = (r: { start: number; end: number }): [string, string] => [text.slice(Math.max(0, r.start - 2), r.start), text.slice(r.end, r.end + 1)];
+  const out: (RunRepair | null)[] = runs.map((r) => {
+    const repair = repairRun(r.run, ...context(r));
+    return repair ? { start: r.start, end: r.end, repair } : null;
+  });
+  const established = new Set(out.flatMap((r) => (r ? [r.repair.page] : [])));
+  // A code page no single run proves may still be proved by several runs together ("‚Äô" for ’ through Mac Roman, three times in an article).
+  for (const page of CODE_PAGES) {
+    if (established.has(page.name)) continue;
+    let gain = 0;
+    let count = 0;
+    runs.forEach((r, i) => {
+      if (out[i]) return;
+      const repair = repairRun(r.run, ...context(r), new Set([page.name]));
+      if (repair && repair.page === page.name && repair.gain >= 1) (gain += repair.gain, count++);
+    });
+    if (count >= 2 && gain >= 3) established.add(page.name);
+  }
+  if (established.size > 0) {
+    runs.forEach((r, i) => {
+      if (out[i]) return;
+      const repair = repairRun(r.run, ...context(r), established);
+      if (repair) out[i] = { start: r.start, end: r.end, repair };
+    });
+  }
+  return out.filter((r): r is RunRepair => r !== null);
+}
+
+/** Convenience for a whole string: the repaired text, or null when nothing needs repair. */
 export function repairMojibake(s: string): string | null {
-  const bytes: number[] = [];
-  for (const ch of s) {
-    const b = toByte(ch);
-    if (b === null) return null;
-    bytes.push(b);
+  const repairs = repairText(s);
+  if (repairs.length === 0) return null;
+  let out = '';
+  let last = 0;
+  for (const r of repairs) {
+    out += s.slice(last, r.start) + r.repair.fixed;
+    last = r.end;
   }
-  try {
-    const fixed = decoder.decode(new Uint8Array(bytes));
-    return fixed !== s && PLAUSIBLE.test(fixed) ? fixed : null;
-  } catch {
-    return null;
-  }
+  return out + s.slice(last);
 }
 
-/** UTF-8 text that was decoded as Windows-1252 somewhere upstream ("â€™" for "’", "Ã©" for "é"). */
+/**
+ * Text mis-decoded somewhere upstream: UTF-8 read as Windows-1252 or Latin-1 ("â€™" for ’, "Ã©" for é),
+ * possibly more than once ("ÃƒÂ©"), or less often through Mac Roman, Windows-1250, Windows-1251 or code
+ * page 437; and Windows-1252 punctuation read as Latin-1 control characters. A reading is suggested
+ * only when it is clearly more plausible than the text as it stands.
+ */
 export const mojibake: Detector<Record<string, never>> = {
   type: 'mojibake',
-  summary: 'Finds UTF-8 text mis-decoded as Windows-1252 and suggests the repaired characters.',
+  summary: 'Finds mis-decoded text (UTF-8 read as Windows-1252, Latin-1 and other code pages, in one or more layers) and suggests the repaired characters.',
   optionsSchema: { type: 'object', additionalProperties: false, properties: {} },
   run(doc) {
     const out: Finding[] = [];
-    for (const m of doc.text.matchAll(CANDIDATE)) {
-      const fixed = repairMojibake(m[0]);
-      if (fixed === null) continue;
-      out.push({ start: m.index!, end: m.index! + m[0].length, suggestion: fixed, data: { fixed } });
+    for (const { start, end, repair } of repairText(doc.text)) {
+      // Point at the characters that change, not at correct ones beside them.
+      const run = doc.text.slice(start, end);
+      let [a, b] = commonEnds(run, repair.fixed);
+      // A deletion ("Â£" → "£") keeps the character after it in the span, so the suggestion is never empty.
+      if (a + b >= repair.fixed.length) b > 0 ? b-- : a--;
+      const fixed = repair.fixed.slice(a, repair.fixed.length - b);
+      out.push({ start: start + a, end: end - b, suggestion: fixed, data: { fixed, how: repair.how } });
     }
     return out;
   },

@@ -25,6 +25,8 @@ export interface PhraseOptions {
    * predicted damage (a spinner swaps many terms per article; one chance match is more likely ordinary English).
    */
   minDistinct?: number;
+  /** From this many different listed phrases in one article on, every flag of the rule is an error (one fingerprint warns, many condemn). */
+  escalateAt?: number;
 }
 
 /**
@@ -42,6 +44,7 @@ interface PreparedPhrases {
   byFirstWord: Map<string, CompiledPhrase[]>;
   sentence: boolean;
   minDistinct: number;
+  escalateAt: number | null;
   compile(c: CompiledPhrase): { re: RegExp; requires: RegExp[]; unless: RegExp[] };
 }
 
@@ -114,6 +117,7 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       inflect: { type: 'boolean' },
       sentence: { type: 'boolean' },
       minDistinct: { type: 'integer', minimum: 1 },
+      escalateAt: { type: 'integer', minimum: 2 },
     },
   },
   prepare(o) {
@@ -141,10 +145,10 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
         requires: (c.entry.requires ?? []).map(condition),
         unless: (c.entry.unless ?? []).map(condition),
       });
-    return { byFirstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1, compile };
+    return { byFirstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1, escalateAt: o.escalateAt ?? null, compile };
   },
   run(doc, rule) {
-    const { byFirstWord, sentence, minDistinct, compile } = rule.prepared;
+    const { byFirstWord, sentence, minDistinct, escalateAt, compile } = rule.prepared;
     const distinct = new Set<PhraseEntry>();
     const out: Finding[] = [];
     const conditionCache = new Map<RegExp, boolean>();
@@ -182,7 +186,9 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       distinct.add(entry);
       coveredTo = best.end;
     }
-    return distinct.size >= minDistinct ? out : [];
+    if (distinct.size < minDistinct) return [];
+    if (escalateAt !== null && distinct.size >= escalateAt) for (const f of out) f.severity = 'error';
+    return out;
   },
 };
 

@@ -73,6 +73,13 @@ export function readPack(file: string, opts: { trustBuiltin?: boolean } = {}): R
     if (!validate(raw)) throw new RuleLoadError(`${file}: ${describeError(validate.errors![0]!)}`);
     pack.rules.forEach((rule, i) => validateOptions(file, `/rules/${i}/options`, rule.type, rule.options));
   }
+  // "languages": "any" declares a language-neutral rule; the engine reads that as no language list.
+  for (const rule of pack.rules) {
+    if ((rule.languages as unknown) === 'any') {
+      delete rule.languages;
+      rule.languageNeutral = true;
+    }
+  }
   return { file, name: pack.name, description: pack.description ?? '', rules: pack.rules };
 }
 

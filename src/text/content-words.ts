@@ -1,18 +1,9 @@
 import type { Doc } from './doc.js';
+import { languageData } from './language-data.js';
 
 // Function words carry no topic: two sentences that share only these do not say the same thing.
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (
-    'a about above after again against all almost also although am among an and another any are around as at be because been before being ' +
-    'below between both but by can could did do does doing done down during each either else even ever every few for from further had has have ' +
-    'having he her here hers herself him himself his how however i if in into is it its itself just least less let like many may me might more most ' +
-    'much must my myself neither no nor not now of off on once one only or other others otherwise our ours ourselves out over own per perhaps put ' +
-    'quite rather said same say says shall she should since so some such than that the their theirs them themselves then there these they this ' +
-    'those though through thus to too toward towards under until up upon us very via was we well were what whatever when where whether which while ' +
-    'who whom whose why will with within without would yet you your yours yourself also mr mrs ms s t don didn doesn isn wasn weren won wouldn ' +
-    "it's i'm he's she's that's there's we're they're i've we've they've i'd he'd she'd we'd they'd i'll he'll she'll we'll they'll can't won't don't didn't isn't wasn't"
-  ).split(/\s+/),
-);
+// One list for every use (content words, claim terms), kept as data in rules/lang/eng.json.
+export const STOPWORDS: ReadonlySet<string> = languageData('eng').stopwords;
 
 /** A crude stem so "underscores"/"underscored" and "nations"/"nation" count as one word; enough for overlap. */
 export function stem(w: string): string {

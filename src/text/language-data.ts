@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+
+/** Word lists for one language, from rules/lang/<code>.json (schemas/language.schema.json). */
+export interface LanguageData {
+  language: string;
+  stopwords: ReadonlySet<string>;
+  abbreviations: ReadonlySet<string>;
+  sentenceOpeners: ReadonlySet<string>;
+}
+
+const LANG_DIR = fileURLToPath(new URL('../../rules/lang/', import.meta.url));
+const SCHEMA = fileURLToPath(new URL('../../schemas/language.schema.json', import.meta.url));
+const cache = new Map<string, LanguageData>();
+
+/** The language's data, read and validated once; throws naming the file when it is missing or invalid. */
+export function languageData(code: string): LanguageData {
+  let data = cache.get(code);
+  if (data) return data;
+  const file = `${LANG_DIR}${code}.json`;
+  let raw: { language: string; stopwords: string[]; abbreviations: string[]; sentenceOpeners: string[] };
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: cannot read language data (${(e as Error).message})`);
+  }
+  const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
+  if (!validate(raw)) throw new Error(`${file}: ${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message}`);
+  data = { language: raw.language, stopwords: new Set(raw.stopwords), abbreviations: new Set(raw.abbreviations), sentenceOpeners: new Set(raw.sentenceOpeners) };
+  cache.set(code, data);
+  return data;
+}
