@@ -36,7 +36,8 @@ let n = 0;
 let found = 0;
 for (const l of readFileSync(PAGES, 'utf8').split('\n').filter(Boolean)) {
   const body = JSON.parse(l).body;
-  const sents = [...body.matchAll(/(?<=^|\n)[A-Z][^\n"“”]{70,300}[.!?](?=\n)/g)];
+  // One sentence on a line of its own (no full stop inside it followed by a capital: that would be two).
+  const sents = [...body.matchAll(/(?<=^|\n)[A-Z][^\n"“”]{70,300}[.!?](?=\n)/g)].filter((m) => !/[.!?:]\s+\S/.test(m[0].slice(0, -1)));
   if (sents.length < 4) continue;
   const s = pick(sents.slice(0, Math.ceil(sents.length / 2)));
   const added = `\n${restate(s[0])}`;
