@@ -22,6 +22,9 @@ const SHAPES: Record<string, string> = {
   'numeric dates on one line': fill('3.3.2021 '),
   'years after prepositions (own date readings)': fill('in 2019 this year '),
   'one endless sentence of doubled words (template evidence)': fill('word and '),
+  'spaces before closing brackets on one line (space-inside-brackets look-back)': fill('a )'),
+  'opening quotes with a space on one line (space-inside-quotes look-ahead)': fill('“ a'),
+  'spaces before commas and full stops (comma-on-next-word, full-stop-on-next-word)': fill('word  ,next  .Next '),
 };
 
 describe('pathological inputs take time linear in their length', () => {
