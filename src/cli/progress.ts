@@ -16,7 +16,7 @@ const clock = (s: number): string => (s >= 3600 ? `${Math.floor(s / 3600)}h${Str
 export function createProgress(total: number | undefined, enabled: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!enabled || !stream.isTTY) return NONE;
   const started = performance.now();
-  let last = 0;
+  let last = -Infinity; // the first tick always draws, however soon after start-up it comes
   let shown = false;
   const draw = (done: number): void => {
     const secs = (performance.now() - started) / 1000;
