@@ -1,3 +1,4 @@
+import { positionOf } from '../text/lines.js';
 import type { ArticleFacts, Claim } from '../facts/facts.js';
 import { unpackClaims } from '../facts/claim-codec.js';
 import { claimWords } from '../facts/claim-words.js';
@@ -44,13 +45,5 @@ export const sentenceTokens = (v: FactsView, s: number): Uint32Array => v.ids.su
 
 /** 1-based line and column of an offset, from the line starts the facts keep. */
 export function position(v: FactsView, offset: number): { line: number; column: number } {
-  const starts = v.lines;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+  return positionOf(v.lines, offset);
 }

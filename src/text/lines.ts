@@ -24,7 +24,7 @@ export function lineStarts(lines: Line[]): number[] {
   return lines.map((l) => l.start);
 }
 
-export function positionOf(starts: number[], offset: number): { line: number; column: number } {
+export function positionOf(starts: ArrayLike<number>, offset: number): { line: number; column: number } {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -32,5 +32,5 @@ export function positionOf(starts: number[], offset: number): { line: number; co
     if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
