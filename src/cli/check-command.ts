@@ -1,5 +1,5 @@
 import type { ArticleFacts } from '../facts/facts.js';
-import { applyCorroboration, checkEach, compareGathered, corroborationStats, errorsOf, threadsFor } from '../engine/check-batch.js';
+import { applyCorroboration, checkEach, compareGathered, errorsOf, threadsFor } from '../engine/check-batch.js';
 import { preloadsOf } from '../engine/preload.js';
 import { availableCores, DEFAULT_ARTICLE_TIMEOUT_MS } from '../engine/worker-pool.js';
 import { planInputs } from '../engine/plan-inputs.js';
@@ -7,12 +7,13 @@ import { articlesIn, bodiesFromInputs } from '../engine/quote-bodies.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine, escapeStrings } from '../report/escape-control.js';
 import { formatByName, type RuleInfo } from '../report/formats/index.js';
-import { renderArticleLine, renderClusterLine, renderComparisonLine, renderCorroborationLine, renderErrorLine, renderFactsLine, renderSummaryLine, SummaryCounter } from '../report/formats/jsonl.js';
+import { renderArticleLine, renderErrorLine, renderFactsLine, SummaryCounter } from '../report/formats/jsonl.js';
 import type { Article, ArticleResult, InputError, Report, Verdict } from '../types.js';
 import { EXIT_OUTPUT, fileSink, guardOut, OutputClosedError, stdoutSink, type Sink } from './output.js';
 import { applyGateOptions, countedWarnings, loadBaselineOption, maxWarningsOf, type GateOptions } from './gate-options.js';
 import { useColor } from './color.js';
 import { createProgress } from './progress.js';
+import { writeComparisonLines } from './write-comparison-lines.js';
 import { loadSetup } from './setup.js';
 import { UsageError } from './usage-error.js';
 
@@ -196,13 +197,7 @@ async function runPipeline(
   for (const e of compareErrors) await onError(e);
 
   if (streaming) {
-    for (const c of comparisons) {
-      counter.comparison(c);
-      await sink.write(renderComparisonLine(c));
-    }
-    for (const c of clusters ?? []) await sink.write(renderClusterLine(c));
-    for (const [id, c] of corroboration) await sink.write(renderCorroborationLine(id, corroborationStats(c)));
-    await sink.write(renderSummaryLine(counter.finish(performance.now() - started)));
+    await writeComparisonLines(sink, counter, { comparisons, clusters, corroboration }, performance.now() - started);
   } else {
     applyCorroboration(results, corroboration);
     const report = applyGateOptions(buildReport(results, comparisons, errors, performance.now() - started, clusters), bodies, config, opts, engine.baseline);

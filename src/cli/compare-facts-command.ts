@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { compareGathered, corroborationStats } from '../engine/check-batch.js';
+import { compareGathered } from '../engine/check-batch.js';
 import { articlesIn, bodiesFromInputs } from '../engine/quote-bodies.js';
 import type { ArticleFacts } from '../facts/facts.js';
 import { readLines } from '../input/read-lines.js';
@@ -7,11 +7,12 @@ import { MAX_RECORD_BYTES } from '../input/stream-articles.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine } from '../report/escape-control.js';
 import { renderJson } from '../report/formats/json.js';
-import { renderClusterLine, renderComparisonLine, renderCorroborationLine, renderSummaryLine, SummaryCounter } from '../report/formats/jsonl.js';
+import { SummaryCounter } from '../report/formats/jsonl.js';
 import type { InputError } from '../types.js';
 import { EXIT_OUTPUT, OutputClosedError, stdoutSink } from './output.js';
 import { loadSetup } from './setup.js';
 import { UsageError } from './usage-error.js';
+import { writeComparisonLines } from './write-comparison-lines.js';
 
 export interface CompareFactsOptions {
   format: 'json' | 'text' | 'jsonl';
@@ -79,13 +80,7 @@ export async function runCompareFacts(paths: string[], opts: CompareFactsOptions
     if (opts.format === 'jsonl') {
       const counter = new SummaryCounter();
       for (const e of errors) counter.error();
-      for (const c of comparisons) {
-        counter.comparison(c);
-        await sink.write(renderComparisonLine(c));
-      }
-      for (const c of clusters ?? []) await sink.write(renderClusterLine(c));
-      for (const [id, c] of corroboration) await sink.write(renderCorroborationLine(id, corroborationStats(c)));
-      await sink.write(renderSummaryLine(counter.finish(performance.now() - started)));
+      await writeComparisonLines(sink, counter, { comparisons, clusters, corroboration }, performance.now() - started);
     } else if (opts.format === 'json') {
       await sink.write(renderJson(buildReport([], comparisons, errors, performance.now() - started, clusters)));
     } else {
