@@ -12,6 +12,7 @@ import { ROOT } from './helpers/paths.js';
  */
 const RANK: Record<string, number> = {
   'types.ts': 0,
+  shipped: 0,
   input: 1,
   text: 1,
   chrome: 2,

@@ -6,12 +6,17 @@ import { BUILTIN_RULES_DIR, packFiles, packHash, readPack, RuleLoadError, VALIDA
 
 // The build validates the built-in packs once (scripts/prepare-packs.mjs); at run time a built-in pack is trusted
 // only while its content still has the validated hash. The manifest is read from dist (npm test builds first).
-const MANIFEST = join(process.cwd(), 'dist', 'rules', basename(VALIDATED_PACKS_FILE));
+const MANIFEST = join(process.cwd(), 'dist', basename(VALIDATED_PACKS_FILE));
 
 describe('built-in packs validated at build time', () => {
   it('the manifest names every built-in pack with the hash of its current content', () => {
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, string>;
-    for (const file of packFiles(BUILTIN_RULES_DIR)) expect(manifest[basename(file)], basename(file)).toBe(packHash(readFileSync(file, 'utf8')));
+    for (const file of packFiles(BUILTIN_RULES_DIR)) expect(manifest[`rules/${basename(file)}`], basename(file)).toBe(packHash(readFileSync(file, 'utf8')));
+  });
+
+  it('the manifest names the shipped presets and language word lists too', () => {
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, string>;
+    for (const key of ['presets/recommended.json', 'presets/strict.json', 'rules/lang/eng.json']) expect(manifest[key], key).toBe(packHash(readFileSync(join(process.cwd(), key), 'utf8')));
   });
 
   it('every built-in pack passes full validation', () => {

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DETECTORS } from '../detectors/index.js';
 import type { LoadedRule, RuleSpec } from '../detectors/detector.js';
 import type { Config, RuleSetting } from './config.js';
 import { compileSchema, describeError, validatorFor } from './schemas.js';
 import type { ValidateFunction } from 'ajv';
+import { contentHash, VALIDATED_FILE, validatedAtBuild } from '../shipped/validated.js';
 import { firstCatastrophe, patternSources, type PatternSource } from './pattern-safety.js';
 
 /** The packs shipped with credlint (dist/rules/ → ../../rules). */
@@ -32,30 +32,11 @@ export interface RulePack {
   rules: RuleSpec[];
 }
 
-/**
- * The built-in packs validated at build time (scripts/prepare-packs.mjs writes dist/rules/validated-packs.json):
- * file name → SHA-256 of the content that passed. A built-in pack with the same content is not validated again;
- * an edited one (or any user pack) is.
- */
-export const VALIDATED_PACKS_FILE = fileURLToPath(new URL('./validated-packs.json', import.meta.url));
-let validatedPacks: Record<string, string> | null = null;
-function prevalidated(file: string, content: string): boolean {
-  if (resolve(dirname(file)) !== resolve(BUILTIN_RULES_DIR)) return false;
-  if (!validatedPacks) {
-    try {
-      validatedPacks = JSON.parse(readFileSync(VALIDATED_PACKS_FILE, 'utf8')) as Record<string, string>;
-    } catch {
-      validatedPacks = {};
-    }
-  }
-  const expected = validatedPacks[basename(file)];
-  return expected !== undefined && expected === packHash(content);
-}
+/** The build-time manifest of validated shipped files (see shipped/validated.ts). */
+export const VALIDATED_PACKS_FILE = VALIDATED_FILE;
 
 /** The hash a pack's content is known by in the build-time manifest. */
-export function packHash(content: string): string {
-  return createHash('sha256').update(content).digest('hex');
-}
+export const packHash = contentHash;
 
 /** Reads and validates one pack; throws RuleLoadError naming the file and the JSON pointer of the problem. */
 export function readPack(file: string, opts: { trustBuiltin?: boolean } = {}): RulePack {
@@ -68,7 +49,7 @@ export function readPack(file: string, opts: { trustBuiltin?: boolean } = {}): R
     throw new RuleLoadError(`${file}: not valid JSON (${(e as Error).message})`);
   }
   const pack = raw as { name: string; description?: string; rules: RuleSpec[] };
-  if (opts.trustBuiltin === false || !prevalidated(file, content)) {
+  if (opts.trustBuiltin === false || !validatedAtBuild(file, content)) {
     const validate = validatorFor('rule.schema.json');
     if (!validate(raw)) throw new RuleLoadError(`${file}: ${describeError(validate.errors![0]!)}`);
     pack.rules.forEach((rule, i) => validateOptions(file, `/rules/${i}/options`, rule.type, rule.options));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import { validatedAtBuild } from '../shipped/validated.js';
 
 /** Word lists for one language, from rules/lang/<code>.json (schemas/language.schema.json). */
 export interface LanguageData {
@@ -20,13 +21,19 @@ export function languageData(code: string): LanguageData {
   if (data) return data;
   const file = `${LANG_DIR}${code}.json`;
   let raw: { language: string; stopwords: string[]; abbreviations: string[]; sentenceOpeners: string[] };
+  let content: string;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    content = readFileSync(file, 'utf8');
+    raw = JSON.parse(content);
   } catch (e) {
     throw new Error(`${file}: cannot read language data (${(e as Error).message})`);
   }
-  const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
-  if (!validate(raw)) throw new Error(`${file}: ${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message}`);
+  // Validated at build time while unchanged (shipped/validated.ts): ajv is loaded only for an edited file.
+  if (!validatedAtBuild(file, content)) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
+    if (!validate(raw)) throw new Error(`${file}: ${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message}`);
+  }
   data = { language: raw.language, stopwords: new Set(raw.stopwords), abbreviations: new Set(raw.abbreviations), sentenceOpeners: new Set(raw.sentenceOpeners) };
   cache.set(code, data);
   return data;
