@@ -41,6 +41,33 @@ else await import('credlint:bundled-program');
 
 const URL_IN_MODULE = /new URL\((['"])(\.\.?\/[^'"]*)\1,\s*import\.meta\.url\)/g;
 
+// Dependencies a one-article check often does not need: inside the bundle they are loaded on first use.
+// franc (its trigram tables take 20 ms to build) runs only when the function-word test cannot tell the language,
+// htmlparser2 (with its entity tables) only for HTML input; both are ESM-only, so plain node can only import them
+// up front, but a bundled ESM package behind require() is initialised when first required. chrono-node is already
+// required on first use (createRequire); bundled, its 50 CommonJS files are one. The unbundled modules (library,
+// worker threads) keep their static imports.
+const LAZY_IMPORTS = ['franc', 'htmlparser2'];
+const LAZY_REQUIRES = ['chrono-node'];
+const BUNDLED = [...LAZY_IMPORTS, ...LAZY_REQUIRES];
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const external = Object.keys(pkg.dependencies ?? {}).filter((d) => !BUNDLED.includes(d));
+
+const STATIC_IMPORT = new RegExp(`^import \\{([^}]*)\\} from (['"])(${LAZY_IMPORTS.join('|')})\\2;?$`, 'gm');
+const CREATE_REQUIRE = new RegExp(`createRequire\\(import\\.meta\\.url\\)\\((['"])((?:${LAZY_REQUIRES.join('|')})(?:/[^'"]*)?)\\1\\)`, 'g');
+
+/** `import { a, b as c } from 'pkg'` → bindings that require the package on first call (or `new`). */
+function lazyImport(_, names, _q, name) {
+  const slot = `__lazy_${name.replace(/\W/g, '_')}`;
+  return [
+    `var ${slot};`,
+    ...names.split(',').map((n) => n.trim()).filter(Boolean).map((n) => {
+      const [imported, local = imported] = n.split(/\s+as\s+/);
+      return `const ${local} = function (...args) { const f = (${slot} ??= require('${name}')).${imported}; return new.target ? new f(...args) : f.apply(this, args); };`;
+    }),
+  ].join(' ');
+}
+
 /** Paths as each dist/ module wrote them, made relative to dist/cli/ where the bundled code runs. */
 const relocate = {
   name: 'relocate-module-urls',
@@ -50,12 +77,16 @@ const relocate = {
     build.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
       const dir = dirname(args.path);
       // program.js starts with the bin's #! line, which only the first line of main.js may carry.
-      const source = readFileSync(args.path, 'utf8').replace(/^#!.*/, '').replace(URL_IN_MODULE, (_, q, spec) => {
-        let rel = relative(cliDir, resolve(dir, spec)).split('\\').join('/');
-        if (!rel.startsWith('.')) rel = `./${rel}`;
-        if (spec.endsWith('/') && !rel.endsWith('/')) rel += '/';
-        return `new URL(${q}${rel}${q}, import.meta.url)`;
-      });
+      const source = readFileSync(args.path, 'utf8')
+        .replace(/^#!.*/, '')
+        .replace(URL_IN_MODULE, (_, q, spec) => {
+          let rel = relative(cliDir, resolve(dir, spec)).split('\\').join('/');
+          if (!rel.startsWith('.')) rel = `./${rel}`;
+          if (spec.endsWith('/') && !rel.endsWith('/')) rel += '/';
+          return `new URL(${q}${rel}${q}, import.meta.url)`;
+        })
+        .replace(STATIC_IMPORT, lazyImport)
+        .replace(CREATE_REQUIRE, (_, q, spec) => `require(${q}${spec}${q})`);
       return { contents: source, loader: 'js' };
     });
   },
@@ -68,13 +99,13 @@ await esbuild.build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Dependencies stay in node_modules, loaded as the package manager installed them.
-  packages: 'external',
+  // The other dependencies stay in node_modules, loaded as the package manager installed them.
+  external,
   outdir: cliDir,
   entryNames: 'main',
   chunkNames: 'bundle-[name]-[hash]',
   allowOverwrite: true,
-  legalComments: 'none',
+  legalComments: 'eof',
   logLevel: 'warning',
   plugins: [relocate],
 });
