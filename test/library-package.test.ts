@@ -43,5 +43,18 @@ console.log(JSON.stringify({ schema: SCHEMA_VERSION, spacing: one.result.flags.f
     expect(out.spacing).toEqual([',', '.']);
     expect(out.ids).toEqual(Array.from({ length: 40 }, (_, i) => `a${i}`));
     expect(out.comparisons).toBeGreaterThan(0);
+
+    // The installed bin (bundled at build): one article on the main thread, and a batch on worker threads,
+    // which load the package's unbundled modules from the bundle's folder.
+    const bin = join(app, 'node_modules', '.bin', 'credlint');
+    const one1 = spawnSync(bin, ['check', join(ROOT, 'samples', 'clean-council-budget.txt')], { cwd: app, encoding: 'utf8' });
+    expect(one1.stderr).toBe('');
+    expect(JSON.parse(one1.stdout).articles[0].verdict).toBe('pass');
+    const batch = join(app, 'batch.jsonl');
+    writeFileSync(batch, Array.from({ length: 20 }, (_, i) => JSON.stringify({ id: `b${i}`, body: `Story ${i} says the council met on Tuesday.The vote was close.` })).join('\n'));
+    const many = spawnSync(bin, ['check', batch, '-j', '2', '--format', 'jsonl'], { cwd: app, encoding: 'utf8' });
+    expect(many.stderr).toBe('');
+    const lines = many.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; article?: { id: string } });
+    expect(lines.filter((l) => l.type === 'article').map((l) => l.article!.id)).toEqual(Array.from({ length: 20 }, (_, i) => `b${i}`));
   }, 300_000);
 });
