@@ -41,15 +41,15 @@ export const packHash = contentHash;
 /** Reads and validates one pack; throws RuleLoadError naming the file and the JSON pointer of the problem. */
 export function readPack(file: string, opts: { trustBuiltin?: boolean } = {}): RulePack {
   let raw: unknown;
-  let content: string;
+  let bytes: Buffer;
   try {
-    content = readFileSync(file, 'utf8');
-    raw = JSON.parse(content);
+    bytes = readFileSync(file);
+    raw = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
     throw new RuleLoadError(`${file}: not valid JSON (${(e as Error).message})`);
   }
   const pack = raw as { name: string; description?: string; rules: RuleSpec[] };
-  if (opts.trustBuiltin === false || !validatedAtBuild(file, content)) {
+  if (opts.trustBuiltin === false || !validatedAtBuild(file, bytes)) {
     const validate = validatorFor('rule.schema.json');
     if (!validate(raw)) throw new RuleLoadError(`${file}: ${describeError(validate.errors![0]!)}`);
     pack.rules.forEach((rule, i) => validateOptions(file, `/rules/${i}/options`, rule.type, rule.options));

@@ -15,8 +15,9 @@ export const VALIDATED_FILE = fileURLToPath(new URL('../validated.json', import.
 
 let manifest: Record<string, string> | null = null;
 
-/** The hash a file's content is known by in the manifest. */
-export function contentHash(content: string): string {
+/** The hash a file's content is known by in the manifest: SHA-256 of its UTF-8 bytes (hashing the bytes read is
+ * several times faster than hashing the decoded text, and gives the same digest). */
+export function contentHash(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
@@ -28,7 +29,7 @@ export function manifestKey(file: string): string | null {
 }
 
 /** True when `file` is a shipped file validated at build time and `content` is still what was validated. */
-export function validatedAtBuild(file: string, content: string): boolean {
+export function validatedAtBuild(file: string, content: string | Buffer): boolean {
   const key = manifestKey(file);
   if (key === null) return false;
   if (!manifest) {
