@@ -109,5 +109,16 @@ await esbuild.build({
   logLevel: 'warning',
   plugins: [relocate],
 });
+// A module that finds a file from import.meta.url some other way would look for it beside the bundle: refuse it
+// here rather than at a user's run (only `new URL('./relative', import.meta.url)` and createRequire are relocatable).
+for (const f of readdirSync(cliDir).filter((f) => /^(?:main|bundle-.*)\.js$/.test(f))) {
+  const text = readFileSync(join(cliDir, f), 'utf8');
+  for (const m of text.matchAll(/import\.meta\.url/g)) {
+    const before = text.slice(Math.max(0, m.index - 300), m.index);
+    if (/(?:new URL\((['"])\.\.?\/[^'"\n]*\1,\s*|createRequire\d*\()$/.test(before)) continue;
+    console.error(`bundle-cli: ${f}: import.meta.url used in a way the bundle cannot relocate: …${before.slice(-80)}import.meta.url`);
+    process.exit(1);
+  }
+}
 writeFileSync(main, `#!/usr/bin/env node\n${readFileSync(main, 'utf8')}`);
 chmodSync(main, 0o755);
