@@ -7,7 +7,7 @@
 //                            subcommands, loaded when they run); falls back to program.js, see below
 //
 // The library (dist/index.js) and the worker threads (dist/engine/check-worker.js) stay unbundled.
-// When node was started with --import/--require, the preloaded modules may patch credlint's own modules
+// When node was started with --import/--require/--loader (on the command line or in NODE_OPTIONS), the preloaded modules may patch credlint's own modules
 // (a plugin registering a detector, the test suite's fault detectors): the bin then runs program.js, so
 // the process has one copy of each module, the one the preloads patched.
 // The bundled modules keep their `new URL('…', import.meta.url)` paths: each is rewritten to be relative to
@@ -33,9 +33,12 @@ try {
 for (const f of readdirSync(cliDir)) if (/^bundle-.*\.js$/.test(f)) rmSync(join(cliDir, f));
 copyFileSync(main, program);
 
+// Preloads and loaders from the command line or NODE_OPTIONS (which execArgv does not show).
 const ENTRY = `
-import { preloadsOf } from './dist/engine/preload.js';
-if (preloadsOf().length > 0) await import('./program.js');
+const PRELOAD = /^(?:--import|--require|-r|--loader|--experimental-loader)(?:=|$)/;
+const preloaded = process.execArgv.some((a) => PRELOAD.test(a)) ||
+  /(?:^|\\s)(?:--import|--require|-r|--loader|--experimental-loader)(?:[=\\s]|$)/.test(process.env.NODE_OPTIONS ?? '');
+if (preloaded) await import('./program.js');
 else await import('credlint:bundled-program');
 `;
 
