@@ -1,0 +1,48 @@
+// A one-article run of the bin starts lean: the bundled bin (scripts/bundle-cli.mjs) gives the same reports as the
+// unbundled program, and the shipped packs, presets and word lists, validated at build time, do not load ajv.
+// How long it takes is measured in `npm run bench -- --single`, not here.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, ROOT } from './helpers/paths.js';
+import { tempDir } from './helpers/tmp.js';
+
+const PROGRAM = join(ROOT, 'dist', 'cli', 'program.js');
+const run = (script: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, [script, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+const masked = (s: string): string => s.replace(/"durationMs": ?\d+/g, '"durationMs":0').replace(/\(\d+ ms\)/g, '(N ms)');
+/** The CommonJS packages a run loaded, from node's module debug log. */
+const packagesLoaded = (stderr: string): Set<string> => new Set([...stderr.matchAll(/node_modules\/((?:@[^/]+\/)?[^/"]+)/g)].map((m) => m[1]!));
+
+describe('CLI start-up', () => {
+  const t = tempDir();
+
+  it.skipIf(!existsSync(PROGRAM))('the bundled bin and the unbundled program write the same reports', () => {
+    for (const args of [['check', 'samples/'], ['check', '-f', 'text', '--no-color', 'samples/harbour-page.html'], ['rules', '--json']]) {
+      const bundled = run(CLI, args);
+      const plain = run(PROGRAM, args);
+      expect(bundled.stderr, args.join(' ')).toBe(plain.stderr);
+      expect(bundled.status, args.join(' ')).toBe(plain.status);
+      expect(masked(bundled.stdout), args.join(' ')).toBe(masked(plain.stdout));
+      expect(bundled.stdout.length).toBeGreaterThan(100);
+    }
+  });
+
+  it('one article with the shipped rules and presets does not load ajv; a user configuration is validated with it', () => {
+    const shipped = run(CLI, ['check', 'samples/clean-council-budget.txt'], { NODE_DEBUG: 'module' });
+    expect(shipped.status).toBe(0);
+    const loaded = packagesLoaded(shipped.stderr);
+    expect(loaded.has('commander')).toBe(true); // the log does show CommonJS packages
+    expect(loaded.has('ajv')).toBe(false);
+
+    const config = t.put('.credlintrc.json', JSON.stringify({ extends: 'credlint:strict', rules: { 'spacing/doubled-space': 'off' } }));
+    const user = run(CLI, ['check', '-c', config, 'samples/clean-council-budget.txt'], { NODE_DEBUG: 'module' });
+    expect(user.status).toBe(0);
+    expect(packagesLoaded(user.stderr).has('ajv')).toBe(true);
+
+    const bad = run(CLI, ['check', '-c', t.put('bad.json', JSON.stringify({ rules: 5 })), 'samples/clean-council-budget.txt']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.json: \/rules: /);
+  });
+});
