@@ -98,15 +98,25 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   for (const c of stories.contradictions) {
     const A = facts[c.a]!;
     const B = facts[c.b]!;
-    const ra = c.sa * 4;
-    const rb = c.sb * 4;
+    const sa = A.rows[(c.fromA ?? c.sa) * 4]!;
+    const sb = B.rows[(c.fromB ?? c.sb) * 4]!;
+    const ea = A.rows[c.sa * 4 + 1]!;
+    const eb = B.rows[c.sb * 4 + 1]!;
+    if (c.figure) {
+      // A figure no slot names is quoted from the bodies, where they are at hand.
+      const fa = quoter.figure(A, sa, ea, c.figure.a);
+      const fb = quoter.figure(B, sb, eb, c.figure.b);
+      if (fa && fb) c.what = { a: fa, b: fb };
+      c.change.a = c.what.a;
+      c.change.b = c.what.b;
+    }
     comparisons.push({
       type: 'contradiction',
-      a: { article: A.facts.article, start: A.rows[ra]!, end: A.rows[ra + 1]!, text: '' },
-      b: { article: B.facts.article, start: B.rows[rb]!, end: B.rows[rb + 1]!, text: '' },
+      a: { article: A.facts.article, start: sa, end: ea, text: '' },
+      b: { article: B.facts.article, start: sb, end: eb, text: '' },
       similarity: roundSimilarity(c.score),
       kind: c.kind,
-      message: alignedMessage(c.kind, c.what, A.facts.article, quoter.sentence(A, A.rows[ra]!, A.rows[ra + 1]!, 160, c.what.a), B.facts.article, quoter.sentence(B, B.rows[rb]!, B.rows[rb + 1]!, 160, c.what.b)),
+      message: alignedMessage(c.kind, c.what, A.facts.article, quoter.sentence(A, sa, ea, 160, c.what.a), B.facts.article, quoter.sentence(B, sb, eb, 160, c.what.b)),
     });
   }
   // The pair's own summary: how much of each side the other carries.

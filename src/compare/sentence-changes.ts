@@ -5,7 +5,7 @@ import { sameAmount } from '../facts/quantities.js';
 import { sameDate } from '../facts/stated-dates.js';
 import { NEGATIONS } from '../facts/stopwords.js';
 import { stopwordIds } from '../facts/claim-words.js';
-import { bare, ID_RANGE, isCapital, isQuoted, wordId } from '../facts/token-ids.js';
+import { bare, ID_RANGE, isCapital, isNumber, isQuoted, wordId } from '../facts/token-ids.js';
 import type { ContradictionKind } from '../types.js';
 import { lexicon } from './lexicon.js';
 import type { Hunk } from './word-diff.js';
@@ -15,6 +15,8 @@ export interface SentenceChange {
   kind: ContradictionKind;
   a: string;
   b: string;
+  /** For a figure no slot names: which figure of each sentence it is (0 = the first), to quote it from the body. */
+  figure?: { a: number; b: number };
 }
 
 // Negative forms, each counted once: "will not" and "won't" both negate.
@@ -47,6 +49,8 @@ export function sentenceChange(ta: ArrayLike<number>, tb: ArrayLike<number>, ca:
     const date = changedDate(ca, cb, hunks);
     if (date) return date;
   }
+  const figure = changedFigure(ta, tb, ca, cb, hunks);
+  if (figure) return figure;
   const negation = changedNegation(ta, tb, hunks);
   if (negation) return negation;
   const stop = stopwordIds();
@@ -97,6 +101,37 @@ function changedNumber(ca: Claim, cb: Claim, hunks: readonly Hunk[]): SentenceCh
     if (cb.quantities.some((y) => sameAmount(x, y) && (y.unit === x.unit || !y.unit || !x.unit))) continue; // restated elsewhere in the sentence
     const peers = qb.filter((y) => y.unit === x.unit && !ca.quantities.some((z) => sameAmount(z, y) && z.unit === y.unit));
     if (peers.length >= 1) return { kind: 'number', a: x.text, b: peers[0]!.text };
+  }
+  return null;
+}
+
+/**
+ * One figure replaced by another, word for word, that no quantity slot judged: a figure glued to a name ("Windows
+ * 8" / "Windows 11", "Round 2"), or a figure whose slot is also stated elsewhere in the sentence ("the iPad 2 and
+ * iPad 3"). Two figures that trade places ("from 5 to 7" / "from 7 to 5") are not a change of one.
+ */
+function changedFigure(ta: ArrayLike<number>, tb: ArrayLike<number>, ca: Claim | null, cb: Claim | null, hunks: readonly Hunk[]): SentenceChange | null {
+  const has = (t: ArrayLike<number>, id: number): boolean => {
+    for (let k = 0; k < t.length; k++) if (bare(t[k]!) === id) return true;
+    return false;
+  };
+  const slot = <T extends { at: number; len: number }>(list: readonly T[] | undefined, k: number): T | undefined => list?.find((q) => q.at <= k && k < q.at + q.len);
+  for (const h of hunks) {
+    if (h.a1 - h.a0 !== 1 || h.b1 - h.b0 !== 1) continue;
+    const x = ta[h.a0]!;
+    const y = tb[h.b0]!;
+    if (!isNumber(x) || !isNumber(y) || bare(x) === bare(y)) continue;
+    if (slot(ca?.dates, h.a0) || slot(cb?.dates, h.b0)) continue; // dates are judged as dates
+    const qx = slot(ca?.quantities, h.a0);
+    const qy = slot(cb?.quantities, h.b0);
+    if (qx && qy && sameAmount(qx, qy)) continue; // "7.5" / "7.50"
+    if (has(tb, bare(x)) && has(ta, bare(y))) continue;
+    const ordinal = (t: ArrayLike<number>, k: number): number => {
+      let n = 0;
+      for (let i = 0; i < k; i++) if (isNumber(t[i]!)) n++;
+      return n;
+    };
+    return { kind: 'number', a: qx?.text ?? 'a figure', b: qy?.text ?? 'another figure', figure: { a: ordinal(ta, h.a0), b: ordinal(tb, h.b0) } };
   }
   return null;
 }

@@ -5,6 +5,7 @@ import { roundSimilarity } from './quote.js';
 import { sentenceChange } from './sentence-changes.js';
 import type { UnionFind } from './union-find.js';
 import { wordDiff } from './word-diff.js';
+import { bare, isNumber } from '../facts/token-ids.js';
 
 /** A contradiction found by aligning a copy with its story's earliest version, before it is quoted. */
 export interface AlignedContradiction {
@@ -12,9 +13,16 @@ export interface AlignedContradiction {
   b: number;
   sa: number;
   sb: number;
+  /** First sentence of each side's span when it starts before the aligned sentence (a list item's number). */
+  fromA?: number;
+  fromB?: number;
   score: number;
   kind: NonNullable<Comparison['kind']>;
   what: { a: string; b: string };
+  /** A figure no slot names, by its rank among each sentence's figures: quoted from the bodies when they are at hand. */
+  figure?: { a: number; b: number };
+  /** The copy's entry in its cluster, whose wording is completed with the quoted figures. */
+  change: StoryCopy['changes'][number];
 }
 
 export interface ClusterOutput {
@@ -22,6 +30,19 @@ export interface ClusterOutput {
   contradictions: AlignedContradiction[];
   /** Aligned sentence pairs compared word by word, and those with no change at all. */
   alignedPairs: number;
+}
+
+/**
+ * A list item renumbered ("3. Doug Martin, RB" / "7. Doug Martin, RB"): the text model reads the item's number as a
+ * sentence of its own, so it is looked up just before the two aligned sentences. A changed rank or step is a
+ * changed figure.
+ */
+function changedMarker(A: FactsView, B: FactsView, sa: number, sb: number): { a: string; b: string } | null {
+  if (sa === 0 || sb === 0) return null;
+  const ma = sentenceTokens(A, sa - 1);
+  const mb = sentenceTokens(B, sb - 1);
+  if (ma.length !== 1 || mb.length !== 1 || !isNumber(ma[0]!) || !isNumber(mb[0]!) || bare(ma[0]!) === bare(mb[0]!)) return null;
+  return { a: 'one item number', b: 'another' };
 }
 
 /** Score below which two aligned sentences differ too much for a change in one slot to be the same statement turned. */
@@ -70,6 +91,13 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
       const al = alignSentences(A, B, true);
       for (const p of al.pairs) {
         alignedPairs++;
+        const marker = changedMarker(A, B, p.a, p.b);
+        if (marker) {
+          const change = { kind: 'number' as const, a: marker.a, b: marker.b, start: sentenceStart(B, p.b - 1), end: sentenceEnd(B, p.b) };
+          contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, fromA: p.a - 1, fromB: p.b - 1, score: p.score, kind: 'number', what: marker, figure: { a: 0, b: 0 }, change });
+          changes.push(change);
+          continue;
+        }
         if (sentenceHash(A, p.a) === sentenceHash(B, p.b)) continue; // the same words: nothing to diff
         const ta = sentenceTokens(A, p.a);
         const tb = sentenceTokens(B, p.b);
@@ -80,8 +108,9 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
         const change = sentenceChange(ta, tb, ca, cb, hunks);
         if (!change) continue;
         if (p.score < STRICT && change.kind !== 'number' && change.kind !== 'date') continue;
-        contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, score: p.score, kind: change.kind, what: { a: change.a, b: change.b } });
-        changes.push({ kind: change.kind, a: change.a, b: change.b, start: sentenceStart(B, p.b), end: sentenceEnd(B, p.b) });
+        const entry = { kind: change.kind, a: change.a, b: change.b, start: sentenceStart(B, p.b), end: sentenceEnd(B, p.b) };
+        contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, score: p.score, kind: change.kind, what: { a: change.a, b: change.b }, figure: change.figure, change: entry });
+        changes.push(entry);
       }
       copies.push({
         article: B.facts.article,
