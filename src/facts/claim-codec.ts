@@ -35,17 +35,35 @@ export function packClaims(claims: readonly Claim[]): string {
 /** The claims without what the sentence table gives (offsets, hash, words): the decoder fills those in. */
 export type ClaimSlots = Omit<Claim, 'start' | 'end' | 'textHash' | 'words'>;
 
-export function unpackClaims(packed: string): ClaimSlots[] {
+/** What the decoder reads from the sentence table for a claim's sentence. */
+export type ClaimFill = (sentence: number, skip: ReadonlyArray<{ at: number; len: number }>) => Pick<Claim, 'start' | 'end' | 'textHash' | 'words'>;
+
+const NO_FILL: ClaimFill = () => ({ start: 0, end: 0, textHash: 0, words: [] });
+
+/** Claims back from their packed form; `fill` gives the sentence's offsets, hash and words (built in one object shape). */
+export function unpackClaims(packed: string, fill: ClaimFill = NO_FILL): Claim[] {
   const rows = JSON.parse(packed) as Packed[];
-  return rows.map(([sentence, negations, hedged, subject, entities, quantities, dates, statuses, listing]) => ({
-    sentence,
-    negations,
-    hedged: hedged === 1,
-    subject,
-    entities: entities.map(([key, before, at, len]) => ({ key, before, at, len })),
-    quantities: quantities.map(([value, step, unit, before, text, at, len]) => ({ value, step, unit, before, text, at, len })),
-    dates: dates.map(([value, text, before, at, len]) => ({ value, text, before, at, len })),
-    statuses: statuses.map(([topic, value, text]) => ({ topic, value, text })),
-    listing: listing === 1,
-  }));
+  const out: Claim[] = new Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const [sentence, negations, hedged, subject, entities, quantities, dates, statuses, listing] = rows[k]!;
+    const claimEntities = entities.map(([key, before, at, len]) => ({ key, before, at, len }));
+    const claimDates = dates.map(([value, text, before, at, len]) => ({ value, text, before, at, len }));
+    const f = fill(sentence, claimDates.length ? [...claimEntities, ...claimDates] : claimEntities);
+    out[k] = {
+      sentence,
+      start: f.start,
+      end: f.end,
+      textHash: f.textHash,
+      words: f.words,
+      subject,
+      entities: claimEntities,
+      quantities: quantities.map(([value, step, unit, before, text, at, len]) => ({ value, step, unit, before, text, at, len })),
+      dates: claimDates,
+      negations,
+      hedged: hedged === 1,
+      listing: listing === 1,
+      statuses: statuses.map(([topic, value, text]) => ({ topic, value, text })),
+    };
+  }
+  return out;
 }
