@@ -47,93 +47,106 @@ function contentWords(ids: ArrayLike<number>, out: number[]): number {
 }
 
 /**
- * Best match per sentence over content words, one to one: every sentence of B scored against the sentences of
- * A that share a word with it (an inverted index, so the work follows the shared words, not |A|·|B|), the
- * pairs then taken best first; between equal scores the one that keeps the order wins. A sentence of B with
- * the same words as one of A (most of a copy) is paired with it at once.
+ * Best match per sentence over content words, one to one. A sentence of B with the same words as one of A (most
+ * of a copy) is paired with it at once (the nearest such sentence); the sentences left on each side are then
+ * scored through an inverted index over B's few remaining sentences (the work follows the shared words, not
+ * |A|·|B|), the pairs taken best first; between equal scores the one that keeps the order wins.
  */
-interface SentenceIndex {
-  /** Distinct content words per sentence; 0 for a sentence too short to align. */
-  sizes: Int32Array;
-  index: Map<number, number[]>;
-  /** Sentences by the hash of their words. */
-  byHash: Map<number, number[]>;
-}
-
-// An original is aligned with each of its copies: its index is built once (kept for the originals only).
-const indexes = new WeakMap<FactsView, SentenceIndex>();
-function sentenceIndex(v: FactsView, keep: boolean): SentenceIndex {
-  let x = indexes.get(v);
-  if (x) return x;
-  const sizes = new Int32Array(v.sentenceCount);
-  const index = new Map<number, number[]>();
-  const byHash = new Map<number, number[]>();
-  const words: number[] = [];
+// An original is aligned with each of its copies: its sentences by hash are kept (for the originals only).
+const byHashCache = new WeakMap<FactsView, Map<number, number[]>>();
+function sentencesByHash(v: FactsView, keep: boolean): Map<number, number[]> {
+  let byHash = byHashCache.get(v);
+  if (byHash) return byHash;
+  byHash = new Map();
   for (let s = 0; s < v.sentenceCount; s++) {
-    const ids = sentenceTokens(v, s);
-    if (ids.length < MIN_TOKENS) continue;
-    sizes[s] = contentWords(ids, words);
-    for (const w of words) {
-      let list = index.get(w);
-      if (!list) index.set(w, (list = []));
-      list.push(s);
-    }
+    if (sentenceTokens(v, s).length < MIN_TOKENS) continue;
     const h = sentenceHash(v, s);
     const same = byHash.get(h);
     if (same) same.push(s);
     else byHash.set(h, [s]);
   }
-  x = { sizes, index, byHash };
-  if (keep) indexes.set(v, x);
-  return x;
+  if (keep) byHashCache.set(v, byHash);
+  return byHash;
+}
+
+// Alignments the near-duplicate pass computed, kept for the story pass that aligns the same two articles again.
+const remembered = new WeakMap<FactsView, WeakMap<FactsView, Alignment>>();
+
+/** Aligns A and B, keeping the result for a later call with the same two articles in the same order. */
+export function alignAndRemember(A: FactsView, B: FactsView): Alignment {
+  const al = alignSentences(A, B);
+  let forA = remembered.get(A);
+  if (!forA) remembered.set(A, (forA = new WeakMap()));
+  forA.set(B, al);
+  return al;
 }
 
 export function alignSentences(A: FactsView, B: FactsView, keepA = false): Alignment {
-  const { sizes: sizesA, index, byHash } = sentenceIndex(A, keepA);
-  const sizesB = new Int32Array(B.sentenceCount);
-  const candidates: AlignedPair[] = [];
-  // Shared-word counts per sentence of A, reset lazily by stamp (no map per sentence of B).
-  const count = new Int32Array(A.sentenceCount);
-  const stamp = new Int32Array(A.sentenceCount).fill(-1);
-  const hits: number[] = [];
-  const words: number[] = [];
+  const known = remembered.get(A)?.get(B);
+  if (known) return known;
+  const byHash = sentencesByHash(A, keepA);
+  const usedA = new Uint8Array(A.sentenceCount);
+  const usedB = new Uint8Array(B.sentenceCount);
+  const pairs: AlignedPair[] = [];
+  const rest: number[] = [];
   for (let s = 0; s < B.sentenceCount; s++) {
-    const ids = sentenceTokens(B, s);
-    if (ids.length < MIN_TOKENS) continue;
+    if (sentenceTokens(B, s).length < MIN_TOKENS) continue;
     const same = byHash.get(sentenceHash(B, s));
-    if (same) {
-      sizesB[s] = sizesA[same[0]!]!;
-      for (const a of same) candidates.push({ a, b: s, score: 1 });
-      continue;
-    }
-    const size = (sizesB[s] = contentWords(ids, words));
-    hits.length = 0;
-    for (const w of words) {
-      const list = index.get(w);
-      if (!list) continue;
-      for (const a of list) {
-        if (stamp[a] !== s) {
-          stamp[a] = s;
-          count[a] = 0;
-          hits.push(a);
-        }
-        count[a]!++;
+    let best = -1;
+    if (same) for (const a of same) if (!usedA[a] && (best < 0 || Math.abs(a - s) < Math.abs(best - s))) best = a;
+    if (best >= 0) {
+      usedA[best] = 1;
+      usedB[s] = 1;
+      pairs.push({ a: best, b: s, score: 1 });
+    } else rest.push(s);
+  }
+  if (rest.length) {
+    // B's unpaired sentences indexed by word; each unpaired sentence of A looks its words up.
+    const index = new Map<number, number[]>();
+    const sizeB = new Int32Array(B.sentenceCount);
+    const words: number[] = [];
+    for (const s of rest) {
+      sizeB[s] = contentWords(sentenceTokens(B, s), words);
+      for (const w of words) {
+        const list = index.get(w);
+        if (list) list.push(s);
+        else index.set(w, [s]);
       }
     }
-    for (const a of hits) {
-      const score = (2 * count[a]!) / (size + sizesA[a]!);
-      if (score >= MIN_SCORE) candidates.push({ a, b: s, score });
+    const candidates: AlignedPair[] = [];
+    const count = new Int32Array(B.sentenceCount);
+    const stamp = new Int32Array(B.sentenceCount).fill(-1);
+    const hits: number[] = [];
+    for (let a = 0; a < A.sentenceCount; a++) {
+      if (usedA[a]) continue;
+      const ids = sentenceTokens(A, a);
+      if (ids.length < MIN_TOKENS) continue;
+      const size = contentWords(ids, words);
+      hits.length = 0;
+      for (const w of words) {
+        const list = index.get(w);
+        if (!list) continue;
+        for (const b of list) {
+          if (stamp[b] !== a) {
+            stamp[b] = a;
+            count[b] = 0;
+            hits.push(b);
+          }
+          count[b]!++;
+        }
+      }
+      for (const b of hits) {
+        const score = (2 * count[b]!) / (size + sizeB[b]!);
+        if (score >= MIN_SCORE) candidates.push({ a, b, score });
+      }
     }
-  }
-  candidates.sort((x, y) => y.score - x.score || Math.abs(x.a - x.b) - Math.abs(y.a - y.b));
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  const pairs: AlignedPair[] = [];
-  for (const c of candidates) {
-    if (usedA.has(c.a) || usedB.has(c.b)) continue;
-    usedA.add(c.a);
-    usedB.add(c.b);
-    pairs.push(c);
+    candidates.sort((x, y) => y.score - x.score || Math.abs(x.a - x.b) - Math.abs(y.a - y.b));
+    for (const c of candidates) {
+      if (usedA[c.a] || usedB[c.b]) continue;
+      usedA[c.a] = 1;
+      usedB[c.b] = 1;
+      pairs.push(c);
+    }
   }
   pairs.sort((x, y) => x.b - y.b);
   const len = (v: FactsView, s: number): number => v.rows[s * 4 + 1]! - v.rows[s * 4]!;
@@ -144,15 +157,15 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
   let droppedA = 0;
   let addedB = 0;
   for (let s = 0; s < A.sentenceCount; s++) {
-    if (!sizesA[s]) continue;
+    if (sentenceTokens(A, s).length < MIN_TOKENS) continue;
     totalA += len(A, s);
-    if (usedA.has(s)) carriedA += len(A, s);
+    if (usedA[s]) carriedA += len(A, s);
     else droppedA++;
   }
   for (let s = 0; s < B.sentenceCount; s++) {
-    if (!sizesB[s]) continue;
+    if (sentenceTokens(B, s).length < MIN_TOKENS) continue;
     totalB += len(B, s);
-    if (usedB.has(s)) carriedB += len(B, s);
+    if (usedB[s]) carriedB += len(B, s);
     else addedB++;
   }
   return { pairs, carriedA, totalA, carriedB, totalB, droppedA, addedB };

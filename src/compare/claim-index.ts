@@ -1,5 +1,6 @@
 import type { Claim } from '../facts/facts.js';
-import type { FactsView } from './facts-view.js';
+import { sentenceHash, type FactsView } from './facts-view.js';
+import { claimIsListing, claimSentence } from '../facts/claim-codec.js';
 import { hashString } from '../facts/hash.js';
 import { sortedUnique } from './similarity.js';
 
@@ -31,8 +32,17 @@ function entityTerms(c: Claim): number[] {
   return out;
 }
 
-/** Flattens the claims of the articles that are not exact copies (skip[i] true), grouping repeated sentences. */
-export function buildClaimTable(facts: readonly FactsView[], skip: (article: number) => boolean): ClaimTable {
+/**
+ * Flattens the claims of the articles that are not exact copies (skip[i] true), grouping repeated sentences. A
+ * sentence repeated word for word in a copy of the same story (sameStory), or aligned with the sentence of the
+ * version it copies (carried), is left out: the original's sentence stands for it, and the aligned pass owns the pair.
+ */
+export function buildClaimTable(
+  facts: readonly FactsView[],
+  skip: (article: number) => boolean,
+  sameStory: (a: number, b: number) => boolean = () => false,
+  carried: ReadonlyMap<number, Uint8Array> = new Map(),
+): ClaimTable {
   const claims: Claim[] = [];
   const article: number[] = [];
   const terms: number[][] = [];
@@ -40,19 +50,25 @@ export function buildClaimTable(facts: readonly FactsView[], skip: (article: num
   const firstByText = new Map<number, number>();
   facts.forEach((f, a) => {
     if (skip(a)) return;
-    for (const c of f.claims) {
-      if (c.listing) continue; // a listing line's figure is only compared between copies (aligned)
+    const fromOriginal = carried.get(a);
+    for (let k = 0; k < f.claimRows.length; k++) {
+      const row = f.claimRows[k]!;
+      if (claimIsListing(row)) continue; // a listing line's figure is only compared between copies (aligned)
+      if (fromOriginal?.[claimSentence(row)]) continue; // a copy's carried sentence: the original's stands for it
+      const first = firstByText.get(sentenceHash(f, claimSentence(row)));
+      if (first !== undefined && article[first] !== a && sameStory(article[first]!, a)) continue;
+      const c = f.claim(k);
       const id = claims.length;
       claims.push(c);
       article.push(a);
-      const first = firstByText.get(c.textHash);
       if (first !== undefined && article[first] !== a) {
         repeats.push([first, id]);
         terms.push([]); // not indexed: its first occurrence stands for it
         continue;
       }
       if (first === undefined) firstByText.set(c.textHash, id);
-      terms.push(sortedUnique([...c.words, ...entityTerms(c)]));
+      const et = entityTerms(c);
+      terms.push(et.length ? sortedUnique([...c.words, ...et]) : c.words);
     }
   });
   return { claims, article: Int32Array.from(article), terms, repeats };
@@ -91,12 +107,19 @@ export function forEachCandidatePair(table: ClaimTable, options: CandidateOption
   const count = new Int32Array(n);
   const stamp = new Int32Array(n).fill(-1);
   let visited = 0;
+  const hits: number[] = [];
+  // A claim's probes: its indexed terms, rarest first (df and term packed in one number: one native sort).
+  const keyed: number[] = [];
   for (let i = 0; i < n; i++) {
-    const hits: number[] = [];
-    const probes = table.terms[i]!.filter((t) => postings.has(t));
-    if (probes.length > options.probes) probes.sort((x, y) => df.get(x)! - df.get(y)!).length = options.probes;
-    for (const t of probes) {
-      const list = postings.get(t)!;
+    hits.length = 0;
+    keyed.length = 0;
+    for (const t of table.terms[i]!) if (postings.has(t)) keyed.push(df.get(t)! * 2 ** 32 + t);
+    if (keyed.length > options.probes) {
+      keyed.sort((x, y) => x - y);
+      keyed.length = options.probes;
+    }
+    for (const key of keyed) {
+      const list = postings.get(key % 2 ** 32)!;
       // Postings are in claim order: only later claims, so each pair is seen once.
       for (let k = list.length - 1; k >= 0; k--) {
         const j = list[k]!;

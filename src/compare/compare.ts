@@ -131,7 +131,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   }
   lap('alignedCopies');
 
-  const table = buildClaimTable(facts, isExactCopy);
+  const table = buildClaimTable(facts, isExactCopy, sameGroup, stories.carriedSentences);
   lap('claimTable');
   const reported = new Set<number>(); // claim pairs already judged contradictory (i · claims + j)
   const linked = new Set<number>(); // article pairs with any sentence-level comparison

@@ -1,6 +1,6 @@
 import { positionOf } from '../text/lines.js';
 import type { ArticleFacts, Claim } from '../facts/facts.js';
-import { unpackClaims } from '../facts/claim-codec.js';
+import { claimSentence, decodeClaim, parseClaims, type ClaimFill, type PackedClaims } from '../facts/claim-codec.js';
 import { claimWords } from '../facts/claim-words.js';
 import { unpackU24, unpackU32 } from '../facts/packed.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
@@ -14,7 +14,12 @@ export interface FactsView {
   sentenceCount: number;
   ids: Uint32Array;
   lines: Uint32Array;
-  claims: Claim[];
+  /** The claims' packed rows (parsed): a claim is decoded on first use, most never are (copies repeat their original). */
+  claimRows: PackedClaims;
+  /** Claim k, decoded once. */
+  claim(k: number): Claim;
+  /** Every claim, decoded. */
+  readonly claims: Claim[];
   /** Claim of each sentence, or -1. */
   claimOf: Int32Array;
 }
@@ -24,12 +29,28 @@ export function viewFacts(f: ArticleFacts): FactsView {
   const ids = unpackU24(f.table.tokens);
   const sentenceCount = rows.length / SENTENCE_FIELDS;
   const claimOf = new Int32Array(sentenceCount).fill(-1);
-  const claims: Claim[] = unpackClaims(f.claims, (sentence, skip) => {
+  const claimRows = parseClaims(f.claims);
+  claimRows.forEach((row, k) => void (claimOf[claimSentence(row)] = k));
+  const decoded: Array<Claim | undefined> = new Array(claimRows.length);
+  const fill: ClaimFill = (sentence, skip) => {
     const r = sentence * SENTENCE_FIELDS;
-    return { start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, sentence), skip) };
-  });
-  claims.forEach((c, k) => void (claimOf[c.sentence] = k));
-  return { facts: f, minhash: unpackU32(f.minhash), rows, sentenceCount, ids, lines: unpackU32(f.table.lines), claims, claimOf };
+    return { start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: () => claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, sentence), skip) };
+  };
+  const claim = (k: number): Claim => (decoded[k] ??= decodeClaim(claimRows[k]!, fill));
+  return {
+    facts: f,
+    minhash: unpackU32(f.minhash),
+    rows,
+    sentenceCount,
+    ids,
+    lines: unpackU32(f.table.lines),
+    claimRows,
+    claim,
+    get claims() {
+      return claimRows.map((_, k) => claim(k));
+    },
+    claimOf,
+  };
 }
 
 export function tokenEnd(rows: Uint32Array, ids: Uint32Array, sentence: number): number {

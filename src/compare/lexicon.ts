@@ -71,7 +71,9 @@ export function lexicon(): Lexicon {
   const synonyms = unpackTable(data.synonyms, ids.length);
   const curated = curatedPairs(curatedFile, words);
   const has = (table: { offsets: Uint32Array; targets: Uint32Array }, a: number, b: number): boolean => {
-    for (const i of slot.get(a) ?? []) for (let k = table.offsets[i]!; k < table.offsets[i + 1]!; k++) if (ids[table.targets[k]!] === b) return true;
+    const at = slot.get(a);
+    if (at === undefined) return false;
+    for (const i of at) for (let k = table.offsets[i]!; k < table.offsets[i + 1]!; k++) if (ids[table.targets[k]!] === b) return true;
     return false;
   };
   cached = {

@@ -5,7 +5,7 @@ import { minhashSimilarity } from './similarity.js';
 import { roundSimilarity } from './quote.js';
 import { UnionFind } from './union-find.js';
 import { OverlapCounter } from './overlap-counter.js';
-import { alignSentences } from './align.js';
+import { alignAndRemember } from './align.js';
 
 export interface NearDuplicateOptions {
   /** Estimated Jaccard similarity of word 4-shingles at or above which two articles are copies. */
@@ -62,7 +62,7 @@ export function findNearDuplicates(facts: readonly FactsView[], options: NearDup
     // A partial copy that also rewrote some of what it carries: count the sentences that align, not only the
     // ones copied word for word (only for pairs that already share a copied sentence, so it stays cheap).
     if (containment > 0 && containment < options.containment && jaccard < options.jaccard) {
-      const al = alignSentences(fa, fb);
+      const al = alignAndRemember(fa, fb);
       containment = Math.max(containment, al.carriedA / Math.max(1, al.totalA), al.carriedB / Math.max(1, al.totalB));
       shared.containment = containment;
     }

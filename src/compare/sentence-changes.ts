@@ -89,6 +89,20 @@ export function sentenceChange(ta: ArrayLike<number>, tb: ArrayLike<number>, ca:
   return null;
 }
 
+/**
+ * Whether the changed words can hold a slot of a claim (a figure, a date, a name): a figure or a capitalised
+ * word in a hunk, or a hunk at the sentence's first word (where a name or a month is not flagged as capitalised).
+ * When not, the claims need not be decoded: only a negation, an opposite or a quoted statement can have changed.
+ */
+export function touchesSlots(ta: ArrayLike<number>, tb: ArrayLike<number>, hunks: readonly Hunk[]): boolean {
+  for (const h of hunks) {
+    if (h.a0 === 0 || h.b0 === 0) return true;
+    for (let k = h.a0; k < h.a1; k++) if (isNumber(ta[k]!) || isCapital(ta[k]!)) return true;
+    for (let k = h.b0; k < h.b1; k++) if (isNumber(tb[k]!) || isCapital(tb[k]!)) return true;
+  }
+  return false;
+}
+
 function allOf(t: ArrayLike<number>, from: number, to: number, test: (id: number) => boolean): boolean {
   for (let k = from; k < to; k++) if (!test(t[k]!)) return false;
   return to > from;
@@ -149,23 +163,26 @@ function changedDate(ca: Claim, cb: Claim, hunks: readonly Hunk[]): SentenceChan
 
 function changedNegation(ta: ArrayLike<number>, tb: ArrayLike<number>, hunks: readonly Hunk[]): SentenceChange | null {
   const neg = negativeIds();
-  const count = (t: ArrayLike<number>): number => {
-    let n = 0;
-    for (let k = 0; k < t.length; k++) if (neg.has(bare(t[k]!))) n++;
-    return n;
-  };
-  if (count(ta) % 2 === count(tb) % 2) return null;
+  // Outside the hunks the two sentences have the same words: the parity of their negations differs exactly
+  // when the parity of the negations inside the hunks does.
+  let na = 0;
+  let nb = 0;
+  let first: SentenceChange | null = null;
   for (const h of hunks) {
     for (let k = h.a0; k < h.a1; k++) {
       const w = neg.get(bare(ta[k]!));
-      if (w) return { kind: 'negation', a: w, b: 'affirms' };
+      if (w === undefined) continue;
+      na++;
+      first ??= { kind: 'negation', a: w, b: 'affirms' };
     }
     for (let k = h.b0; k < h.b1; k++) {
       const w = neg.get(bare(tb[k]!));
-      if (w) return { kind: 'negation', a: 'affirms', b: w };
+      if (w === undefined) continue;
+      nb++;
+      first ??= { kind: 'negation', a: 'affirms', b: w };
     }
   }
-  return null;
+  return na % 2 !== nb % 2 ? first : null;
 }
 
 function changedEntity(ta: ArrayLike<number>, tb: ArrayLike<number>, ca: Claim | null, cb: Claim | null, hunks: readonly Hunk[]): SentenceChange | null {

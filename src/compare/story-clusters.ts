@@ -2,7 +2,7 @@ import type { Comparison, StoryCluster, StoryCopy } from '../types.js';
 import { alignSentences } from './align.js';
 import { sentenceEnd, sentenceHash, sentenceStart, sentenceTokens, type FactsView } from './facts-view.js';
 import { roundSimilarity } from './quote.js';
-import { sentenceChange } from './sentence-changes.js';
+import { sentenceChange, touchesSlots } from './sentence-changes.js';
 import type { UnionFind } from './union-find.js';
 import { wordDiff } from './word-diff.js';
 import { bare, isNumber } from '../facts/token-ids.js';
@@ -30,6 +30,8 @@ export interface ClusterOutput {
   contradictions: AlignedContradiction[];
   /** Aligned sentence pairs compared word by word, and those with no change at all. */
   alignedPairs: number;
+  /** Per copy (by article index): its sentences aligned with the version it copies (1), which that version's stand for. */
+  carriedSentences: Map<number, Uint8Array>;
 }
 
 /**
@@ -72,6 +74,7 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
   const clusters: StoryCluster[] = [];
   const contradictions: AlignedContradiction[] = [];
   let alignedPairs = 0;
+  const carriedSentences = new Map<number, Uint8Array>();
   for (const list of members.values()) {
     if (list.length < 2) continue;
     const order = [...list].sort((x, y) => (views[x]!.facts.publishedAt ?? '\uffff').localeCompare(views[y]!.facts.publishedAt ?? '\uffff') || x - y);
@@ -89,6 +92,10 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
         continue;
       }
       const al = alignSentences(A, B, true);
+      // Sentences carried unchanged or paraphrased are the original's statements; a changed one stays the copy's own.
+      const carried = new Uint8Array(B.sentenceCount);
+      for (const p of al.pairs) carried[p.b] = 1;
+      carriedSentences.set(m, carried);
       for (const p of al.pairs) {
         alignedPairs++;
         const marker = changedMarker(A, B, p.a, p.b);
@@ -96,6 +103,7 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
           const change = { kind: 'number' as const, a: marker.a, b: marker.b, start: sentenceStart(B, p.b - 1), end: sentenceEnd(B, p.b) };
           contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, fromA: p.a - 1, fromB: p.b - 1, score: p.score, kind: 'number', what: marker, figure: { a: 0, b: 0 }, change });
           changes.push(change);
+          carried[p.b] = 0;
           continue;
         }
         if (sentenceHash(A, p.a) === sentenceHash(B, p.b)) continue; // the same words: nothing to diff
@@ -103,14 +111,16 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
         const tb = sentenceTokens(B, p.b);
         const hunks = wordDiff(ta, tb);
         if (!hunks.length) continue;
-        const ca = A.claimOf[p.a]! >= 0 ? A.claims[A.claimOf[p.a]!]! : null;
-        const cb = B.claimOf[p.b]! >= 0 ? B.claims[B.claimOf[p.b]!]! : null;
+        const slots = touchesSlots(ta, tb, hunks);
+        const ca = slots && A.claimOf[p.a]! >= 0 ? A.claim(A.claimOf[p.a]!) : null;
+        const cb = slots && B.claimOf[p.b]! >= 0 ? B.claim(B.claimOf[p.b]!) : null;
         const change = sentenceChange(ta, tb, ca, cb, hunks);
         if (!change) continue;
         if (p.score < STRICT && change.kind !== 'number' && change.kind !== 'date') continue;
         const entry = { kind: change.kind, a: change.a, b: change.b, start: sentenceStart(B, p.b), end: sentenceEnd(B, p.b) };
         contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, score: p.score, kind: change.kind, what: { a: change.a, b: change.b }, figure: change.figure, change: entry });
         changes.push(entry);
+        carried[p.b] = 0;
       }
       copies.push({
         article: B.facts.article,
@@ -124,5 +134,5 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
     }
     clusters.push({ id: `story-${clusters.length + 1}`, original: views[order[0]!]!.facts.article, articles: order.map((i) => views[i]!.facts.article), copies });
   }
-  return { clusters, contradictions, alignedPairs };
+  return { clusters, contradictions, alignedPairs, carriedSentences };
 }

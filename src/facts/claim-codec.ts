@@ -36,34 +36,45 @@ export function packClaims(claims: readonly Claim[]): string {
 export type ClaimSlots = Omit<Claim, 'start' | 'end' | 'textHash' | 'words'>;
 
 /** What the decoder reads from the sentence table for a claim's sentence. */
-export type ClaimFill = (sentence: number, skip: ReadonlyArray<{ at: number; len: number }>) => Pick<Claim, 'start' | 'end' | 'textHash' | 'words'>;
+export type ClaimFill = (sentence: number, skip: ReadonlyArray<{ at: number; len: number }>) => Pick<Claim, 'start' | 'end' | 'textHash'> & { words: () => number[] };
 
-const NO_FILL: ClaimFill = () => ({ start: 0, end: 0, textHash: 0, words: [] });
+const NO_FILL: ClaimFill = () => ({ start: 0, end: 0, textHash: 0, words: () => [] });
 
-/** Claims back from their packed form; `fill` gives the sentence's offsets, hash and words (built in one object shape). */
+/** The packed rows, parsed: a claim's sentence and listing flag are read from its row without decoding it. */
+export type PackedClaims = Packed[];
+
+export const parseClaims = (packed: string): PackedClaims => JSON.parse(packed) as PackedClaims;
+export const claimSentence = (row: Packed): number => row[0];
+export const claimIsListing = (row: Packed): boolean => row[8] === 1;
+
+/** One claim from its packed row; `fill` gives the sentence's offsets, hash and words. */
+export function decodeClaim(row: Packed, fill: ClaimFill = NO_FILL): Claim {
+  const [sentence, negations, hedged, subject, entities, quantities, dates, statuses, listing] = row;
+  const claimEntities = entities.map(([key, before, at, len]) => ({ key, before, at, len }));
+  const claimDates = dates.map(([value, text, before, at, len]) => ({ value, text, before, at, len }));
+  const f = fill(sentence, claimDates.length ? [...claimEntities, ...claimDates] : claimEntities);
+  let words: number[] | undefined;
+  return {
+    sentence,
+    start: f.start,
+    end: f.end,
+    textHash: f.textHash,
+    // Only claims compared across stories need their words: computed on first read.
+    get words(): number[] {
+      return (words ??= f.words());
+    },
+    subject,
+    entities: claimEntities,
+    quantities: quantities.map(([value, step, unit, before, text, at, len]) => ({ value, step, unit, before, text, at, len })),
+    dates: claimDates,
+    negations,
+    hedged: hedged === 1,
+    listing: listing === 1,
+    statuses: statuses.map(([topic, value, text]) => ({ topic, value, text })),
+  };
+}
+
+/** Claims back from their packed form. */
 export function unpackClaims(packed: string, fill: ClaimFill = NO_FILL): Claim[] {
-  const rows = JSON.parse(packed) as Packed[];
-  const out: Claim[] = new Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const [sentence, negations, hedged, subject, entities, quantities, dates, statuses, listing] = rows[k]!;
-    const claimEntities = entities.map(([key, before, at, len]) => ({ key, before, at, len }));
-    const claimDates = dates.map(([value, text, before, at, len]) => ({ value, text, before, at, len }));
-    const f = fill(sentence, claimDates.length ? [...claimEntities, ...claimDates] : claimEntities);
-    out[k] = {
-      sentence,
-      start: f.start,
-      end: f.end,
-      textHash: f.textHash,
-      words: f.words,
-      subject,
-      entities: claimEntities,
-      quantities: quantities.map(([value, step, unit, before, text, at, len]) => ({ value, step, unit, before, text, at, len })),
-      dates: claimDates,
-      negations,
-      hedged: hedged === 1,
-      listing: listing === 1,
-      statuses: statuses.map(([topic, value, text]) => ({ topic, value, text })),
-    };
-  }
-  return out;
+  return parseClaims(packed).map((row) => decodeClaim(row, fill));
 }
