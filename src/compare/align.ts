@@ -1,6 +1,6 @@
 import { isStopId, stopwordBits } from '../facts/claim-words.js';
 import { bare, ID_RANGE, isNumber } from '../facts/token-ids.js';
-import { sentenceHash, sentenceTokens, type FactsView } from './facts-view.js';
+import { sentenceHash, sentenceLength, sentenceTokens, type FactsView } from './facts-view.js';
 
 /** Two sentences, one from each article, that make the same statement. */
 export interface AlignedPair {
@@ -59,7 +59,7 @@ function sentencesByHash(v: FactsView, keep: boolean): Map<number, number[]> {
   if (byHash) return byHash;
   byHash = new Map();
   for (let s = 0; s < v.sentenceCount; s++) {
-    if (sentenceTokens(v, s).length < MIN_TOKENS) continue;
+    if (sentenceLength(v, s) < MIN_TOKENS) continue;
     const h = sentenceHash(v, s);
     const same = byHash.get(h);
     if (same) same.push(s);
@@ -90,7 +90,7 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
   const pairs: AlignedPair[] = [];
   const rest: number[] = [];
   for (let s = 0; s < B.sentenceCount; s++) {
-    if (sentenceTokens(B, s).length < MIN_TOKENS) continue;
+    if (sentenceLength(B, s) < MIN_TOKENS) continue;
     const same = byHash.get(sentenceHash(B, s));
     let best = -1;
     if (same) for (const a of same) if (!usedA[a] && (best < 0 || Math.abs(a - s) < Math.abs(best - s))) best = a;
@@ -119,9 +119,8 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
     const hits: number[] = [];
     for (let a = 0; a < A.sentenceCount; a++) {
       if (usedA[a]) continue;
-      const ids = sentenceTokens(A, a);
-      if (ids.length < MIN_TOKENS) continue;
-      const size = contentWords(ids, words);
+      if (sentenceLength(A, a) < MIN_TOKENS) continue;
+      const size = contentWords(sentenceTokens(A, a), words);
       hits.length = 0;
       for (const w of words) {
         const list = index.get(w);
@@ -157,13 +156,13 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
   let droppedA = 0;
   let addedB = 0;
   for (let s = 0; s < A.sentenceCount; s++) {
-    if (sentenceTokens(A, s).length < MIN_TOKENS) continue;
+    if (sentenceLength(A, s) < MIN_TOKENS) continue;
     totalA += len(A, s);
     if (usedA[s]) carriedA += len(A, s);
     else droppedA++;
   }
   for (let s = 0; s < B.sentenceCount; s++) {
-    if (sentenceTokens(B, s).length < MIN_TOKENS) continue;
+    if (sentenceLength(B, s) < MIN_TOKENS) continue;
     totalB += len(B, s);
     if (usedB[s]) carriedB += len(B, s);
     else addedB++;

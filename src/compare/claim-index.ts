@@ -15,19 +15,19 @@ export interface ClaimTable {
   repeats: Array<[number, number]>;
 }
 
-const entityWordHash = new Map<string, number>();
+// Term hashes per name key ("e:" + each word): names recur across the batch, so each key is hashed once.
+const entityKeyTerms = new Map<string, number[]>();
 function entityTerms(c: Claim): number[] {
+  if (!c.subject && c.entities.length === 0) return [];
   const out: number[] = [];
   if (c.subject) out.push(hashString(`s:${c.subject}`));
   for (const e of c.entities) {
-    for (const w of e.key.split(' ')) {
-      let h = entityWordHash.get(w);
-      if (h === undefined) {
-        h = hashString(`e:${w}`);
-        if (entityWordHash.size < 200_000) entityWordHash.set(w, h);
-      }
-      out.push(h);
+    let hs = entityKeyTerms.get(e.key);
+    if (hs === undefined) {
+      hs = e.key.split(' ').map((w) => hashString(`e:${w}`));
+      if (entityKeyTerms.size < 200_000) entityKeyTerms.set(e.key, hs);
     }
+    for (const h of hs) out.push(h);
   }
   return out;
 }

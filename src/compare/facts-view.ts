@@ -61,6 +61,8 @@ export function tokenEnd(rows: Uint32Array, ids: Uint32Array, sentence: number):
 export const sentenceStart = (v: FactsView, s: number): number => v.rows[s * SENTENCE_FIELDS]!;
 export const sentenceEnd = (v: FactsView, s: number): number => v.rows[s * SENTENCE_FIELDS + 1]!;
 export const sentenceHash = (v: FactsView, s: number): number => v.rows[s * SENTENCE_FIELDS + 3]!;
+/** Number of word tokens of sentence s (no subarray made). */
+export const sentenceLength = (v: FactsView, s: number): number => tokenEnd(v.rows, v.ids, s) - v.rows[s * SENTENCE_FIELDS + 2]!;
 export const sentenceTokens = (v: FactsView, s: number): Uint32Array => v.ids.subarray(v.rows[s * SENTENCE_FIELDS + 2]!, tokenEnd(v.rows, v.ids, s));
 
 /** 1-based line and column of an offset, from the line starts the facts keep. */

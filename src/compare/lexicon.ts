@@ -70,6 +70,9 @@ export function lexicon(): Lexicon {
   const antonyms = unpackTable(data.antonyms, ids.length);
   const synonyms = unpackTable(data.synonyms, ids.length);
   const curated = curatedPairs(curatedFile, words);
+  // Ids with any opposite: most word pairs asked about are rejected by one lookup of a small integer.
+  const opposed = new Set<number>(slot.keys());
+  for (const key of curated) opposed.add(Math.floor(key / ID_RANGE));
   const has = (table: { offsets: Uint32Array; targets: Uint32Array }, a: number, b: number): boolean => {
     const at = slot.get(a);
     if (at === undefined) return false;
@@ -78,7 +81,7 @@ export function lexicon(): Lexicon {
   };
   cached = {
     // An editor's pair stands even where WordNet also lists the two words as synonyms in some sense.
-    antonym: (a, b) => curated.has(a * ID_RANGE + b) || has(antonyms, a, b),
+    antonym: (a, b) => opposed.has(a) && (curated.has(a * ID_RANGE + b) || has(antonyms, a, b)),
     synonym: (a, b) => !curated.has(a * ID_RANGE + b) && (has(synonyms, a, b) || has(synonyms, b, a)),
     word: (id) => words.get(id),
   };

@@ -1,6 +1,6 @@
 import type { Comparison, StoryCluster, StoryCopy } from '../types.js';
 import { alignSentences } from './align.js';
-import { sentenceEnd, sentenceHash, sentenceStart, sentenceTokens, type FactsView } from './facts-view.js';
+import { sentenceEnd, sentenceHash, sentenceLength, sentenceStart, sentenceTokens, type FactsView } from './facts-view.js';
 import { roundSimilarity } from './quote.js';
 import { sentenceChange, touchesSlots } from './sentence-changes.js';
 import type { UnionFind } from './union-find.js';
@@ -40,7 +40,7 @@ export interface ClusterOutput {
  * changed figure.
  */
 function changedMarker(A: FactsView, B: FactsView, sa: number, sb: number): { a: string; b: string } | null {
-  if (sa === 0 || sb === 0) return null;
+  if (sa === 0 || sb === 0 || sentenceLength(A, sa - 1) !== 1 || sentenceLength(B, sb - 1) !== 1) return null;
   const ma = sentenceTokens(A, sa - 1);
   const mb = sentenceTokens(B, sb - 1);
   if (ma.length !== 1 || mb.length !== 1 || !isNumber(ma[0]!) || !isNumber(mb[0]!) || bare(ma[0]!) === bare(mb[0]!)) return null;
