@@ -1,12 +1,17 @@
 import type { Claim } from '../facts/facts.js';
 import { sentenceHash, type FactsView } from './facts-view.js';
-import { claimIsListing, claimSentence } from '../facts/claim-codec.js';
+import { claimEntityKeys, claimHasStatus, claimIsListing, claimSentence, claimSubject } from '../facts/claim-codec.js';
 import { hashString } from '../facts/hash.js';
 import { sortedUnique } from './similarity.js';
 
 /** Every claim of the batch in flat arrays, with the terms used to find and score candidate pairs. */
 export interface ClaimTable {
-  claims: Claim[];
+  /** Number of claims. */
+  size: number;
+  /** Claim i, decoded on first use: most are only indexed and scored by their terms. */
+  claim(i: number): Claim;
+  /** Whether claim i states a status (without decoding it). */
+  hasStatus(i: number): boolean;
   /** Article index of each claim. */
   article: Int32Array;
   /** Sorted unique term hashes: content-word stems and the words of names. */
@@ -17,15 +22,15 @@ export interface ClaimTable {
 
 // Term hashes per name key ("e:" + each word): names recur across the batch, so each key is hashed once.
 const entityKeyTerms = new Map<string, number[]>();
-function entityTerms(c: Claim): number[] {
-  if (!c.subject && c.entities.length === 0) return [];
+function entityTerms(subject: string, keys: readonly string[]): number[] {
+  if (!subject && keys.length === 0) return [];
   const out: number[] = [];
-  if (c.subject) out.push(hashString(`s:${c.subject}`));
-  for (const e of c.entities) {
-    let hs = entityKeyTerms.get(e.key);
+  if (subject) out.push(hashString(`s:${subject}`));
+  for (const key of keys) {
+    let hs = entityKeyTerms.get(key);
     if (hs === undefined) {
-      hs = e.key.split(' ').map((w) => hashString(`e:${w}`));
-      if (entityKeyTerms.size < 200_000) entityKeyTerms.set(e.key, hs);
+      hs = key.split(' ').map((w) => hashString(`e:${w}`));
+      if (entityKeyTerms.size < 200_000) entityKeyTerms.set(key, hs);
     }
     for (const h of hs) out.push(h);
   }
@@ -43,7 +48,8 @@ export function buildClaimTable(
   sameStory: (a: number, b: number) => boolean = () => false,
   carried: ReadonlyMap<number, Uint8Array> = new Map(),
 ): ClaimTable {
-  const claims: Claim[] = [];
+  const views: FactsView[] = [];
+  const ks: number[] = [];
   const article: number[] = [];
   const terms: number[][] = [];
   const repeats: Array<[number, number]> = [];
@@ -55,23 +61,32 @@ export function buildClaimTable(
       const row = f.claimRows[k]!;
       if (claimIsListing(row)) continue; // a listing line's figure is only compared between copies (aligned)
       if (fromOriginal?.[claimSentence(row)]) continue; // a copy's carried sentence: the original's stands for it
-      const first = firstByText.get(sentenceHash(f, claimSentence(row)));
+      const textHash = sentenceHash(f, claimSentence(row));
+      const first = firstByText.get(textHash);
       if (first !== undefined && article[first] !== a && sameStory(article[first]!, a)) continue;
-      const c = f.claim(k);
-      const id = claims.length;
-      claims.push(c);
+      const id = article.length;
+      views.push(f);
+      ks.push(k);
       article.push(a);
       if (first !== undefined && article[first] !== a) {
         repeats.push([first, id]);
         terms.push([]); // not indexed: its first occurrence stands for it
         continue;
       }
-      if (first === undefined) firstByText.set(c.textHash, id);
-      const et = entityTerms(c);
-      terms.push(et.length ? sortedUnique([...c.words, ...et]) : c.words);
+      if (first === undefined) firstByText.set(textHash, id);
+      const words = f.claimWords(k);
+      const et = entityTerms(claimSubject(row), claimEntityKeys(row));
+      terms.push(et.length ? sortedUnique([...words, ...et]) : words);
     }
   });
-  return { claims, article: Int32Array.from(article), terms, repeats };
+  return {
+    size: article.length,
+    claim: (i) => views[i]!.claim(ks[i]!),
+    hasStatus: (i) => claimHasStatus(views[i]!.claimRows[ks[i]!]!),
+    article: Int32Array.from(article),
+    terms,
+    repeats,
+  };
 }
 
 export interface CandidateOptions {
@@ -92,7 +107,7 @@ export const CANDIDATE_DEFAULTS: CandidateOptions = { postingCap: 64, minShared:
  * Returns the number of pairs visited.
  */
 export function forEachCandidatePair(table: ClaimTable, options: CandidateOptions, visit: (i: number, j: number) => void): number {
-  const n = table.claims.length;
+  const n = table.size;
   const df = new Map<number, number>();
   for (const ts of table.terms) for (const t of ts) df.set(t, (df.get(t) ?? 0) + 1);
   const postings = new Map<number, number[]>();

@@ -153,9 +153,9 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   };
   const addContradiction = (i: number, j: number, related: boolean, similarity: number): boolean => {
     if (sameGroup(table.article[i]!, table.article[j]!)) return false; // copies: the aligned pass compared them
-    const found = findContradiction(table.claims[i]!, table.claims[j]!, related, CONTRADICTION_DEFAULTS);
+    const found = findContradiction(table.claim(i), table.claim(j), related, CONTRADICTION_DEFAULTS);
     if (!found) return false;
-    const key = i * table.claims.length + j;
+    const key = i * table.size + j;
     if (!reported.has(key)) {
       reported.add(key);
       pending.push({ i, j, similarity, found });
@@ -167,8 +167,8 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
       // Status conflicts are matched on names, not wording: the closest-statement rule does not apply to them.
       const closest = similarity >= (best.get(i * n + table.article[j]!) ?? 0) && similarity >= (best.get(j * n + table.article[i]!) ?? 0);
       if (!closest && found.kind !== 'status') continue;
-      const a = table.claims[i]!;
-      const b = table.claims[j]!;
+      const a = table.claim(i);
+      const b = table.claim(j);
       const fa = facts[table.article[i]!]!;
       const fb = facts[table.article[j]!]!;
       comparisons.push({
@@ -212,7 +212,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
     noteBest(i, j, similarity);
     if (similarity < 0.3) return;
     if (addContradiction(i, j, false, similarity)) return;
-    if (similarity >= sharedThreshold && sharesName(table.claims[i]!, table.claims[j]!)) addShared(i, j, similarity);
+    if (similarity >= sharedThreshold && sharesName(table.claim(i), table.claim(j))) addShared(i, j, similarity);
   });
   for (const [first, again] of table.repeats) addShared(first, again, 1);
   lap('claimPairs');
@@ -221,7 +221,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   const related = findRelatedArticles(facts, isExactCopy, RELATED_DEFAULTS);
   const claimsOf = articleClaimIds(table, n);
   const links: Array<{ a: number; b: number; names: string[]; best: { i: number; j: number; similarity: number } }> = [];
-  const statusClaims = claimsOf.map((ids) => ids.filter((id) => table.claims[id]!.statuses.length > 0));
+  const statusClaims = claimsOf.map((ids) => ids.filter((id) => table.hasStatus(id)));
   const pendingPairs = new Set(pending.map(({ i, j }) => pairKey(table.article[i]!, table.article[j]!)));
   for (const { a, b, names } of related) {
     // Status conflicts are matched on names, not wording, so only here are they looked for (few claims state a status).
@@ -235,7 +235,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
     for (const i of claimsOf[a]!) {
       for (const j of claimsOf[b]!) {
         const similarity = dice(table.terms[i]!, table.terms[j]!);
-        if (similarity >= relatedThreshold && (!best || similarity > best.similarity) && sharesName(table.claims[i]!, table.claims[j]!)) best = { i, j, similarity };
+        if (similarity >= relatedThreshold && (!best || similarity > best.similarity) && sharesName(table.claim(i), table.claim(j))) best = { i, j, similarity };
       }
     }
     if (best) links.push({ a, b, names, best });
@@ -245,8 +245,8 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   for (const { a, b, names, best } of links) {
     const key = pairKey(a, b);
     if (linked.has(key) || shared.has(key) || sameGroup(a, b)) continue;
-    const ca = table.claims[best.i]!;
-    const cb = table.claims[best.j]!;
+    const ca = table.claim(best.i);
+    const cb = table.claim(best.j);
     comparisons.push({ type: 'shared-claim', a: side(facts[a]!, ca), b: side(facts[b]!, cb), similarity: roundSimilarity(best.similarity), kind: null, message: relatedMessage(names, quoter.sentence(facts[a]!, ca.start, ca.end, 120), quoter.sentence(facts[b]!, cb.start, cb.end, 120)) });
   }
 
@@ -255,8 +255,8 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
     for (const { i, j, similarity } of list.slice(0, perPair)) {
       const fa = facts[table.article[i]!]!;
       const fb = facts[table.article[j]!]!;
-      const a = table.claims[i]!;
-      const b = table.claims[j]!;
+      const a = table.claim(i);
+      const b = table.claim(j);
       comparisons.push({ type: 'shared-claim', a: side(fa, a), b: side(fb, b), similarity: roundSimilarity(similarity), kind: null, message: sharedClaimMessage(similarity, fa.facts.article, quoter.sentence(fa, a.start, a.end), fb.facts.article, quoter.sentence(fb, b.start, b.end)) });
     }
   }
@@ -269,7 +269,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
     comparisons,
     clusters: stories.clusters,
     corroboration: tally(facts, table, corroborators, contradicted),
-    stats: { articles: n, claims: table.claims.length, articlePairsScored: copies.candidates + related.length, claimPairsScored, relatedPairs: related.length, phaseMs, phaseCpuMs },
+    stats: { articles: n, claims: table.size, articlePairsScored: copies.candidates + related.length, claimPairsScored, relatedPairs: related.length, phaseMs, phaseCpuMs },
   };
 }
 

@@ -1,6 +1,6 @@
 import { positionOf } from '../text/lines.js';
 import type { ArticleFacts, Claim } from '../facts/facts.js';
-import { claimSentence, decodeClaim, parseClaims, type ClaimFill, type PackedClaims } from '../facts/claim-codec.js';
+import { claimSentence, claimSkips, decodeClaim, parseClaims, type ClaimFill, type PackedClaims } from '../facts/claim-codec.js';
 import { claimWords } from '../facts/claim-words.js';
 import { unpackU24, unpackU32 } from '../facts/packed.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
@@ -18,6 +18,8 @@ export interface FactsView {
   claimRows: PackedClaims;
   /** Claim k, decoded once. */
   claim(k: number): Claim;
+  /** Claim k's content words (as Claim.words), read from its packed row without decoding it. */
+  claimWords(k: number): number[];
   /** Every claim, decoded. */
   readonly claims: Claim[];
   /** Claim of each sentence, or -1. */
@@ -37,6 +39,12 @@ export function viewFacts(f: ArticleFacts): FactsView {
     return { start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: () => claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, sentence), skip) };
   };
   const claim = (k: number): Claim => (decoded[k] ??= decodeClaim(claimRows[k]!, fill));
+  const wordsOf = (k: number): number[] => {
+    if (decoded[k]) return decoded[k]!.words;
+    const row = claimRows[k]!;
+    const r = claimSentence(row) * SENTENCE_FIELDS;
+    return claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, claimSentence(row)), claimSkips(row));
+  };
   return {
     facts: f,
     minhash: unpackU32(f.minhash),
@@ -46,6 +54,7 @@ export function viewFacts(f: ArticleFacts): FactsView {
     lines: unpackU32(f.table.lines),
     claimRows,
     claim,
+    claimWords: wordsOf,
     get claims() {
       return claimRows.map((_, k) => claim(k));
     },

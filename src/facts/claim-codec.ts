@@ -46,6 +46,17 @@ export type PackedClaims = Packed[];
 export const parseClaims = (packed: string): PackedClaims => JSON.parse(packed) as PackedClaims;
 export const claimSentence = (row: Packed): number => row[0];
 export const claimIsListing = (row: Packed): boolean => row[8] === 1;
+export const claimSubject = (row: Packed): string => row[3];
+export const claimHasStatus = (row: Packed): boolean => row[7].length > 0;
+/** The names' keys of a packed claim, in order. */
+export const claimEntityKeys = (row: Packed): string[] => row[4].map((e) => e[0]);
+/** The token ranges of names and dates (left out of a claim's words), from a packed claim. */
+export const claimSkips = (row: Packed): Array<{ at: number; len: number }> => {
+  const out: Array<{ at: number; len: number }> = [];
+  for (const e of row[4]) out.push({ at: e[2], len: e[3] });
+  for (const d of row[6]) out.push({ at: d[3], len: d[4] });
+  return out;
+};
 
 /** One claim from its packed row; `fill` gives the sentence's offsets, hash and words. */
 export function decodeClaim(row: Packed, fill: ClaimFill = NO_FILL): Claim {
