@@ -1,6 +1,7 @@
 import { isStopId, stopwordBits } from '../facts/claim-words.js';
 import { bare, ID_RANGE, isNumber } from '../facts/token-ids.js';
-import { sentenceHash, sentenceLength, sentenceTokens, type FactsView } from './facts-view.js';
+import { sentenceHash, sentenceLength, tokenEnd, type FactsView } from './facts-view.js';
+import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
 
 /** Two sentences, one from each article, that make the same statement. */
 export interface AlignedPair {
@@ -30,11 +31,12 @@ const MIN_SCORE = 0.5;
 let marks: Uint8Array | null = null;
 
 /** The sentence's distinct content words (figures count, function words do not), into `out`; returns how many. */
-function contentWords(ids: ArrayLike<number>, out: number[]): number {
+function contentWords(v: FactsView, s: number, out: number[]): number {
   const stop = stopwordBits();
   const seen = (marks ??= new Uint8Array(ID_RANGE));
+  const ids = v.ids;
   out.length = 0;
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = v.rows[s * SENTENCE_FIELDS + 2]!, end = tokenEnd(v.rows, ids, s); i < end; i++) {
     const id = ids[i]!;
     const w = bare(id);
     if ((isNumber(id) || !isStopId(stop, w)) && seen[w] === 0) {
@@ -106,7 +108,7 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
     const sizeB = new Int32Array(B.sentenceCount);
     const words: number[] = [];
     for (const s of rest) {
-      sizeB[s] = contentWords(sentenceTokens(B, s), words);
+      sizeB[s] = contentWords(B, s, words);
       for (const w of words) {
         const list = index.get(w);
         if (list) list.push(s);
@@ -120,7 +122,7 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
     for (let a = 0; a < A.sentenceCount; a++) {
       if (usedA[a]) continue;
       if (sentenceLength(A, a) < MIN_TOKENS) continue;
-      const size = contentWords(sentenceTokens(A, a), words);
+      const size = contentWords(A, a, words);
       hits.length = 0;
       for (const w of words) {
         const list = index.get(w);
