@@ -195,7 +195,8 @@ function changedEntity(ta: ArrayLike<number>, tb: ArrayLike<number>, ca: Claim |
     if (ea && eb) {
       // The same name respelt (a transliteration, a typo: "Lukashenko" / "Lukashenka") is the same person.
       if (sameEntity(ea.key, eb.key) || stringSimilarity.compareTwoStrings(ea.key, eb.key) >= 0.75) continue;
-      if (ca!.entities.some((e) => e.key === eb.key) || cb!.entities.some((e) => e.key === ea.key)) continue; // names moved, not changed
+      // Names that trade places are moved, not changed; a name still named elsewhere in the copy can be replaced here.
+      if (ca!.entities.some((e) => e.key === eb.key) && cb!.entities.some((e) => e.key === ea.key)) continue;
       a = ea.key;
       b = eb.key;
     } else if (allOf(ta, h.a0, h.a1, isCapital) && allOf(tb, h.b0, h.b1, isCapital)) {

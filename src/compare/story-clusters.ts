@@ -116,7 +116,9 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
         const cb = slots && B.claimOf[p.b]! >= 0 ? B.claim(B.claimOf[p.b]!) : null;
         const change = sentenceChange(ta, tb, ca, cb, hunks);
         if (!change) continue;
-        if (p.score < STRICT && change.kind !== 'number' && change.kind !== 'date') continue;
+        // Sentences that share few words are only held to a changed figure or date, unless the change is their one
+        // difference (a short line with one name replaced shares few words, yet says the same with another name).
+        if (p.score < STRICT && change.kind !== 'number' && change.kind !== 'date' && hunks.length > 1) continue;
         const entry = { kind: change.kind, a: change.a, b: change.b, start: sentenceStart(B, p.b), end: sentenceEnd(B, p.b) };
         contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, score: p.score, kind: change.kind, what: { a: change.a, b: change.b }, figure: change.figure, change: entry });
         changes.push(entry);
