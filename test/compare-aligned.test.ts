@@ -113,3 +113,50 @@ describe.skipIf(!HAS_SHARED)('aligned comparison on real articles', () => {
     for (const cl of out.clusters) expect(cl.original.endsWith('~copy')).toBe(false);
   });
 });
+
+// A second story (written for this test): a timeline, a permission, a product's model number and a numbered list.
+const SECOND = [
+  'The city council voted on Tuesday to ban e-scooters from the old town before the summer season, officials said.',
+  'Scooters are allowed on the river path for now, a spokesperson for the council told reporters.',
+  'The operator said its Model 3 scooter would stay in service in the suburbs until the end of March.',
+  'The council gave its reasons in a statement:',
+  '1. Pedestrians have complained for months about scooters left across the pavements.',
+  '2. Three riders were injured on the cobbled streets of the old town last year.',
+].join('\n\n');
+
+describe('aligned comparison: opposites beyond WordNet, figures in names, renumbered items', () => {
+  const runSecond = (copy: string) => {
+    const a = factsOf('orig', SECOND, '2024-01-01');
+    const b = factsOf('copy', copy, '2024-01-05');
+    const text = new Map([['orig', SECOND], ['copy', copy]]);
+    return compareBatch([a, b], { enabled: true }, (id) => text.get(id));
+  };
+  it('each change is one contradiction on the changed sentence, both sides quoted with the changed words', () => {
+    const cases: Array<[string, string, string, string, string]> = [
+      // [from, to, kind, what the original says, what the copy says]
+      ['before the summer', 'after the summer', 'antonym', 'before', 'after'],
+      ['are allowed on', 'are banned on', 'antonym', 'allowed', 'banned'],
+      ['Model 3 scooter', 'Model 5 scooter', 'number', '3', '5'],
+      ['2. Three riders', '4. Three riders', 'number', '2', '4'],
+    ];
+    for (const [from, to, kind, was, is] of cases) {
+      const copy = swap(SECOND, from, to);
+      const out = runSecond(copy);
+      const found = contradictions(out.comparisons);
+      expect(found.map((c) => c.kind), `${from} → ${to}`).toEqual([kind]);
+      const c = found[0]!;
+      const [o, k] = c.a.article === 'orig' ? [c.a, c.b] : [c.b, c.a];
+      expect(SECOND.slice(o.start, o.end), from).toContain(from);
+      expect(copy.slice(k.start, k.end), to).toContain(to);
+      expect(c.message).toContain(`(“${was}” → “${is}”)`);
+      expect(out.clusters[0]!.copies[0]!.changes.map((x) => [x.kind, x.a, x.b])).toEqual([[kind, was, is]]);
+    }
+  });
+
+  it('the same list and names restated are no change', () => {
+    // Synonyms in the WordNet table and the curated pairs' own words in their places: nothing turned around.
+    let copy = swap(SECOND, 'voted on Tuesday', 'decided on Tuesday');
+    copy = swap(copy, 'told reporters', 'said');
+    expect(contradictions(runSecond(copy).comparisons)).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { isStopId, stopwordBits } from '../facts/claim-words.js';
-import { bare, isNumber } from '../facts/token-ids.js';
-import { sentenceTokens, type FactsView } from './facts-view.js';
+import { bare, ID_RANGE, isNumber } from '../facts/token-ids.js';
+import { sentenceHash, sentenceLength, tokenEnd, type FactsView } from './facts-view.js';
+import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
 
 /** Two sentences, one from each article, that make the same statement. */
 export interface AlignedPair {
@@ -25,92 +26,128 @@ export interface Alignment {
 const MIN_TOKENS = 4;
 const MIN_SCORE = 0.5;
 
-function contentSet(ids: ArrayLike<number>): Set<number> {
+// Marks over the whole id range (2 MB, one byte per id): a sentence's distinct content words without a Set per
+// sentence; each use clears the marks it set.
+let marks: Uint8Array | null = null;
+
+/** The sentence's distinct content words (figures count, function words do not), into `out`; returns how many. */
+function contentWords(v: FactsView, s: number, out: number[]): number {
   const stop = stopwordBits();
-  const out = new Set<number>();
-  for (let i = 0; i < ids.length; i++) {
+  const seen = (marks ??= new Uint8Array(ID_RANGE));
+  const ids = v.ids;
+  out.length = 0;
+  for (let i = v.rows[s * SENTENCE_FIELDS + 2]!, end = tokenEnd(v.rows, ids, s); i < end; i++) {
     const id = ids[i]!;
     const w = bare(id);
-    if (isNumber(id) || !isStopId(stop, w)) out.add(w);
+    if ((isNumber(id) || !isStopId(stop, w)) && seen[w] === 0) {
+      seen[w] = 1;
+      out.push(w);
+    }
   }
-  return out;
+  for (const w of out) seen[w] = 0;
+  return out.length;
 }
 
 /**
- * Best match per sentence over content words, one to one: every sentence of B scored against the sentences of
- * A that share a word with it (an inverted index, so the work follows the shared words, not |A|·|B|), the
- * pairs then taken best first; between equal scores the one that keeps the order wins.
+ * Best match per sentence over content words, one to one. A sentence of B with the same words as one of A (most
+ * of a copy) is paired with it at once (the nearest such sentence); the sentences left on each side are then
+ * scored through an inverted index over B's few remaining sentences (the work follows the shared words, not
+ * |A|·|B|), the pairs taken best first; between equal scores the one that keeps the order wins.
  */
-interface SentenceIndex {
-  sets: Array<Set<number> | null>;
-  index: Map<number, number[]>;
+// An original is aligned with each of its copies: its sentences by hash are kept (for the originals only).
+const byHashCache = new WeakMap<FactsView, Map<number, number[]>>();
+function sentencesByHash(v: FactsView, keep: boolean): Map<number, number[]> {
+  let byHash = byHashCache.get(v);
+  if (byHash) return byHash;
+  byHash = new Map();
+  for (let s = 0; s < v.sentenceCount; s++) {
+    if (sentenceLength(v, s) < MIN_TOKENS) continue;
+    const h = sentenceHash(v, s);
+    const same = byHash.get(h);
+    if (same) same.push(s);
+    else byHash.set(h, [s]);
+  }
+  if (keep) byHashCache.set(v, byHash);
+  return byHash;
 }
 
-// An original is aligned with each of its copies: its sentences' word sets and index are built once (kept for
-// the originals only: caching every copy's sets would hold a Set per sentence of the whole batch).
-const indexes = new WeakMap<FactsView, SentenceIndex>();
-function sentenceIndex(v: FactsView, keep: boolean): SentenceIndex {
-  let x = indexes.get(v);
-  if (x) return x;
-  const sets: Array<Set<number> | null> = [];
-  const index = new Map<number, number[]>();
-  for (let s = 0; s < v.sentenceCount; s++) {
-    const ids = sentenceTokens(v, s);
-    if (ids.length < MIN_TOKENS) {
-      sets.push(null);
-      continue;
-    }
-    const set = contentSet(ids);
-    sets.push(set);
-    for (const w of set) {
-      let list = index.get(w);
-      if (!list) index.set(w, (list = []));
-      list.push(s);
-    }
-  }
-  x = { sets, index };
-  if (keep) indexes.set(v, x);
-  return x;
+// Alignments the near-duplicate pass computed, kept for the story pass that aligns the same two articles again.
+const remembered = new WeakMap<FactsView, WeakMap<FactsView, Alignment>>();
+
+/** Aligns A and B, keeping the result for a later call with the same two articles in the same order. */
+export function alignAndRemember(A: FactsView, B: FactsView): Alignment {
+  const al = alignSentences(A, B);
+  let forA = remembered.get(A);
+  if (!forA) remembered.set(A, (forA = new WeakMap()));
+  forA.set(B, al);
+  return al;
 }
 
 export function alignSentences(A: FactsView, B: FactsView, keepA = false): Alignment {
-  const { sets: setsA, index } = sentenceIndex(A, keepA);
-  const setsB = sentenceIndex(B, false).sets;
-  const candidates: AlignedPair[] = [];
-  // Shared-word counts per sentence of A, reset lazily by stamp (no map per sentence of B).
-  const count = new Int32Array(A.sentenceCount);
-  const stamp = new Int32Array(A.sentenceCount).fill(-1);
-  const hits: number[] = [];
+  const known = remembered.get(A)?.get(B);
+  if (known) return known;
+  const byHash = sentencesByHash(A, keepA);
+  const usedA = new Uint8Array(A.sentenceCount);
+  const usedB = new Uint8Array(B.sentenceCount);
+  const pairs: AlignedPair[] = [];
+  const rest: number[] = [];
   for (let s = 0; s < B.sentenceCount; s++) {
-    const set = setsB[s];
-    if (!set) continue;
-    hits.length = 0;
-    for (const w of set) {
-      const list = index.get(w);
-      if (!list) continue;
-      for (const a of list) {
-        if (stamp[a] !== s) {
-          stamp[a] = s;
-          count[a] = 0;
-          hits.push(a);
-        }
-        count[a]!++;
+    if (sentenceLength(B, s) < MIN_TOKENS) continue;
+    const same = byHash.get(sentenceHash(B, s));
+    let best = -1;
+    if (same) for (const a of same) if (!usedA[a] && (best < 0 || Math.abs(a - s) < Math.abs(best - s))) best = a;
+    if (best >= 0) {
+      usedA[best] = 1;
+      usedB[s] = 1;
+      pairs.push({ a: best, b: s, score: 1 });
+    } else rest.push(s);
+  }
+  if (rest.length) {
+    // B's unpaired sentences indexed by word; each unpaired sentence of A looks its words up.
+    const index = new Map<number, number[]>();
+    const sizeB = new Int32Array(B.sentenceCount);
+    const words: number[] = [];
+    for (const s of rest) {
+      sizeB[s] = contentWords(B, s, words);
+      for (const w of words) {
+        const list = index.get(w);
+        if (list) list.push(s);
+        else index.set(w, [s]);
       }
     }
-    for (const a of hits) {
-      const score = (2 * count[a]!) / (set.size + setsA[a]!.size);
-      if (score >= MIN_SCORE) candidates.push({ a, b: s, score });
+    const candidates: AlignedPair[] = [];
+    const count = new Int32Array(B.sentenceCount);
+    const stamp = new Int32Array(B.sentenceCount).fill(-1);
+    const hits: number[] = [];
+    for (let a = 0; a < A.sentenceCount; a++) {
+      if (usedA[a]) continue;
+      if (sentenceLength(A, a) < MIN_TOKENS) continue;
+      const size = contentWords(A, a, words);
+      hits.length = 0;
+      for (const w of words) {
+        const list = index.get(w);
+        if (!list) continue;
+        for (const b of list) {
+          if (stamp[b] !== a) {
+            stamp[b] = a;
+            count[b] = 0;
+            hits.push(b);
+          }
+          count[b]!++;
+        }
+      }
+      for (const b of hits) {
+        const score = (2 * count[b]!) / (size + sizeB[b]!);
+        if (score >= MIN_SCORE) candidates.push({ a, b, score });
+      }
     }
-  }
-  candidates.sort((x, y) => y.score - x.score || Math.abs(x.a - x.b) - Math.abs(y.a - y.b));
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  const pairs: AlignedPair[] = [];
-  for (const c of candidates) {
-    if (usedA.has(c.a) || usedB.has(c.b)) continue;
-    usedA.add(c.a);
-    usedB.add(c.b);
-    pairs.push(c);
+    candidates.sort((x, y) => y.score - x.score || Math.abs(x.a - x.b) - Math.abs(y.a - y.b));
+    for (const c of candidates) {
+      if (usedA[c.a] || usedB[c.b]) continue;
+      usedA[c.a] = 1;
+      usedB[c.b] = 1;
+      pairs.push(c);
+    }
   }
   pairs.sort((x, y) => x.b - y.b);
   const len = (v: FactsView, s: number): number => v.rows[s * 4 + 1]! - v.rows[s * 4]!;
@@ -121,15 +158,15 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
   let droppedA = 0;
   let addedB = 0;
   for (let s = 0; s < A.sentenceCount; s++) {
-    if (!setsA[s]) continue;
+    if (sentenceLength(A, s) < MIN_TOKENS) continue;
     totalA += len(A, s);
-    if (usedA.has(s)) carriedA += len(A, s);
+    if (usedA[s]) carriedA += len(A, s);
     else droppedA++;
   }
   for (let s = 0; s < B.sentenceCount; s++) {
-    if (!setsB[s]) continue;
+    if (sentenceLength(B, s) < MIN_TOKENS) continue;
     totalB += len(B, s);
-    if (usedB.has(s)) carriedB += len(B, s);
+    if (usedB[s]) carriedB += len(B, s);
     else addedB++;
   }
   return { pairs, carriedA, totalA, carriedB, totalB, droppedA, addedB };

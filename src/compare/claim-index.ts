@@ -1,11 +1,17 @@
 import type { Claim } from '../facts/facts.js';
-import type { FactsView } from './facts-view.js';
+import { sentenceHash, type FactsView } from './facts-view.js';
+import { claimEntityKeys, claimHasStatus, claimIsListing, claimSentence, claimSubject } from '../facts/claim-codec.js';
 import { hashString } from '../facts/hash.js';
 import { sortedUnique } from './similarity.js';
 
 /** Every claim of the batch in flat arrays, with the terms used to find and score candidate pairs. */
 export interface ClaimTable {
-  claims: Claim[];
+  /** Number of claims. */
+  size: number;
+  /** Claim i, decoded on first use: most are only indexed and scored by their terms. */
+  claim(i: number): Claim;
+  /** Whether claim i states a status (without decoding it). */
+  hasStatus(i: number): boolean;
   /** Article index of each claim. */
   article: Int32Array;
   /** Sorted unique term hashes: content-word stems and the words of names. */
@@ -14,48 +20,73 @@ export interface ClaimTable {
   repeats: Array<[number, number]>;
 }
 
-const entityWordHash = new Map<string, number>();
-function entityTerms(c: Claim): number[] {
+// Term hashes per name key ("e:" + each word): names recur across the batch, so each key is hashed once.
+const entityKeyTerms = new Map<string, number[]>();
+function entityTerms(subject: string, keys: readonly string[]): number[] {
+  if (!subject && keys.length === 0) return [];
   const out: number[] = [];
-  if (c.subject) out.push(hashString(`s:${c.subject}`));
-  for (const e of c.entities) {
-    for (const w of e.key.split(' ')) {
-      let h = entityWordHash.get(w);
-      if (h === undefined) {
-        h = hashString(`e:${w}`);
-        if (entityWordHash.size < 200_000) entityWordHash.set(w, h);
-      }
-      out.push(h);
+  if (subject) out.push(hashString(`s:${subject}`));
+  for (const key of keys) {
+    let hs = entityKeyTerms.get(key);
+    if (hs === undefined) {
+      hs = key.split(' ').map((w) => hashString(`e:${w}`));
+      if (entityKeyTerms.size < 200_000) entityKeyTerms.set(key, hs);
     }
+    for (const h of hs) out.push(h);
   }
   return out;
 }
 
-/** Flattens the claims of the articles that are not exact copies (skip[i] true), grouping repeated sentences. */
-export function buildClaimTable(facts: readonly FactsView[], skip: (article: number) => boolean): ClaimTable {
-  const claims: Claim[] = [];
+/**
+ * Flattens the claims of the articles that are not exact copies (skip[i] true), grouping repeated sentences. A
+ * sentence repeated word for word in a copy of the same story (sameStory), or aligned with the sentence of the
+ * version it copies (carried), is left out: the original's sentence stands for it, and the aligned pass owns the pair.
+ */
+export function buildClaimTable(
+  facts: readonly FactsView[],
+  skip: (article: number) => boolean,
+  sameStory: (a: number, b: number) => boolean = () => false,
+  carried: ReadonlyMap<number, Uint8Array> = new Map(),
+): ClaimTable {
+  const views: FactsView[] = [];
+  const ks: number[] = [];
   const article: number[] = [];
   const terms: number[][] = [];
   const repeats: Array<[number, number]> = [];
   const firstByText = new Map<number, number>();
   facts.forEach((f, a) => {
     if (skip(a)) return;
-    for (const c of f.claims) {
-      if (c.listing) continue; // a listing line's figure is only compared between copies (aligned)
-      const id = claims.length;
-      claims.push(c);
+    const fromOriginal = carried.get(a);
+    for (let k = 0; k < f.claimRows.length; k++) {
+      const row = f.claimRows[k]!;
+      if (claimIsListing(row)) continue; // a listing line's figure is only compared between copies (aligned)
+      if (fromOriginal?.[claimSentence(row)]) continue; // a copy's carried sentence: the original's stands for it
+      const textHash = sentenceHash(f, claimSentence(row));
+      const first = firstByText.get(textHash);
+      if (first !== undefined && article[first] !== a && sameStory(article[first]!, a)) continue;
+      const id = article.length;
+      views.push(f);
+      ks.push(k);
       article.push(a);
-      const first = firstByText.get(c.textHash);
       if (first !== undefined && article[first] !== a) {
         repeats.push([first, id]);
         terms.push([]); // not indexed: its first occurrence stands for it
         continue;
       }
-      if (first === undefined) firstByText.set(c.textHash, id);
-      terms.push(sortedUnique([...c.words, ...entityTerms(c)]));
+      if (first === undefined) firstByText.set(textHash, id);
+      const words = f.claimWords(k);
+      const et = entityTerms(claimSubject(row), claimEntityKeys(row));
+      terms.push(et.length ? sortedUnique([...words, ...et]) : words);
     }
   });
-  return { claims, article: Int32Array.from(article), terms, repeats };
+  return {
+    size: article.length,
+    claim: (i) => views[i]!.claim(ks[i]!),
+    hasStatus: (i) => claimHasStatus(views[i]!.claimRows[ks[i]!]!),
+    article: Int32Array.from(article),
+    terms,
+    repeats,
+  };
 }
 
 export interface CandidateOptions {
@@ -76,7 +107,7 @@ export const CANDIDATE_DEFAULTS: CandidateOptions = { postingCap: 64, minShared:
  * Returns the number of pairs visited.
  */
 export function forEachCandidatePair(table: ClaimTable, options: CandidateOptions, visit: (i: number, j: number) => void): number {
-  const n = table.claims.length;
+  const n = table.size;
   const df = new Map<number, number>();
   for (const ts of table.terms) for (const t of ts) df.set(t, (df.get(t) ?? 0) + 1);
   const postings = new Map<number, number[]>();
@@ -91,12 +122,19 @@ export function forEachCandidatePair(table: ClaimTable, options: CandidateOption
   const count = new Int32Array(n);
   const stamp = new Int32Array(n).fill(-1);
   let visited = 0;
+  const hits: number[] = [];
+  // A claim's probes: its indexed terms, rarest first (df and term packed in one number: one native sort).
+  const keyed: number[] = [];
   for (let i = 0; i < n; i++) {
-    const hits: number[] = [];
-    const probes = table.terms[i]!.filter((t) => postings.has(t));
-    if (probes.length > options.probes) probes.sort((x, y) => df.get(x)! - df.get(y)!).length = options.probes;
-    for (const t of probes) {
-      const list = postings.get(t)!;
+    hits.length = 0;
+    keyed.length = 0;
+    for (const t of table.terms[i]!) if (postings.has(t)) keyed.push(df.get(t)! * 2 ** 32 + t);
+    if (keyed.length > options.probes) {
+      keyed.sort((x, y) => x - y);
+      keyed.length = options.probes;
+    }
+    for (const key of keyed) {
+      const list = postings.get(key % 2 ** 32)!;
       // Postings are in claim order: only later claims, so each pair is seen once.
       for (let k = list.length - 1; k >= 0; k--) {
         const j = list[k]!;

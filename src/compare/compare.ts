@@ -98,15 +98,25 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   for (const c of stories.contradictions) {
     const A = facts[c.a]!;
     const B = facts[c.b]!;
-    const ra = c.sa * 4;
-    const rb = c.sb * 4;
+    const sa = A.rows[(c.fromA ?? c.sa) * 4]!;
+    const sb = B.rows[(c.fromB ?? c.sb) * 4]!;
+    const ea = A.rows[c.sa * 4 + 1]!;
+    const eb = B.rows[c.sb * 4 + 1]!;
+    if (c.figure) {
+      // A figure no slot names is quoted from the bodies, where they are at hand.
+      const fa = quoter.figure(A, sa, ea, c.figure.a);
+      const fb = quoter.figure(B, sb, eb, c.figure.b);
+      if (fa && fb) c.what = { a: fa, b: fb };
+      c.change.a = c.what.a;
+      c.change.b = c.what.b;
+    }
     comparisons.push({
       type: 'contradiction',
-      a: { article: A.facts.article, start: A.rows[ra]!, end: A.rows[ra + 1]!, text: '' },
-      b: { article: B.facts.article, start: B.rows[rb]!, end: B.rows[rb + 1]!, text: '' },
+      a: { article: A.facts.article, start: sa, end: ea, text: '' },
+      b: { article: B.facts.article, start: sb, end: eb, text: '' },
       similarity: roundSimilarity(c.score),
       kind: c.kind,
-      message: alignedMessage(c.kind, c.what, A.facts.article, quoter.sentence(A, A.rows[ra]!, A.rows[ra + 1]!, 160, c.what.a), B.facts.article, quoter.sentence(B, B.rows[rb]!, B.rows[rb + 1]!, 160, c.what.b)),
+      message: alignedMessage(c.kind, c.what, A.facts.article, quoter.sentence(A, sa, ea, 160, c.what.a), B.facts.article, quoter.sentence(B, sb, eb, 160, c.what.b)),
     });
   }
   // The pair's own summary: how much of each side the other carries.
@@ -121,7 +131,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   }
   lap('alignedCopies');
 
-  const table = buildClaimTable(facts, isExactCopy);
+  const table = buildClaimTable(facts, isExactCopy, sameGroup, stories.carriedSentences);
   lap('claimTable');
   const reported = new Set<number>(); // claim pairs already judged contradictory (i · claims + j)
   const linked = new Set<number>(); // article pairs with any sentence-level comparison
@@ -143,9 +153,9 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   };
   const addContradiction = (i: number, j: number, related: boolean, similarity: number): boolean => {
     if (sameGroup(table.article[i]!, table.article[j]!)) return false; // copies: the aligned pass compared them
-    const found = findContradiction(table.claims[i]!, table.claims[j]!, related, CONTRADICTION_DEFAULTS);
+    const found = findContradiction(table.claim(i), table.claim(j), related, CONTRADICTION_DEFAULTS);
     if (!found) return false;
-    const key = i * table.claims.length + j;
+    const key = i * table.size + j;
     if (!reported.has(key)) {
       reported.add(key);
       pending.push({ i, j, similarity, found });
@@ -157,8 +167,8 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
       // Status conflicts are matched on names, not wording: the closest-statement rule does not apply to them.
       const closest = similarity >= (best.get(i * n + table.article[j]!) ?? 0) && similarity >= (best.get(j * n + table.article[i]!) ?? 0);
       if (!closest && found.kind !== 'status') continue;
-      const a = table.claims[i]!;
-      const b = table.claims[j]!;
+      const a = table.claim(i);
+      const b = table.claim(j);
       const fa = facts[table.article[i]!]!;
       const fb = facts[table.article[j]!]!;
       comparisons.push({
@@ -195,11 +205,14 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   };
 
   const claimPairsScored = forEachCandidatePair(table, CANDIDATE_DEFAULTS, (i, j) => {
+    // Copies of one story were aligned sentence by sentence: their claim pairs can neither contradict nor
+    // corroborate, nor be any claim's closest statement in an article of another story.
+    if (sameGroup(table.article[i]!, table.article[j]!)) return;
     const similarity = dice(table.terms[i]!, table.terms[j]!);
     noteBest(i, j, similarity);
     if (similarity < 0.3) return;
     if (addContradiction(i, j, false, similarity)) return;
-    if (similarity >= sharedThreshold && sharesName(table.claims[i]!, table.claims[j]!)) addShared(i, j, similarity);
+    if (similarity >= sharedThreshold && sharesName(table.claim(i), table.claim(j))) addShared(i, j, similarity);
   });
   for (const [first, again] of table.repeats) addShared(first, again, 1);
   lap('claimPairs');
@@ -208,7 +221,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   const related = findRelatedArticles(facts, isExactCopy, RELATED_DEFAULTS);
   const claimsOf = articleClaimIds(table, n);
   const links: Array<{ a: number; b: number; names: string[]; best: { i: number; j: number; similarity: number } }> = [];
-  const statusClaims = claimsOf.map((ids) => ids.filter((id) => table.claims[id]!.statuses.length > 0));
+  const statusClaims = claimsOf.map((ids) => ids.filter((id) => table.hasStatus(id)));
   const pendingPairs = new Set(pending.map(({ i, j }) => pairKey(table.article[i]!, table.article[j]!)));
   for (const { a, b, names } of related) {
     // Status conflicts are matched on names, not wording, so only here are they looked for (few claims state a status).
@@ -222,7 +235,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
     for (const i of claimsOf[a]!) {
       for (const j of claimsOf[b]!) {
         const similarity = dice(table.terms[i]!, table.terms[j]!);
-        if (similarity >= relatedThreshold && (!best || similarity > best.similarity) && sharesName(table.claims[i]!, table.claims[j]!)) best = { i, j, similarity };
+        if (similarity >= relatedThreshold && (!best || similarity > best.similarity) && sharesName(table.claim(i), table.claim(j))) best = { i, j, similarity };
       }
     }
     if (best) links.push({ a, b, names, best });
@@ -232,8 +245,8 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   for (const { a, b, names, best } of links) {
     const key = pairKey(a, b);
     if (linked.has(key) || shared.has(key) || sameGroup(a, b)) continue;
-    const ca = table.claims[best.i]!;
-    const cb = table.claims[best.j]!;
+    const ca = table.claim(best.i);
+    const cb = table.claim(best.j);
     comparisons.push({ type: 'shared-claim', a: side(facts[a]!, ca), b: side(facts[b]!, cb), similarity: roundSimilarity(best.similarity), kind: null, message: relatedMessage(names, quoter.sentence(facts[a]!, ca.start, ca.end, 120), quoter.sentence(facts[b]!, cb.start, cb.end, 120)) });
   }
 
@@ -242,8 +255,8 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
     for (const { i, j, similarity } of list.slice(0, perPair)) {
       const fa = facts[table.article[i]!]!;
       const fb = facts[table.article[j]!]!;
-      const a = table.claims[i]!;
-      const b = table.claims[j]!;
+      const a = table.claim(i);
+      const b = table.claim(j);
       comparisons.push({ type: 'shared-claim', a: side(fa, a), b: side(fb, b), similarity: roundSimilarity(similarity), kind: null, message: sharedClaimMessage(similarity, fa.facts.article, quoter.sentence(fa, a.start, a.end), fb.facts.article, quoter.sentence(fb, b.start, b.end)) });
     }
   }
@@ -256,7 +269,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
     comparisons,
     clusters: stories.clusters,
     corroboration: tally(facts, table, corroborators, contradicted),
-    stats: { articles: n, claims: table.claims.length, articlePairsScored: copies.candidates + related.length, claimPairsScored, relatedPairs: related.length, phaseMs, phaseCpuMs },
+    stats: { articles: n, claims: table.size, articlePairsScored: copies.candidates + related.length, claimPairsScored, relatedPairs: related.length, phaseMs, phaseCpuMs },
   };
 }
 

@@ -1,11 +1,11 @@
-import { sentenceEnd, sentenceHash, sentenceStart, sentenceTokens, type FactsView } from './facts-view.js';
+import { sentenceEnd, sentenceHash, sentenceLength, sentenceStart, type FactsView } from './facts-view.js';
 import { combine } from '../facts/hash.js';
 import type { Comparison } from '../types.js';
 import { minhashSimilarity } from './similarity.js';
 import { roundSimilarity } from './quote.js';
 import { UnionFind } from './union-find.js';
 import { OverlapCounter } from './overlap-counter.js';
-import { alignSentences } from './align.js';
+import { alignAndRemember } from './align.js';
 
 export interface NearDuplicateOptions {
   /** Estimated Jaccard similarity of word 4-shingles at or above which two articles are copies. */
@@ -41,8 +41,8 @@ export function findNearDuplicates(facts: readonly FactsView[], options: NearDup
   let candidates = 0;
   const pairKey = (a: number, b: number): number => (a < b ? a * n + b : b * n + a);
 
-  const printCache = new Map<number, Print[]>();
-  const printsOf = (i: number): Print[] => {
+  const printCache = new Map<number, Prints>();
+  const printsOf = (i: number): Prints => {
     let p = printCache.get(i);
     if (!p) printCache.set(i, (p = sentencePrints(facts[i]!)));
     return p;
@@ -62,7 +62,7 @@ export function findNearDuplicates(facts: readonly FactsView[], options: NearDup
     // A partial copy that also rewrote some of what it carries: count the sentences that align, not only the
     // ones copied word for word (only for pairs that already share a copied sentence, so it stays cheap).
     if (containment > 0 && containment < options.containment && jaccard < options.jaccard) {
-      const al = alignSentences(fa, fb);
+      const al = alignAndRemember(fa, fb);
       containment = Math.max(containment, al.carriedA / Math.max(1, al.totalA), al.carriedB / Math.max(1, al.totalB));
       shared.containment = containment;
     }
@@ -96,11 +96,10 @@ export function findNearDuplicates(facts: readonly FactsView[], options: NearDup
   // Partial copies: articles sharing copied sentences (the shorter one mostly made of the other).
   const bySentence = new Map<number, number[]>();
   const overlap = new OverlapCounter(n);
-  const prints = facts.map(sentencePrints);
   facts.forEach((f, i) => {
     if (byText.get(f.facts.textHash) !== i) return;
     overlap.begin(i);
-    for (const s of prints[i]!) {
+    for (const s of printsOf(i).list) {
       const list = bySentence.get(s.hash);
       if (list) {
         for (const j of list) overlap.add(j);
@@ -109,7 +108,7 @@ export function findNearDuplicates(facts: readonly FactsView[], options: NearDup
     }
     for (const j of overlap.hits) {
       const shared = overlap.shared(j);
-      if (shared >= 2 || (shared >= 1 && Math.min(prints[i]!.length, prints[j]!.length) <= 2)) consider(j, i, false);
+      if (shared >= 2 || (shared >= 1 && Math.min(printsOf(i).list.length, printsOf(j).list.length) <= 2)) consider(j, i, false);
     }
   });
 
@@ -122,11 +121,25 @@ interface Print {
   end: number;
 }
 
+interface Prints {
+  list: Print[];
+  hashes: Set<number>;
+  chars: number;
+}
+
 /** Sentences of five words or more, as hashes with their offsets: what a partial copy shares word for word. */
-function sentencePrints(v: FactsView): Print[] {
-  const out: Print[] = [];
-  for (let s = 0; s < v.sentenceCount; s++) if (sentenceTokens(v, s).length >= 5) out.push({ hash: sentenceHash(v, s), start: sentenceStart(v, s), end: sentenceEnd(v, s) });
-  return out;
+function sentencePrints(v: FactsView): Prints {
+  const list: Print[] = [];
+  const hashes = new Set<number>();
+  let chars = 0;
+  for (let s = 0; s < v.sentenceCount; s++) {
+    if (sentenceLength(v, s) < 5) continue;
+    const p = { hash: sentenceHash(v, s), start: sentenceStart(v, s), end: sentenceEnd(v, s) };
+    list.push(p);
+    hashes.add(p.hash);
+    chars += p.end - p.start;
+  }
+  return { list, hashes, chars };
 }
 
 interface Shared {
@@ -136,19 +149,16 @@ interface Shared {
 }
 
 /** The copied passage in each article: from the first to the last sentence found word for word in the other. */
-function sharedSentences(pa: Print[], pb: Print[]): Shared {
-  const inB = new Set(pb.map((s) => s.hash));
-  const inA = new Set(pa.map((s) => s.hash));
-  const sa = pa.filter((s) => inB.has(s.hash));
-  const sb = pb.filter((s) => inA.has(s.hash));
+function sharedSentences(pa: Prints, pb: Prints): Shared {
+  const sa = pa.list.filter((s) => pb.hashes.has(s.hash));
+  const sb = sa.length ? pb.list.filter((s) => pa.hashes.has(s.hash)) : [];
   const chars = (list: Print[]): number => list.reduce((n, s) => n + s.end - s.start, 0);
-  const total = (list: Print[]): number => Math.max(1, chars(list));
-  const containment = sa.length ? Math.max(chars(sa) / total(pa), chars(sb) / total(pb)) : 0;
+  const containment = sa.length ? Math.max(chars(sa) / Math.max(1, pa.chars), chars(sb) / Math.max(1, pb.chars)) : 0;
   const side = (list: Print[], all: Print[]) => {
     if (!list.length) return { start: all[0]?.start ?? 0, end: all[all.length - 1]?.end ?? 0 };
     return { start: list[0]!.start, end: list[list.length - 1]!.end };
   };
-  return { containment: Math.min(1, containment), a: side(sa, pa), b: side(sb, pb) };
+  return { containment: Math.min(1, containment), a: side(sa, pa.list), b: side(sb, pb.list) };
 }
 
 function describe(fa: FactsView, fb: FactsView, exact: boolean, jaccard: number, shared: Shared): Comparison {

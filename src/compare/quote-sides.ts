@@ -18,6 +18,13 @@ export class Quoter {
     return `the sentence at line ${p.line}, column ${p.column}`;
   }
 
+  /** The n-th figure (0 = the first) of a span, from the body: a run of digits with its separators. */
+  figure(v: FactsView, start: number, end: number, n: number): string | undefined {
+    const body = this.bodyOf?.(v.facts.article);
+    if (body === undefined || end > body.length) return undefined;
+    return [...body.slice(start, end).matchAll(/\d+(?:[.,]\d+)*/g)][n]?.[0];
+  }
+
   /** Fills a side's text (when the body is at hand) and its line/column from the facts' line starts. */
   fill(v: FactsView | undefined, side: ComparisonSide): void {
     if (!v) return;

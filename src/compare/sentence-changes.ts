@@ -5,7 +5,7 @@ import { sameAmount } from '../facts/quantities.js';
 import { sameDate } from '../facts/stated-dates.js';
 import { NEGATIONS } from '../facts/stopwords.js';
 import { stopwordIds } from '../facts/claim-words.js';
-import { bare, ID_RANGE, isCapital, isQuoted, wordId } from '../facts/token-ids.js';
+import { bare, ID_RANGE, isCapital, isNumber, isQuoted, wordId } from '../facts/token-ids.js';
 import type { ContradictionKind } from '../types.js';
 import { lexicon } from './lexicon.js';
 import type { Hunk } from './word-diff.js';
@@ -15,6 +15,8 @@ export interface SentenceChange {
   kind: ContradictionKind;
   a: string;
   b: string;
+  /** For a figure no slot names: which figure of each sentence it is (0 = the first), to quote it from the body. */
+  figure?: { a: number; b: number };
 }
 
 // Negative forms, each counted once: "will not" and "won't" both negate.
@@ -47,6 +49,8 @@ export function sentenceChange(ta: ArrayLike<number>, tb: ArrayLike<number>, ca:
     const date = changedDate(ca, cb, hunks);
     if (date) return date;
   }
+  const figure = changedFigure(ta, tb, ca, cb, hunks);
+  if (figure) return figure;
   const negation = changedNegation(ta, tb, hunks);
   if (negation) return negation;
   const stop = stopwordIds();
@@ -85,6 +89,20 @@ export function sentenceChange(ta: ArrayLike<number>, tb: ArrayLike<number>, ca:
   return null;
 }
 
+/**
+ * Whether the changed words can hold a slot of a claim (a figure, a date, a name): a figure or a capitalised
+ * word in a hunk, or a hunk at the sentence's first word (where a name or a month is not flagged as capitalised).
+ * When not, the claims need not be decoded: only a negation, an opposite or a quoted statement can have changed.
+ */
+export function touchesSlots(ta: ArrayLike<number>, tb: ArrayLike<number>, hunks: readonly Hunk[]): boolean {
+  for (const h of hunks) {
+    if (h.a0 === 0 || h.b0 === 0) return true;
+    for (let k = h.a0; k < h.a1; k++) if (isNumber(ta[k]!) || isCapital(ta[k]!)) return true;
+    for (let k = h.b0; k < h.b1; k++) if (isNumber(tb[k]!) || isCapital(tb[k]!)) return true;
+  }
+  return false;
+}
+
 function allOf(t: ArrayLike<number>, from: number, to: number, test: (id: number) => boolean): boolean {
   for (let k = from; k < to; k++) if (!test(t[k]!)) return false;
   return to > from;
@@ -97,6 +115,37 @@ function changedNumber(ca: Claim, cb: Claim, hunks: readonly Hunk[]): SentenceCh
     if (cb.quantities.some((y) => sameAmount(x, y) && (y.unit === x.unit || !y.unit || !x.unit))) continue; // restated elsewhere in the sentence
     const peers = qb.filter((y) => y.unit === x.unit && !ca.quantities.some((z) => sameAmount(z, y) && z.unit === y.unit));
     if (peers.length >= 1) return { kind: 'number', a: x.text, b: peers[0]!.text };
+  }
+  return null;
+}
+
+/**
+ * One figure replaced by another, word for word, that no quantity slot judged: a figure glued to a name ("Windows
+ * 8" / "Windows 11", "Round 2"), or a figure whose slot is also stated elsewhere in the sentence ("the iPad 2 and
+ * iPad 3"). Two figures that trade places ("from 5 to 7" / "from 7 to 5") are not a change of one.
+ */
+function changedFigure(ta: ArrayLike<number>, tb: ArrayLike<number>, ca: Claim | null, cb: Claim | null, hunks: readonly Hunk[]): SentenceChange | null {
+  const has = (t: ArrayLike<number>, id: number): boolean => {
+    for (let k = 0; k < t.length; k++) if (bare(t[k]!) === id) return true;
+    return false;
+  };
+  const slot = <T extends { at: number; len: number }>(list: readonly T[] | undefined, k: number): T | undefined => list?.find((q) => q.at <= k && k < q.at + q.len);
+  for (const h of hunks) {
+    if (h.a1 - h.a0 !== 1 || h.b1 - h.b0 !== 1) continue;
+    const x = ta[h.a0]!;
+    const y = tb[h.b0]!;
+    if (!isNumber(x) || !isNumber(y) || bare(x) === bare(y)) continue;
+    if (slot(ca?.dates, h.a0) || slot(cb?.dates, h.b0)) continue; // dates are judged as dates
+    const qx = slot(ca?.quantities, h.a0);
+    const qy = slot(cb?.quantities, h.b0);
+    if (qx && qy && sameAmount(qx, qy)) continue; // "7.5" / "7.50"
+    if (has(tb, bare(x)) && has(ta, bare(y))) continue;
+    const ordinal = (t: ArrayLike<number>, k: number): number => {
+      let n = 0;
+      for (let i = 0; i < k; i++) if (isNumber(t[i]!)) n++;
+      return n;
+    };
+    return { kind: 'number', a: qx?.text ?? 'a figure', b: qy?.text ?? 'another figure', figure: { a: ordinal(ta, h.a0), b: ordinal(tb, h.b0) } };
   }
   return null;
 }
@@ -114,23 +163,26 @@ function changedDate(ca: Claim, cb: Claim, hunks: readonly Hunk[]): SentenceChan
 
 function changedNegation(ta: ArrayLike<number>, tb: ArrayLike<number>, hunks: readonly Hunk[]): SentenceChange | null {
   const neg = negativeIds();
-  const count = (t: ArrayLike<number>): number => {
-    let n = 0;
-    for (let k = 0; k < t.length; k++) if (neg.has(bare(t[k]!))) n++;
-    return n;
-  };
-  if (count(ta) % 2 === count(tb) % 2) return null;
+  // Outside the hunks the two sentences have the same words: the parity of their negations differs exactly
+  // when the parity of the negations inside the hunks does.
+  let na = 0;
+  let nb = 0;
+  let first: SentenceChange | null = null;
   for (const h of hunks) {
     for (let k = h.a0; k < h.a1; k++) {
       const w = neg.get(bare(ta[k]!));
-      if (w) return { kind: 'negation', a: w, b: 'affirms' };
+      if (w === undefined) continue;
+      na++;
+      first ??= { kind: 'negation', a: w, b: 'affirms' };
     }
     for (let k = h.b0; k < h.b1; k++) {
       const w = neg.get(bare(tb[k]!));
-      if (w) return { kind: 'negation', a: 'affirms', b: w };
+      if (w === undefined) continue;
+      nb++;
+      first ??= { kind: 'negation', a: 'affirms', b: w };
     }
   }
-  return null;
+  return na % 2 !== nb % 2 ? first : null;
 }
 
 function changedEntity(ta: ArrayLike<number>, tb: ArrayLike<number>, ca: Claim | null, cb: Claim | null, hunks: readonly Hunk[]): SentenceChange | null {
@@ -143,7 +195,8 @@ function changedEntity(ta: ArrayLike<number>, tb: ArrayLike<number>, ca: Claim |
     if (ea && eb) {
       // The same name respelt (a transliteration, a typo: "Lukashenko" / "Lukashenka") is the same person.
       if (sameEntity(ea.key, eb.key) || stringSimilarity.compareTwoStrings(ea.key, eb.key) >= 0.75) continue;
-      if (ca!.entities.some((e) => e.key === eb.key) || cb!.entities.some((e) => e.key === ea.key)) continue; // names moved, not changed
+      // Names that trade places are moved, not changed; a name still named elsewhere in the copy can be replaced here.
+      if (ca!.entities.some((e) => e.key === eb.key) && cb!.entities.some((e) => e.key === ea.key)) continue;
       a = ea.key;
       b = eb.key;
     } else if (allOf(ta, h.a0, h.a1, isCapital) && allOf(tb, h.b0, h.b1, isCapital)) {

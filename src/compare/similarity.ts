@@ -28,7 +28,10 @@ export function minhashSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): n
   return same / a.length;
 }
 
-/** Sorted unique copy. */
-export function sortedUnique(xs: Iterable<number>): number[] {
-  return [...new Set(xs)].sort((a, b) => a - b);
+/** Sorted unique copy of unsigned 32-bit values (a typed-array sort: no comparator call per step). */
+export function sortedUnique(xs: ArrayLike<number>): number[] {
+  const sorted = Uint32Array.from(xs).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+  return out;
 }

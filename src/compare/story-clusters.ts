@@ -1,10 +1,11 @@
 import type { Comparison, StoryCluster, StoryCopy } from '../types.js';
 import { alignSentences } from './align.js';
-import { sentenceEnd, sentenceHash, sentenceStart, sentenceTokens, type FactsView } from './facts-view.js';
+import { sentenceEnd, sentenceHash, sentenceLength, sentenceStart, sentenceTokens, type FactsView } from './facts-view.js';
 import { roundSimilarity } from './quote.js';
-import { sentenceChange } from './sentence-changes.js';
+import { sentenceChange, touchesSlots } from './sentence-changes.js';
 import type { UnionFind } from './union-find.js';
 import { wordDiff } from './word-diff.js';
+import { bare, isNumber } from '../facts/token-ids.js';
 
 /** A contradiction found by aligning a copy with its story's earliest version, before it is quoted. */
 export interface AlignedContradiction {
@@ -12,9 +13,16 @@ export interface AlignedContradiction {
   b: number;
   sa: number;
   sb: number;
+  /** First sentence of each side's span when it starts before the aligned sentence (a list item's number). */
+  fromA?: number;
+  fromB?: number;
   score: number;
   kind: NonNullable<Comparison['kind']>;
   what: { a: string; b: string };
+  /** A figure no slot names, by its rank among each sentence's figures: quoted from the bodies when they are at hand. */
+  figure?: { a: number; b: number };
+  /** The copy's entry in its cluster, whose wording is completed with the quoted figures. */
+  change: StoryCopy['changes'][number];
 }
 
 export interface ClusterOutput {
@@ -22,6 +30,21 @@ export interface ClusterOutput {
   contradictions: AlignedContradiction[];
   /** Aligned sentence pairs compared word by word, and those with no change at all. */
   alignedPairs: number;
+  /** Per copy (by article index): its sentences aligned with the version it copies (1), which that version's stand for. */
+  carriedSentences: Map<number, Uint8Array>;
+}
+
+/**
+ * A list item renumbered ("3. Doug Martin, RB" / "7. Doug Martin, RB"): the text model reads the item's number as a
+ * sentence of its own, so it is looked up just before the two aligned sentences. A changed rank or step is a
+ * changed figure.
+ */
+function changedMarker(A: FactsView, B: FactsView, sa: number, sb: number): { a: string; b: string } | null {
+  if (sa === 0 || sb === 0 || sentenceLength(A, sa - 1) !== 1 || sentenceLength(B, sb - 1) !== 1) return null;
+  const ma = sentenceTokens(A, sa - 1);
+  const mb = sentenceTokens(B, sb - 1);
+  if (ma.length !== 1 || mb.length !== 1 || !isNumber(ma[0]!) || !isNumber(mb[0]!) || bare(ma[0]!) === bare(mb[0]!)) return null;
+  return { a: 'one item number', b: 'another' };
 }
 
 /** Score below which two aligned sentences differ too much for a change in one slot to be the same statement turned. */
@@ -51,6 +74,7 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
   const clusters: StoryCluster[] = [];
   const contradictions: AlignedContradiction[] = [];
   let alignedPairs = 0;
+  const carriedSentences = new Map<number, Uint8Array>();
   for (const list of members.values()) {
     if (list.length < 2) continue;
     const order = [...list].sort((x, y) => (views[x]!.facts.publishedAt ?? '\uffff').localeCompare(views[y]!.facts.publishedAt ?? '\uffff') || x - y);
@@ -68,20 +92,37 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
         continue;
       }
       const al = alignSentences(A, B, true);
+      // Sentences carried unchanged or paraphrased are the original's statements; a changed one stays the copy's own.
+      const carried = new Uint8Array(B.sentenceCount);
+      for (const p of al.pairs) carried[p.b] = 1;
+      carriedSentences.set(m, carried);
       for (const p of al.pairs) {
         alignedPairs++;
+        const marker = changedMarker(A, B, p.a, p.b);
+        if (marker) {
+          const change = { kind: 'number' as const, a: marker.a, b: marker.b, start: sentenceStart(B, p.b - 1), end: sentenceEnd(B, p.b) };
+          contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, fromA: p.a - 1, fromB: p.b - 1, score: p.score, kind: 'number', what: marker, figure: { a: 0, b: 0 }, change });
+          changes.push(change);
+          carried[p.b] = 0;
+          continue;
+        }
         if (sentenceHash(A, p.a) === sentenceHash(B, p.b)) continue; // the same words: nothing to diff
         const ta = sentenceTokens(A, p.a);
         const tb = sentenceTokens(B, p.b);
         const hunks = wordDiff(ta, tb);
         if (!hunks.length) continue;
-        const ca = A.claimOf[p.a]! >= 0 ? A.claims[A.claimOf[p.a]!]! : null;
-        const cb = B.claimOf[p.b]! >= 0 ? B.claims[B.claimOf[p.b]!]! : null;
+        const slots = touchesSlots(ta, tb, hunks);
+        const ca = slots && A.claimOf[p.a]! >= 0 ? A.claim(A.claimOf[p.a]!) : null;
+        const cb = slots && B.claimOf[p.b]! >= 0 ? B.claim(B.claimOf[p.b]!) : null;
         const change = sentenceChange(ta, tb, ca, cb, hunks);
         if (!change) continue;
-        if (p.score < STRICT && change.kind !== 'number' && change.kind !== 'date') continue;
-        contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, score: p.score, kind: change.kind, what: { a: change.a, b: change.b } });
-        changes.push({ kind: change.kind, a: change.a, b: change.b, start: sentenceStart(B, p.b), end: sentenceEnd(B, p.b) });
+        // Sentences that share few words are only held to a changed figure or date, unless the change is their one
+        // difference (a short line with one name replaced shares few words, yet says the same with another name).
+        if (p.score < STRICT && change.kind !== 'number' && change.kind !== 'date' && hunks.length > 1) continue;
+        const entry = { kind: change.kind, a: change.a, b: change.b, start: sentenceStart(B, p.b), end: sentenceEnd(B, p.b) };
+        contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, score: p.score, kind: change.kind, what: { a: change.a, b: change.b }, figure: change.figure, change: entry });
+        changes.push(entry);
+        carried[p.b] = 0;
       }
       copies.push({
         article: B.facts.article,
@@ -95,5 +136,5 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
     }
     clusters.push({ id: `story-${clusters.length + 1}`, original: views[order[0]!]!.facts.article, articles: order.map((i) => views[i]!.facts.article), copies });
   }
-  return { clusters, contradictions, alignedPairs };
+  return { clusters, contradictions, alignedPairs, carriedSentences };
 }

@@ -21,9 +21,12 @@ export function stopwordBits(): Uint8Array {
 
 export const isStopId = (bits: Uint8Array, id: number): boolean => (bits[id >>> 3]! & (1 << (id & 7))) !== 0;
 
+let scratch = new Uint32Array(256);
+
 export function claimWords(ids: ArrayLike<number>, from: number, to: number, skip: ReadonlyArray<{ at: number; len: number }>): number[] {
   const stop = stopwordBits();
-  const out: number[] = [];
+  const out = scratch.length >= to - from ? scratch : (scratch = new Uint32Array((to - from) * 2));
+  let size = 0;
   for (let i = from; i < to; i++) {
     const id = ids[i]!;
     if (isNumber(id)) continue;
@@ -32,11 +35,11 @@ export function claimWords(ids: ArrayLike<number>, from: number, to: number, ski
     for (let r = 0; r < skip.length && !skipped; r++) skipped = k >= skip[r]!.at && k < skip[r]!.at + skip[r]!.len;
     if (skipped) continue;
     const w = bare(id);
-    if (!isStopId(stop, w)) out.push(w);
+    if (!isStopId(stop, w)) out[size++] = w;
   }
-  out.sort((a, b) => a - b);
-  let n = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
-  out.length = n;
-  return out;
+  // A typed array sorts numerically without a comparator call per step.
+  const sorted = out.subarray(0, size).sort();
+  const words: number[] = [];
+  for (let i = 0; i < size; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) words.push(sorted[i]!);
+  return words;
 }
