@@ -1,6 +1,6 @@
 import type { Line, Token } from '../types.js';
 import { lineKey } from '../text/line-key.js';
-import { lineFeatures, type LineFeatures } from './line-features.js';
+import { figureLine, lineFeatures, type LineFeatures } from './line-features.js';
 import { growRegion, neighbour } from './grow-region.js';
 import { bestRegions } from './main-region.js';
 import type { CompiledChromeOptions } from './options.js';
@@ -23,6 +23,16 @@ export interface LineVerdict {
 export interface ChromeClassification {
   /** One verdict per line of the text (blank lines: chrome only when inside a chrome run). */
   lines: LineVerdict[];
+  /** Only when asked for (`ClassifyInput.trace`): the evidence behind each verdict, for tuning. */
+  trace?: LineTrace[];
+}
+
+/** Why a line came out as it did: its weight towards the article region and the masks it fell in. */
+export interface LineTrace {
+  weight: number;
+  teaser: boolean;
+  thread: boolean;
+  region: boolean;
 }
 
 export interface ClassifyInput {
@@ -33,6 +43,8 @@ export interface ClassifyInput {
   tokens?: readonly Token[];
   /** HTML input: what the markup says about each line (null per line where it says nothing). */
   hints?: readonly (LineHint | null)[];
+  /** Return the evidence per line as well (weights, teaser and thread masks, region). */
+  trace?: boolean;
 }
 
 /** The first-pass class of a line, from its own features. */
@@ -62,7 +74,7 @@ function weightOf(cls: LineClass, f: LineFeatures, o: CompiledChromeOptions): nu
       // Headings, list items and table cells inside an article have stopwords, digits or punctuation;
       // menu items are bare names.
       if (f.endsSentence && f.stopwords > 0) return th.shortSentenceWeight;
-      if (f.numberShare > 0.1) return th.shortFigureWeight;
+      if (figureLine(f)) return th.shortFigureWeight;
       // A line starting in lower case continues a list or sentence; menu items are capitalised.
       return f.stopwords > 0 || f.digits || f.listItem || f.startsLower ? -g * th.shortWordsPenalty : -g;
     case 'bad':
@@ -85,6 +97,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const template = lines.map((l) => !l.blank && (input.templateLines?.has(lineKey(l.text)) ?? false));
   const classes: (LineClass | null)[] = feats.map((f, i) => (f ? classOf(f, o, template[i]!) : null));
   keepSchedules(lines, feats, classes, o);
+  keepSectionNumbers(lines, feats, classes);
   const teasers = teaserMask(feats, classes);
   const repeats = repeatMask(lines);
   for (let i = 0; i < lines.length; i++) if (repeats[i]) classes[i] = 'chrome';
@@ -109,7 +122,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     barriers[t.from] = 1;
     for (let i = t.from; i <= t.to; i++) if (feats[i]) weights[i] = Math.min(0, weights[i]!) - g * o.thresholds.threadPenalty;
   }
-  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds));
+  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds), o.thresholds.secondaryGapShare);
   const inRegion = new Uint8Array(lines.length);
   for (const r of regions) {
     const { from, to } = growRegion(lines, feats, classes, r.from, r.to);
@@ -143,7 +156,9 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     return { index: i, cls, chrome: true, reason: inThread[i] && !f.kind ? 'reader comments' : reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
   });
   if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
-  return { lines: verdicts };
+  if (!input.trace) return { lines: verdicts };
+  const trace = lines.map((_, i) => ({ weight: weights[i]!, teaser: teasers[i] === 1, thread: inThread[i] === 1, region: inRegion[i] === 1 }));
+  return { lines: verdicts, trace };
 }
 
 /**
@@ -187,6 +202,57 @@ function keepSchedules(lines: readonly Line[], feats: readonly (LineFeatures | n
     i = j + 1;
   }
 }
+
+/**
+ * Numbered sections (a countdown list, numbered steps): lines holding just a number, counting up or down
+ * by one, each followed by its section's prose. One by one they look like page numbers; together they
+ * are the article's own numbering (a pager's numbers stand in a row, with no prose between them).
+ */
+function keepSectionNumbers(lines: readonly Line[], feats: readonly (LineFeatures | null)[], classes: (LineClass | null)[]): void {
+  const seq: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (feats[i]) seq.push(i);
+  const numberAt = (i: number): number | null => {
+    const m = SECTION_NUMBER.exec(lines[i]!.text);
+    return m ? Number(m[1]) : null;
+  };
+  const prose = (i: number): boolean => classes[i] === 'good' || (classes[i] === 'near-good' && feats[i]!.endsSentence);
+  let k = 0;
+  while (k < seq.length) {
+    const first = numberAt(seq[k]!);
+    if (first === null) {
+      k++;
+      continue;
+    }
+    // Follow the count: the next number within SECTION_GAP lines, with prose between.
+    const found = [k];
+    let step = 0;
+    for (let at = k; ; ) {
+      let next = -1;
+      for (let j = at + 1; j < seq.length && j - at <= SECTION_GAP; j++) {
+        const n = numberAt(seq[j]!);
+        if (n === null) continue;
+        const d = n - numberAt(seq[at]!)!;
+        if ((d === 1 || d === -1) && (step === 0 || d === step)) next = j;
+        break;
+      }
+      if (next < 0) break;
+      let text = false;
+      for (let j = at + 1; j < next; j++) if (prose(seq[j]!)) text = true;
+      if (!text) break;
+      step = numberAt(seq[next]!)! - numberAt(seq[at]!)!;
+      found.push(next);
+      at = next;
+    }
+    if (found.length >= SECTION_COUNT) for (const j of found) if (classes[seq[j]!] === 'chrome') classes[seq[j]!] = 'short';
+    k = found.at(-1)! + 1;
+  }
+}
+
+/** A line that is only a section number ("7", "7.", "#7", "No. 7"). */
+const SECTION_NUMBER = /^\s*(?:#|no\.\s*)?(\d{1,3})[.):]?\s*$/iu;
+/** Numbers in a count before they are sections, and the most lines one section may span. */
+const SECTION_COUNT = 3;
+const SECTION_GAP = 12;
 
 /** Dated lines in a row that make a schedule. */
 const SCHEDULE_LINES = 3;

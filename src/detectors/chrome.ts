@@ -94,6 +94,7 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
           earliestRegionShare: num(0, 1),
           minPositionalWords: num(0, 1000),
           secondaryRegionShare: num(0, 1),
+          secondaryGapShare: num(0, 100000),
           errorLines: num(1, 1000),
           threadMaxGap: num(1, 1000),
           threadMinSignals: num(2, 1000),
