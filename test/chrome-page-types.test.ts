@@ -39,4 +39,18 @@ describe('page types', () => {
     // The clean article alone keeps its numbers.
     expect(flagsOf(article(fixture('countdown-list', 'body'))).map((f) => fixture('countdown-list', 'body').slice(f.start, f.end))).toEqual([]);
   });
+
+  it('a clean column keeps its own head (date, headline, byline, a "Q." label) and a closing "Related:" with nothing under it', () => {
+    const body = fixture('qa-column', 'body');
+    expect(flagsOf(article(body)).map((f) => body.slice(f.start, f.end))).toEqual([]);
+  });
+
+  it('a related-links header inside the article takes the headlines under it, and the article goes on after them', () => {
+    const m = mistakes('related-inside');
+    expect(m.cut.filter((l) => l !== 'Plague case confirmed in northern province')).toEqual([]);
+    expect(m.kept).not.toContain('Mosquito warning issued as warm autumn lingers');
+    expect(m.kept).not.toContain('Scientists claim discovery of the oldest known virus');
+    // A related header that closes a page below its share box is the page's, not a closing line of the article.
+    expect(m.kept).not.toContain('Most read');
+  });
 });

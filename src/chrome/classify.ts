@@ -156,6 +156,8 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     return { index: i, cls, chrome: true, reason: inThread[i] && !f.kind ? 'reader comments' : reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
   });
   if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
+  cutRelatedBlocks(verdicts, lines, feats);
+  keepClosingHeader(verdicts, lines, feats);
   if (!input.trace) return { lines: verdicts };
   const trace = lines.map((_, i) => ({ weight: weights[i]!, teaser: teasers[i] === 1, thread: inThread[i] === 1, region: inRegion[i] === 1 }));
   return { lines: verdicts, trace };
@@ -175,15 +177,65 @@ function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | nu
   // lines are bylines, dates, a two-word name ("Adam Garber") or a standfirst. A labelled widget
   // ("PUBLISHED: ... | UPDATED: ...") on the first line is the page's. A plain date alone qualifies too.
   const headline = (f: LineFeatures): boolean => !f.kind && !f.dateWidget && f.words >= 3;
+  // Below the headline: a byline, the picture's credit ("Getty Images"), a label ending in a stop ("Q.").
   const own = (i: number, n: number): boolean => {
     const f = feats[i]!;
-    if (f.kind) return n > 0 && f.kind.name === 'byline';
-    return f.dateWidget || f.commentByline || f.words >= (n === 0 ? 3 : 2);
+    if (f.kind) return n > 0 && (f.kind.name === 'byline' || (f.kind.name === 'credit' && f.words <= HEAD_CREDIT_WORDS));
+    return f.dateWidget || f.commentByline || f.words >= (n === 0 ? 3 : 2) || (n > 0 && f.words === 1 && (f.endsSentence || f.endsColon));
   };
-  const lone = head.length === 1 && feats[head[0]!]!.dateWidget && !feats[head[0]!]!.kind;
+  // A date alone, or a dateline and its date ("The Briefing, Thursday, November 8, 2012").
+  const lone = head.length <= 2 && head.every((i) => feats[i]!.dateWidget && !feats[i]!.kind);
   if (!head.every((i, n) => own(i, n)) || !(lone || head.some((i) => headline(feats[i]!)))) return;
   for (const i of head) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
 }
+
+/**
+ * A related-links header inside the article ("Related articles", "DON'T MISS") heads the links under it:
+ * the headlines that follow (no closing stop) go with it, up to the article's next sentence.
+ */
+function cutRelatedBlocks(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[]): void {
+  for (let i = 0; i < feats.length; i++) {
+    const f = feats[i];
+    if (!f || !verdicts[i]!.chrome || f.kind?.name !== 'related' || LINK_AFTER_LABEL.test(lines[i]!.text)) continue;
+    let n = 0;
+    for (let j = neighbour(lines, i, 1); j >= 0 && n < RELATED_BLOCK_LINES; j = neighbour(lines, j, 1), n++) {
+      const g = feats[j]!;
+      if (verdicts[j]!.chrome) continue;
+      if (g.endsSentence || g.listItem || g.chars >= RELATED_LINK_CHARS) break;
+      verdicts[j] = { ...verdicts[j]!, chrome: true, reason: f.kind.label };
+    }
+  }
+}
+
+/** Most links under one related header, and the longest line that can be one. */
+const RELATED_BLOCK_LINES = 8;
+const RELATED_LINK_CHARS = 120;
+
+/** A picture credit under a headline ("Getty Images", "Photo: Jane Doe"), not a whole caption. */
+const HEAD_CREDIT_WORDS = 4;
+
+/**
+ * A related-links header that closes the text with nothing under it ("Related:", "You might also like:")
+ * introduces no links: whoever removed the list left it as the article's last line, and a page always
+ * has its footer below. Cutting it would change nothing an editor needs; flagging it is a false alarm.
+ */
+function keepClosingHeader(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[]): void {
+  // A header, not a link of its own ("Read more: Why the river runs backwards").
+  const header = (i: number): boolean => {
+    const f = feats[i]!;
+    return f.kind?.name === 'related' && f.words <= CLOSING_HEADER_WORDS && !LINK_AFTER_LABEL.test(lines[i]!.text);
+  };
+  let last = feats.length - 1;
+  while (last >= 0 && !feats[last]) last--;
+  // Straight after the article's last line: below a share box or a footer it is the page's own.
+  const above = last >= 0 ? neighbour(lines, last, -1) : -1;
+  if (above >= 0 && !verdicts[above]!.chrome && verdicts[last]!.chrome && header(last)) verdicts[last] = { ...verdicts[last]!, chrome: false, reason: '' };
+}
+
+const LINK_AFTER_LABEL = /[:|»›>]\s*\S/u;
+
+/** Words in a closing related-links header ("More stories you might like:"). */
+const CLOSING_HEADER_WORDS = 6;
 
 /**
  * A schedule (tour dates, fixtures, opening times): three or more lines in a row, no blank line between,
