@@ -53,4 +53,11 @@ describe('page types', () => {
     // A related header that closes a page below its share box is the page's, not a closing line of the article.
     expect(m.kept).not.toContain('Most read');
   });
+
+  it('a list of teasers whose snippets are cut off ("... are [...]") after the article is not the article', () => {
+    const m = mistakes('truncated-teasers');
+    expect(m.cut.filter((l) => l !== 'Why the small hatchback still sells')).toEqual([]);
+    expect(m.kept.filter((l) => l.endsWith('[...]'))).toEqual([]);
+    expect(m.kept).not.toContain('Winter tyres: are they worth it?');
+  });
 });

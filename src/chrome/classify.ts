@@ -103,7 +103,8 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   for (let i = 0; i < lines.length; i++) if (repeats[i]) classes[i] = 'chrome';
   const g = o.thresholds.gapPenalty;
   // Teaser snippets add nothing to the article region (their headlines already count against it).
-  const weights = feats.map((f, i) => (!f ? 0 : teasers[i] ? Math.min(0, weightOf(classes[i]!, f, o)) : weightOf(classes[i]!, f, o)));
+  // A snippet cut off mid-word ("[...]", "towar…") is a teaser's, whatever its neighbours: it weighs like a headline.
+  const weights = feats.map((f, i) => (!f ? 0 : f.truncated ? Math.min(0, weightOf(classes[i]!, f, o)) - g * o.thresholds.truncatedPenalty : teasers[i] ? Math.min(0, weightOf(classes[i]!, f, o)) : weightOf(classes[i]!, f, o)));
   const markup = applyMarkup(input.hints ?? [], feats, classes, weights, o);
   // A long unbroken run of non-article lines (menus, tag lists) separates more than its lines one by one:
   // each further line in the run costs a quarter more.
@@ -122,7 +123,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     barriers[t.from] = 1;
     for (let i = t.from; i <= t.to; i++) if (feats[i]) weights[i] = Math.min(0, weights[i]!) - g * o.thresholds.threadPenalty;
   }
-  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds), o.thresholds.secondaryGapShare);
+  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds), o.thresholds.secondaryGapShare, o.thresholds.cheapGapShare);
   const inRegion = new Uint8Array(lines.length);
   for (const r of regions) {
     const { from, to } = growRegion(lines, feats, classes, r.from, r.to);

@@ -11,6 +11,8 @@ export interface LineFeatures {
   stopwordDensity: number;
   /** Ends like a sentence (full stop, question or exclamation mark, ellipsis, closing quote after one). */
   endsSentence: boolean;
+  /** Ends cut off: "[...]", or an ellipsis straight after a word ("...the first step towar…"): a teaser's snippet. */
+  truncated: boolean;
   /** Ends with a colon (introducing a list or quote). */
   endsColon: boolean;
   /** Sentence ends inside the line. */
@@ -68,6 +70,7 @@ const CALENDAR_DATE = new RegExp(
 // Words of a date or time that are no one's name.
 const DATE_WORD = new RegExp(`^(?:${MONTH}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|a\\.m|p\\.m|[a-z]{1,2}[sd]?t|utc|gmt|at|on|ago|posted|published|updated|tracked|edited|added|filed|submitted|created|modified|written|last|date|time)$`, 'iu');
 const MONTH_WORD = new RegExp(`^${MONTH}$`, 'iu');
+const TRUNCATED = /(?:\[\s*(?:\.\.\.|…)\s*\]|\p{L}(?:\.\.\.|…))$/u;
 const LIST_ITEM = /^(?:[-*•·▪–]\s|\d{1,2}[.)]\s|\|)/u;
 
 /**
@@ -201,6 +204,8 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     stopwordDensity: spaced > 0 ? sw / spaced : -1,
     endsSentence,
     endsColon: COLON_END.test(t),
+    // (A paragraph of several sentences that trails off is the writer's own.)
+    truncated: sentenceEnds <= 2 && TRUNCATED.test(tail),
     sentenceEnds,
     titleCase,
     countingHeadline,

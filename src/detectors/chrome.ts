@@ -95,6 +95,8 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
           minPositionalWords: num(0, 1000),
           secondaryRegionShare: num(0, 1),
           secondaryGapShare: num(0, 100000),
+          truncatedPenalty: num(0, 100),
+          cheapGapShare: num(0, 100),
           errorLines: num(1, 1000),
           threadMaxGap: num(1, 1000),
           threadMinSignals: num(2, 1000),
