@@ -60,4 +60,10 @@ describe('page types', () => {
     expect(m.kept.filter((l) => l.endsWith('[...]'))).toEqual([]);
     expect(m.kept).not.toContain('Winter tyres: are they worth it?');
   });
+
+  it('a schedule of weekday dates ("Thu 6 March | Birmingham, O2 Institute") is a table of the article, not counting headlines', () => {
+    const m = mistakes('weekday-schedule');
+    expect(m.cut.filter((l) => l !== 'Harbour Lights announce a spring tour')).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
 });

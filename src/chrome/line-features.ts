@@ -69,7 +69,7 @@ const CALENDAR_DATE = new RegExp(
 );
 // Words of a date or time that are no one's name.
 const DATE_WORD = new RegExp(`^(?:${MONTH}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|a\\.m|p\\.m|[a-z]{1,2}[sd]?t|utc|gmt|at|on|ago|posted|published|updated|tracked|edited|added|filed|submitted|created|modified|written|last|date|time)$`, 'iu');
-const MONTH_WORD = new RegExp(`^${MONTH}$`, 'iu');
+const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\.?$`, 'iu');
 const TRUNCATED = /(?:\[\s*(?:\.\.\.|…)\s*\]|\p{L}(?:\.\.\.|…))$/u;
 const LIST_ITEM = /^(?:[-*•·▪–]\s|\d{1,2}[.)]\s|\|)/u;
 
@@ -195,8 +195,10 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   if (titleCase >= opts.thresholds.titleCaseShare && content >= 2 && !endsSentence) {
     const at = tokens0.findIndex((w) => w.number || isDigit(w.text.charCodeAt(0)));
     const numbers = tokens0.filter((w) => w.number || isDigit(w.text.charCodeAt(0))).length;
-    // The count leads ("8 Crazy ...") or follows one word ("Top 10 ..."), which is no month ("June 9 -- Arena, City": a date).
-    countingHeadline = numbers === 1 && (at === 0 || (at === 1 && !MONTH_WORD.test(tokens0[0]!.text)));
+    // The count leads ("8 Crazy ...") or follows one word ("Top 10 ..."); a number beside a month or a
+    // weekday is a date ("June 9 -- Arena, City", "Thu 4 October | Leeds").
+    const calendar = (w: LineWord | undefined): boolean => !!w && CALENDAR_WORD.test(w.text);
+    countingHeadline = numbers === 1 && (at === 0 || at === 1) && !calendar(tokens0[at - 1]) && !calendar(tokens0[at + 1]);
   }
   return {
     chars: t.length,
