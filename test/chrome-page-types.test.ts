@@ -66,4 +66,10 @@ describe('page types', () => {
     expect(m.cut.filter((l) => l !== 'Harbour Lights announce a spring tour')).toEqual([]);
     expect(m.kept).toEqual([]);
   });
+
+  it('a grid of teasers (kicker, headline, source line, one-sentence snippet) after the article is cut', () => {
+    const m = mistakes('kicker-teasers');
+    expect(m.cut.filter((l) => l !== 'Why cloud gaming still stutters')).toEqual([]);
+    expect(m.kept.filter((l) => l !== 'Want more stories like this?')).toEqual([]);
+  });
 });
