@@ -72,4 +72,10 @@ describe('page types', () => {
     expect(m.cut.filter((l) => l !== 'Why cloud gaming still stutters')).toEqual([]);
     expect(m.kept.filter((l) => l !== 'Want more stories like this?')).toEqual([]);
   });
+
+  it('short sentences in a script without word spaces (Japanese steps) are prose, not menu items', () => {
+    const m = mistakes('japanese-steps');
+    expect(m.cut.filter((l) => l !== 'キーボードの設定を元に戻す方法')).toEqual([]);
+    expect(m.kept).not.toContain('関連記事');
+  });
 });

@@ -47,6 +47,9 @@ export interface ClassifyInput {
   trace?: boolean;
 }
 
+/** Extra Latin characters one ideographic or syllabic character counts for in the length thresholds. */
+const CJK_EXTRA = 2;
+
 /** The first-pass class of a line, from its own features. */
 export function classOf(f: LineFeatures, o: CompiledChromeOptions, template: boolean): LineClass {
   const th = o.thresholds;
@@ -54,8 +57,10 @@ export function classOf(f: LineFeatures, o: CompiledChromeOptions, template: boo
   if (f.dateWidget && !f.endsSentence) return 'chrome';
   const prose = f.stopwordDensity >= 0 ? f.stopwordDensity >= th.stopwordDensity : f.sentenceEnds > 0;
   const headline = (!f.endsSentence && f.titleCase >= th.titleCaseShare && f.words >= 3) || f.headlineCaseWords >= th.headlineRun || f.gluedDateline;
-  if (f.chars >= th.goodChars && prose && !headline) return 'good';
-  if (f.chars < th.shortChars) return 'short';
+  // An ideograph says about what three Latin letters do: "困った挙げ句、色々調べた結果…" is a full sentence.
+  const length = f.chars + CJK_EXTRA * f.cjkChars;
+  if (length >= th.goodChars && prose && !headline) return 'good';
+  if (length < th.shortChars) return 'short';
   if (prose && !headline) return 'near-good';
   return 'bad';
 }
@@ -73,7 +78,8 @@ function weightOf(cls: LineClass, f: LineFeatures, o: CompiledChromeOptions): nu
     case 'short':
       // Headings, list items and table cells inside an article have stopwords, digits or punctuation;
       // menu items are bare names.
-      if (f.endsSentence && f.stopwords > 0) return th.shortSentenceWeight;
+      // (Scripts without word spaces have no stopwords to count: a closing stop will do.)
+      if (f.endsSentence && (f.stopwords > 0 || f.stopwordDensity < 0)) return th.shortSentenceWeight;
       if (figureLine(f)) return th.shortFigureWeight;
       // A line starting in lower case continues a list or sentence; menu items are capitalised.
       return f.stopwords > 0 || f.digits || f.listItem || f.startsLower ? -g * th.shortWordsPenalty : -g;

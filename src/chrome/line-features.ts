@@ -7,6 +7,8 @@ export interface LineFeatures {
   chars: number;
   /** Word-like units: space-separated words, plus half the CJK characters (which have no spaces). */
   words: number;
+  /** Ideographic and syllabic characters (Han, kana, Hangul): each carries what a few Latin letters do. */
+  cjkChars: number;
   /** Share of words that are stopwords; -1 when the script has no word spaces to measure it on. */
   stopwordDensity: number;
   /** Ends like a sentence (full stop, question or exclamation mark, ellipsis, closing quote after one). */
@@ -204,6 +206,7 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     chars: t.length,
     words,
     stopwordDensity: spaced > 0 ? sw / spaced : -1,
+    cjkChars: cjk,
     endsSentence,
     endsColon: COLON_END.test(t),
     // (A paragraph of several sentences that trails off is the writer's own.)
