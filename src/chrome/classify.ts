@@ -1,6 +1,6 @@
 import type { Line, Token } from '../types.js';
 import { lineKey } from '../text/line-key.js';
-import { lineFeatures, type LineFeatures } from './line-features.js';
+import { figureLine, lineFeatures, type LineFeatures } from './line-features.js';
 import { growRegion, neighbour } from './grow-region.js';
 import { bestRegions } from './main-region.js';
 import type { CompiledChromeOptions } from './options.js';
@@ -23,6 +23,16 @@ export interface LineVerdict {
 export interface ChromeClassification {
   /** One verdict per line of the text (blank lines: chrome only when inside a chrome run). */
   lines: LineVerdict[];
+  /** Only when asked for (`ClassifyInput.trace`): the evidence behind each verdict, for tuning. */
+  trace?: LineTrace[];
+}
+
+/** Why a line came out as it did: its weight towards the article region and the masks it fell in. */
+export interface LineTrace {
+  weight: number;
+  teaser: boolean;
+  thread: boolean;
+  region: boolean;
 }
 
 export interface ClassifyInput {
@@ -33,7 +43,12 @@ export interface ClassifyInput {
   tokens?: readonly Token[];
   /** HTML input: what the markup says about each line (null per line where it says nothing). */
   hints?: readonly (LineHint | null)[];
+  /** Return the evidence per line as well (weights, teaser and thread masks, region). */
+  trace?: boolean;
 }
+
+/** Extra Latin characters one ideographic or syllabic character counts for in the length thresholds. */
+const CJK_EXTRA = 2;
 
 /** The first-pass class of a line, from its own features. */
 export function classOf(f: LineFeatures, o: CompiledChromeOptions, template: boolean): LineClass {
@@ -42,8 +57,10 @@ export function classOf(f: LineFeatures, o: CompiledChromeOptions, template: boo
   if (f.dateWidget && !f.endsSentence) return 'chrome';
   const prose = f.stopwordDensity >= 0 ? f.stopwordDensity >= th.stopwordDensity : f.sentenceEnds > 0;
   const headline = (!f.endsSentence && f.titleCase >= th.titleCaseShare && f.words >= 3) || f.headlineCaseWords >= th.headlineRun || f.gluedDateline;
-  if (f.chars >= th.goodChars && prose && !headline) return 'good';
-  if (f.chars < th.shortChars) return 'short';
+  // An ideograph says about what three Latin letters do: "困った挙げ句、色々調べた結果…" is a full sentence.
+  const length = f.chars + CJK_EXTRA * f.cjkChars;
+  if (length >= th.goodChars && prose && !headline) return 'good';
+  if (length < th.shortChars) return 'short';
   if (prose && !headline) return 'near-good';
   return 'bad';
 }
@@ -61,8 +78,9 @@ function weightOf(cls: LineClass, f: LineFeatures, o: CompiledChromeOptions): nu
     case 'short':
       // Headings, list items and table cells inside an article have stopwords, digits or punctuation;
       // menu items are bare names.
-      if (f.endsSentence && f.stopwords > 0) return th.shortSentenceWeight;
-      if (f.numberShare > 0.1) return th.shortFigureWeight;
+      // (Scripts without word spaces have no stopwords to count: a closing stop will do.)
+      if (f.endsSentence && (f.stopwords > 0 || f.stopwordDensity < 0)) return th.shortSentenceWeight;
+      if (figureLine(f)) return th.shortFigureWeight;
       // A line starting in lower case continues a list or sentence; menu items are capitalised.
       return f.stopwords > 0 || f.digits || f.listItem || f.startsLower ? -g * th.shortWordsPenalty : -g;
     case 'bad':
@@ -85,12 +103,14 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const template = lines.map((l) => !l.blank && (input.templateLines?.has(lineKey(l.text)) ?? false));
   const classes: (LineClass | null)[] = feats.map((f, i) => (f ? classOf(f, o, template[i]!) : null));
   keepSchedules(lines, feats, classes, o);
+  keepSectionNumbers(lines, feats, classes);
   const teasers = teaserMask(feats, classes);
   const repeats = repeatMask(lines);
   for (let i = 0; i < lines.length; i++) if (repeats[i]) classes[i] = 'chrome';
   const g = o.thresholds.gapPenalty;
   // Teaser snippets add nothing to the article region (their headlines already count against it).
-  const weights = feats.map((f, i) => (!f ? 0 : teasers[i] ? Math.min(0, weightOf(classes[i]!, f, o)) : weightOf(classes[i]!, f, o)));
+  // A snippet cut off mid-word ("[...]", "towar…") is a teaser's, whatever its neighbours: it weighs like a headline.
+  const weights = feats.map((f, i) => (!f ? 0 : f.truncated ? Math.min(0, weightOf(classes[i]!, f, o)) - g * o.thresholds.truncatedPenalty : teasers[i] ? Math.min(0, weightOf(classes[i]!, f, o)) : weightOf(classes[i]!, f, o)));
   const markup = applyMarkup(input.hints ?? [], feats, classes, weights, o);
   // A long unbroken run of non-article lines (menus, tag lists) separates more than its lines one by one:
   // each further line in the run costs a quarter more.
@@ -109,7 +129,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     barriers[t.from] = 1;
     for (let i = t.from; i <= t.to; i++) if (feats[i]) weights[i] = Math.min(0, weights[i]!) - g * o.thresholds.threadPenalty;
   }
-  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds));
+  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds), o.thresholds.secondaryGapShare, o.thresholds.cheapGapShare);
   const inRegion = new Uint8Array(lines.length);
   for (const r of regions) {
     const { from, to } = growRegion(lines, feats, classes, r.from, r.to);
@@ -143,7 +163,11 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     return { index: i, cls, chrome: true, reason: inThread[i] && !f.kind ? 'reader comments' : reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
   });
   if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
-  return { lines: verdicts };
+  cutRelatedBlocks(verdicts, lines, feats);
+  keepClosingHeader(verdicts, lines, feats);
+  if (!input.trace) return { lines: verdicts };
+  const trace = lines.map((_, i) => ({ weight: weights[i]!, teaser: teasers[i] === 1, thread: inThread[i] === 1, region: inRegion[i] === 1 }));
+  return { lines: verdicts, trace };
 }
 
 /**
@@ -160,15 +184,65 @@ function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | nu
   // lines are bylines, dates, a two-word name ("Adam Garber") or a standfirst. A labelled widget
   // ("PUBLISHED: ... | UPDATED: ...") on the first line is the page's. A plain date alone qualifies too.
   const headline = (f: LineFeatures): boolean => !f.kind && !f.dateWidget && f.words >= 3;
+  // Below the headline: a byline, the picture's credit ("Getty Images"), a label ending in a stop ("Q.").
   const own = (i: number, n: number): boolean => {
     const f = feats[i]!;
-    if (f.kind) return n > 0 && f.kind.name === 'byline';
-    return f.dateWidget || f.commentByline || f.words >= (n === 0 ? 3 : 2);
+    if (f.kind) return n > 0 && (f.kind.name === 'byline' || (f.kind.name === 'credit' && f.words <= HEAD_CREDIT_WORDS));
+    return f.dateWidget || f.commentByline || f.words >= (n === 0 ? 3 : 2) || (n > 0 && f.words === 1 && (f.endsSentence || f.endsColon));
   };
-  const lone = head.length === 1 && feats[head[0]!]!.dateWidget && !feats[head[0]!]!.kind;
+  // A date alone, or a dateline and its date ("The Briefing, Thursday, November 8, 2012").
+  const lone = head.length <= 2 && head.every((i) => feats[i]!.dateWidget && !feats[i]!.kind);
   if (!head.every((i, n) => own(i, n)) || !(lone || head.some((i) => headline(feats[i]!)))) return;
   for (const i of head) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
 }
+
+/**
+ * A related-links header inside the article ("Related articles", "DON'T MISS") heads the links under it:
+ * the headlines that follow (no closing stop) go with it, up to the article's next sentence.
+ */
+function cutRelatedBlocks(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[]): void {
+  for (let i = 0; i < feats.length; i++) {
+    const f = feats[i];
+    if (!f || !verdicts[i]!.chrome || f.kind?.name !== 'related' || LINK_AFTER_LABEL.test(lines[i]!.text)) continue;
+    let n = 0;
+    for (let j = neighbour(lines, i, 1); j >= 0 && n < RELATED_BLOCK_LINES; j = neighbour(lines, j, 1), n++) {
+      const g = feats[j]!;
+      if (verdicts[j]!.chrome) continue;
+      if (g.endsSentence || g.listItem || g.chars >= RELATED_LINK_CHARS) break;
+      verdicts[j] = { ...verdicts[j]!, chrome: true, reason: f.kind.label };
+    }
+  }
+}
+
+/** Most links under one related header, and the longest line that can be one. */
+const RELATED_BLOCK_LINES = 8;
+const RELATED_LINK_CHARS = 120;
+
+/** A picture credit under a headline ("Getty Images", "Photo: Jane Doe"), not a whole caption. */
+const HEAD_CREDIT_WORDS = 4;
+
+/**
+ * A related-links header that closes the text with nothing under it ("Related:", "You might also like:")
+ * introduces no links: whoever removed the list left it as the article's last line, and a page always
+ * has its footer below. Cutting it would change nothing an editor needs; flagging it is a false alarm.
+ */
+function keepClosingHeader(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[]): void {
+  // A header, not a link of its own ("Read more: Why the river runs backwards").
+  const header = (i: number): boolean => {
+    const f = feats[i]!;
+    return f.kind?.name === 'related' && f.words <= CLOSING_HEADER_WORDS && !LINK_AFTER_LABEL.test(lines[i]!.text);
+  };
+  let last = feats.length - 1;
+  while (last >= 0 && !feats[last]) last--;
+  // Straight after the article's last line: below a share box or a footer it is the page's own.
+  const above = last >= 0 ? neighbour(lines, last, -1) : -1;
+  if (above >= 0 && !verdicts[above]!.chrome && verdicts[last]!.chrome && header(last)) verdicts[last] = { ...verdicts[last]!, chrome: false, reason: '' };
+}
+
+const LINK_AFTER_LABEL = /[:|»›>]\s*\S/u;
+
+/** Words in a closing related-links header ("More stories you might like:"). */
+const CLOSING_HEADER_WORDS = 6;
 
 /**
  * A schedule (tour dates, fixtures, opening times): three or more lines in a row, no blank line between,
@@ -187,6 +261,57 @@ function keepSchedules(lines: readonly Line[], feats: readonly (LineFeatures | n
     i = j + 1;
   }
 }
+
+/**
+ * Numbered sections (a countdown list, numbered steps): lines holding just a number, counting up or down
+ * by one, each followed by its section's prose. One by one they look like page numbers; together they
+ * are the article's own numbering (a pager's numbers stand in a row, with no prose between them).
+ */
+function keepSectionNumbers(lines: readonly Line[], feats: readonly (LineFeatures | null)[], classes: (LineClass | null)[]): void {
+  const seq: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (feats[i]) seq.push(i);
+  const numberAt = (i: number): number | null => {
+    const m = SECTION_NUMBER.exec(lines[i]!.text);
+    return m ? Number(m[1]) : null;
+  };
+  const prose = (i: number): boolean => classes[i] === 'good' || (classes[i] === 'near-good' && feats[i]!.endsSentence);
+  let k = 0;
+  while (k < seq.length) {
+    const first = numberAt(seq[k]!);
+    if (first === null) {
+      k++;
+      continue;
+    }
+    // Follow the count: the next number within SECTION_GAP lines, with prose between.
+    const found = [k];
+    let step = 0;
+    for (let at = k; ; ) {
+      let next = -1;
+      for (let j = at + 1; j < seq.length && j - at <= SECTION_GAP; j++) {
+        const n = numberAt(seq[j]!);
+        if (n === null) continue;
+        const d = n - numberAt(seq[at]!)!;
+        if ((d === 1 || d === -1) && (step === 0 || d === step)) next = j;
+        break;
+      }
+      if (next < 0) break;
+      let text = false;
+      for (let j = at + 1; j < next; j++) if (prose(seq[j]!)) text = true;
+      if (!text) break;
+      step = numberAt(seq[next]!)! - numberAt(seq[at]!)!;
+      found.push(next);
+      at = next;
+    }
+    if (found.length >= SECTION_COUNT) for (const j of found) if (classes[seq[j]!] === 'chrome') classes[seq[j]!] = 'short';
+    k = found.at(-1)! + 1;
+  }
+}
+
+/** A line that is only a section number ("7", "7.", "#7", "No. 7"). */
+const SECTION_NUMBER = /^\s*(?:#|no\.\s*)?(\d{1,3})[.):]?\s*$/iu;
+/** Numbers in a count before they are sections, and the most lines one section may span. */
+const SECTION_COUNT = 3;
+const SECTION_GAP = 12;
 
 /** Dated lines in a row that make a schedule. */
 const SCHEDULE_LINES = 3;

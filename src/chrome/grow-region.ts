@@ -1,6 +1,6 @@
 import type { Line } from '../types.js';
 import type { LineClass } from './classify.js';
-import type { LineFeatures } from './line-features.js';
+import { figureLine, type LineFeatures } from './line-features.js';
 
 /**
  * Grows the article region [from, to] over the lines around it that carry the article on: tables,
@@ -17,7 +17,7 @@ export function growRegion(
 ): { from: number; to: number } {
   const dataLike = (i: number): boolean => {
     const f = feats[i];
-    return !!f && classes[i] !== 'chrome' && (f.listItem || (f.numberShare > 0.1 && f.words <= 40));
+    return !!f && classes[i] !== 'chrome' && (f.listItem || (figureLine(f) && f.words <= 40));
   };
   const extendable = (i: number): boolean => {
     const f = feats[i];

@@ -7,10 +7,14 @@ export interface LineFeatures {
   chars: number;
   /** Word-like units: space-separated words, plus half the CJK characters (which have no spaces). */
   words: number;
+  /** Ideographic and syllabic characters (Han, kana, Hangul): each carries what a few Latin letters do. */
+  cjkChars: number;
   /** Share of words that are stopwords; -1 when the script has no word spaces to measure it on. */
   stopwordDensity: number;
   /** Ends like a sentence (full stop, question or exclamation mark, ellipsis, closing quote after one). */
   endsSentence: boolean;
+  /** Ends cut off: "[...]", or an ellipsis straight after a word ("...the first step towar…"): a teaser's snippet. */
+  truncated: boolean;
   /** Ends with a colon (introducing a list or quote). */
   endsColon: boolean;
   /** Sentence ends inside the line. */
@@ -35,6 +39,8 @@ export interface LineFeatures {
   stopwords: number;
   /** Starts with a lower-case letter. */
   startsLower: boolean;
+  /** A title-case headline whose only figure is the count it opens with ("Top 10 Weirdest Movies", "8 Crazy Championships"). */
+  countingHeadline: boolean;
   /** A short line naming someone with a calendar date ("Jon Smith November 1, 2012 at 8:34 am", "#3 bob - 2 days ago"): a comment's byline. */
   commentByline: boolean;
 }
@@ -44,7 +50,7 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 // A line that is mostly a date or time: "Nov. 19, 2019 8:03 am ET", "on16.10.2025", "Updated 3 hours ago".
 const DATE_TOKEN = new RegExp(
-  `\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\b\\d+\\s*(?:[smhd]|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\\s+(?:ago|read)\\b`,
+  `\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\b\\d{1,2}${MONTH}\\d{4}\\b|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\b\\d+\\s*(?:[smhd]|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\\s+(?:ago|read)\\b`,
   'giu',
 );
 const EDGE_CHARS = 160;
@@ -65,6 +71,8 @@ const CALENDAR_DATE = new RegExp(
 );
 // Words of a date or time that are no one's name.
 const DATE_WORD = new RegExp(`^(?:${MONTH}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|a\\.m|p\\.m|[a-z]{1,2}[sd]?t|utc|gmt|at|on|ago|posted|published|updated|tracked|edited|added|filed|submitted|created|modified|written|last|date|time)$`, 'iu');
+const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\.?$`, 'iu');
+const TRUNCATED = /(?:\[\s*(?:\.\.\.|…)\s*\]|\p{L}(?:\.\.\.|…))$/u;
 const LIST_ITEM = /^(?:[-*•·▪–]\s|\d{1,2}[.)]\s|\|)/u;
 
 /**
@@ -127,6 +135,14 @@ function mayHaveCjk(words: readonly LineWord[]): boolean {
   return false;
 }
 
+/**
+ * Figures more than words (a table row, a score, a price): article content more often than menus. Not a
+ * headline that merely counts ("Top 10 Weirdest Movies", "8 Crazy Championships").
+ */
+export function figureLine(f: LineFeatures): boolean {
+  return f.numberShare > 0.1 && !f.countingHeadline;
+}
+
 export function lineFeatures(text: string, opts: CompiledChromeOptions, stopwords: ReadonlySet<string>, tokens: readonly Token[] | null = null, lineStart = 0): LineFeatures {
   const t = text.trim();
   const trimmedStart = lineStart + (text.length - text.trimStart().length);
@@ -164,9 +180,11 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   const endsSentence = stopBefore(t, t.length);
   let dateWidget = false;
   if (tokens0.length <= 10) {
-    const rest = t.replace(DATE_TOKEN, ' ').match(WORD) ?? [];
+    const stripped = t.replace(DATE_TOKEN, ' ');
+    const rest = stripped.match(WORD) ?? [];
+    // Something must have been a date ("Serves 4-6" has none: its words merely count differently).
     // Not the signature of an embedded tweet ("Name (@handle) November 18, 2019"), which articles quote.
-    dateWidget = rest.length <= 3 && rest.length < tokens0.length && !t.includes('@');
+    dateWidget = stripped !== t && rest.length <= 3 && rest.length < tokens0.length && !t.includes('@');
   }
   let commentByline = false;
   // A line led by a dash is an attribution ("— Name (@handle) November 18, 2019" under a quoted tweet), the article's own.
@@ -174,14 +192,28 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     // Someone's name (a capitalised word that is not part of the date), a handle or a comment number.
     commentByline = t.includes('@') || COMMENT_NUMBER.test(t) || tokens0.some((w) => capitalised(w.text) && !DATE_WORD.test(w.text) && !MONTH_PREFIX.test(w.text));
   }
+  const titleCase = content > 0 ? caps / content : 0;
+  let countingHeadline = false;
+  if (titleCase >= opts.thresholds.titleCaseShare && content >= 2 && !endsSentence) {
+    const at = tokens0.findIndex((w) => w.number || isDigit(w.text.charCodeAt(0)));
+    const numbers = tokens0.filter((w) => w.number || isDigit(w.text.charCodeAt(0))).length;
+    // The count leads ("8 Crazy ...") or follows one word ("Top 10 ..."); a number beside a month or a
+    // weekday is a date ("June 9 -- Arena, City", "Thu 4 October | Leeds").
+    const calendar = (w: LineWord | undefined): boolean => !!w && CALENDAR_WORD.test(w.text);
+    countingHeadline = numbers === 1 && (at === 0 || at === 1) && !calendar(tokens0[at - 1]) && !calendar(tokens0[at + 1]);
+  }
   return {
     chars: t.length,
     words,
     stopwordDensity: spaced > 0 ? sw / spaced : -1,
+    cjkChars: cjk,
     endsSentence,
     endsColon: COLON_END.test(t),
+    // (A paragraph of several sentences that trails off is the writer's own.)
+    truncated: sentenceEnds <= 2 && TRUNCATED.test(tail),
     sentenceEnds,
-    titleCase: content > 0 ? caps / content : 0,
+    titleCase,
+    countingHeadline,
     kind,
     dateWidget,
     listItem: LIST_ITEM.test(t),

@@ -51,7 +51,7 @@ const MIN_EARLY_LINES = 2;
  * because comment threads and teaser lists can outweigh a short article but come after it. Later candidates
  * scoring at least `share` of the main one join it (an article split by a large advertisement or gallery).
  */
-export function bestRegions(weights: readonly number[], barriers: Uint8Array, share: number, earlyShare: number, breaks?: Uint8Array): Region[] {
+export function bestRegions(weights: readonly number[], barriers: Uint8Array, share: number, earlyShare: number, breaks?: Uint8Array, gapShare = Infinity, cheapGap = 0): Region[] {
   // Breaks (blocks of page furniture) split runs like barriers, but regions on both sides may still join.
   const taken = Uint8Array.from(barriers);
   if (breaks) for (let i = 0; i < taken.length; i++) taken[i] = taken[i]! | breaks[i]!;
@@ -75,5 +75,18 @@ export function bestRegions(weights: readonly number[], barriers: Uint8Array, sh
   const main = byPosition.find(
     (c) => c === best || (c.score >= earlyShare * top && (textLines(weights, c) >= MIN_EARLY_LINES || barrierBetween(c.to, best.from))),
   )!;
-  return byPosition.filter((c) => c === main || (c.from > main.to && c.score >= share * main.score && !barrierBetween(main.to, c.from)));
+  // Nor when the furniture between them costs more than `gapShare` times what it brings: a block of text
+  // far below the article, past the whole footer (a contact notice, a bio box), is the page's.
+  const gapCost = (a: number, b: number): number => {
+    let cost = 0;
+    for (let i = a + 1; i < b; i++) cost -= Math.min(0, weights[i]!);
+    return cost;
+  };
+  // A smaller region joins too when what separates it is cheap next to what it brings (an in-article box).
+  const joins = (c: Region): boolean => {
+    if (c.from <= main.to || barrierBetween(main.to, c.from)) return false;
+    const cost = gapCost(main.to, c.from);
+    return (c.score >= share * main.score && cost <= gapShare * c.score) || cost <= cheapGap * c.score;
+  };
+  return byPosition.filter((c) => c === main || joins(c));
 }

@@ -38,6 +38,12 @@ export interface ChromeThresholds {
   minPositionalWords: number;
   /** A second text region is kept only if it scores at least this share of the main one. */
   secondaryRegionShare: number;
+  /** ... and only if the non-article lines between them cost at most this many times its own score. */
+  secondaryGapShare: number;
+  /** How many gap penalties a snippet cut off mid-word ("[...]") costs the region it sits in. */
+  truncatedPenalty: number;
+  /** Any later text region joins the article when the lines between cost at most this share of its score. */
+  cheapGapShare: number;
   /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
   errorLines: number;
   /** Comment signals (bylines with dates, "Reply", vote counts) at most this many lines apart belong to one thread. */
@@ -164,6 +170,9 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   earliestRegionShare: 0.25,
   minPositionalWords: 6,
   secondaryRegionShare: 0.8,
+  secondaryGapShare: 5,
+  truncatedPenalty: 1,
+  cheapGapShare: 0.5,
   errorLines: 10,
   threadMaxGap: 12,
   threadMinSignals: 3,

@@ -29,10 +29,14 @@ export function teaserMask(feats: readonly (LineFeatures | null)[], classes: rea
     return classes[i] === 'short' && !f.endsSentence && f.words <= 5;
   };
   /** Length in lines of the teaser starting at seq[k], or 0. */
+  // A kicker, headline and source line may stand together above the snippet ("REINDEER GAMES",
+  // "'Why Don't You Go Fight For The Reindeer?'", "1 digg example.org Long Reads").
+  const isLabel = (i: number): boolean => isMeta(i) || (isHead(i) && classes[i] !== 'near-good');
   const teaserAt = (k: number): number => {
     if (k + 1 >= seq.length || !isHead(seq[k]!)) return 0;
     if (isSnippet(seq[k + 1]!)) return 2;
     if (k + 2 < seq.length && isMeta(seq[k + 1]!) && isSnippet(seq[k + 2]!)) return 3;
+    if (k + 3 < seq.length && isLabel(seq[k + 1]!) && isLabel(seq[k + 2]!) && isSnippet(seq[k + 3]!)) return 4;
     return 0;
   };
   let k = 0;

@@ -1,0 +1,81 @@
+// Page types the chrome detector used to get wrong, each as a small hand-written page with its true body
+// (test/fixtures/chrome-page-types/NAME.page.txt and NAME.body.txt). A test fails if that type regresses.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkArticle } from '../src/engine/check-article.js';
+import { defaultConfig } from '../src/rules/config.js';
+import type { Article } from '../src/types.js';
+import { article, builtinRules, ROOT } from './helpers/run.js';
+
+const rules = builtinRules().filter((r) => r.category === 'chrome');
+const flagsOf = (a: Article) => checkArticle(a, rules, defaultConfig()).result.flags.filter((f) => f.category === 'chrome');
+const fixture = (name: string, part: 'page' | 'body'): string => readFileSync(join(ROOT, 'test', 'fixtures', 'chrome-page-types', `${name}.${part}.txt`), 'utf8');
+/** The text left once the chrome flags are cut, line by line (what `credlint strip` returns). */
+const kept = (text: string): string[] => {
+  let out = '';
+  let at = 0;
+  for (const f of flagsOf(article(text)).sort((x, y) => x.start - y.start)) {
+    out += text.slice(at, Math.max(at, f.start)) + '\n';
+    at = Math.max(at, f.end);
+  }
+  return (out + text.slice(at)).split('\n').map((l) => l.trim()).filter(Boolean);
+};
+const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean);
+/** Lines of the page the stripping got wrong: article lines cut, and chrome lines kept. */
+function mistakes(name: string): { cut: string[]; kept: string[] } {
+  const body = new Set(lines(fixture(name, 'body')));
+  const left = new Set(kept(fixture(name, 'page')));
+  return { cut: [...body].filter((l) => !left.has(l)), kept: [...left].filter((l) => !body.has(l)) };
+}
+
+describe('page types', () => {
+  it('a countdown list (numbered sections, one paragraph each) is the article, and the counting headlines after it are not', () => {
+    const m = mistakes('countdown-list');
+    // The section numbers look like a pager one by one, the sections like teasers: all of it stays.
+    expect(m.cut.filter((l) => l !== 'Seven Rivers That Change Direction' && !l.startsWith('by Helen Marsh'))).toEqual([]);
+    expect(m.kept).not.toContain('Top 10 Strangest Lakes');
+    expect(m.kept).not.toContain('12 Waterfalls You Can Walk Behind');
+    // The clean article alone keeps its numbers.
+    expect(flagsOf(article(fixture('countdown-list', 'body'))).map((f) => fixture('countdown-list', 'body').slice(f.start, f.end))).toEqual([]);
+  });
+
+  it('a clean column keeps its own head (date, headline, byline, a "Q." label) and a closing "Related:" with nothing under it', () => {
+    const body = fixture('qa-column', 'body');
+    expect(flagsOf(article(body)).map((f) => body.slice(f.start, f.end))).toEqual([]);
+  });
+
+  it('a related-links header inside the article takes the headlines under it, and the article goes on after them', () => {
+    const m = mistakes('related-inside');
+    expect(m.cut.filter((l) => l !== 'Plague case confirmed in northern province')).toEqual([]);
+    expect(m.kept).not.toContain('Mosquito warning issued as warm autumn lingers');
+    expect(m.kept).not.toContain('Scientists claim discovery of the oldest known virus');
+    // A related header that closes a page below its share box is the page's, not a closing line of the article.
+    expect(m.kept).not.toContain('Most read');
+  });
+
+  it('a list of teasers whose snippets are cut off ("... are [...]") after the article is not the article', () => {
+    const m = mistakes('truncated-teasers');
+    expect(m.cut.filter((l) => l !== 'Why the small hatchback still sells')).toEqual([]);
+    expect(m.kept.filter((l) => l.endsWith('[...]'))).toEqual([]);
+    expect(m.kept).not.toContain('Winter tyres: are they worth it?');
+  });
+
+  it('a schedule of weekday dates ("Thu 6 March | Birmingham, O2 Institute") is a table of the article, not counting headlines', () => {
+    const m = mistakes('weekday-schedule');
+    expect(m.cut.filter((l) => l !== 'Harbour Lights announce a spring tour')).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
+
+  it('a grid of teasers (kicker, headline, source line, one-sentence snippet) after the article is cut', () => {
+    const m = mistakes('kicker-teasers');
+    expect(m.cut.filter((l) => l !== 'Why cloud gaming still stutters')).toEqual([]);
+    expect(m.kept.filter((l) => l !== 'Want more stories like this?')).toEqual([]);
+  });
+
+  it('short sentences in a script without word spaces (Japanese steps) are prose, not menu items', () => {
+    const m = mistakes('japanese-steps');
+    expect(m.cut.filter((l) => l !== 'キーボードの設定を元に戻す方法')).toEqual([]);
+    expect(m.kept).not.toContain('関連記事');
+  });
+});
