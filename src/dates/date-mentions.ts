@@ -60,6 +60,22 @@ function chrono(): typeof ChronoModule {
   return (chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof ChronoModule);
 }
 
+// chrono's readings of a sentence depend only on its text and the reference date, and the same sentences recur
+// across a batch (wire copy, syndicated and corrected versions of a story): read each once. Bounded: cleared when full.
+const PARSED = new Map<string, ChronoModule.ParsedResult[]>();
+const PARSED_MAX = 20_000;
+
+function parseDates(piece: string, ref: Date): ChronoModule.ParsedResult[] {
+  const key = `${ref.getTime()}\u0000${piece}`;
+  let results = PARSED.get(key);
+  if (!results) {
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    results = chrono().en.GB.parse(piece, { instant: ref, timezone: 0 });
+    PARSED.set(key, results);
+  }
+  return results;
+}
+
 /** Every date the article states, in text order; computed once per article and shared (dates rules, facts). */
 export function dateMentions(doc: Doc): DateMention[] {
   return doc.memo('date-mentions', () => readMentions(doc));
@@ -73,7 +89,7 @@ function readMentions(doc: Doc): DateMention[] {
   for (const s of doc.sentences) {
     if (!HINT_NAMES.test(s.text) && !HINT_OTHER.test(s.text)) continue;
     for (const [offset, piece] of pieces(s.text)) {
-      for (const r of chrono().en.GB.parse(piece, { instant: ref, timezone: 0 })) {
+      for (const r of parseDates(piece, ref)) {
         const m = fromChrono(doc, s.start + offset, s.index, r, pub, dayFirst);
         if (m) out.push(m);
       }
