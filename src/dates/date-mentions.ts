@@ -45,7 +45,10 @@ const SHIFT = /\b(last|next|this)\s+$/i;
 // Searched from the year backwards: scanning every position for a preposition first is slow.
 const YEAR = /(?<![\d.,/-])(?:19|20)\d\d(?![\d-])(?!\s*(?:%|percent|people))/g;
 const YEAR_LEAD = /\b(?:in|since|by|until|till|from|through|during|before|after|of|early|late|mid-?|around|throughout|between)\s+$/i;
-const CURRENT_YEAR = /\b(?:(?:the\s+)?current|(?:the\s+)?present|this)\s+(?:calendar\s+)?year\b/giu;
+const CURRENT_YEAR = /\b(?:(?:the\s+)?current|(?:the\s+)?present|this)\s+(?:calendar\s+)?year\b/yiu;
+// Every match of CURRENT_YEAR starts with one of these words: tried only where one stands (a leading \b and an
+// optional "the" otherwise make the engine try the expression at every character of the text).
+const CURRENT_YEAR_START = /the|current|present|this/giu;
 const NUMERIC_NO_YEAR = /^\d{1,2}[./-]\d{1,2}$/;
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])/i;
 // A non-global copy: exec on the shared global expression would leave its lastIndex behind for other readers.
@@ -61,6 +64,22 @@ function chronoEn(): typeof ChronoModule.en {
   return (chronoEnglish ??= createRequire(import.meta.url)('chrono-node/en') as typeof ChronoModule.en);
 }
 
+// chrono's readings of a sentence depend only on its text and the reference date, and the same sentences recur
+// across a batch (wire copy, syndicated and corrected versions of a story): read each once. Bounded: cleared when full.
+const PARSED = new Map<string, ChronoModule.ParsedResult[]>();
+const PARSED_MAX = 20_000;
+
+function parseDates(piece: string, ref: Date): ChronoModule.ParsedResult[] {
+  const key = `${ref.getTime()}\u0000${piece}`;
+  let results = PARSED.get(key);
+  if (!results) {
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    results = chronoEn().GB.parse(piece, { instant: ref, timezone: 0 });
+    PARSED.set(key, results);
+  }
+  return results;
+}
+
 /** Every date the article states, in text order; computed once per article and shared (dates rules, facts). */
 export function dateMentions(doc: Doc): DateMention[] {
   return doc.memo('date-mentions', () => readMentions(doc));
@@ -74,7 +93,7 @@ function readMentions(doc: Doc): DateMention[] {
   for (const s of doc.sentences) {
     if (!HINT_NAMES.test(s.text) && !HINT_OTHER.test(s.text)) continue;
     for (const [offset, piece] of pieces(s.text)) {
-      for (const r of chronoEn().GB.parse(piece, { instant: ref, timezone: 0 })) {
+      for (const r of parseDates(piece, ref)) {
         const m = fromChrono(doc, s.start + offset, s.index, r, pub, dayFirst);
         if (m) out.push(m);
       }
@@ -239,13 +258,31 @@ function addOwnReadings(doc: Doc, out: DateMention[], pub: string | null): void 
     out.push({ start, end, text: m[0], value: m[0], precision: 'year', relative: false, sentence: sentenceAt(start), yearStated: true });
   }
   taken.newPass();
-  for (const m of doc.text.matchAll(CURRENT_YEAR)) {
+  for (const m of currentYearMatches(doc.text)) {
     if (/^(?:current|present)/i.test(m[0])) continue; // "the current year" needs its article; "current year earnings" is a label
     const start = m.index!;
     const end = start + m[0].length;
     if (taken.overlaps(start, end)) continue;
     taken.add(start, end);
     out.push({ start, end, text: m[0], value: pub ? pub.slice(0, 4) : null, precision: 'year', relative: true, sentence: sentenceAt(start) });
+  }
+}
+
+/** The matches `text.matchAll` would give for CURRENT_YEAR with the g flag, tried only at its possible first words. */
+function* currentYearMatches(text: string): Generator<RegExpExecArray> {
+  let from = 0;
+  CURRENT_YEAR_START.lastIndex = 0;
+  for (let c = CURRENT_YEAR_START.exec(text); c !== null; c = CURRENT_YEAR_START.exec(text)) {
+    // Candidates may overlap ("currenthis"): the next one is looked for from the next character.
+    const at = c.index;
+    CURRENT_YEAR_START.lastIndex = at + 1;
+    if (at < from) continue;
+    CURRENT_YEAR.lastIndex = at;
+    const m = CURRENT_YEAR.exec(text);
+    if (!m) continue;
+    from = at + m[0].length;
+    CURRENT_YEAR_START.lastIndex = from;
+    yield m;
   }
 }
 

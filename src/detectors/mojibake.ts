@@ -56,6 +56,26 @@ export function decodeLayer(s: string, page: CodePage): { text: string; complete
   return { text: out, complete };
 }
 
+/**
+ * Whether any reading of `run` can differ from it: some code page reads a well-formed UTF-8 sequence
+ * in it, or it holds a C1 control. A run no reading changes can never be repaired, in any pass, so
+ * clean text (single curly quotes, dashes, accented letters) skips the badness measure entirely.
+ */
+function readable(run: string): boolean {
+  if (run.length < 2) return run.charCodeAt(0) <= 0x9f;
+  const chars = [...run];
+  if (chars.length < 2) return false;
+  for (const ch of chars) if (ch.charCodeAt(0) <= 0x9f) return true;
+  for (const page of CODE_PAGES) {
+    const bytes = chars.map((ch) => page.toByte.get(ch) ?? -1);
+    for (let i = 0; i + 1 < bytes.length; i++) {
+      const n = bytes[i]! >= 0 ? sequenceLength(bytes, i) : 0;
+      if (n > 0 && bytes.slice(i, i + n).every((b) => b >= 0)) return true;
+    }
+  }
+  return false;
+}
+
 /** C1 controls standing for the Windows-1252 punctuation of the same byte ("\u0093" for “). */
 function restoreC1(s: string): string {
   let out = '';
@@ -157,7 +177,8 @@ interface RunRepair {
  * Russian text garbled throughout).
  */
 export function repairText(text: string): RunRepair[] {
-  const runs = [...text.matchAll(RUN)].map((m) => ({ run: m[0], start: m.index!, end: m.index! + m[0].length }));
+  // Runs no reading can change are left out first: they never repair and never count as evidence.
+  const runs = [...text.matchAll(RUN)].filter((m) => readable(m[0])).map((m) => ({ run: m[0], start: m.index!, end: m.index! + m[0].length }));
   const context = (r: { start: number; end: number }): [string, string] => [text.slice(Math.max(0, r.start - 2), r.start), text.slice(r.end, r.end + 1)];
   const out: (RunRepair | null)[] = runs.map((r) => {
     const repair = repairRun(r.run, ...context(r));

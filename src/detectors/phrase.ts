@@ -37,39 +37,91 @@ interface CompiledPhrase {
   entry: PhraseEntry;
   /** What the next token must start with (the second word, or its stem when inflectable); '' for one-word phrases. */
   second: string;
-  compiled: { re: RegExp; requires: RegExp[]; unless: RegExp[] } | null;
+  compiled: { match: PhraseMatcher; requires: RegExp[]; unless: RegExp[] } | null;
 }
+
+/** The end of the phrase matched at `at` (sticky), or -1. */
+type PhraseMatcher = (text: string, at: number) => number;
 
 interface PreparedPhrases {
   byFirstWord: Map<string, CompiledPhrase[]>;
   sentence: boolean;
   minDistinct: number;
   escalateAt: number | null;
-  compile(c: CompiledPhrase): { re: RegExp; requires: RegExp[]; unless: RegExp[] };
+  compile(c: CompiledPhrase): NonNullable<CompiledPhrase['compiled']>;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WORD_END = '(?![\\p{L}\\p{N}])';
 
-/** Inflection-tolerant pattern for one word: energy → energ(y|ies), play → play(s|ed|ing). */
-function inflected(word: string): string {
-  if (!/^\p{L}{3,}$/u.test(word)) return escape(word);
-  if (/[^aeiou]y$/i.test(word)) return `${escape(word.slice(0, -1))}(?:y|ies|ied|ying)`;
-  if (/e$/i.test(word)) return `${escape(word.slice(0, -1))}(?:e|es|ed|ing)`;
-  return `${escape(word)}(?:s|es|ed|ing|'s|’s)?`;
+/**
+ * Inflection tolerance of a phrase's last word: its stem, the endings in the order they are tried, and
+ * whether the bare stem also counts: energy → energ + (y|ies|ied|ying), play → play + (s|es|ed|ing|'s|’s)?.
+ */
+function inflectedParts(word: string): { stem: string; endings: string[]; bare: boolean } | null {
+  if (!/^\p{L}{3,}$/u.test(word)) return null;
+  if (/[^aeiou]y$/i.test(word)) return { stem: word.slice(0, -1), endings: ['y', 'ies', 'ied', 'ying'], bare: false };
+  if (/e$/i.test(word)) return { stem: word.slice(0, -1), endings: ['e', 'es', 'ed', 'ing'], bare: false };
+  return { stem: word, endings: ['s', 'es', 'ed', 'ing', "'s", '’s'], bare: true };
+}
+
+// Small expressions shared by every phrase of every pack (per flags): a Unicode word-end look-ahead costs
+// far more to compile than the phrase itself, and a pack compiles hundreds of phrases over a batch.
+const SHARED = new Map<string, RegExp>();
+function shared(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let re = SHARED.get(key);
+  if (!re) SHARED.set(key, (re = new RegExp(source, flags)));
+  return re;
+}
+
+function stickyAt(re: RegExp, text: string, at: number): number {
+  re.lastIndex = at;
+  return re.test(text) ? re.lastIndex : -1;
+}
+
+/**
+ * Matches exactly what the phrase's words, its last word's endings and WORD_END as one expression match
+ * (sticky, with `flags`), without compiling a word-end look-ahead per phrase: the words before the ending
+ * match in one way only (literal words joined by whitespace runs), so the expression's backtracking is over
+ * the endings alone, tried here in the same order, each followed by the same word-end test.
+ */
+function phraseMatcher(phrase: string, inflect: boolean, flags: string): PhraseMatcher {
+  const words = phrase.trim().split(/\s+/);
+  const last = words.length - 1;
+  const parts = inflect ? inflectedParts(words[last]!) : null;
+  const head = words
+    .map((w, i) => (parts && i === last ? escape(parts.stem) : escape(w)))
+    .join('\\s+')
+    .replace(/'/g, "['’]");
+  const headRe = new RegExp(head, flags);
+  const wordChar = shared('[\\p{L}\\p{N}]', flags);
+  const endsWord = (text: string, at: number): boolean => stickyAt(wordChar, text, at) < 0;
+  if (!parts) {
+    return (text, at) => {
+      const end = stickyAt(headRe, text, at);
+      return end >= 0 && endsWord(text, end) ? end : -1;
+    };
+  }
+  const endings = parts.endings.map((e) => shared(escape(e).replace(/'/g, "['’]"), flags));
+  return (text, at) => {
+    const stemEnd = stickyAt(headRe, text, at);
+    if (stemEnd < 0) return -1;
+    for (const ending of endings) {
+      const end = stickyAt(ending, text, stemEnd);
+      if (end >= 0 && endsWord(text, end)) return end;
+    }
+    return parts.bare && endsWord(text, stemEnd) ? stemEnd : -1;
+  };
 }
 
 /** Apostrophes and spaces match their typographic and repeated variants. */
-function phraseSource(phrase: string, inflect: boolean): string {
-  const words = phrase.trim().split(/\s+/);
-  return words
-    .map((w, i) => (inflect && i === words.length - 1 ? inflected(w) : escape(w)))
-    .join('\\s+')
-    .replace(/'/g, "['’]");
+function phraseSource(phrase: string): string {
+  return phrase.trim().split(/\s+/).map(escape).join('\\s+').replace(/'/g, "['’]");
 }
 
 function compileCondition(s: string, flags: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${phraseSource(s, false)}${WORD_END}`, flags);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${phraseSource(s)}${WORD_END}`, flags);
 }
 
 function secondWordPrefix(phrase: string, inflect: boolean): string {
@@ -141,7 +193,7 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
     };
     const compile = (c: CompiledPhrase): NonNullable<CompiledPhrase['compiled']> =>
       (c.compiled ??= {
-        re: new RegExp(`${phraseSource(c.entry.phrase, inflect)}${WORD_END}`, flags),
+        match: phraseMatcher(c.entry.phrase, inflect, flags),
         requires: (c.entry.requires ?? []).map(condition),
         unless: (c.entry.unless ?? []).map(condition),
       });
@@ -169,12 +221,11 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       for (const c of candidates) {
         // Cheap check of the second word before any expression is compiled or run.
         if (c.second && !next.startsWith(c.second)) continue;
-        const { re, requires, unless } = compile(c);
-        re.lastIndex = tok.start;
-        const m = re.exec(doc.text);
-        if (!m || (best && best.end >= tok.start + m[0].length)) continue;
+        const { match, requires, unless } = compile(c);
+        const end = match(doc.text, tok.start);
+        if (end < 0 || (best && best.end >= end)) continue;
         if (!requires.every(holds) || unless.some(holds)) continue;
-        best = { c, end: tok.start + m[0].length };
+        best = { c, end };
       }
       if (!best) continue;
       const { entry } = best.c;

@@ -130,27 +130,61 @@ function topNgram(doc: Doc, n: number): { count: number; share: number; start: n
   const { words, ids, vocab, totalChars } = wordIds(doc);
   if (words.length < n || !totalChars) return null;
   // Numeric keys (word ids in base `vocab`) keep counting cheap; they are exact while vocab^n < 2^53.
-  const exact = Math.pow(vocab, n) < Number.MAX_SAFE_INTEGER;
-  const counts = new Map<number | string, number>();
-  const firstAt = new Map<number | string, number>();
-  let bestKey: number | string | null = null;
+  const best = Math.pow(vocab, n) < Number.MAX_SAFE_INTEGER ? mostFrequentNumeric(ids, n, vocab) : mostFrequentJoined(ids, n);
+  if (!best) return null;
+  const { at, count } = best;
+  let chars = 0;
+  for (let k = 0; k < n; k++) chars += words[at + k]!.norm.length;
+  return { count, share: (chars * count) / totalChars, start: words[at]!.start, end: words[at + n - 1]!.end };
+}
+
+/**
+ * The first n-gram (in text order) to reach the highest count above one: where it first occurs and its count.
+ * Counted in an open-addressing table of numeric keys (word ids in base `vocab`): no Map, no boxing.
+ */
+function mostFrequentNumeric(ids: readonly number[], n: number, vocab: number): { at: number; count: number } | null {
+  const grams = ids.length - n + 1;
+  let size = 16;
+  while (size < grams * 2) size <<= 1;
+  const mask = size - 1;
+  const keys = new Float64Array(size);
+  const counts = new Int32Array(size);
+  const firstAt = new Int32Array(size);
+  let bestAt = -1;
   let bestCount = 1;
-  for (let i = 0; i + n <= words.length; i++) {
-    let key: number | string;
-    if (exact) {
-      key = ids[i]!;
-      for (let k = 1; k < n; k++) key = key * vocab + ids[i + k]!;
-    } else key = ids.slice(i, i + n).join(' ');
+  for (let i = 0; i < grams; i++) {
+    let key = ids[i]!;
+    let h = ids[i]!;
+    for (let k = 1; k < n; k++) {
+      key = key * vocab + ids[i + k]!;
+      h = Math.imul(h ^ ids[i + k]!, 0x9e3779b1) + k;
+    }
+    let slot = (h ^ (h >>> 15)) & mask;
+    while (counts[slot]! > 0 && keys[slot] !== key) slot = (slot + 1) & mask;
+    const c = counts[slot]! + 1;
+    counts[slot] = c;
+    if (c === 1) {
+      keys[slot] = key;
+      firstAt[slot] = i;
+    } else if (c > bestCount) (bestCount = c), (bestAt = firstAt[slot]!);
+  }
+  return bestAt < 0 ? null : { at: bestAt, count: bestCount };
+}
+
+/** As mostFrequentNumeric, for vocabularies too large for exact numeric keys. */
+function mostFrequentJoined(ids: readonly number[], n: number): { at: number; count: number } | null {
+  const counts = new Map<string, number>();
+  const firstAt = new Map<string, number>();
+  let bestAt = -1;
+  let bestCount = 1;
+  for (let i = 0; i + n <= ids.length; i++) {
+    const key = ids.slice(i, i + n).join(' ');
     const c = (counts.get(key) ?? 0) + 1;
     counts.set(key, c);
     if (c === 1) firstAt.set(key, i);
-    else if (c > bestCount) (bestCount = c), (bestKey = key);
+    else if (c > bestCount) (bestCount = c), (bestAt = firstAt.get(key)!);
   }
-  if (bestKey === null) return null;
-  const at = firstAt.get(bestKey)!;
-  let chars = 0;
-  for (let k = 0; k < n; k++) chars += words[at + k]!.norm.length;
-  return { count: bestCount, share: (chars * bestCount) / totalChars, start: words[at]!.start, end: words[at + n - 1]!.end };
+  return bestAt < 0 ? null : { at: bestAt, count: bestCount };
 }
 
 /** Word and number tokens with a dense id per distinct form, computed once per article. */

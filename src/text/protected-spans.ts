@@ -22,6 +22,8 @@ interface ProtectedPattern {
   extendBack?: RegExp;
   /** `re` is the part from the "@" on (sticky); the name before it is read backwards (e-mail addresses). */
   atSign?: boolean;
+  /** `re` (sticky) is tried only a few characters before each full stop (dotted abbreviations). */
+  beforeDots?: boolean;
 }
 
 // Suffix-first patterns (".com", ".pdf") are far cheaper than name-first ones, which the engine
@@ -37,7 +39,8 @@ const PATTERNS: ProtectedPattern[] = [
     re: /\.(?<=[\p{L}\p{N}_-]\.)(?:pdf|docx?|xlsx?|pptx?|csv|txt|md|json|jsonl|xml|html?|js|ts|py|rb|go|rs|java|cpp|exe|zip|gz|tar|png|jpe?g|gif|svg|webp|mp[34]|mov|wav|ya?ml|ini|cfg|log|sh|bat|dll|so|apk|ipa)(?![\p{L}\p{N}])/giu,
     extendBack: /[\p{L}\p{N}_-]/u,
   },
-  { kind: 'abbreviation', re: /\b(?:\p{L}{1,3}\.){2,}/gu },
+  // Tried only just before full stops (see dottedSpans): scanning, the engine would test it at every character.
+  { kind: 'abbreviation', re: /\b(?:\p{L}{1,3}\.){2,}/uy, beforeDots: true },
   { kind: 'version', re: /\b[vV]?\d+(?:\.\d+){2,}\b|\b[vV]\d+(?:\.\d+)+\b|\.(?<=\p{L}\d*\.)\d+(?:\.\d+)*\b/gu, extendBack: /[\p{L}\p{N}]/u },
   // Starts at the first digit of a run: tried at every digit, the greedy run is re-read (quadratic on long runs).
   { kind: 'number', re: /(?<!\d)\d+(?:[.,:'’]\d+)+|[$€£¥]\d|\d[.,]\d/gu },
@@ -52,10 +55,14 @@ export function protectedSpans(doc: Doc): ProtectedSpan[] {
   return doc.memo('protected-spans', () => {
     const text = doc.text;
     const spans: ProtectedSpan[] = [];
-    for (const { kind, re, needs, extendBack, atSign } of PATTERNS) {
+    for (const { kind, re, needs, extendBack, atSign, beforeDots } of PATTERNS) {
       if (needs && !needs.test(text)) continue;
       if (atSign) {
         emailSpans(text, re, spans);
+        continue;
+      }
+      if (beforeDots) {
+        dottedSpans(text, re, kind, spans);
         continue;
       }
       // The run before the previous match, reused when this one's run reaches it ("a.com.com.com…"
@@ -100,6 +107,30 @@ function emailSpans(text: string, domain: RegExp, out: ProtectedSpan[]): void {
     if (!m) continue;
     lastEnd = at + m[0].length;
     out.push({ kind: 'email', start, end: lastEnd });
+  }
+}
+
+// A match's first group is one to three letters (up to six UTF-16 units) and a full stop.
+const DOT_REACH = 6;
+
+/**
+ * The matches the global form of `re` (sticky here) finds scanning the text, tried only at the positions that can
+ * start one: up to DOT_REACH characters before a full stop, in text order, each position once.
+ */
+function dottedSpans(text: string, re: RegExp, kind: ProtectedKind, out: ProtectedSpan[]): void {
+  let from = 0;
+  for (let dot = text.indexOf('.', 1); dot >= 0; dot = text.indexOf('.', from + 1)) {
+    let matched = false;
+    for (let at = Math.max(from, dot - DOT_REACH); at < dot; at++) {
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (!m) continue;
+      out.push({ kind, start: at, end: at + m[0].length });
+      from = at + m[0].length;
+      matched = true;
+      break;
+    }
+    if (!matched) from = dot + 1;
   }
 }
 
