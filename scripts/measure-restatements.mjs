@@ -11,6 +11,8 @@
 //              script measured only this shape and scored 78-81%)
 //   merged     two adjacent sentences of one paragraph restated as ONE sentence (joined with a connective)
 //   possessive one sentence with "X's Y" turned into "the Y of X" besides the other changes
+//   short      a short hand-written sentence (scripts/data/restatement-pairs.json: 5-9 content words, voice turned,
+//              clauses fronted) put into the body, and its restatement later
 // The restatement is appended at the end of the body or inserted after a later paragraph (position at random).
 // False alarms: the flags this rule raises on the unaltered bodies, and on the altered bodies outside the restatement.
 //
@@ -35,7 +37,8 @@ const config = defaultConfig();
 const rules = loadRules(config).filter((r) => r.id === 'repetition/restated-sentence');
 const run = (body) => checkArticle({ id: 'r', source: 'r', title: null, url: null, publishedAt: null, publishedAtOrigin: null, publisher: null, format: 'txt', body }, rules, config).result;
 
-const kinds = ['sentence', 'line', 'merged', 'possessive'];
+const kinds = ['sentence', 'line', 'merged', 'possessive', 'short'];
+const PAIRS = JSON.parse(readFileSync(new URL('./data/restatement-pairs.json', import.meta.url), 'utf8')).pairs;
 const found = Object.fromEntries(kinds.map((k) => [k, 0]));
 const total = Object.fromEntries(kinds.map((k) => [k, 0]));
 let falseOnClean = 0;
@@ -49,9 +52,16 @@ for (const l of readFileSync(PAGES, 'utf8').split('\n').filter(Boolean)) {
   articles++;
   words += body.split(/\s+/).filter(Boolean).length;
   falseOnClean += clean.flags.filter((f) => f.ruleId === 'repetition/restated-sentence').length;
-  const cases = casesOf(body);
-  for (const [kind, added] of cases) {
-    const { text: altered, from, to } = insert(body, added);
+  const cases = casesOf(body).map(([kind, added]) => [kind, added, body]);
+  {
+    // A short hand-written sentence placed after a line of the first half, its restatement later.
+    const [orig, re] = PAIRS[Math.floor(rand() * PAIRS.length)];
+    const ends = [...body.matchAll(/[^\n]+/g)].map((m) => m.index + m[0].length);
+    const at = ends[Math.floor(rand() * Math.ceil(ends.length / 2))] ?? 0;
+    cases.push(['short', re, `${body.slice(0, at)}\n${orig}${body.slice(at)}`]);
+  }
+  for (const [kind, added, base] of cases) {
+    const { text: altered, from, to } = insert(base, added);
     const res = run(altered);
     total[kind]++;
     const flags = res.flags.filter((f) => f.ruleId === 'repetition/restated-sentence');

@@ -51,6 +51,18 @@ describe('repetition/restated-sentence', () => {
     const flags = check(`${bridge}\n${added}`, 'repetition/restated').flags;
     expect(flags.map((f) => f.text)).toEqual([added]);
   });
+  const beach = PARA(`
+    Volunteers cleaned the beach after the oil spill.
+    The council has promised to pay for a second clean-up in the spring, when the nesting season begins.
+    Fishermen say their catches have not recovered since the tanker ran aground in January.`);
+  it('flags a short sentence said again with its clauses turned round, not one repeated word for word', () => {
+    const turned = `${beach}\nAfter the oil spill, the beach was cleaned by volunteers.`;
+    expect(check(turned, 'repetition/restated').flags.map((f) => f.text)).toEqual(['After the oil spill, the beach was cleaned by volunteers.']);
+    const refrain = `${beach}\nVolunteers cleaned the beach after the oil spill.`;
+    expect(check(refrain, 'repetition/restated').flags).toEqual([]);
+    const other = `${beach}\nAfter the storm, the beach was cleaned by soldiers.`;
+    expect(check(other, 'repetition/restated').flags).toEqual([]);
+  });
   it('leaves parallel statements about different figures alone', () => {
     const body = PARA(`
       The standard version of the new electric hatchback will be able to go from zero to 60 mph in about five seconds, the company says.

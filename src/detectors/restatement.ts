@@ -18,6 +18,8 @@ export interface RestatementOptions {
   maxWordShare?: number;
   /** ... nor a word found in more than this many sentences, whatever the article's length (keeps the index linear). */
   maxDf?: number;
+  /** Shorter sentences (at least this many content words, fewer than `minWords`) count when their content words are the same, reordered. */
+  minShortWords?: number | false;
   /** A later passage with at least this share of its content words in an earlier, longer one restates a part of it. */
   minContainment?: number | false;
   /** Also compare two adjacent sentences of a paragraph as one passage (a pair restated as one sentence, or re-split). */
@@ -32,6 +34,7 @@ interface Prepared {
   maxDf: number;
   windows: boolean;
   minContainment: number | null;
+  minShortWords: number | null;
   minWords: number;
   maxFlags: number;
 }
@@ -124,6 +127,7 @@ export const restatement: Detector<RestatementOptions, Prepared> = {
       maxWordShare: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
       maxDf: { type: 'integer', minimum: 2 },
       windows: { type: 'boolean' },
+      minShortWords: { oneOf: [{ const: false }, { type: 'integer', minimum: 3 }] },
       minContainment: { oneOf: [{ const: false }, { type: 'number', minimum: 0.5, maximum: 1 }] },
       closing: {
         oneOf: [
@@ -146,6 +150,7 @@ export const restatement: Detector<RestatementOptions, Prepared> = {
       maxWordShare: o.maxWordShare ?? 0.25,
       maxDf: o.maxDf ?? 50,
       windows: o.windows ?? true,
+      minShortWords: o.minShortWords === false ? null : (o.minShortWords ?? 4),
       minContainment: o.minContainment === false ? null : (o.minContainment ?? 0.9),
       minWords: o.minWords ?? 8,
       maxFlags: o.maxFlags ?? 5,
@@ -173,7 +178,7 @@ export const restatement: Detector<RestatementOptions, Prepared> = {
       const i = Math.floor(key / n);
       const j = key % n;
       if (flagged.has(j)) continue;
-      const m = bestMatch(doc, parts, i, j, p, rare, tried);
+      const m = bestMatch(doc, parts, bySentence, i, j, p, rare, tried);
       if (!m) continue;
       let overlaps = false;
       for (let k = m.later.from; k <= m.later.to; k++) if (flagged.has(k)) overlaps = true;
@@ -216,7 +221,7 @@ interface Match {
  * least `minSimilarity`; in a two-sentence unit each sentence must have half its words in the other unit, so a
  * matching sentence does not carry an unrelated neighbour along.
  */
-function bestMatch(doc: Doc, parts: Set<string>[], i: number, j: number, p: Prepared, rare: (w: string) => boolean, tried: Set<string>): Match | null {
+function bestMatch(doc: Doc, parts: Set<string>[], order: readonly string[][], i: number, j: number, p: Prepared, rare: (w: string) => boolean, tried: Set<string>): Match | null {
   const earlierUnits = unitsAround(doc, parts, i, p.windows);
   const laterUnits = unitsAround(doc, parts, j, p.windows);
   let best: Match | null = null;
@@ -227,7 +232,12 @@ function bestMatch(doc: Doc, parts: Set<string>[], i: number, j: number, p: Prep
     const id = `${e.from}.${e.to}.${l.from}.${l.to}`;
     if (tried.has(id)) continue;
     tried.add(id);
-    if (e.words.size < p.minWords || l.words.size < p.minWords) continue;
+    if (e.words.size < p.minWords || l.words.size < p.minWords) {
+      if (single && p.minShortWords !== null && shortReordered(order[e.from]!, order[l.from]!, e.words, l.words, p.minShortWords, rare, p.minShared)) {
+        if (!best || best.similarity < 1) best = { earlier: e, later: l, similarity: 1 };
+      }
+      continue;
+    }
     let common = 0;
     let rareCommon = 0;
     for (const w of e.words) if (l.words.has(w)) {
@@ -284,6 +294,24 @@ function newFigure(doc: Doc, e: Unit, l: Unit): boolean {
   // "3" in a passage cut from "1.3 inches" is the same figure.
   for (const f of later) if (!earlier.has(f) && ![...earlier].some((x) => x.includes(f))) return true;
   return false;
+}
+
+/**
+ * A short sentence (fewer than `minWords` content words) said again with exactly its content words in another
+ * order: the clauses were turned round ("Volunteers cleaned the beach after the oil spill" / "After the oil spill,
+ * the beach was cleaned by volunteers"). A short sentence repeated word for word is left alone (a refrain, a
+ * quoted line), as is one that shares only most of its words (short sentences share words by chance).
+ */
+function shortReordered(a: readonly string[], b: readonly string[], sa: Set<string>, sb: Set<string>, min: number, rare: (w: string) => boolean, minShared: number): boolean {
+  if (sa.size < min || sa.size !== sb.size) return false;
+  let rareCommon = 0;
+  for (const w of sa) {
+    if (!sb.has(w)) return false;
+    if (rare(w)) rareCommon++;
+  }
+  if (rareCommon < Math.min(minShared, sa.size - 1)) return false;
+  const firsts = (ws: readonly string[]): string => [...new Set(ws)].join(' ');
+  return firsts(a) !== firsts(b);
 }
 
 /** Each sentence of a two-sentence unit has at least half its content words in the other unit. */
