@@ -160,7 +160,8 @@ export const restatement: Detector<RestatementOptions, Prepared> = {
     const p = rule.prepared;
     const { bySentence } = contentWords(doc);
     // Quotations are repeated on purpose (pull quotes); headings, captions and lines of figures are no prose: none is
-    // compared. A short prose sentence is compared only together with its neighbour (one half of a re-split pair).
+    // compared. A short prose sentence is compared together with its neighbour (one half of a re-split pair), or
+    // alone when its content words come back in another order (see shortReordered).
     const parts = bySentence.map((ws, i) => (ws.length < 3 || !isProse(doc, i) ? new Set<string>() : new Set(ws)));
     const full = bySentence.map((ws) => new Set(ws));
     const out: Finding[] = [];
@@ -189,14 +190,16 @@ export const restatement: Detector<RestatementOptions, Prepared> = {
       const bEnd = doc.sentences[m.later.to]!;
       for (let k = m.later.from; k <= m.later.to; k++) flagged.add(k);
       const sim = m.similarity;
+      // "Repeats" only when the words come back in the same order; the same words reordered are a restatement.
+      const verb = sim > 0.95 && sameOrder(bySentence, m.earlier, m.later) ? 'repeats' : 'restates';
       const what = m.later.from === m.later.to ? 'sentence' : 'passage';
       const earlier = m.earlier.from === m.earlier.to ? 'an earlier sentence' : 'two earlier sentences';
       out.push({
         start: b.start,
         end: bEnd.end,
         related: { start: a.start, end: aEnd.end },
-        data: { similarity: Math.round(sim * 100), kind: sim > 0.95 ? 'repeats' : 'restates' },
-        message: `This ${what} ${sim > 0.95 ? 'repeats' : 'restates'} ${earlier} (${Math.round(sim * 100)}% of the content words in common): padding or a rewriting tool.`,
+        data: { similarity: Math.round(sim * 100), kind: verb },
+        message: `This ${what} ${verb} ${earlier} (${Math.round(sim * 100)}% of the content words in common): padding or a rewriting tool.`,
       });
     }
     if (p.closing) {
@@ -207,6 +210,12 @@ export const restatement: Detector<RestatementOptions, Prepared> = {
     return out;
   },
 };
+
+/** The two passages have their content words in the same sequence. */
+function sameOrder(order: readonly string[][], e: Unit, l: Unit): boolean {
+  const seq = (u: Unit): string => order.slice(u.from, u.to + 1).flat().join(' ');
+  return seq(e) === seq(l);
+}
 
 interface Match {
   earlier: Unit;
