@@ -33,3 +33,27 @@ describe('language detection reads the prose, not the tables and lists', () => {
     expect(check('Budget approved.').language).toBe('und');
   });
 });
+
+describe('one English stopword list (rules/lang/eng.json)', () => {
+  it('the facts read the same list, with the two named adjustments of that file and nothing else', async () => {
+    const { languageData } = await import('../src/text/language-data.js');
+    const { STOPWORDS: facts } = await import('../src/facts/stopwords.js');
+    const { STOPWORDS: content } = await import('../src/text/content-words.js');
+    const eng = languageData('eng');
+    expect(content).toBe(eng.stopwords);
+    const expected = new Set([...[...eng.stopwords].filter((w) => !eng.claimKeep.has(w)), ...eng.claimNeutral]);
+    expect([...facts].sort()).toEqual([...expected].sort());
+    // Negation and concession change what a claim states: never dropped from claim terms.
+    for (const w of ['not', 'no', 'without', 'although', 'less']) expect(facts.has(w), w).toBe(false);
+    // Reporting and calendar words say nothing about the claim: dropped from claim terms, kept as content words.
+    for (const w of ['told', 'year', 'million']) {
+      expect(facts.has(w), w).toBe(true);
+      expect(content.has(w), w).toBe(false);
+    }
+  });
+  it('no word list of English stopwords is left in the facts code', async () => {
+    const { readFileSync } = await import('node:fs');
+    const src = readFileSync(new URL('../src/facts/stopwords.ts', import.meta.url), 'utf8');
+    expect(src).not.toMatch(/\b(?:ourselves|themselves|yourselves)\b/);
+  });
+});

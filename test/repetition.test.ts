@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ES module without types (development-time generator)
 import { injectDefect, rng, score } from '../scripts/lib/inject-defects.mjs';
+// @ts-expect-error: plain ES module without types (development-time generator)
+import { mulberry32 } from '../scripts/lib/random.mjs';
+// @ts-expect-error: plain ES module without types (development-time generator)
+import { restater } from '../scripts/lib/restatements.mjs';
 import { check, HAS_SHARED, newsPages, seed } from './helpers/run.js';
 
 const PARA = (s: string): string => s.trim().split('\n').map((l) => l.trim()).join('\n');
@@ -31,6 +35,48 @@ describe('repetition/restated-sentence', () => {
   it('does not flag sentences that merely share the topic', () => {
     const other = body.split('\n').slice(0, 3).join('\n');
     expect(check(other, 'repetition/restated').flags).toEqual([]);
+  });
+  const bridge = PARA(`
+    The city council voted on Monday to close the old bridge over the river to heavy trucks. Engineers found deep cracks in two of its steel supports during an inspection in March.
+    Drivers will have to take the ring road, which adds about twenty minutes to the journey.
+    Local businesses on the far bank fear losing customers during the repairs.`);
+  it('flags two sentences restated as one, pointing at both', () => {
+    const body = `${bridge}\nBecause engineers found deep cracks in two of its steel supports during an inspection in March, the old bridge over the river will close to heavy trucks, the city council voted on Monday.`;
+    const flags = check(body, 'repetition/restated').flags;
+    expect(flags.map((f) => f.text)).toEqual([body.split('\n').at(-1)]);
+    expect(flags[0]!.related!.text).toBe(bridge.split('\n')[0]);
+  });
+  it('flags a pair restated with its sentence boundary moved (neither half matches a sentence alone)', () => {
+    const added = 'In short, during an inspection in March the city council voted on Monday to close the old bridge. Over the river, engineers found deep cracks in two of its steel supports, so heavy trucks are barred.';
+    const flags = check(`${bridge}\n${added}`, 'repetition/restated').flags;
+    expect(flags.map((f) => f.text)).toEqual([added]);
+  });
+  const beach = PARA(`
+    Volunteers cleaned the beach after the oil spill.
+    The council has promised to pay for a second clean-up in the spring, when the nesting season begins.
+    Fishermen say their catches have not recovered since the tanker ran aground in January.`);
+  it('flags a short sentence said again with its clauses turned round, not one repeated word for word', () => {
+    const turned = `${beach}\nAfter the oil spill, the beach was cleaned by volunteers.`;
+    expect(check(turned, 'repetition/restated').flags.map((f) => f.text)).toEqual(['After the oil spill, the beach was cleaned by volunteers.']);
+    const refrain = `${beach}\nVolunteers cleaned the beach after the oil spill.`;
+    expect(check(refrain, 'repetition/restated').flags).toEqual([]);
+    const other = `${beach}\nAfter the storm, the beach was cleaned by soldiers.`;
+    expect(check(other, 'repetition/restated').flags).toEqual([]);
+  });
+  it('leaves parallel statements about different figures alone', () => {
+    const body = PARA(`
+      The standard version of the new electric hatchback will be able to go from zero to 60 mph in about five seconds, the company says.
+      Deliveries are planned for the spring in Europe and later in North America.
+      The performance version of the new electric hatchback will be able to go from zero to 60 mph in about 3.5 seconds.`);
+    expect(check(body, 'repetition/restated').flags).toEqual([]);
+  });
+  it('leaves two short sentences quoted again one by one alone (an excerpt), but not a long one', () => {
+    const body = PARA(`
+      What would your app be as an employee? How would you rate its performance review?
+      These are some of the apps I have worked with recently and the kinds of staff they resemble.
+      Readers wrote in with many more examples.
+      What would your app be as an employee? How would you rate its performance review?`);
+    expect(check(body, 'repetition/restated').flags).toEqual([]);
   });
   it('flags a closing paragraph that restates the opening (the founding article)', () => {
     const text = seed('lukashenko-tianjin.txt');
@@ -75,6 +121,22 @@ describe.skipIf(!HAS_SHARED)('repetition on real news', () => {
       }
     }
     const s = score(cases, ['repetition']);
+    // The restatement generator of scripts/measure-restatements.mjs (reordered clauses, function words swapped, a
+    // sentence, a line, two sentences merged into one, a possessive turned around), on the same articles.
+    const make = restater(mulberry32(5));
+    let found = 0;
+    let made = 0;
+    for (const p of pages.slice(0, 60)) {
+      for (const [, added] of make.cases(p.body) as [string, string][]) {
+        const { text, from, to } = make.insert(p.body, added);
+        const res = check(text, 'repetition/restated');
+        if (res.language !== 'eng') continue;
+        made++;
+        if (res.flags.some((f) => f.start < to && f.end > from)) found++;
+      }
+    }
+    expect(made).toBeGreaterThan(80);
+    expect(found / made).toBeGreaterThanOrEqual(0.85);
     for (const kind of ['reduplication', 'restatement', 'filler']) expect(s.byKind[kind].found / s.byKind[kind].injected, kind).toBeGreaterThan(0.7);
     expect(s.precision).toBeGreaterThan(0.85);
   });

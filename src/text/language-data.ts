@@ -9,6 +9,10 @@ export interface LanguageData {
   stopwords: ReadonlySet<string>;
   abbreviations: ReadonlySet<string>;
   sentenceOpeners: ReadonlySet<string>;
+  /** Not function words, yet nothing a claim states (facts only; see src/facts/stopwords.ts). */
+  claimNeutral: ReadonlySet<string>;
+  /** Stopwords the facts keep in claim terms (see src/facts/stopwords.ts). */
+  claimKeep: ReadonlySet<string>;
 }
 
 const LANG_DIR = fileURLToPath(new URL('../../rules/lang/', import.meta.url));
@@ -20,7 +24,7 @@ export function languageData(code: string): LanguageData {
   let data = cache.get(code);
   if (data) return data;
   const file = `${LANG_DIR}${code}.json`;
-  let raw: { language: string; stopwords: string[]; abbreviations: string[]; sentenceOpeners: string[] };
+  let raw: { language: string; stopwords: string[]; abbreviations: string[]; sentenceOpeners: string[]; claimNeutral?: string[]; claimKeep?: string[] };
   let content: string;
   try {
     content = readFileSync(file, 'utf8');
@@ -34,7 +38,16 @@ export function languageData(code: string): LanguageData {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
     if (!validate(raw)) throw new Error(`${file}: ${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message}`);
   }
-  data = { language: raw.language, stopwords: new Set(raw.stopwords), abbreviations: new Set(raw.abbreviations), sentenceOpeners: new Set(raw.sentenceOpeners) };
+  const unknownKeep = (raw.claimKeep ?? []).filter((w) => !raw.stopwords.includes(w));
+  if (unknownKeep.length) throw new Error(`${file}: claimKeep lists words that are not stopwords: ${unknownKeep.join(', ')}`);
+  data = {
+    language: raw.language,
+    stopwords: new Set(raw.stopwords),
+    abbreviations: new Set(raw.abbreviations),
+    sentenceOpeners: new Set(raw.sentenceOpeners),
+    claimNeutral: new Set(raw.claimNeutral ?? []),
+    claimKeep: new Set(raw.claimKeep ?? []),
+  };
   cache.set(code, data);
   return data;
 }
