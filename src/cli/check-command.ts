@@ -18,6 +18,7 @@ import { applyGateOptions, countedWarnings, loadBaselineOption, maxWarningsOf, t
 import { useColor } from './color.js';
 import { createProgress } from './progress.js';
 import { writeComparisonLines } from './write-comparison-lines.js';
+import { writeJsonReport, type Tally } from './write-json-report.js';
 import { loadSetup } from './setup.js';
 import { UsageError } from './usage-error.js';
 
@@ -165,10 +166,14 @@ async function runPipeline(
   const threads = threadsFor(plan.total, engine.jobs, opts.articleTimeout !== undefined);
   const progress = createProgress(plan.total, !opts.quiet && (plan.total === undefined || plan.total > 20));
 
-  // What the run holds: in JSON/text mode every result (the report is one object); in JSONL mode only
-  // the facts for the comparison (none with --no-compare) and the window of articles in flight.
-  // Results as the JSON their worker made of them: parsed back only to build the report at the end.
+  // What the run holds: in JSON/text mode every result (the report is one object), as the JSON string its
+  // worker made of it; in JSONL mode none. Both hold the facts for the comparison (none with --no-compare)
+  // and the window of articles in flight.
   const results: string[] = [];
+  // --format json is written article by article from those strings (write-json-report.ts), unless a
+  // baseline rewrites the report; the other whole-report formats parse them back into the report object.
+  const spliced = opts.format === 'json' && !opts.baseline && !opts.writeBaseline;
+  const tallies: Tally[] = [];
   const facts: ArticleFacts[] = [];
   const errors: InputError[] = [];
   const counter = new SummaryCounter();
@@ -217,6 +222,7 @@ async function runPipeline(
       // renderArticleLine(result), from the result's JSON as it came.
       if (streaming) await sink.write(`{"type":"article","article":${out.resultJson}}\n`);
       else results.push(out.resultJson);
+      if (spliced) tallies.push({ verdict: out.verdict, reported: out.reported, suppressed: out.suppressed });
       if (factsSink) await factsSink.write(renderFactsLine(out.facts));
       if (comparing) facts.push(out.facts);
     }
@@ -236,6 +242,8 @@ async function runPipeline(
 
   if (streaming) {
     await writeComparisonLines(sink, counter, { comparisons, clusters, corroboration }, performance.now() - started);
+  } else if (spliced) {
+    await writeJsonReport(sink, results, tallies, { comparisons, errors, durationMs: performance.now() - started, clusters, corroboration });
   } else {
     const parsed = results.map((r) => JSON.parse(r) as ArticleResult);
     results.length = 0;

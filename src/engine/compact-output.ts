@@ -15,6 +15,9 @@ export interface CompactOutput {
   warnings: number;
   /** Flags per category, keys in the order the article's flags first name them (the summary keeps that order). */
   categories: Partial<Record<Category, number>>;
+  /** The same for flags not suppressed (what the report's summary counts), and how many were suppressed. */
+  reported: Partial<Record<Category, number>>;
+  suppressed: number;
   facts: ArticleFacts;
   ruleErrors?: RuleFailure[];
 }
@@ -22,12 +25,16 @@ export interface CompactOutput {
 export function compactOutput(o: CheckOutput): CompactOutput {
   const r = o.result;
   let warnings = 0;
-  const categories: CompactOutput["categories"] = {};
+  let suppressed = 0;
+  const categories: CompactOutput['categories'] = {};
+  const reported: CompactOutput['reported'] = {};
   for (const f of r.flags) {
     if (f.severity === 'warning' && !f.suppressed) warnings++;
     categories[f.category] = (categories[f.category] ?? 0) + 1;
+    if (f.suppressed) suppressed++;
+    else reported[f.category] = (reported[f.category] ?? 0) + 1;
   }
-  const out: CompactOutput = { id: r.id, resultJson: JSON.stringify(r), verdict: r.verdict, warnings, categories, facts: o.facts };
+  const out: CompactOutput = { id: r.id, resultJson: JSON.stringify(r), verdict: r.verdict, warnings, categories, reported, suppressed, facts: o.facts };
   if (o.ruleErrors) out.ruleErrors = o.ruleErrors;
   return out;
 }
