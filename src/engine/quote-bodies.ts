@@ -31,8 +31,11 @@ export async function bodiesFromInputs(paths: readonly string[], ids: ReadonlySe
   return bodies;
 }
 
-/** Bodies read again per lookup, at most this many kept: the quoter asks for the two sides of one pair at a time. */
-const RECENT_BODIES = 64;
+/**
+ * Bodies read again, at most this many kept (a few MB): the quoter asks for the sides of each reported pair,
+ * and an article in many pairs (a story with many copies) is asked for again and again.
+ */
+const RECENT_BODIES = 1024;
 
 /**
  * The bodies a batch's comparison may quote, without holding them: where an article came from a file,
@@ -55,7 +58,11 @@ export class BodyStore {
     const w = this.where.get(id);
     if (w === undefined || typeof w === 'string') return w;
     let body = this.recent.get(id);
-    if (body === undefined) {
+    if (body !== undefined) {
+      // Most recently used last: the oldest is the one dropped.
+      this.recent.delete(id);
+      this.recent.set(id, body);
+    } else {
       body = bodyAt(w.origin);
       if (body === undefined || body.length !== w.length) return undefined;
       if (this.recent.size >= RECENT_BODIES) this.recent.delete(this.recent.keys().next().value!);
