@@ -67,3 +67,34 @@ describe('CheckPool', () => {
     }
   });
 });
+
+describe('CheckPool with two articles per worker', () => {
+  it('an article waiting behind one that overruns or kills its worker is checked, not lost', async () => {
+    const pool = new CheckPool({ size: 1, setup, perWorker: 2 });
+    try {
+      const spin = pool.check(article(`${story}\nCREDLINT-TEST-SPIN`, { id: 'spin' }), null, { timeoutMs: 300 });
+      const behindSpin = pool.checkCompact(article(story, { id: 'behind-spin' }));
+      await expect(spin).rejects.toBeInstanceOf(ArticleTimeoutError);
+      expect((await behindSpin).id).toBe('behind-spin');
+      const outcomes = await Promise.allSettled(['c1', 'crash', 'c2', 'c3'].map((id) => pool.check(article(id === 'crash' ? `${story}\nCREDLINT-TEST-CRASH` : story, { id }))));
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WorkerCrashError);
+      expect(pool.pending).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('the compact answer is the same result, serialised once', async () => {
+    const pool = new CheckPool({ size: 1, setup, perWorker: 2 });
+    try {
+      const a = article(story, { id: 'same' });
+      const [full, compact] = await Promise.all([pool.check(a), pool.checkCompact(a)]);
+      expect(JSON.parse(compact.resultJson)).toEqual(JSON.parse(JSON.stringify(full.result)));
+      expect(compact.facts).toEqual(full.facts);
+      expect(compact.verdict).toBe(full.result.verdict);
+    } finally {
+      await pool.close();
+    }
+  });
+});

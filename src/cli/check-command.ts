@@ -1,19 +1,24 @@
+import { statSync } from 'node:fs';
 import type { ArticleFacts } from '../facts/facts.js';
-import { applyCorroboration, checkEach, compareGathered, errorsOf, threadsFor } from '../engine/check-batch.js';
+import { applyCorroboration, checkEachCompact, compareGathered, errorsOf, openBatchPool, threadsFor } from '../engine/check-batch.js';
+import type { CheckPool } from '../engine/worker-pool.js';
+import type { WorkerSetup } from '../engine/check-worker.js';
+import { findConfig } from '../rules/config.js';
 import { preloadsOf } from '../engine/preload.js';
 import { availableCores, DEFAULT_ARTICLE_TIMEOUT_MS } from '../engine/worker-pool.js';
 import { planInputs } from '../engine/plan-inputs.js';
-import { articlesIn, bodiesFromInputs } from '../engine/quote-bodies.js';
+import { BodyStore } from '../engine/quote-bodies.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine, escapeStrings } from '../report/escape-control.js';
 import { formatByName, type RuleInfo } from '../report/formats/index.js';
-import { renderArticleLine, renderErrorLine, renderFactsLine, SummaryCounter } from '../report/formats/jsonl.js';
+import { renderErrorLine, renderFactsLine, SummaryCounter } from '../report/formats/jsonl.js';
 import type { Article, ArticleResult, InputError, Report, Verdict } from '../types.js';
 import { EXIT_OUTPUT, fileSink, guardOut, OutputClosedError, stdoutSink, type Sink } from './output.js';
 import { applyGateOptions, countedWarnings, loadBaselineOption, maxWarningsOf, type GateOptions } from './gate-options.js';
 import { useColor } from './color.js';
 import { createProgress } from './progress.js';
 import { writeComparisonLines } from './write-comparison-lines.js';
+import { writeJsonReport, type Tally } from './write-json-report.js';
 import { loadSetup } from './setup.js';
 import { UsageError } from './usage-error.js';
 
@@ -60,6 +65,27 @@ function jobsOf(opts: CheckOptions): number {
   return jobs;
 }
 
+/** Bytes of JSON input above which a batch has enough articles for every thread (news articles are ~4 KB). */
+const SURE_BATCH_BYTES = 256_000;
+
+/**
+ * Whether the named inputs are surely a batch worth `jobs` threads, known without reading them: JSON or
+ * JSONL files this large. A single article (a file, standard input) never starts threads it will not use.
+ */
+function surelyBatch(paths: readonly string[], jobs: number): boolean {
+  let bytes = 0;
+  for (const p of paths) {
+    if (!/\.jsonl?$/i.test(p)) continue;
+    try {
+      const st = statSync(p);
+      if (st.isFile()) bytes += st.size;
+    } catch {
+      /* not there: the plan reports it */
+    }
+  }
+  return bytes >= SURE_BATCH_BYTES * Math.max(1, jobs / 2);
+}
+
 function timeoutOf(opts: CheckOptions): number {
   if (opts.articleTimeout === undefined) return DEFAULT_ARTICLE_TIMEOUT_MS;
   const s = Number(opts.articleTimeout);
@@ -78,6 +104,18 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CheckIO 
   if (!format) throw new UsageError(`--format ${opts.format}: unknown format`);
   const jobs = jobsOf(opts);
   const articleTimeoutMs = timeoutOf(opts);
+  const workerSetup: WorkerSetup = { configFile: opts.config ?? findConfig(process.cwd()), extraRuleDirs: opts.rules, preload: preloadsOf() };
+  // A batch that will surely use threads starts them now, so they load while this thread does.
+  const early = surelyBatch(paths, jobs) ? openBatchPool(jobs, workerSetup, articleTimeoutMs) : null;
+  try {
+    return await runLoaded(paths, opts, io, { jobs, articleTimeoutMs, workerSetup, early });
+  } finally {
+    await early?.close();
+  }
+}
+
+async function runLoaded(paths: string[], opts: CheckOptions, io: CheckIO, threads: { jobs: number; articleTimeoutMs: number; workerSetup: WorkerSetup; early: CheckPool | null }): Promise<number> {
+  const { jobs, articleTimeoutMs } = threads;
   const { config, rules } = loadSetup(opts);
   const maxWarnings = maxWarningsOf(opts);
   const baseline = loadBaselineOption(opts);
@@ -91,7 +129,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CheckIO 
   const sink = opts.out ? fileSink(opts.out) : (io.stdout ?? stdoutSink());
   const factsSink = opts.emitFacts ? fileSink(opts.emitFacts) : null;
   try {
-    return await runPipeline(paths, opts, { jobs, articleTimeoutMs, config, rules, maxWarnings, baseline }, sink, factsSink, io.stdin);
+    return await runPipeline(paths, opts, { jobs, articleTimeoutMs, config, rules, maxWarnings, baseline, workerSetup: threads.workerSetup, early: threads.early }, sink, factsSink, io.stdin);
   } catch (e) {
     if (e instanceof OutputClosedError) {
       stderrOf(`credlint: ${e.message}\n`);
@@ -113,6 +151,8 @@ async function runPipeline(
     rules: ReturnType<typeof loadSetup>['rules'];
     maxWarnings: number | undefined;
     baseline: ReturnType<typeof loadBaselineOption>;
+    workerSetup: WorkerSetup;
+    early: CheckPool | null;
   },
   sink: Sink,
   factsSink: Sink | null,
@@ -126,21 +166,27 @@ async function runPipeline(
   const threads = threadsFor(plan.total, engine.jobs, opts.articleTimeout !== undefined);
   const progress = createProgress(plan.total, !opts.quiet && (plan.total === undefined || plan.total > 20));
 
-  // What the run holds: in JSON/text mode every result (the report is one object); in JSONL mode only
-  // the facts for the comparison (none with --no-compare) and the window of articles in flight.
-  const results: ArticleResult[] = [];
+  // What the run holds: in JSON/text mode every result (the report is one object), as the JSON string its
+  // worker made of it; in JSONL mode none. Both hold the facts for the comparison (none with --no-compare)
+  // and the window of articles in flight.
+  const results: string[] = [];
+  // --format json is written article by article from those strings (write-json-report.ts), unless a
+  // baseline rewrites the report; the other whole-report formats parse them back into the report object.
+  const spliced = opts.format === 'json' && !opts.baseline && !opts.writeBaseline;
+  const tallies: Tally[] = [];
   const facts: ArticleFacts[] = [];
   const errors: InputError[] = [];
   const counter = new SummaryCounter();
   const failOn = opts.failOn;
   let gateFailed = false;
   let warnings = 0;
-  // Baseline fingerprints read a little context around each flag: only then are the bodies kept.
-  // Bodies are kept only where the whole report is held anyway (json, text, html...): baseline fingerprints
-  // read a little context, the HTML page shows the text, and the comparison quotes its reported pairs.
-  // A JSONL stream keeps none (its comparison lines point at line and column instead of quoting).
-  const keepBodies = !streaming && (Boolean(opts.baseline || opts.writeBaseline) || opts.format === 'html' || comparing);
+  // Every body is kept only where something reads them all: baseline fingerprints read a little context
+  // around each flag, the HTML page shows the text. The comparison quotes only its reported pairs: it
+  // keeps where each article was read and reads those again (bodies of standard input are kept in a
+  // whole-report format; a JSONL stream quotes them by line and column).
+  const keepBodies = !streaming && (Boolean(opts.baseline || opts.writeBaseline) || opts.format === 'html');
   const bodies: Article[] = [];
+  const store = comparing && !keepBodies ? new BodyStore(!streaming) : null;
   const onError = async (e: InputError): Promise<void> => {
     counter.error();
     if (streaming) await sink.write(renderErrorLine(e));
@@ -155,6 +201,7 @@ async function runPipeline(
       if ('error' in item) pendingErrors.push({ after: read, error: item.error });
       else {
         read++;
+        store?.add(item.article, item.origin);
         yield item.article;
       }
     }
@@ -163,19 +210,21 @@ async function runPipeline(
     while (pendingErrors.length && pendingErrors[0]!.after <= upTo) await onError(pendingErrors.shift()!.error);
   };
   let done = 0;
-  for await (const { article, checked } of checkEach(articles(), plan.hintsFor, { rules, config }, threads, { workerSetup: { configFile: config.file, extraRuleDirs: opts.rules, preload: preloadsOf() }, articleTimeoutMs: engine.articleTimeoutMs })) {
+  for await (const { article, checked } of checkEachCompact(articles(), plan.hintsFor, { rules, config }, threads, { workerSetup: engine.workerSetup, articleTimeoutMs: engine.articleTimeoutMs, pool: threads > 0 ? (engine.early ?? undefined) : undefined })) {
     await flushErrors(done);
     for (const e of errorsOf(article, checked)) await onError(e);
     if ('output' in checked) {
-      const { result } = checked.output;
-      if (failOn && RANK[result.verdict] >= RANK[failOn]) gateFailed = true;
-      for (const f of result.flags) if (f.severity === 'warning' && !f.suppressed) warnings++;
+      const out = checked.output;
+      if (failOn && RANK[out.verdict] >= RANK[failOn]) gateFailed = true;
+      warnings += out.warnings;
       if (keepBodies) bodies.push(article);
-      counter.article(result);
-      if (streaming) await sink.write(renderArticleLine(result));
-      else results.push(result);
-      if (factsSink) await factsSink.write(renderFactsLine(checked.output.facts));
-      if (comparing) facts.push(checked.output.facts);
+      counter.counted(out.verdict, out.categories);
+      // renderArticleLine(result), from the result's JSON as it came.
+      if (streaming) await sink.write(`{"type":"article","article":${out.resultJson}}\n`);
+      else results.push(out.resultJson);
+      if (spliced) tallies.push({ verdict: out.verdict, reported: out.reported, suppressed: out.suppressed });
+      if (factsSink) await factsSink.write(renderFactsLine(out.facts));
+      if (comparing) facts.push(out.facts);
     }
     progress.tick(++done);
   }
@@ -183,24 +232,23 @@ async function runPipeline(
   progress.end();
 
   const compareErrors: InputError[] = [];
-  let bodyById = keepBodies ? new Map(bodies.map((a) => [a.id, a.body])) : null;
-  let compared = comparing
-    ? compareGathered(facts, config, compareErrors, bodyById ? (id) => bodyById!.get(id) : undefined)
+  const bodyById = keepBodies ? new Map(bodies.map((a) => [a.id, a.body])) : null;
+  const compared = comparing
+    ? compareGathered(facts, config, compareErrors, bodyById ? (id) => bodyById.get(id) : store!.bodyOf)
     : { comparisons: [], corroboration: new Map(), clusters: undefined };
-  if (comparing && !bodyById && compared.comparisons.length && !compareErrors.length) {
-    // A stream held no bodies: read the reported articles again from their files to quote their sentences.
-    bodyById = await bodiesFromInputs(paths, articlesIn(compared.comparisons));
-    if (bodyById.size) compared = compareGathered(facts, config, compareErrors, (id) => bodyById!.get(id));
-  }
   const { comparisons, corroboration, clusters } = compared;
   facts.length = 0;
   for (const e of compareErrors) await onError(e);
 
   if (streaming) {
     await writeComparisonLines(sink, counter, { comparisons, clusters, corroboration }, performance.now() - started);
+  } else if (spliced) {
+    await writeJsonReport(sink, results, tallies, { comparisons, errors, durationMs: performance.now() - started, clusters, corroboration });
   } else {
-    applyCorroboration(results, corroboration);
-    const report = applyGateOptions(buildReport(results, comparisons, errors, performance.now() - started, clusters), bodies, config, opts, engine.baseline);
+    const parsed = results.map((r) => JSON.parse(r) as ArticleResult);
+    results.length = 0;
+    applyCorroboration(parsed, corroboration);
+    const report = applyGateOptions(buildReport(parsed, comparisons, errors, performance.now() - started, clusters), bodies, config, opts, engine.baseline);
     const format = formatByName(opts.format)!;
     const rendered = format.render(format.name === 'text' ? escapeStrings(report) : report, {
       color: useColor({ flag: opts.color, toFile: Boolean(opts.out), isTTY: process.stdout.isTTY === true, env: process.env }),

@@ -9,6 +9,7 @@ import { collectBatchHints } from './batch-hints.js';
 import { checkArticle, type CheckOutput } from './check-article.js';
 import { checkOrdered, type Checked } from './check-parallel.js';
 import type { WorkerSetup } from './check-worker.js';
+import { compactOutput, type CompactOutput } from './compact-output.js';
 import { availableCores, CheckPool, DEFAULT_ARTICLE_TIMEOUT_MS } from './worker-pool.js';
 
 /** Articles per worker below which starting another thread costs more than it saves. */
@@ -43,7 +44,7 @@ export function threadsFor(count: number | undefined, jobs: number, force = fals
 }
 
 /** The report's errors for one article's outcome: a failed article, or the rules that failed on it. */
-export function errorsOf(article: Article, checked: Checked): InputError[] {
+export function errorsOf(article: Article, checked: Checked<{ ruleErrors?: CheckOutput['ruleErrors'] }>): InputError[] {
   if ('error' in checked) return [{ source: article.source, article: article.id, message: `could not be checked: ${checked.error}` }];
   return (checked.output.ruleErrors ?? []).map((r) => ({ source: article.source, article: article.id, ruleId: r.ruleId, message: `rule ${r.ruleId} failed on this article: ${r.message}` }));
 }
@@ -80,7 +81,42 @@ export async function* checkEach(
   // An explicit heap limit makes a worker that runs out of memory end alone (its article an error), not the process.
   const pool = new CheckPool({ size: threads, setup: options.workerSetup, articleTimeoutMs: options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   try {
-    yield* checkOrdered(articles, hintsFor, pool);
+    yield* checkOrdered(articles, hintsFor, pool, (a, h) => pool.check(a, h));
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * The pool a batch checks on: each worker holds two articles (the next waits in its port), and an explicit
+ * heap limit makes a worker that runs out of memory end alone. Opened early, its threads start (import
+ * the code, load the rules) while the calling thread loads its own and reads ahead for batch hints.
+ */
+export function openBatchPool(size: number, setup: WorkerSetup, articleTimeoutMs = DEFAULT_ARTICLE_TIMEOUT_MS): CheckPool {
+  return new CheckPool({ size, setup, articleTimeoutMs, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, perWorker: 2 });
+}
+
+/**
+ * checkEach for a batch that keeps what it is given: each outcome in compact form (the result serialised
+ * once, on the thread that checked it). Each worker holds two articles, so none waits on this thread.
+ */
+export async function* checkEachCompact(
+  articles: AsyncIterable<Article> | Iterable<Article>,
+  hintsFor: (a: Article) => BatchHints | null,
+  engine: Engine,
+  threads: number,
+  options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'> & { pool?: CheckPool },
+): AsyncGenerator<{ article: Article; checked: Checked<CompactOutput> }> {
+  if (threads === 0 || (!options.workerSetup && !options.pool)) {
+    for await (const article of articles) {
+      const checked = checkHere(article, engine.rules, engine.config, hintsFor(article));
+      yield { article, checked: 'output' in checked ? { output: compactOutput(checked.output) } : checked };
+    }
+    return;
+  }
+  const pool = options.pool ?? openBatchPool(threads, options.workerSetup!, options.articleTimeoutMs);
+  try {
+    yield* checkOrdered(articles, hintsFor, pool, (a, h) => pool.checkCompact(a, h));
   } finally {
     await pool.close();
   }

@@ -8,6 +8,7 @@ import type { Article } from '../types.js';
 import { loadConfig } from '../rules/config.js';
 import { loadRules } from '../rules/load-rules.js';
 import { checkArticle } from './check-article.js';
+import { compactOutput } from './compact-output.js';
 
 export interface WorkerSetup {
   configFile: string | null;
@@ -22,12 +23,12 @@ export interface WorkerSetup {
 export type ToWorker =
   | { type: 'hints'; id: number; templateLines: string[] }
   | { type: 'forget-hints' }
-  | { type: 'task'; seq: number; article: Article; hints: number | null };
+  | { type: 'task'; seq: number; article: Article; hints: number | null; compact?: boolean };
 
 /** Worker → main thread. */
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'done'; seq: number; output: import('./check-article.js').CheckOutput }
+  | { type: 'done'; seq: number; output: import('./check-article.js').CheckOutput | import('./compact-output.js').CompactOutput }
   | { type: 'failed'; seq: number; message: string };
 
 const port = parentPort!;
@@ -50,7 +51,8 @@ port.on('message', (msg: ToWorker) => {
   let reply: FromWorker;
   try {
     const hints = msg.hints === null ? null : (hintSets.get(msg.hints) ?? null);
-    reply = { type: 'done', seq: msg.seq, output: checkArticle(msg.article, rules, config, hints) };
+    const output = checkArticle(msg.article, rules, config, hints);
+    reply = { type: 'done', seq: msg.seq, output: msg.compact ? compactOutput(output) : output };
   } catch (e) {
     reply = { type: 'failed', seq: msg.seq, message: (e as Error)?.message ?? String(e) };
   }

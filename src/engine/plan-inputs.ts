@@ -72,15 +72,15 @@ export async function planInputs(paths: string[], options: { firstPass?: boolean
       if (f.path === '-') {
         const head = stdinHead;
         stdinHead = [];
-        for (const item of head) yield 'article' in item ? { article: unique(item.article) } : item;
+        for (const item of head) yield 'article' in item ? { ...item, article: unique(item.article) } : item;
         for (;;) {
           const next = await stdinRest!.next();
           if (next.done) break;
-          yield 'article' in next.value ? { article: unique(next.value.article) } : next.value;
+          yield 'article' in next.value ? { ...next.value, article: unique(next.value.article) } : next.value;
         }
         continue;
       }
-      for await (const item of fileItems(f.path)) yield 'article' in item ? { article: unique(item.article) } : item;
+      for await (const item of fileItems(f.path)) yield 'article' in item ? { ...item, article: unique(item.article) } : item;
     }
   }
   return { hintsFor, total, items: items() };

@@ -1,7 +1,9 @@
 // The comparison works from facts alone, so a streamed run or a join over shards holds no bodies. To
 // quote the sentences of the pairs it reports, the articles involved are read again from their files
-// (a second pass, only for those ids): stdin cannot be read twice, so its pairs point at line and column.
-import type { Comparison } from '../types.js';
+// (a second pass, only for those ids), or each is read from where it was found (BodyStore): stdin cannot
+// be read twice, so its pairs point at line and column unless its bodies were kept.
+import { bodyAt, type Origin } from '../input/stream-articles.js';
+import type { Article, Comparison } from '../types.js';
 import { planInputs } from './plan-inputs.js';
 
 /** The ids on either side of the reported comparisons. */
@@ -27,4 +29,45 @@ export async function bodiesFromInputs(paths: readonly string[], ids: ReadonlySe
     }
   }
   return bodies;
+}
+
+/**
+ * Bodies read again, at most this many kept (a few MB): the quoter asks for the sides of each reported pair,
+ * and an article in many pairs (a story with many copies) is asked for again and again.
+ */
+const RECENT_BODIES = 1024;
+
+/**
+ * The bodies a batch's comparison may quote, without holding them: where an article came from a file,
+ * only its origin (and length, to tell a file changed since) is kept and the body is read again when a
+ * reported pair quotes it; an article from standard input is kept whole when `keepUnread`, else it is
+ * quoted by line and column.
+ */
+export class BodyStore {
+  private readonly where = new Map<string, { origin: Origin; length: number } | string>();
+  private readonly recent = new Map<string, string>();
+
+  constructor(private readonly keepUnread: boolean) {}
+
+  add(article: Article, origin: Origin | undefined): void {
+    if (origin) this.where.set(article.id, { origin, length: article.body.length });
+    else if (this.keepUnread) this.where.set(article.id, article.body);
+  }
+
+  readonly bodyOf = (id: string): string | undefined => {
+    const w = this.where.get(id);
+    if (w === undefined || typeof w === 'string') return w;
+    let body = this.recent.get(id);
+    if (body !== undefined) {
+      // Most recently used last: the oldest is the one dropped.
+      this.recent.delete(id);
+      this.recent.set(id, body);
+    } else {
+      body = bodyAt(w.origin);
+      if (body === undefined || body.length !== w.length) return undefined;
+      if (this.recent.size >= RECENT_BODIES) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(id, body);
+    }
+    return body;
+  };
 }

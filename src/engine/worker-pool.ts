@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
 import type { CheckOutput } from './check-article.js';
+import type { CompactOutput } from './compact-output.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './check-worker.js';
 
 export interface PoolOptions {
@@ -19,6 +20,13 @@ export interface PoolOptions {
   maxQueue?: number;
   /** Heap limits per worker, so one runaway article cannot take the process down. */
   resourceLimits?: { maxOldGenerationSizeMb?: number };
+  /**
+   * Tasks handed to one worker at a time (default 1). A batch uses 2: the next article already waits in
+   * the worker's port when it finishes one, so it never idles while the main thread is busy (a collection,
+   * writing output). The time budget still counts for one article at a time: the next one's clock starts
+   * when the one before it is answered.
+   */
+  perWorker?: number;
 }
 
 /** The article took longer than its budget. */
@@ -41,14 +49,17 @@ interface Task {
   article: Article;
   hints: BatchHints | null;
   timeoutMs: number;
-  resolve: (o: CheckOutput) => void;
+  /** Answer with a CompactOutput (the result serialised on the worker) instead of a CheckOutput. */
+  compact: boolean;
+  resolve: (o: never) => void;
   reject: (e: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
-  task: Task | null;
+  /** Tasks sent to this worker, in the order it runs them: the first is the one running. */
+  tasks: Task[];
   timer: NodeJS.Timeout | null;
   /** Ids of the template-line sets this worker already holds. */
   hintIds: Set<number>;
@@ -67,6 +78,7 @@ export class CheckPool {
   private readonly timeoutMs: number;
   private readonly maxQueue: number;
   private readonly resourceLimits: PoolOptions['resourceLimits'];
+  private readonly perWorker: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private seq = 0;
@@ -86,6 +98,7 @@ export class CheckPool {
     this.timeoutMs = options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS;
     this.maxQueue = options.maxQueue ?? Infinity;
     this.resourceLimits = options.resourceLimits;
+    this.perWorker = Math.max(1, Math.floor(options.perWorker ?? 1));
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
   }
 
@@ -96,13 +109,22 @@ export class CheckPool {
 
   /** Resolves with the article's output; rejects with one of the errors above. Never rejects for other articles' faults. */
   check(article: Article, hints: BatchHints | null = null, options: { timeoutMs?: number } = {}): Promise<CheckOutput> {
+    return this.submit<CheckOutput>(article, hints, options.timeoutMs, false);
+  }
+
+  /** As check, answered in the compact form a batch keeps (see compact-output.ts). */
+  checkCompact(article: Article, hints: BatchHints | null = null, options: { timeoutMs?: number } = {}): Promise<CompactOutput> {
+    return this.submit<CompactOutput>(article, hints, options.timeoutMs, true);
+  }
+
+  private submit<T>(article: Article, hints: BatchHints | null, timeoutMs: number | undefined, compact: boolean): Promise<T> {
     if (this.closing) return Promise.reject(new Error('the checking pool is closed'));
     if (this.startError) return Promise.reject(new WorkerCrashError(this.startError));
-    // Room for one task per worker (running or about to) plus maxQueue waiting.
-    if (this.pending >= this.size + this.maxQueue) return Promise.reject(new QueueFullError(`the queue is full (${this.maxQueue} articles waiting)`));
-    return new Promise<CheckOutput>((resolve, reject) => {
+    // Room for the tasks the workers hold (running or about to) plus maxQueue waiting.
+    if (this.pending >= this.size * this.perWorker + this.maxQueue) return Promise.reject(new QueueFullError(`the queue is full (${this.maxQueue} articles waiting)`));
+    return new Promise<T>((resolve, reject) => {
       if (this.pending === 0) for (const s of this.slots) s.worker.ref();
-      this.queue.push({ seq: this.seq++, article, hints, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve, reject });
+      this.queue.push({ seq: this.seq++, article, hints, timeoutMs: timeoutMs ?? this.timeoutMs, compact, resolve: resolve as (o: never) => void, reject });
       this.dispatch();
     });
   }
@@ -126,7 +148,7 @@ export class CheckPool {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, ready: false, task: null, timer: null, hintIds: new Set(), retired: false };
+    const slot: Slot = { worker, ready: false, tasks: [], timer: null, hintIds: new Set(), retired: false };
     worker.on('message', (msg: FromWorker) => this.onMessage(slot, msg));
     worker.on('error', (e: Error) => this.onDeath(slot, e.message));
     worker.on('exit', (code) => this.onDeath(slot, `exit code ${code}`));
@@ -142,10 +164,11 @@ export class CheckPool {
       this.dispatch();
       return;
     }
-    const task = slot.task;
+    const task = slot.tasks[0];
     if (!task || task.seq !== msg.seq) return;
     this.finish(slot);
-    if (msg.type === 'done') task.resolve(msg.output);
+    this.armTimer(slot);
+    if (msg.type === 'done') task.resolve(msg.output as never);
     else task.reject(new ArticleCheckError(msg.message));
     this.dispatch();
   }
@@ -154,7 +177,9 @@ export class CheckPool {
     const i = this.slots.indexOf(slot);
     if (i < 0 || slot.retired) return;
     slot.retired = true;
-    const task = slot.task;
+    const task = slot.tasks[0];
+    // The tasks queued behind the one it was running never started: they go back to the front of the queue.
+    this.requeueWaiting(slot);
     if (task) {
       this.finish(slot);
       task.reject(new WorkerCrashError(`the checking thread died while checking this article (${why})`));
@@ -169,13 +194,15 @@ export class CheckPool {
       return;
     }
     this.slots[i] = this.spawn();
+    this.dispatch();
   }
 
   private onTimeout(slot: Slot): void {
-    const task = slot.task;
+    const task = slot.tasks[0];
     if (!task) return;
     const i = this.slots.indexOf(slot);
     slot.retired = true;
+    this.requeueWaiting(slot);
     this.finish(slot);
     void slot.worker.terminate();
     if (i >= 0) this.slots[i] = this.spawn();
@@ -183,12 +210,26 @@ export class CheckPool {
     this.dispatch();
   }
 
+  /** Ends the slot's running task (the first). */
   private finish(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.task = null;
+    slot.tasks.shift();
     this.running--;
     this.settleIdle();
+  }
+
+  /** Tasks sent to a worker that is being replaced, other than the one it was running, go back to the queue's front. */
+  private requeueWaiting(slot: Slot): void {
+    const waiting = slot.tasks.splice(1);
+    this.running -= waiting.length;
+    this.queue.unshift(...waiting);
+  }
+
+  /** The time budget of the slot's running task starts when it becomes the first. */
+  private armTimer(slot: Slot): void {
+    const task = slot.tasks[0];
+    if (task && !slot.timer && Number.isFinite(task.timeoutMs)) slot.timer = setTimeout(() => this.onTimeout(slot), task.timeoutMs);
   }
 
   private settleIdle(): void {
@@ -198,15 +239,18 @@ export class CheckPool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (!slot.ready || slot.task || slot.retired) continue;
-      const task = this.queue.shift()!;
-      slot.task = task;
-      this.running++;
-      const hintId = this.sendHints(slot, task.hints);
-      slot.worker.postMessage({ type: 'task', seq: task.seq, article: task.article, hints: hintId } satisfies ToWorker);
-      if (Number.isFinite(task.timeoutMs)) slot.timer = setTimeout(() => this.onTimeout(slot), task.timeoutMs);
+    // Fill every worker to one task first, then to perWorker: a short queue spreads over the workers.
+    for (let depth = 1; depth <= this.perWorker; depth++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (!slot.ready || slot.retired || slot.tasks.length >= depth) continue;
+        const task = this.queue.shift()!;
+        slot.tasks.push(task);
+        this.running++;
+        const hintId = this.sendHints(slot, task.hints);
+        slot.worker.postMessage({ type: 'task', seq: task.seq, article: task.article, hints: hintId, compact: task.compact } satisfies ToWorker);
+        this.armTimer(slot);
+      }
     }
   }
 

@@ -1,5 +1,8 @@
-/** One line of a byte stream (without its newline), numbered from 1, or the reason it was not kept. */
-export type RawLine = { lineNo: number; bytes: Buffer } | { lineNo: number; tooLong: true; binary: boolean };
+/**
+ * One line of a byte stream (without its newline), numbered from 1, with the byte offset where it starts
+ * (a file's line can be read again from there), or the reason it was not kept.
+ */
+export type RawLine = { lineNo: number; bytes: Buffer; offset: number } | { lineNo: number; tooLong: true; binary: boolean };
 
 /**
  * Splits a byte stream into lines without holding more than `maxBytes` of any one line. A line over
@@ -12,6 +15,9 @@ export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array>, max
   let lineNo = 1;
   let skipping = false;
   let sawNul = false;
+  // Bytes of the stream before the current chunk, and where the current line starts.
+  let base = 0;
+  let lineStart = 0;
   for await (const chunk of chunks) {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let from = 0;
@@ -38,7 +44,8 @@ export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array>, max
         }
       }
       if (nl < 0) break;
-      if (!skipping) yield { lineNo, bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts, size) };
+      if (!skipping) yield { lineNo, bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), offset: lineStart };
+      lineStart = base + nl + 1;
       lineNo++;
       parts = [];
       size = 0;
@@ -46,6 +53,7 @@ export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array>, max
       sawNul = false;
       from = nl + 1;
     }
+    base += buf.length;
   }
-  if (!skipping && size > 0) yield { lineNo, bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts, size) };
+  if (!skipping && size > 0) yield { lineNo, bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), offset: lineStart };
 }

@@ -1,6 +1,6 @@
 // Inputs read as a stream of articles: JSONL files and standard input line by line (never whole),
 // other files one at a time (engine/plan-inputs.ts orders them and looks ahead for batch hints).
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import type { Article, InputError } from '../types.js';
 import { decodeUtf8 } from './decode.js';
 import { MAX_ARTICLE_CHARS, MAX_DOCUMENT_BYTES } from './limits.js';
@@ -8,7 +8,13 @@ import { readLines, type RawLine } from './read-lines.js';
 import { formatOf, parseArticles, readArticles, sniffFormat } from './read-articles.js';
 import { recordToArticle } from './record.js';
 
-export type InputItem = { article: Article } | { error: InputError };
+/**
+ * Where an article was read from a file, so its body can be read again instead of kept: a JSONL line
+ * (its byte offset and length), or the index among the articles of a whole-file document.
+ */
+export type Origin = { path: string; offset: number; bytes: number; lineNo: number } | { path: string; index: number };
+
+export type InputItem = { article: Article; origin?: Origin } | { error: InputError };
 
 /** Largest JSONL line read (bytes): a body at the character limit, in UTF-8 with JSON escapes, fits. */
 export const MAX_RECORD_BYTES = 8 * MAX_ARTICLE_CHARS;
@@ -22,6 +28,8 @@ const mb = (n: number): string => `${Math.round(n / 1e6)} MB`;
 
 /** The records of a JSONL byte stream as articles or one-line errors naming `source:line`. */
 async function* jsonlItems(lines: AsyncIterable<RawLine>, source: string, stdin: boolean): AsyncGenerator<InputItem> {
+  // Standard input cannot be read again: its articles carry no origin.
+  const path = stdin ? null : source;
   let seenLine = false;
   let articles = 0;
   let errors = 0;
@@ -63,7 +71,8 @@ async function* jsonlItems(lines: AsyncIterable<RawLine>, source: string, stdin:
       continue;
     }
     const r = recordToArticle(record, { source: where, fallbackId: where, format: 'jsonl' });
-    const items: InputItem[] = 'problem' in r ? [{ error: { source: where, message: r.problem } }] : [{ article: r.article }, ...r.warnings.map((w) => ({ error: { source: where, message: w } }))];
+    const found: InputItem = 'problem' in r ? { error: { source: where, message: r.problem } } : path === null ? { article: r.article } : { article: r.article, origin: { path, offset: line.offset, bytes: line.bytes.length, lineNo: line.lineNo } };
+    const items: InputItem[] = 'problem' in r ? [found] : [found, ...r.warnings.map((w) => ({ error: { source: where, message: w } }))];
     if ('problem' in r) errors++;
     else articles++;
     if (stdin && articles + errors === 1 && !held) {
@@ -89,7 +98,7 @@ async function* jsonlItems(lines: AsyncIterable<RawLine>, source: string, stdin:
 export async function* fileItems(path: string): AsyncGenerator<InputItem> {
   if (formatOf(path) !== 'jsonl') {
     const r = readArticles(path);
-    for (const article of r.articles) yield { article };
+    for (const [index, article] of r.articles.entries()) yield { article, origin: { path, index } };
     for (const error of r.errors) yield { error };
     return;
   }
@@ -103,6 +112,28 @@ export async function* fileItems(path: string): AsyncGenerator<InputItem> {
   } catch (e) {
     // A read that fails part-way (permissions, a vanished mount) ends this file, not the batch.
     yield { error: { source: path, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` } };
+  }
+}
+
+/** The body of an article read again from its origin; undefined when it cannot be read as it was. */
+export function bodyAt(origin: Origin): string | undefined {
+  try {
+    if ('index' in origin) return readArticles(origin.path).articles[origin.index]?.body;
+    const fd = openSync(origin.path, 'r');
+    const buf = Buffer.alloc(origin.bytes);
+    try {
+      if (readSync(fd, buf, 0, origin.bytes, origin.offset) !== origin.bytes) return undefined;
+    } finally {
+      closeSync(fd);
+    }
+    let text = utf8.decode(buf);
+    if (origin.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    const where = `${origin.path}:${origin.lineNo}`;
+    const r = recordToArticle(JSON.parse(text), { source: where, fallbackId: where, format: 'jsonl' });
+    return 'article' in r ? r.article.body : undefined;
+  } catch {
+    return undefined;
   }
 }
 

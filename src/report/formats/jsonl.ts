@@ -37,6 +37,13 @@ export class SummaryCounter {
     for (const f of a.flags) this.summary.categories[f.category] = (this.summary.categories[f.category] ?? 0) + 1;
   }
 
+  /** The same count from an article's verdict and flags per category (what a batch keeps of a result). */
+  counted(verdict: ArticleResult["verdict"], categories: Summary["categories"]): void {
+    this.summary.articles++;
+    this.summary.verdicts[verdict]++;
+    for (const [c, n] of Object.entries(categories) as Array<[keyof Summary["categories"], number]>) this.summary.categories[c] = (this.summary.categories[c] ?? 0) + n;
+  }
+
   error(): void {
     this.summary.errors++;
   }

@@ -1,0 +1,46 @@
+// --format json written article by article from the workers' JSON strings must be the bytes of the report
+// object rendered whole: the same summary (suppressed flags apart), corroboration in stats, same layout.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeJsonReport } from '../src/cli/write-json-report.js';
+import { applyCorroboration } from '../src/engine/check-batch.js';
+import { checkArticle } from '../src/engine/check-article.js';
+import { compactOutput } from '../src/engine/compact-output.js';
+import { buildReport } from '../src/report/build-report.js';
+import { renderJson } from '../src/report/formats/json.js';
+import { defaultConfig } from '../src/rules/config.js';
+import type { ArticleResult } from '../src/types.js';
+import { article, builtinRules, ROOT } from './helpers/run.js';
+
+function collect(): { sink: { write: (s: string) => Promise<void>; close: () => Promise<void> }; text: () => string } {
+  const parts: string[] = [];
+  return { sink: { write: async (s) => void parts.push(s), close: async () => {} }, text: () => parts.join('') };
+}
+
+describe('the JSON report written from compact results', () => {
+  const wire = readFileSync(join(ROOT, 'samples', 'wire-batch.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; body: string });
+  const bodies = [
+    ...wire.map((r) => ({ id: r.id, body: r.body, format: 'jsonl' as const })),
+    { id: 'suppressed', body: 'Talks covered security,trade and the plan.\n<!-- credlint-disable-next-line spacing -->\nPrices rose in Tianjin,China on Monday.\n', format: 'md' as const },
+    { id: 'scraped', body: readFileSync(join(ROOT, 'samples', 'scraped-harbour-page.txt'), 'utf8'), format: 'txt' as const },
+  ];
+  const outputs = bodies.map((b) => compactOutput(checkArticle(article(b.body, { id: b.id, format: b.format }), builtinRules(), defaultConfig())));
+  const corroboration = new Map([[bodies[1]!.id, { corroboratedClaims: 2, corroboratingArticles: 1, contradictedClaims: 1 }]]);
+  const errors = [{ source: 'x.jsonl:3', message: 'invalid JSON line (test)' }];
+
+  it('is byte for byte what renderJson(buildReport(...)) gives', async () => {
+    expect(outputs.some((o) => o.suppressed > 0)).toBe(true);
+    const { sink, text } = collect();
+    await writeJsonReport(sink, outputs.map((o) => o.resultJson), outputs, { comparisons: [], errors, durationMs: 12.4, corroboration });
+    const parsed = outputs.map((o) => JSON.parse(o.resultJson) as ArticleResult);
+    applyCorroboration(parsed, corroboration);
+    expect(text()).toBe(renderJson(buildReport(parsed, [], errors, 12.4)));
+  });
+
+  it('an empty batch is the report with no articles', async () => {
+    const { sink, text } = collect();
+    await writeJsonReport(sink, [], [], { comparisons: [], errors, durationMs: 1, corroboration: new Map() });
+    expect(text()).toBe(renderJson(buildReport([], [], errors, 1)));
+  });
+});
