@@ -115,6 +115,38 @@ function synonymsOf(word, parts) {
   return out;
 }
 
+/** The verb behind an -ing word ("shopping" → shop, "living" → live, "polling" → poll), if WordNet has it. */
+function verbOfGerund(w) {
+  if (!/ing$/.test(w) || w.length < 6) return null;
+  const stem = w.slice(0, -3);
+  const candidates = [stem, `${stem}e`, /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : null].filter(Boolean);
+  return candidates.find((c) => lemmaPos.get(c)?.has('v')) ?? null;
+}
+/** "purchase" → purchasing, "vote" → voting, "shop" → shopping, "buy" → buying. */
+function gerund(v) {
+  if (/ie$/.test(v)) return `${v.slice(0, -2)}ying`;
+  if (/[^aeiou]e$/.test(v) && v.length > 2) return `${v.slice(0, -1)}ing`;
+  if (/^[b-df-hj-np-tv-z]*[aeiou][b-df-hj-np-tv-z]$/.test(v) && !/[wxy]$/.test(v)) return `${v}${v.slice(-1)}ing`;
+  return `${v}ing`;
+}
+/**
+ * A spinner rewrites the verb inside an -ing modifier ("living room" → "residing room", "shopping mall" →
+ * "purchasing mall", "polling station" → "voting station"): the -ing forms of the verb's single-word synonyms.
+ */
+function gerundSynonyms(w) {
+  // Only a gerund noun: a participle that is an adjective ("developing countries") takes ordinary new ones.
+  if (!lemmaPos.get(w)?.has('n') || lemmaPos.get(w)?.has('a')) return new Map();
+  const verb = verbOfGerund(w);
+  if (!verb) return new Map();
+  const out = new Map();
+  for (const alt of synonymsOf(verb, ['v']).keys()) {
+    const g = gerund(alt);
+    // A gerund English uses as a noun of its own ("coaching programs") makes ordinary phrases.
+    if (g !== w && !lemmaPos.has(g)) out.set(g, new Set(['v']));
+  }
+  return out;
+}
+
 // ---- reference English: Brown corpus + WordNet glosses -----------------------------------------------------
 const singular = (w) => (/[^aeiou]ies$/.test(w) ? `${w.slice(0, -3)}y` : /(?:ss|sh|ch|x|z)es$/.test(w) ? w.slice(0, -2) : /[^su]s$/.test(w) ? w.slice(0, -1) : w);
 const reference = new Map(); // "w1 w2" and "w1 w2 w3" (last word singular) → count
@@ -247,7 +279,8 @@ for (const term of terms) {
   const out = [];
   words.forEach((w, i) => {
     const head = i === words.length - 1;
-    for (const [alt, altPos] of synonymsOf(w, head ? ['n'] : ['n', 'a'])) {
+    const alternatives = head ? synonymsOf(w, ['n']) : new Map([...synonymsOf(w, ['n', 'a']), ...gerundSynonyms(w)]);
+    for (const [alt, altPos] of alternatives) {
       const vw = [...words.slice(0, i), alt, ...words.slice(i + 1)];
       const variant = vw.join(' ');
       if (words.includes(alt) || respelling(w, alt)) { drop('respelling', variant); continue; }

@@ -138,7 +138,8 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
       (titleCase ? names : out).push(finding);
       i += hit.n - 1;
     }
-    if (names.length && out.length + names.length >= 2) return [...out, ...names].sort((a, b) => a.start - b.start);
+    const distinct = new Set([...out, ...names].map((f) => text.slice(f.start, f.end).toLowerCase()));
+    if (names.length && distinct.size >= 2) return [...out, ...names].sort((a, b) => a.start - b.start);
     return out;
   },
 };
