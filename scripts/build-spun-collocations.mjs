@@ -255,7 +255,10 @@ for (const term of curated) {
 const listed = new Set();
 for (const pack of ['tortured-phrases.json', 'synonym-swaps.json']) {
   for (const rule of JSON.parse(readFileSync(join(ROOT, 'rules', pack), 'utf8')).rules) {
-    for (const p of rule.options?.phrases ?? []) listed.add(singularPhrase(p.phrase.toLowerCase()));
+    for (const p of rule.options?.phrases ?? []) {
+      listed.add(p.phrase.toLowerCase());
+      listed.add(singularPhrase(p.phrase.toLowerCase()));
+    }
   }
 }
 function singularPhrase(p) {
@@ -348,7 +351,11 @@ const pack = {
     },
   ],
 };
-writeFileSync(join(ROOT, 'rules', 'spun-collocations.json'), `${JSON.stringify(pack, null, 1)}\n`);
+// One line per term keeps the file small and its diffs readable.
+const TERMS = '"__TERMS__"';
+pack.rules[0].options.terms = '__TERMS__';
+const termLines = Object.entries(sortedTable).map(([t, vs]) => `        ${JSON.stringify(t)}: ${JSON.stringify(vs)}`).join(',\n');
+writeFileSync(join(ROOT, 'rules', 'spun-collocations.json'), `${JSON.stringify(pack, null, 2).replace(TERMS, `{\n${termLines}\n      }`)}\n`);
 console.log(`brown words ${brownWords}; nlp-corpus sentences ${nlpSentences}; reference n-grams ${reference.size}; noun compounds ${nounLemmas.size}; terms kept ${terms.length} (dropped ${JSON.stringify(why)})`);
 console.log(`verb-like last words ${verbLike.length}`);
 console.log(`terms with variants ${Object.keys(table).length}; variants ${kept}; dropped ${JSON.stringify(dropped)}`);
