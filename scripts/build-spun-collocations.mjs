@@ -5,9 +5,9 @@
 // looks token bigrams/trigrams up in this table.
 //
 // Precision first. A term is kept only when it is established:
-//   - a WordNet noun lemma of two or three lower-case words (no proper names, no hyphens or digits), no title
-//     or role (noun.person: "vice president", "assistant professor");
-//   - every word is common (SUBTLEX-US count >= TERM_WORD_MIN, or Brown count >= BROWN_WORD_MIN);
+//   - a WordNet noun lemma of two or three lower-case words (no proper names, no hyphens or digits); in a title
+//     or role (noun.person: "vice president", "assistant professor") only a noun modifier swapped for a noun;
+//   - every word is common (SUBTLEX-US count >= TERM_WORD_MIN, Brown >= BROWN_WORD_MIN or reference text >= REFERENCE_WORD_MIN);
 //   - the term itself is attested in running English: tagged in SemCor (WordNet's sense counts), or used in the
 //     reference text at least twice (Brown, nlp-corpus, WordNet's definitions and examples), or listed in
 //     scripts/data/established-terms.txt.
@@ -42,6 +42,7 @@ export const TERM_WORD_MIN = 50; // SUBTLEX-US count (51M words): about 1 per mi
 // SemCor never tagged it and the curated list lacks it: once may be a gloss defining it.
 export const TERM_USES_MIN = 2;
 export const BROWN_WORD_MIN = 10; // or a count in the Brown corpus (1M words): 10 per million
+export const REFERENCE_WORD_MIN = 30; // or in the whole reference text (3.5M words)
 export const SWAP_WORD_MIN = 0;
 const RARER_ADJECTIVE = 0.5; // an adjective swapped for an adjective: at most half as frequent as the one it replaces
 const RARER_HEAD = 0.1; // a swapped head noun: a tenth ("climate alteration"; "shopping plaza" is ordinary)
@@ -150,7 +151,9 @@ function gerundSynonyms(w) {
 // ---- reference English: Brown corpus + WordNet glosses -----------------------------------------------------
 const singular = (w) => (/[^aeiou]ies$/.test(w) ? `${w.slice(0, -3)}y` : /(?:ss|sh|ch|x|z)es$/.test(w) ? w.slice(0, -2) : /[^su]s$/.test(w) ? w.slice(0, -1) : w);
 const reference = new Map(); // "w1 w2" and "w1 w2 w3" (last word singular) → count
+const referenceWords = new Map(); // word → count in the reference text
 function addText(words) {
+  for (const w of words) if (w) referenceWords.set(w, (referenceWords.get(w) ?? 0) + 1);
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i];
     const b = words[i + 1];
@@ -233,15 +236,14 @@ for (const s of synsets) {
   }
 }
 const terms = [];
-const why = { proper: 0, person: 0, shape: 0, rareWord: 0, unattested: 0 };
+const why = { proper: 0, shape: 0, rareWord: 0, unattested: 0 };
+const termReasons = new Map(); // term → why it is not established (for --why-term)
 for (const [term, proper] of nounLemmas) {
-  if (proper) { why.proper++; continue; }
-  // Titles and roles combine freely, and a swap makes another real one ("vice chairwoman", "adjunct professor").
-  if (personTerms.has(term)) { why.person++; continue; }
+  if (proper) { why.proper++; termReasons.set(term, 'proper'); continue; }
   const words = term.split(' ');
-  if (words.length > 3 || !words.every((w) => /^[a-z]{2,}$/.test(w)) || words.some((w) => FUNCTION_WORDS.has(w))) { why.shape++; continue; }
-  if (!words.every((w) => lemmaFreq(w) >= TERM_WORD_MIN || (brownFreq.get(w) ?? 0) >= BROWN_WORD_MIN)) { why.rareWord++; continue; }
-  if (!curated.has(term) && !((tagged.get(term) ?? 0) > 0) && (reference.get(term) ?? 0) < TERM_USES_MIN) { why.unattested++; continue; }
+  if (words.length > 3 || !words.every((w) => /^[a-z]{2,}$/.test(w)) || words.some((w) => FUNCTION_WORDS.has(w))) { why.shape++; termReasons.set(term, 'shape'); continue; }
+  if (!words.every((w) => lemmaFreq(w) >= TERM_WORD_MIN || (brownFreq.get(w) ?? 0) >= BROWN_WORD_MIN || (referenceWords.get(w) ?? 0) >= REFERENCE_WORD_MIN)) { why.rareWord++; termReasons.set(term, 'rareWord'); continue; }
+  if (!curated.has(term) && !((tagged.get(term) ?? 0) > 0) && (reference.get(term) ?? 0) < TERM_USES_MIN) { why.unattested++; termReasons.set(term, 'unattested'); continue; }
   terms.push(term);
 }
 // The curated news terms that WordNet lacks ("supply chain", "interest rates"): established by being listed.
@@ -270,7 +272,7 @@ const respelling = (a, b) => a.slice(0, 4) === b.slice(0, 4) || a.includes(b) ||
 const isAdjective = (w) => lemmaPos.get(w)?.has('a') && !lemmaPos.get(w)?.has('n');
 
 const table = {}; // term → variants
-const dropped = { respelling: 0, rare: 0, lemma: 0, referenceEnglish: 0, adjectiveHead: 0, commonHead: 0, commonAdjective: 0, listed: 0, productive: 0 };
+const dropped = { respelling: 0, rare: 0, lemma: 0, referenceEnglish: 0, adjectiveHead: 0, commonHead: 0, commonAdjective: 0, listed: 0, productive: 0, person: 0 };
 let kept = 0;
 const reasons = new Map(); // variant → why it was dropped (for --why)
 const drop = (reason, variant) => {
@@ -282,11 +284,16 @@ for (const term of terms) {
   const out = [];
   words.forEach((w, i) => {
     const head = i === words.length - 1;
+    // Titles and roles combine freely, and a swapped head or an adjective makes another real one ("vice
+    // chairwoman", "adjunct professor"); only a noun modifier swapped for a noun stays telling ("boss executive
+    // officer", "law enforcement" → "police headman" is not made).
+    if (personTerms.has(term) && head) return;
     const alternatives = head ? synonymsOf(w, ['n']) : new Map([...synonymsOf(w, ['n', 'a']), ...gerundSynonyms(w)]);
     for (const [alt, altPos] of alternatives) {
       const vw = [...words.slice(0, i), alt, ...words.slice(i + 1)];
       const variant = vw.join(' ');
       if (words.includes(alt) || respelling(w, alt)) { drop('respelling', variant); continue; }
+      if (personTerms.has(term) && (altPos.has('a') || isAdjective(alt))) { drop('person', variant); continue; }
       if (lemmaFreq(alt) < SWAP_WORD_MIN) { drop('rare', variant); continue; }
       if (lemmaPos.has(variant)) { drop('lemma', variant); continue; }
       if (listed.has(variant)) { drop('listed', variant); continue; }
@@ -365,5 +372,11 @@ if (process.argv.includes('--why')) {
     const base = singularPhrase(v.toLowerCase());
     const term = Object.entries(table).find(([, vs]) => vs.includes(base))?.[0];
     console.log(`${base}: ${term ? `kept (for ${term})` : reasons.get(base) ?? 'never generated (term not established, or no such synonym)'}`);
+  }
+}
+if (process.argv.includes('--why-term')) {
+  for (const t of process.argv.slice(process.argv.indexOf('--why-term') + 1)) {
+    const term = singularPhrase(t.toLowerCase());
+    console.log(`${term}: ${terms.includes(term) ? `established, ${table[term]?.length ?? 0} variants` : termReasons.get(term) ?? 'no WordNet noun compound'}`);
   }
 }
