@@ -81,3 +81,21 @@ export function glossBigrams() {
   }
   return out;
 }
+
+/** Lemmas WordNet writes with a capital in every synset that holds them (proper names: "New York", "Air Force One"). */
+export function properLemmas() {
+  const out = new Map(); // lemma → proper in every synset so far
+  for (const file of Object.keys(POS)) {
+    for (const line of readFileSync(join(DICT, `data.${file}`), 'utf8').split('\n')) {
+      if (!line || line.startsWith('  ')) continue;
+      const head = line.split(' ');
+      const n = parseInt(head[3], 16);
+      for (let i = 0, k = 4; i < n; i++, k += 2) {
+        const raw = head[k].replace(/\(\w+\)$/, '');
+        const lemma = raw.toLowerCase();
+        out.set(lemma, (out.get(lemma) ?? true) && /[A-Z]/.test(raw));
+      }
+    }
+  }
+  return new Set([...out].filter(([, p]) => p).map(([l]) => l.replace(/_/g, ' ')));
+}

@@ -16,10 +16,11 @@ import { redundancy } from './redundancy.js';
 import { reduplication } from './reduplication.js';
 import { restatement } from './restatement.js';
 import { shortBody } from './short-body.js';
+import { spunCollocation } from './spun-collocation.js';
 import { trailingHeadline } from './trailing-headline.js';
 import { wallOfText } from './wall-of-text.js';
 
 /** Every detector type a rule pack may name. schemas/rule.schema.json lists the same types (a test checks). */
 export const DETECTORS: ReadonlyMap<string, AnyDetector> = new Map(
-  [pattern, phrase, mojibake, reduplication, restatement, redundancy, brokenInfinitive, boilerplateSentence, wallOfText, trailingHeadline, emptyHeading, shortBody, dateWeekday, dateImpossible, dateTense, dateRelative, datePublication, chrome, attribution].map((d) => [d.type, d as AnyDetector]),
+  [pattern, phrase, mojibake, reduplication, restatement, redundancy, brokenInfinitive, boilerplateSentence, wallOfText, trailingHeadline, emptyHeading, shortBody, dateWeekday, dateImpossible, dateTense, dateRelative, datePublication, chrome, attribution, spunCollocation].map((d) => [d.type, d as AnyDetector]),
 );

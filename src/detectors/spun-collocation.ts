@@ -1,0 +1,145 @@
+import type { Finding, Token } from '../types.js';
+import type { Detector } from './detector.js';
+
+export interface SpunCollocationOptions {
+  /** Established term → its spun variants (lower case, last word in its base form): "climate change" → ["climate alteration"]. */
+  terms: Record<string, string[]>;
+  /** Last words whose -s form is also a verb ("the photo shows"): that form does not match before an object ("shows the damage"). */
+  verbLike?: string[];
+}
+
+interface PreparedSpunCollocations {
+  /** Variant (base form of its last word) → the established term. */
+  variants: Map<string, string>;
+  /** First words of the variants: most tokens are rejected by one Set lookup. */
+  firstWords: Set<string>;
+  /** Longest variant, in words. */
+  maxWords: number;
+  verbLike: Set<string>;
+}
+
+/** Base forms a last word may stand for: "alterations" → alteration, "wedlocks" → wedlock, "policies" → policy. */
+function baseForms(w: string): string[] {
+  const out = [w];
+  if (w.endsWith("'s")) out.push(w.slice(0, -2));
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) {
+    out.push(w.slice(0, -1));
+    if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
+    else if (w.endsWith('es')) out.push(w.slice(0, -2));
+  }
+  return out;
+}
+
+/** The established term in the flagged text's capitalisation and number: "Climate Alterations" → "Climate Changes". */
+function suggestionFor(found: string, foundLast: string, base: string, term: string): string {
+  let s = term;
+  if (foundLast !== base) {
+    const suffix = foundLast.endsWith("'s") ? "'s" : 's';
+    s = suffix === "'s" ? `${s}'s` : /(?:s|sh|ch|x|z)$/.test(s) ? `${s}es` : /[^aeiou]y$/.test(s) ? `${s.slice(0, -1)}ies` : `${s}s`;
+  }
+  if (found === found.toUpperCase() && /\p{L}/u.test(found)) return s.toUpperCase();
+  if (found.split(/\s+/).every((w) => /^\p{Lu}/u.test(w))) return s.replace(/(^|\s)(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+  if (/^\p{Lu}/u.test(found)) return s.charAt(0).toUpperCase() + s.slice(1);
+  return s;
+}
+
+/** Words that open an object or a clause: after one, a verb-like -s word is a verb ("the photo shows the damage"). */
+const VERB_OBJECT_OPENERS = new Set(
+  'the a an this that these those his her its their our my your how what why when where who whether him them us me you it there no some all every each many much more several'.split(' '),
+);
+
+/** After a verb-like -s word: a determiner, pronoun, name or number makes it a verb ("photo shows Amelia Earhart"). */
+function opensObject(next: Token | undefined): boolean {
+  if (!next || next.kind === 'punct' || next.kind === 'symbol') return false;
+  return next.kind === 'number' || VERB_OBJECT_OPENERS.has(next.norm) || /^\p{Lu}/u.test(next.text);
+}
+
+/** Words i..i+n-1 of one sentence, separated by blanks only (no punctuation, no line break between). */
+function runOfWords(text: string, tokens: Token[], i: number, n: number): boolean {
+  for (let k = i; k < i + n; k++) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word' || t.sentence !== tokens[i]!.sentence) return false;
+    if (k > i && !/^[ \t\u00a0]+$/.test(text.slice(tokens[k - 1]!.end, t.start))) return false;
+  }
+  return true;
+}
+
+/**
+ * Spun collocations: an established multiword term with one word swapped for a synonym ("climate alteration"
+ * for climate change). The table is built offline (scripts/build-spun-collocations.mjs); here one pass over the
+ * tokens looks each word pair and triple up in a Map, longest first.
+ */
+export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollocations> = {
+  type: 'spun-collocation',
+  summary: 'Flags an established multiword term with one word swapped for a synonym (a generated table of variants) and suggests the term.',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['terms'],
+    properties: {
+      terms: {
+        type: 'object',
+        minProperties: 1,
+        additionalProperties: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^\\S+( \\S+){1,3}$' } },
+      },
+      verbLike: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+  },
+  prepare(o) {
+    const variants = new Map<string, string>();
+    const firstWords = new Set<string>();
+    let maxWords = 2;
+    for (const [term, list] of Object.entries(o.terms)) {
+      for (const v of list) {
+        const key = v.toLowerCase();
+        if (!variants.has(key)) variants.set(key, term);
+        const words = key.split(' ');
+        firstWords.add(words[0]!);
+        maxWords = Math.max(maxWords, words.length);
+      }
+    }
+    return { variants, firstWords, maxWords, verbLike: new Set(o.verbLike ?? []) };
+  },
+  run(doc, rule) {
+    const { variants, firstWords, maxWords, verbLike } = rule.prepared;
+    const { tokens, text } = doc;
+    const out: Finding[] = [];
+    // A variant in Title Case may be a name or a heading ("Cabinet Room"): it flags only beside another hit
+    // (a spinner rewrites every term it can; a name stands alone).
+    const names: Finding[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const first = tokens[i]!;
+      if (first.kind !== 'word' || !firstWords.has(first.norm)) continue;
+      let hit: { n: number; term: string; base: string } | null = null;
+      for (let n = Math.min(maxWords, tokens.length - i); n >= 2 && !hit; n--) {
+        if (!runOfWords(text, tokens, i, n)) continue;
+        let prefix = first.norm;
+        for (let k = i + 1; k < i + n - 1; k++) prefix += ` ${tokens[k]!.norm}`;
+        const lastNorm = tokens[i + n - 1]!.norm;
+        for (const base of baseForms(lastNorm)) {
+          if (base !== lastNorm && !lastNorm.endsWith("'s") && verbLike.has(base) && opensObject(tokens[i + n])) continue;
+          const term = variants.get(`${prefix} ${base}`);
+          if (term !== undefined) {
+            hit = { n, term, base };
+            break;
+          }
+        }
+      }
+      if (!hit) continue;
+      const last = tokens[i + hit.n - 1]!;
+      const found = text.slice(first.start, last.end);
+      const finding: Finding = {
+        start: first.start,
+        end: last.end,
+        suggestion: suggestionFor(found, last.norm, hit.base, hit.term),
+        data: { suggestion: hit.term },
+      };
+      const titleCase = found.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)) && found !== found.toUpperCase();
+      (titleCase ? names : out).push(finding);
+      i += hit.n - 1;
+    }
+    const distinct = new Set([...out, ...names].map((f) => text.slice(f.start, f.end).toLowerCase()));
+    if (names.length && distinct.size >= 2) return [...out, ...names].sort((a, b) => a.start - b.start);
+    return out;
+  },
+};
