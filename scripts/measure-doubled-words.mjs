@@ -5,21 +5,11 @@
 // legitimate double per body (grammatical, idiomatic, a name, letter-spaced) that must not be flagged.
 // Usage: npm run build && node scripts/measure-doubled-words.mjs [--seed N] [--verbose]
 import { readFileSync } from 'node:fs';
-import { checkArticle } from '../dist/engine/check-article.js';
-import { defaultConfig } from '../dist/rules/config.js';
-import { loadRules } from '../dist/rules/load-rules.js';
 import { PAGES } from './lib/clean-corpus.mjs';
-import { mulberry32 } from './lib/random.mjs';
+import { measureOptions, ruleRunner } from './lib/measure-setup.mjs';
 
-const arg = (name, dflt) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
-const seed = Number(arg('--seed', 1));
-const verbose = process.argv.includes('--verbose');
-const rand = mulberry32(seed);
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-const config = defaultConfig();
-const rules = loadRules(config).filter((r) => r.id === 'repetition/reduplicated-words');
-const run = (body) =>
-  checkArticle({ id: 'd', source: 'd', title: null, url: null, publishedAt: null, publishedAtOrigin: null, publisher: null, format: 'txt', body }, rules, config).result;
+const { seed, verbose, pick } = measureOptions();
+const run = ruleRunner((r) => r.id === 'repetition/reduplicated-words');
 
 // Prose sentences: a capital start, 60+ characters, a full stop, on one line.
 function sentences(body) {

@@ -5,17 +5,10 @@
 // The garbling tables here are written independently of src/text/code-pages.ts.
 // Usage: npm run build && node scripts/measure-mojibake.mjs [--seed N] [--verbose]
 import { existsSync, readFileSync } from 'node:fs';
-import { checkArticle } from '../dist/engine/check-article.js';
-import { defaultConfig } from '../dist/rules/config.js';
-import { loadRules } from '../dist/rules/load-rules.js';
 import { PAGES } from './lib/clean-corpus.mjs';
-import { mulberry32 } from './lib/random.mjs';
+import { measureOptions, ruleRunner } from './lib/measure-setup.mjs';
 
-const arg = (name, dflt) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
-const seed = Number(arg('--seed', 1));
-const verbose = process.argv.includes('--verbose');
-const rand = mulberry32(seed);
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+const { seed, verbose, rand, pick } = measureOptions();
 
 // Own multilingual sentences (every script the detector claims), and news sentences with non-ASCII characters.
 const OWN = [
@@ -69,12 +62,8 @@ const DECODE = {
 };
 const garble = (s, page) => DECODE[page](new TextEncoder().encode(s));
 
-const config = defaultConfig();
-const rules = loadRules(config).filter((r) => r.id === 'encoding/mojibake');
-function flagsOf(body) {
-  const a = { id: 'm', source: 'm', title: null, url: null, publishedAt: null, publishedAtOrigin: null, publisher: null, format: 'txt', body };
-  return checkArticle(a, rules, config).result.flags;
-}
+const checkMojibake = ruleRunner((r) => r.id === 'encoding/mojibake');
+const flagsOf = (body) => checkMojibake(body).flags;
 function applyFlags(body, flags) {
   let out = body;
   for (const f of [...flags].sort((a, b) => b.start - a.start)) out = out.slice(0, f.start) + (f.suggestion ?? '') + out.slice(f.end);

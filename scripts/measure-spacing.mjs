@@ -5,21 +5,11 @@
 // looks similar (ellipses, abbreviations, decimals, URLs, code, dot-names, emoticons) and must not be flagged.
 // Usage: npm run build && node scripts/measure-spacing.mjs [--seed N] [--verbose]
 import { readFileSync } from 'node:fs';
-import { checkArticle } from '../dist/engine/check-article.js';
-import { defaultConfig } from '../dist/rules/config.js';
-import { loadRules } from '../dist/rules/load-rules.js';
 import { PAGES } from './lib/clean-corpus.mjs';
-import { mulberry32 } from './lib/random.mjs';
+import { measureOptions, ruleRunner } from './lib/measure-setup.mjs';
 
-const arg = (name, dflt) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
-const seed = Number(arg('--seed', 1));
-const verbose = process.argv.includes('--verbose');
-const rand = mulberry32(seed);
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-const config = defaultConfig();
-const rules = loadRules(config).filter((r) => r.category === 'spacing');
-const run = (body) =>
-  checkArticle({ id: 's', source: 's', title: null, url: null, publishedAt: null, publishedAtOrigin: null, publisher: null, format: 'txt', body }, rules, config).result;
+const { seed, verbose, pick } = measureOptions();
+const run = ruleRunner((r) => r.category === 'spacing');
 
 const sentences = (body) => [...body.matchAll(/(?<=^|[.!?]\s|\n)[A-Z][^\n.!?"“”()]{60,}[.!?](?=\s|$)/g)].map((m) => ({ start: m.index, text: m[0] }));
 // Word boundaries inside a sentence: [offset of the space, previous word, next word].

@@ -2,6 +2,7 @@ import { isStopId, stopwordBits } from '../facts/claim-words.js';
 import { bare, ID_RANGE, isNumber } from '../facts/token-ids.js';
 import { sentenceHash, sentenceLength, tokenEnd, type FactsView } from './facts-view.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
+import { OverlapCounter } from './overlap-counter.js';
 
 /** Two sentences, one from each article, that make the same statement. */
 export interface AlignedPair {
@@ -116,28 +117,18 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
       }
     }
     const candidates: AlignedPair[] = [];
-    const count = new Int32Array(B.sentenceCount);
-    const stamp = new Int32Array(B.sentenceCount).fill(-1);
-    const hits: number[] = [];
+    const shared = new OverlapCounter(B.sentenceCount);
     for (let a = 0; a < A.sentenceCount; a++) {
       if (usedA[a]) continue;
       if (sentenceLength(A, a) < MIN_TOKENS) continue;
       const size = contentWords(A, a, words);
-      hits.length = 0;
+      shared.begin(a);
       for (const w of words) {
         const list = index.get(w);
-        if (!list) continue;
-        for (const b of list) {
-          if (stamp[b] !== a) {
-            stamp[b] = a;
-            count[b] = 0;
-            hits.push(b);
-          }
-          count[b]!++;
-        }
+        if (list) for (const b of list) shared.add(b);
       }
-      for (const b of hits) {
-        const score = (2 * count[b]!) / (size + sizeB[b]!);
+      for (const b of shared.hits) {
+        const score = (2 * shared.shared(b)) / (size + sizeB[b]!);
         if (score >= MIN_SCORE) candidates.push({ a, b, score });
       }
     }

@@ -3,6 +3,7 @@ import { sentenceHash, type FactsView } from './facts-view.js';
 import { claimEntityKeys, claimHasStatus, claimIsListing, claimSentence, claimSubject } from '../facts/claim-codec.js';
 import { hashString } from '../facts/hash.js';
 import { sortedUnique } from './similarity.js';
+import { OverlapCounter } from './overlap-counter.js';
 
 /** Every claim of the batch in flat arrays, with the terms used to find and score candidate pairs. */
 export interface ClaimTable {
@@ -102,7 +103,7 @@ export const CANDIDATE_DEFAULTS: CandidateOptions = { postingCap: 64, minShared:
 
 /**
  * Calls `visit(i, j)` once for each pair of claims from different articles that share at least `minShared`
- * of the first claim's `probes` rarest terms. Inverted index over terms, counting with a stamped array: the
+ * of the first claim's `probes` rarest terms. Inverted index over terms, counted with an OverlapCounter: the
  * work per claim is bounded by (probes × postingCap), so the whole pass grows linearly with the batch.
  * Returns the number of pairs visited.
  */
@@ -119,14 +120,12 @@ export function forEachCandidatePair(table: ClaimTable, options: CandidateOption
       list.push(i);
     }
   }
-  const count = new Int32Array(n);
-  const stamp = new Int32Array(n).fill(-1);
+  const shared = new OverlapCounter(n);
   let visited = 0;
-  const hits: number[] = [];
   // A claim's probes: its indexed terms, rarest first (df and term packed in one number: one native sort).
   const keyed: number[] = [];
   for (let i = 0; i < n; i++) {
-    hits.length = 0;
+    shared.begin(i);
     keyed.length = 0;
     for (const t of table.terms[i]!) if (postings.has(t)) keyed.push(df.get(t)! * 2 ** 32 + t);
     if (keyed.length > options.probes) {
@@ -139,16 +138,11 @@ export function forEachCandidatePair(table: ClaimTable, options: CandidateOption
       for (let k = list.length - 1; k >= 0; k--) {
         const j = list[k]!;
         if (j <= i) break;
-        if (stamp[j] !== i) {
-          stamp[j] = i;
-          count[j] = 0;
-          hits.push(j);
-        }
-        count[j]!++;
+        shared.add(j);
       }
     }
-    for (const j of hits) {
-      if (count[j]! < options.minShared || table.article[j] === table.article[i]) continue;
+    for (const j of shared.hits) {
+      if (shared.shared(j) < options.minShared || table.article[j] === table.article[i]) continue;
       visited++;
       visit(i, j);
     }

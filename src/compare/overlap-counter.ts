@@ -1,7 +1,7 @@
 /**
- * For one article at a time, counts how many index keys (sentences, names) it shares with each earlier
- * article found in the posting lists. The arrays are sized once for the batch and reset lazily by stamp,
- * so an article costs only as much as its postings, never a pass over the whole batch.
+ * For one probe at a time (an article, a sentence, a claim), counts how many index keys (sentences, names, words,
+ * terms) it shares with each item found in the posting lists. The arrays are sized once and reset lazily by stamp,
+ * so a probe costs only as much as its postings, never a pass over every item.
  */
 export class OverlapCounter {
   private readonly count: Int32Array;
