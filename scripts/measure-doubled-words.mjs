@@ -4,8 +4,7 @@
 // mid-sentence, across a line break, sentence-initial "The the", "I I", "growth and growth"), and one
 // legitimate double per body (grammatical, idiomatic, a name, letter-spaced) that must not be flagged.
 // Usage: npm run build && node scripts/measure-doubled-words.mjs [--seed N] [--verbose]
-import { readFileSync } from 'node:fs';
-import { PAGES } from './lib/clean-corpus.mjs';
+import { cleanBodies } from './lib/clean-corpus.mjs';
 import { measureOptions, ruleRunner } from './lib/measure-setup.mjs';
 
 const { seed, verbose, pick } = measureOptions();
@@ -75,7 +74,7 @@ const LEGIT = [
   'Walla Walla is a small city in Washington.',
 ];
 
-const bodies = readFileSync(PAGES, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).body);
+const bodies = cleanBodies();
 const stats = {};
 let legitN = 0;
 let legitFlagged = 0;

@@ -4,8 +4,7 @@
 // doubled punctuation, spaces inside brackets and quotes), and one correct construction per body that
 // looks similar (ellipses, abbreviations, decimals, URLs, code, dot-names, emoticons) and must not be flagged.
 // Usage: npm run build && node scripts/measure-spacing.mjs [--seed N] [--verbose]
-import { readFileSync } from 'node:fs';
-import { PAGES } from './lib/clean-corpus.mjs';
+import { cleanBodies } from './lib/clean-corpus.mjs';
 import { measureOptions, ruleRunner } from './lib/measure-setup.mjs';
 
 const { seed, verbose, pick } = measureOptions();
@@ -62,7 +61,7 @@ const LEGIT = [
   'Version 2.4.1 of Node.js shipped.',
 ];
 
-const bodies = readFileSync(PAGES, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).body);
+const bodies = cleanBodies();
 const stats = {};
 let legitN = 0;
 let legitFlagged = 0;

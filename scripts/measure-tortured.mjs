@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { checkArticle } from '../dist/engine/check-article.js';
 import { defaultConfig } from '../dist/rules/config.js';
 import { loadRules } from '../dist/rules/load-rules.js';
-import { PAGES, SHARED } from './lib/clean-corpus.mjs';
+import { cleanBodies, SHARED } from './lib/clean-corpus.mjs';
 import { HELD_OUT_SWAPS } from './lib/inject-defects.mjs';
 import { mulberry32 } from './lib/random.mjs';
 import { spell, spinMaterial, splitOf, termsIn } from './lib/unlisted-spins.mjs';
@@ -34,7 +34,7 @@ function parseFingerprint(fp) {
 const csv = readFileSync(join(SHARED, 'corpus', 'tortured-phrases', 'pps-fingerprints.csv'), 'utf8').split('\n').slice(1);
 const fps = csv.map((l) => /^"((?:[^"]|"")*)"/.exec(l)?.[1]?.replace(/""/g, '"')).filter(Boolean).map(parseFingerprint).filter((f) => f.phrase.split(/\s+/).length >= 2 && !f.unless.length && /^[\p{L}' -]+$/u.test(f.phrase));
 const onlyUnlisted = process.argv.includes('--unlisted');
-const bodies = readFileSync(PAGES, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).body);
+const bodies = cleanBodies();
 const stat = { fingerprint: { n: 0, found: 0 }, 'held-out swap': { n: 0, found: 0 } };
 for (const body of onlyUnlisted ? [] : bodies) {
   const sents = [...body.matchAll(/(?<=^|\n)[A-Z][^\n]{60,}[.!?](?=\n|$)/g)];

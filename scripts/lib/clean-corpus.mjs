@@ -8,6 +8,11 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SHARED = join(ROOT, '..', 'shared');
 export const PAGES = join(SHARED, 'corpus', 'news-pages', 'pages.jsonl');
 
+/** The true bodies of the clean news pages, as written. */
+export function cleanBodies() {
+  return readFileSync(PAGES, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).body);
+}
+
 /** Lower-cased clean bodies and whole pages (menus and links are ordinary English too). */
 export function cleanTexts() {
   if (!existsSync(PAGES)) throw new Error(`${PAGES} not found: the build scripts need ../shared`);
