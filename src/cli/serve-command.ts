@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { createPool } from '../serve/pool.js';
 import { DEFAULTS, startServer } from '../serve/server.js';
+import { warmUp } from '../serve/warm-up.js';
 import { loadSetup } from './setup.js';
 import { UsageError } from './usage-error.js';
 
@@ -46,8 +47,10 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   const loaded = loadSetup(opts);
   const pool = createPool(loaded, { workers, setup: { configFile: loaded.config.file, config: loaded.config, extraRuleDirs: opts.rules }, articleTimeoutMs: timeoutMs });
   const log = (line: string): void => void process.stderr.write(`credlint serve: ${line}\n`);
+  // Cold start paid here, before listening: the first request is as fast as the next (see serve/warm-up.ts).
+  const warmMs = await warmUp(pool, loaded.config, timeoutMs);
   const running = await startServer({ host: opts.host, port, loaded, pool, maxBodyBytes, timeoutMs, maxQueue, token: token || null, corsOrigins: opts.corsOrigin, log, compareThread: workers > 0 });
-  if (!opts.quiet) log(`listening on ${running.url} (${pool.size} ${workers === 0 ? 'in-process checker' : 'worker threads'}, ${loaded.rules.filter((r) => r.enabled).length} rules${token ? ', bearer token required' : ''})`);
+  if (!opts.quiet) log(`listening on ${running.url} (${pool.size} ${workers === 0 ? 'in-process checker' : 'worker threads'}, ${loaded.rules.filter((r) => r.enabled).length} rules${token ? ', bearer token required' : ''}; warmed up in ${Math.round(warmMs)} ms)`);
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: string): void => {
