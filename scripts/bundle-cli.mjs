@@ -52,7 +52,11 @@ const URL_IN_MODULE = /new URL\((['"])(\.\.?\/[^'"]*)\1,\s*import\.meta\.url\)/g
 // worker threads) keep their static imports.
 const LAZY_IMPORTS = ['franc', 'htmlparser2'];
 const LAZY_REQUIRES = ['chrono-node'];
-const BUNDLED = [...LAZY_IMPORTS, ...LAZY_REQUIRES];
+// commander (7 CommonJS files) and string-similarity are bundled too: loaded from node_modules, each file costs a package-scope lookup,
+// a read and a compile, and the ESM-to-CommonJS bridge lexes it (~15 ms of a run). Its `require('node:child_process')`
+// (net, dgram, streams: ~5 ms) is deferred to the one place it is used, running an executable subcommand.
+const BUNDLED_CJS = ['commander', 'string-similarity'];
+const BUNDLED = [...LAZY_IMPORTS, ...LAZY_REQUIRES, ...BUNDLED_CJS];
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const external = Object.keys(pkg.dependencies ?? {}).filter((d) => !BUNDLED.includes(d));
 
@@ -77,6 +81,17 @@ const relocate = {
   setup(build) {
     build.onResolve({ filter: /^\.\/program\.js$/ }, () => ({ path: './program.js', external: true }));
     build.onResolve({ filter: /^credlint:bundled-program$/ }, () => ({ path: program }));
+    build.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      const uses = source.match(/childProcess\.\w+/g) ?? [];
+      if (!source.includes(eager) || uses.some((u) => u !== 'childProcess.spawn')) {
+        console.error(`bundle-cli: ${args.path}: commander no longer loads child_process as expected; update the lazy rewrite in scripts/bundle-cli.mjs`);
+        process.exit(1);
+      }
+      const lazy = "let __childProcess; const childProcess = { spawn: (...a) => (__childProcess ??= require('node:child_process')).spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
     build.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (args) => {
       const dir = dirname(args.path);
       // program.js starts with the bin's #! line, which only the first line of main.js may carry.
@@ -98,7 +113,7 @@ const relocate = {
 await esbuild.build({
   stdin: { contents: ENTRY, resolveDir: root, sourcefile: 'credlint-bin.js', loader: 'js' },
   bundle: true,
-  splitting: true,
+  splitting: false,
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -109,6 +124,8 @@ await esbuild.build({
   chunkNames: 'bundle-[name]-[hash]',
   allowOverwrite: true,
   legalComments: 'eof',
+  // Bundled CommonJS (commander) requires node's own modules: give each chunk a real require.
+  banner: { js: "import { createRequire as __credlint_createRequire } from 'node:module'; const require = __credlint_createRequire(import.meta.url);" },
   logLevel: 'warning',
   plugins: [relocate],
 });
