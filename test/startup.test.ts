@@ -33,7 +33,8 @@ describe('CLI start-up', () => {
     const shipped = run(CLI, ['check', 'samples/clean-council-budget.txt'], { NODE_DEBUG: 'module' });
     expect(shipped.status).toBe(0);
     const loaded = packagesLoaded(shipped.stderr);
-    expect(loaded.has('commander')).toBe(true); // the log does show CommonJS packages
+    // The bundle carries commander: no CommonJS package need load here. The user-configuration run below shows the
+    // log does list the packages a run loads (ajv), so this absence is not a blind spot of the log.
     expect(loaded.has('ajv')).toBe(false);
 
     const config = t.put('.credlintrc.json', JSON.stringify({ extends: 'credlint:strict', rules: { 'spacing/doubled-space': 'off' } }));

@@ -113,11 +113,18 @@ function prepareSignal(spec: SignalSpec): PreparedSignal {
   }
   for (const w of words.filter((x) => !single.includes(x))) startWords.add(`${key(w.split(/\s+/)[0]!).replace(/\*$/, '')}*`);
   if (starts) starts = { exact: new Set([...startWords].filter((w) => !w.endsWith('*'))), prefixes: prefixTest([...startWords].filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1))) };
+  // `re` is compiled here, so a bad pattern is refused at load; its case-insensitive twin (the same source, so the
+  // same syntax) only on first use: Unicode case folding makes it 3-4x dearer, and only text whose length
+  // lower-casing changes (rare letters) needs it.
+  const re = compile(spec, parts, 'yu');
+  let reCased: RegExp | null | undefined;
   return {
     spec,
     starts,
-    re: compile(spec, parts, 'yu'),
-    reCased: compile(spec, parts, 'yiu'),
+    re,
+    get reCased() {
+      return reCased === undefined ? (reCased = compile(spec, parts, 'yiu')) : reCased;
+    },
     exact: new Set(single.filter((w) => !w.endsWith('*')).map(key)),
     prefixes: prefixTest(single.filter((w) => w.endsWith('*')).map((w) => key(w.slice(0, -1)))),
   };
