@@ -30,17 +30,21 @@ try {
   process.exit(0);
 }
 
-for (const f of readdirSync(cliDir)) if (/^bundle-.*\.js$/.test(f)) rmSync(join(cliDir, f));
+for (const f of readdirSync(cliDir)) if (/^bundle[-.]/.test(f)) rmSync(join(cliDir, f));
 copyFileSync(main, program);
 
 // Preloads and loaders from the command line or NODE_OPTIONS (which execArgv does not show).
-const ENTRY = `
+const BIN = `#!/usr/bin/env node
+// credlint's bin, written by scripts/bundle-cli.mjs: the bundled program (bundle.cjs, through bundle-loader.js
+// and V8's code cache), or tsc's unbundled program when modules are preloaded (see scripts/bundle-cli.mjs).
 const PRELOAD = /^(?:--import|--require|-r|--loader|--experimental-loader)(?:=|$)/;
 const preloaded = process.execArgv.some((a) => PRELOAD.test(a)) ||
   /(?:^|\\s)(?:--import|--require|-r|--loader|--experimental-loader)(?:[=\\s]|$)/.test(process.env.NODE_OPTIONS ?? '');
-if (preloaded) await import('./program.js');
-else await import('credlint:bundled-program');
+if (preloaded || !(await import('./bundle-loader.js')).runBundle()) await import('./program.js');
 `;
+
+// The bundle's entry: the program module's lazy initialiser, so the bundle has no top-level await (CommonJS has none).
+const ENTRY = `import('credlint:bundled-program');`;
 
 const URL_IN_MODULE = /new URL\((['"])(\.\.?\/[^'"]*)\1,\s*import\.meta\.url\)/g;
 
@@ -110,9 +114,11 @@ const relocate = {
   },
 };
 
-await esbuild.build({
+const built = await esbuild.build({
   stdin: { contents: ENTRY, resolveDir: root, sourcefile: 'credlint-bin.js', loader: 'js' },
   bundle: true,
+  // One file: a one-article check used all but 110 KB of the code, and each chunk costs a resolution, a
+  // package-scope lookup and a compile of its own.
   splitting: false,
   format: 'esm',
   platform: 'node',
@@ -120,25 +126,36 @@ await esbuild.build({
   // The other dependencies stay in node_modules, loaded as the package manager installed them.
   external,
   outdir: cliDir,
-  entryNames: 'main',
-  chunkNames: 'bundle-[name]-[hash]',
-  allowOverwrite: true,
+  write: false,
   legalComments: 'eof',
-  // Bundled CommonJS (commander) requires node's own modules: give each chunk a real require.
-  banner: { js: "import { createRequire as __credlint_createRequire } from 'node:module'; const require = __credlint_createRequire(import.meta.url);" },
   logLevel: 'warning',
   plugins: [relocate],
 });
+let code = built.outputFiles[0].text;
 // A module that finds a file from import.meta.url some other way would look for it beside the bundle: refuse it
 // here rather than at a user's run (only `new URL('./relative', import.meta.url)` and createRequire are relocatable).
-for (const f of readdirSync(cliDir).filter((f) => /^(?:main|bundle-.*)\.js$/.test(f))) {
-  const text = readFileSync(join(cliDir, f), 'utf8');
-  for (const m of text.matchAll(/import\.meta\.url/g)) {
-    const before = text.slice(Math.max(0, m.index - 300), m.index);
-    if (/(?:new URL\((['"])\.\.?\/[^'"\n]*\1,\s*|createRequire\d*\()$/.test(before)) continue;
-    console.error(`bundle-cli: ${f}: import.meta.url used in a way the bundle cannot relocate: …${before.slice(-80)}import.meta.url`);
-    process.exit(1);
-  }
+for (const m of code.matchAll(/import\.meta\.url/g)) {
+  const before = code.slice(Math.max(0, m.index - 300), m.index);
+  if (/(?:new URL\((['"])\.\.?\/[^'"\n]*\1,\s*|createRequire\d*\()$/.test(before)) continue;
+  console.error(`bundle-cli: import.meta.url used in a way the bundle cannot relocate: …${before.slice(-80)}import.meta.url`);
+  process.exit(1);
 }
-writeFileSync(main, `#!/usr/bin/env node\n${readFileSync(main, 'utf8')}`);
+// CommonJS, so bundle-loader.js can compile it with V8's code cache: node 20 caches no ES module's code, and
+// compiling 1.3 MB of JavaScript (and each function again on its first call) is ~40 ms of a one-article run.
+code = code.replaceAll('import.meta.url', '__credlint_module_url');
+const cjs = await esbuild.transform(code, {
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'eof',
+  banner: "const __credlint_module_url = require('node:url').pathToFileURL(__filename).href;",
+});
+// bundle-loader.js compiles the bundle as a script without a dynamic-import handler: import() would throw there.
+if (/(?<![\w$.])import\s*\(/.test(cjs.code.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""'))) {
+  console.error('bundle-cli: the bundled program uses import(); bundle-loader.js cannot run it (use require or a static import)');
+  process.exit(1);
+}
+writeFileSync(join(cliDir, 'bundle.cjs'), cjs.code);
+copyFileSync(join(root, 'scripts', 'bundle-loader.mjs'), join(cliDir, 'bundle-loader.js'));
+writeFileSync(main, BIN);
 chmodSync(main, 0o755);
