@@ -2,7 +2,7 @@
 // unbundled program, and the shipped packs, presets and word lists, validated at build time, do not load ajv.
 // How long it takes is measured in `npm run bench -- --single`, not here.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, ROOT } from './helpers/paths.js';
@@ -45,5 +45,39 @@ describe('CLI start-up', () => {
     const bad = run(CLI, ['check', '-c', t.put('bad.json', JSON.stringify({ rules: 5 })), 'samples/clean-council-budget.txt']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/bad\.json: \/rules: /);
+  });
+
+  // The bin runs dist/cli/bundle.cjs with V8's code cache made at build time (scripts/code-cache.mjs): a cache that
+  // is not for these bytes, or that V8 refuses, or no bundle at all must each give the same report, not a crash.
+  it.skipIf(!existsSync(join(ROOT, 'dist', 'cli', 'bundle.cjs.cache')))('a stale, refused or missing code cache, or a missing bundle, changes nothing', () => {
+    const pkg = join(t.dir, 'pkg');
+    for (const d of ['dist', 'rules', 'presets', 'schemas', 'package.json']) cpSync(join(ROOT, d), join(pkg, d), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+    const bin = join(pkg, 'dist', 'cli', 'main.js');
+    const cache = join(pkg, 'dist', 'cli', 'bundle.cjs.cache');
+    const article = join(ROOT, 'samples', 'scraped-harbour-page.txt');
+    const expected = run(CLI, ['check', article]);
+    expect(expected.status).toBe(0);
+    expect((JSON.parse(expected.stdout) as { articles: Array<{ flags: unknown[] }> }).articles[0]!.flags.length).toBeGreaterThan(0);
+    const same = (why: string): void => {
+      const r = run(bin, ['check', article]);
+      expect(r.stderr, why).toBe(expected.stderr);
+      expect(r.status, why).toBe(expected.status);
+      expect(masked(r.stdout), why).toBe(masked(expected.stdout));
+    };
+    same('the cache as built');
+    const good = readFileSync(cache);
+    const stale = Buffer.from(good);
+    stale[0] ^= 0xff; // the digest of other bytes: the bundle changed since the cache was made
+    writeFileSync(cache, stale);
+    same('a cache made for other bytes');
+    const refused = Buffer.from(good);
+    refused.fill(7, 32, 96); // the right digest, a payload V8 refuses
+    writeFileSync(cache, refused);
+    same('a cache V8 refuses');
+    rmSync(cache);
+    same('no cache');
+    rmSync(join(pkg, 'dist', 'cli', 'bundle.cjs'));
+    same('no bundle (the unbundled program runs)');
   });
 });
