@@ -54,7 +54,11 @@ const URL_IN_MODULE = /new URL\((['"])(\.\.?\/[^'"]*)\1,\s*import\.meta\.url\)/g
 // up front, but a bundled ESM package behind require() is initialised when first required. chrono-node is already
 // required on first use (createRequire); bundled, its 50 CommonJS files are one. The unbundled modules (library,
 // worker threads) keep their static imports.
-const LAZY_IMPORTS = ['franc', 'htmlparser2'];
+const LAZY_IMPORTS = ['franc', 'htmlparser2', 'node:http', 'node:worker_threads'];
+// Node's own modules that only some commands use (the service's HTTP server, worker threads for batches): the
+// single bundle would otherwise load them in every run (http with net and its streams, worker_threads: ~8 ms).
+// Only functions and classes can be imported lazily; the build stops on any other import from these.
+const LAZY_NAMES = { 'node:http': ['createServer'], 'node:worker_threads': ['Worker'] };
 const LAZY_REQUIRES = ['chrono-node'];
 // commander (7 CommonJS files) and string-similarity are bundled too: loaded from node_modules, each file costs a package-scope lookup,
 // a read and a compile, and the ESM-to-CommonJS bridge lexes it (~15 ms of a run). Its `require('node:child_process')`
@@ -70,6 +74,12 @@ const CREATE_REQUIRE = new RegExp(`createRequire\\(import\\.meta\\.url\\)\\((['"
 /** `import { a, b as c } from 'pkg'` → bindings that require the package on first call (or `new`). */
 function lazyImport(_, names, _q, name) {
   const slot = `__lazy_${name.replace(/\W/g, '_')}`;
+  for (const n of names.split(',').map((x) => x.trim().split(/\s+as\s+/)[0]).filter(Boolean)) {
+    if (LAZY_NAMES[name] && !LAZY_NAMES[name].includes(n)) {
+      console.error(`bundle-cli: "${n}" from ${name} is not known to be a function or class; add it to LAZY_NAMES in scripts/bundle-cli.mjs if it is one`);
+      process.exit(1);
+    }
+  }
   return [
     `var ${slot};`,
     ...names.split(',').map((n) => n.trim()).filter(Boolean).map((n) => {
