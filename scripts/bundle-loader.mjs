@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { decodeUtf8 } from '../shipped/decode-utf8.js';
 // V8's flags are part of the cache's key: set them before compiling, as the run that made the cache did.
 import './regexp-tier-up.js';
 
@@ -40,7 +41,7 @@ export function runBundle({ writeCache = false } = {}) {
     }
   }
   // The CommonJS wrapper, so the bundle runs as node would run the file, with its own require.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`, { filename: BUNDLE, cachedData });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${decodeUtf8(bytes)}\n})`, { filename: BUNDLE, cachedData });
   if (writeCache) process.once('exit', () => writeFileSync(CACHE, Buffer.concat([digest, script.createCachedData()])));
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));

@@ -7,6 +7,7 @@ import type { Config, RuleSetting } from './config.js';
 import { compileSchema, describeError, validatorFor } from './schemas.js';
 import type { ValidateFunction } from 'ajv';
 import { contentHash, VALIDATED_FILE, validatedAtBuild } from '../shipped/validated.js';
+import { decodeUtf8 } from '../shipped/decode-utf8.js';
 import { firstCatastrophe, patternSources, type PatternSource } from './pattern-safety.js';
 
 /** The packs shipped with credlint (dist/rules/ → ../../rules). */
@@ -44,7 +45,7 @@ export function readPack(file: string, opts: { trustBuiltin?: boolean } = {}): R
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
-    raw = JSON.parse(bytes.toString('utf8'));
+    raw = JSON.parse(decodeUtf8(bytes));
   } catch (e) {
     throw new RuleLoadError(`${file}: not valid JSON (${(e as Error).message})`);
   }
