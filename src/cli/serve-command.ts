@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { createPool } from '../serve/pool.js';
 import { DEFAULTS, startServer } from '../serve/server.js';
 import { warmUp } from '../serve/warm-up.js';
@@ -44,6 +45,10 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   const maxQueue = whole('--queue', opts.queue, 0);
   const maxBodyBytes = parseBytes(opts.maxBody);
   const token = opts.token ?? process.env.CREDLINT_TOKEN ?? null;
+  // A long-running service wants machine code for its patterns, compiled while it warms up, not on the 100th
+  // request: back to V8's default tier-up (the CLI delays it for one-article runs, see regexp-tier-up.ts). Patterns
+  // created from here on (the rules, and everything in the checking threads) compile on their second execution.
+  setFlagsFromString('--regexp-tier-up-ticks=1');
   const loaded = loadSetup(opts);
   const pool = createPool(loaded, { workers, setup: { configFile: loaded.config.file, config: loaded.config, extraRuleDirs: opts.rules }, articleTimeoutMs: timeoutMs });
   const log = (line: string): void => void process.stderr.write(`credlint serve: ${line}\n`);
