@@ -9,7 +9,7 @@ import { collectBatchHints } from './batch-hints.js';
 import { ArticleOverBudget, checkArticle, type CheckOutput } from './check-article.js';
 import { checkOrdered, type Checked } from './check-parallel.js';
 import type { WorkerSetup } from './check-worker.js';
-import { compactOutput, type CompactOutput } from './compact-output.js';
+import { compactOutput, type CompactOutput, type ResultForm } from './compact-output.js';
 import { availableCores, CheckPool, DEFAULT_ARTICLE_TIMEOUT_MS } from './worker-pool.js';
 
 /** Articles per worker below which starting another thread costs more than it saves. */
@@ -110,18 +110,18 @@ export async function* checkEachCompact(
   hintsFor: (a: Article) => BatchHints | null,
   engine: Engine,
   threads: number,
-  options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'> & { pool?: CheckPool },
+  options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'> & { pool?: CheckPool; form?: ResultForm },
 ): AsyncGenerator<{ article: Article; checked: Checked<CompactOutput> }> {
   if (threads === 0 || (!options.workerSetup && !options.pool)) {
     for await (const article of articles) {
       const checked = checkHere(article, engine.rules, engine.config, hintsFor(article), options.articleTimeoutMs);
-      yield { article, checked: 'output' in checked ? { output: compactOutput(checked.output) } : checked };
+      yield { article, checked: 'output' in checked ? { output: compactOutput(checked.output, options.form) } : checked };
     }
     return;
   }
   const pool = options.pool ?? openBatchPool(threads, options.workerSetup!, options.articleTimeoutMs);
   try {
-    yield* checkOrdered(articles, hintsFor, pool, (a, h) => pool.checkCompact(a, h));
+    yield* checkOrdered(articles, hintsFor, pool, (a, h) => pool.checkCompact(a, h, { form: options.form }));
   } finally {
     await pool.close();
   }

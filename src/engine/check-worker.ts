@@ -23,7 +23,7 @@ export interface WorkerSetup {
 export type ToWorker =
   | { type: 'hints'; id: number; templateLines: string[] }
   | { type: 'forget-hints' }
-  | { type: 'task'; seq: number; article: Article; hints: number | null; compact?: boolean; timeoutMs?: number };
+  | { type: 'task'; seq: number; article: Article; hints: number | null; compact?: boolean; form?: import('./compact-output.js').ResultForm; timeoutMs?: number };
 
 /** Worker → main thread. */
 export type FromWorker =
@@ -55,7 +55,7 @@ port.on('message', (msg: ToWorker) => {
     const hints = msg.hints === null ? null : (hintSets.get(msg.hints) ?? null);
     const budget = msg.timeoutMs !== undefined && Number.isFinite(msg.timeoutMs) ? { ms: msg.timeoutMs } : undefined;
     const output = checkArticle(msg.article, rules, config, hints, budget);
-    reply = { type: 'done', seq: msg.seq, output: msg.compact ? compactOutput(output) : output };
+    reply = { type: 'done', seq: msg.seq, output: msg.compact ? compactOutput(output, msg.form) : output };
   } catch (e) {
     if (e instanceof ArticleOverBudget) reply = { type: 'timeout', seq: msg.seq, message: e.message, ruleId: e.ruleId };
     else reply = { type: 'failed', seq: msg.seq, message: (e as Error)?.message ?? String(e) };

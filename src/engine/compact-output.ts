@@ -6,10 +6,22 @@ import type { ArticleFacts } from '../facts/facts.js';
 import type { ArticleResult, Category, Verdict } from '../types.js';
 import type { CheckOutput, RuleFailure } from './check-article.js';
 
+/**
+ * How the result is serialised: `line`, JSON.stringify(result) (a JSONL line, or parsed back); `report`, as an
+ * element of the JSON report's `articles` array (JSON.stringify(report, null, 2) indents it by four spaces), so
+ * the thread writing the report copies it as it is.
+ */
+export type ResultForm = 'line' | 'report';
+
 export interface CompactOutput {
   id: string;
-  /** JSON.stringify(result). */
+  /** The result as JSON, in the form asked for (see ResultForm). */
   resultJson: string;
+  /**
+   * `report` form: where the batch-only stats (corroboration) go in resultJson, just before the stats
+   * object's closing brace; absent when they cannot be spliced in (stats empty, or already naming one).
+   */
+  statsEnd?: number;
   verdict: Verdict;
   /** Warnings that count against --max-warnings (not suppressed). */
   warnings: number;
@@ -22,7 +34,12 @@ export interface CompactOutput {
   ruleErrors?: RuleFailure[];
 }
 
-export function compactOutput(o: CheckOutput): CompactOutput {
+/** The stats only the batch knows, added at the end of an article's stats (engine/check-batch.ts). */
+const BATCH_STATS = ['corroboratedClaims', 'corroboratingArticles', 'contradictedClaims'];
+/** Indentation of an article's own keys, and of its stats' keys, inside the report (see ResultForm). */
+const ARTICLE_KEY_INDENT = '\n      ';
+
+export function compactOutput(o: CheckOutput, form: ResultForm = 'line'): CompactOutput {
   const r = o.result;
   let warnings = 0;
   let suppressed = 0;
@@ -34,7 +51,20 @@ export function compactOutput(o: CheckOutput): CompactOutput {
     if (f.suppressed) suppressed++;
     else reported[f.category] = (reported[f.category] ?? 0) + 1;
   }
-  const out: CompactOutput = { id: r.id, resultJson: JSON.stringify(r), verdict: r.verdict, warnings, categories, reported, suppressed, facts: o.facts };
+  const out: CompactOutput = { id: r.id, resultJson: '', verdict: r.verdict, warnings, categories, reported, suppressed, facts: o.facts };
+  if (form === 'line') out.resultJson = JSON.stringify(r);
+  else {
+    // A newline inside a string is escaped, so every newline of the text is a line break of the layout.
+    const json = JSON.stringify(r, null, 2).replaceAll('\n', '\n    ');
+    out.resultJson = json;
+    const keys = Object.keys(r.stats);
+    if (keys.length > 0 && !keys.some((k) => BATCH_STATS.includes(k))) {
+      // The stats' closing brace is the first line after `"stats": {` back at the article's key indent.
+      const open = json.indexOf(`${ARTICLE_KEY_INDENT}"stats": {`);
+      const close = open < 0 ? -1 : json.indexOf(`${ARTICLE_KEY_INDENT}}`, open);
+      if (close >= 0) out.statsEnd = close;
+    }
+  }
   if (o.ruleErrors) out.ruleErrors = o.ruleErrors;
   return out;
 }
