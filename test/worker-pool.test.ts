@@ -101,6 +101,10 @@ describe('CheckPool with two articles per worker', () => {
       expect(JSON.parse(compact.resultJson)).toEqual(JSON.parse(JSON.stringify(full.result)));
       expect(compact.facts).toEqual(full.facts);
       expect(compact.verdict).toBe(full.result.verdict);
+      // A batch that neither compares nor writes facts does not have them built: the same result.
+      const bare = await pool.checkCompact(a, null, { facts: false });
+      expect(bare.facts).toBeUndefined();
+      expect(bare.resultJson).toBe(compact.resultJson);
     } finally {
       await pool.close();
     }

@@ -54,11 +54,23 @@ export function ruleApplies(rule: LoadedRule, language: string): boolean {
   return !rule.languages || language === 'und' || rule.languages.includes(language);
 }
 
+/** An article's outcome without its facts: what a run that neither compares nor writes facts needs. */
+export type CheckedResult = Omit<CheckOutput, 'facts'> & { facts?: ArticleFacts };
+
 /**
  * Checks one article: builds its text model once, runs every enabled rule on it, scores the flags.
  * A pure function of (article, rules, config, hints): what a worker thread or the HTTP service runs.
  */
 export function checkArticle(article: Article, rules: readonly LoadedRule[], config: Config, hints: BatchHints | null = null, budget?: ArticleBudget): CheckOutput {
+  return checkArticleWith(article, rules, config, hints, { budget, facts: true }) as CheckOutput;
+}
+
+/**
+ * checkArticle, with the facts for the comparison only when asked for (`facts: true`): building them is
+ * about a sixth of an article's time, and the result does not depend on them.
+ */
+export function checkArticleWith(article: Article, rules: readonly LoadedRule[], config: Config, hints: BatchHints | null, options: { budget?: ArticleBudget; facts: boolean }): CheckedResult {
+  const { budget } = options;
   const startedAt = budget?.startedAt ?? performance.now();
   const limit = budget && Number.isFinite(budget.ms) ? startedAt + budget.ms : Infinity;
   // Called after each step with what that step was: a rule's id, or a shared analysis.
@@ -129,8 +141,11 @@ export function checkArticle(article: Article, rules: readonly LoadedRule[], con
     flags,
     skippedRules: skipped,
   };
-  const output: CheckOutput = { result, facts: buildFacts(doc, flags, publication.date) };
-  overrun(undefined, 'collecting facts for the comparison');
+  const output: CheckedResult = { result };
+  if (options.facts) {
+    output.facts = buildFacts(doc, flags, publication.date);
+    overrun(undefined, 'collecting facts for the comparison');
+  }
   if (ruleErrors.length) output.ruleErrors = ruleErrors;
   return output;
 }

@@ -6,7 +6,7 @@ import { buildReport } from '../report/build-report.js';
 import type { Config } from '../rules/config.js';
 import type { Article, ArticleResult, Comparison, InputError, Report } from '../types.js';
 import { collectBatchHints } from './batch-hints.js';
-import { ArticleOverBudget, checkArticle, type CheckOutput } from './check-article.js';
+import { ArticleOverBudget, checkArticle, checkArticleWith, type CheckOutput } from './check-article.js';
 import { checkOrdered, type Checked } from './check-parallel.js';
 import type { WorkerSetup } from './check-worker.js';
 import { compactOutput, type CompactOutput, type ResultForm } from './compact-output.js';
@@ -55,8 +55,13 @@ export function errorsOf(article: Article, checked: Checked<{ ruleErrors?: Check
 
 /** Checks one article on the calling thread within its time budget, turning an exception into an outcome. */
 export function checkHere(article: Article, rules: readonly LoadedRule[], config: Config, hints: BatchHints | null, budgetMs = DEFAULT_ARTICLE_TIMEOUT_MS): Checked {
+  return contained(() => checkArticle(article, rules, config, hints, { ms: budgetMs }));
+}
+
+/** An exception (a bug, or the time budget) as the article's outcome. */
+function contained<T>(check: () => T): Checked<T> {
   try {
-    return { output: checkArticle(article, rules, config, hints, { ms: budgetMs }) };
+    return { output: check() };
   } catch (e) {
     if (e instanceof ArticleOverBudget && e.ruleId) return { error: e.message, ruleId: e.ruleId };
     return { error: (e as Error)?.message ?? String(e) };
@@ -110,18 +115,19 @@ export async function* checkEachCompact(
   hintsFor: (a: Article) => BatchHints | null,
   engine: Engine,
   threads: number,
-  options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'> & { pool?: CheckPool; form?: ResultForm },
+  options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'> & { pool?: CheckPool; form?: ResultForm; facts?: boolean },
 ): AsyncGenerator<{ article: Article; checked: Checked<CompactOutput> }> {
   if (threads === 0 || (!options.workerSetup && !options.pool)) {
     for await (const article of articles) {
-      const checked = checkHere(article, engine.rules, engine.config, hintsFor(article), options.articleTimeoutMs);
+      const budget = { ms: options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS };
+      const checked = contained(() => checkArticleWith(article, engine.rules, engine.config, hintsFor(article), { budget, facts: options.facts ?? true }));
       yield { article, checked: 'output' in checked ? { output: compactOutput(checked.output, options.form) } : checked };
     }
     return;
   }
   const pool = options.pool ?? openBatchPool(threads, options.workerSetup!, options.articleTimeoutMs);
   try {
-    yield* checkOrdered(articles, hintsFor, pool, (a, h) => pool.checkCompact(a, h, { form: options.form }));
+    yield* checkOrdered(articles, hintsFor, pool, (a, h) => pool.checkCompact(a, h, { form: options.form, facts: options.facts }));
   } finally {
     await pool.close();
   }

@@ -7,7 +7,7 @@ import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
 import { loadConfig } from '../rules/config.js';
 import { loadRules } from '../rules/load-rules.js';
-import { ArticleOverBudget, checkArticle } from './check-article.js';
+import { ArticleOverBudget, checkArticle, checkArticleWith } from './check-article.js';
 import { compactOutput } from './compact-output.js';
 
 export interface WorkerSetup {
@@ -23,7 +23,7 @@ export interface WorkerSetup {
 export type ToWorker =
   | { type: 'hints'; id: number; templateLines: string[] }
   | { type: 'forget-hints' }
-  | { type: 'task'; seq: number; article: Article; hints: number | null; compact?: boolean; form?: import('./compact-output.js').ResultForm; timeoutMs?: number };
+  | { type: 'task'; seq: number; article: Article; hints: number | null; compact?: boolean; form?: import('./compact-output.js').ResultForm; timeoutMs?: number; facts?: boolean };
 
 /** Worker → main thread. */
 export type FromWorker =
@@ -54,8 +54,11 @@ port.on('message', (msg: ToWorker) => {
   try {
     const hints = msg.hints === null ? null : (hintSets.get(msg.hints) ?? null);
     const budget = msg.timeoutMs !== undefined && Number.isFinite(msg.timeoutMs) ? { ms: msg.timeoutMs } : undefined;
-    const output = checkArticle(msg.article, rules, config, hints, budget);
-    reply = { type: 'done', seq: msg.seq, output: msg.compact ? compactOutput(output, msg.form) : output };
+    // A full answer (CheckOutput) always has its facts; a compact one only when the batch wants them.
+    const output = msg.compact
+      ? compactOutput(checkArticleWith(msg.article, rules, config, hints, { budget, facts: msg.facts !== false }), msg.form)
+      : checkArticle(msg.article, rules, config, hints, budget);
+    reply = { type: 'done', seq: msg.seq, output };
   } catch (e) {
     if (e instanceof ArticleOverBudget) reply = { type: 'timeout', seq: msg.seq, message: e.message, ruleId: e.ruleId };
     else reply = { type: 'failed', seq: msg.seq, message: (e as Error)?.message ?? String(e) };

@@ -4,7 +4,7 @@
 // on the receiving thread and traced at every major collection while 10,000 of them are held.
 import type { ArticleFacts } from '../facts/facts.js';
 import type { ArticleResult, Category, Verdict } from '../types.js';
-import type { CheckOutput, RuleFailure } from './check-article.js';
+import type { CheckedResult, RuleFailure } from './check-article.js';
 
 /**
  * How the result is serialised: `line`, JSON.stringify(result) (a JSONL line, or parsed back); `report`, as an
@@ -30,7 +30,8 @@ export interface CompactOutput {
   /** The same for flags not suppressed (what the report's summary counts), and how many were suppressed. */
   reported: Partial<Record<Category, number>>;
   suppressed: number;
-  facts: ArticleFacts;
+  /** Absent when the batch did not ask for them (no comparison, no --emit-facts). */
+  facts?: ArticleFacts;
   ruleErrors?: RuleFailure[];
 }
 
@@ -39,7 +40,7 @@ const BATCH_STATS = ['corroboratedClaims', 'corroboratingArticles', 'contradicte
 /** Indentation of an article's own keys, and of its stats' keys, inside the report (see ResultForm). */
 const ARTICLE_KEY_INDENT = '\n      ';
 
-export function compactOutput(o: CheckOutput, form: ResultForm = 'line'): CompactOutput {
+export function compactOutput(o: CheckedResult, form: ResultForm = 'line'): CompactOutput {
   const r = o.result;
   let warnings = 0;
   let suppressed = 0;
@@ -51,7 +52,8 @@ export function compactOutput(o: CheckOutput, form: ResultForm = 'line'): Compac
     if (f.suppressed) suppressed++;
     else reported[f.category] = (reported[f.category] ?? 0) + 1;
   }
-  const out: CompactOutput = { id: r.id, resultJson: '', verdict: r.verdict, warnings, categories, reported, suppressed, facts: o.facts };
+  const out: CompactOutput = { id: r.id, resultJson: '', verdict: r.verdict, warnings, categories, reported, suppressed };
+  if (o.facts) out.facts = o.facts;
   if (form === 'line') out.resultJson = JSON.stringify(r);
   else {
     // A newline inside a string is escaped, so every newline of the text is a line break of the layout.

@@ -67,6 +67,8 @@ interface Task {
   /** Answer with a CompactOutput (the result serialised on the worker, in this form) instead of a CheckOutput. */
   compact: boolean;
   form?: ResultForm;
+  /** Compact answers: whether to build the article's facts (default true). */
+  facts?: boolean;
   resolve: (o: never) => void;
   reject: (e: Error) => void;
 }
@@ -129,18 +131,18 @@ export class CheckPool {
   }
 
   /** As check, answered in the compact form a batch keeps (see compact-output.ts). */
-  checkCompact(article: Article, hints: BatchHints | null = null, options: { timeoutMs?: number; form?: ResultForm } = {}): Promise<CompactOutput> {
-    return this.submit<CompactOutput>(article, hints, options.timeoutMs, true, options.form);
+  checkCompact(article: Article, hints: BatchHints | null = null, options: { timeoutMs?: number; form?: ResultForm; facts?: boolean } = {}): Promise<CompactOutput> {
+    return this.submit<CompactOutput>(article, hints, options.timeoutMs, true, options.form, options.facts);
   }
 
-  private submit<T>(article: Article, hints: BatchHints | null, timeoutMs: number | undefined, compact: boolean, form?: ResultForm): Promise<T> {
+  private submit<T>(article: Article, hints: BatchHints | null, timeoutMs: number | undefined, compact: boolean, form?: ResultForm, facts?: boolean): Promise<T> {
     if (this.closing) return Promise.reject(new Error('the checking pool is closed'));
     if (this.startError) return Promise.reject(new WorkerCrashError(this.startError));
     // Room for the tasks the workers hold (running or about to) plus maxQueue waiting.
     if (this.pending >= this.size * this.perWorker + this.maxQueue) return Promise.reject(new QueueFullError(`the queue is full (${this.maxQueue} articles waiting)`));
     return new Promise<T>((resolve, reject) => {
       if (this.pending === 0) for (const s of this.slots) s.worker.ref();
-      this.queue.push({ seq: this.seq++, article, hints, timeoutMs: timeoutMs ?? this.timeoutMs, compact, form, resolve: resolve as (o: never) => void, reject });
+      this.queue.push({ seq: this.seq++, article, hints, timeoutMs: timeoutMs ?? this.timeoutMs, compact, form, facts, resolve: resolve as (o: never) => void, reject });
       this.dispatch();
     });
   }
@@ -265,7 +267,7 @@ export class CheckPool {
         slot.tasks.push(task);
         this.running++;
         const hintId = this.sendHints(slot, task.hints);
-        slot.worker.postMessage({ type: 'task', seq: task.seq, article: task.article, hints: hintId, compact: task.compact, form: task.form, timeoutMs: task.timeoutMs } satisfies ToWorker);
+        slot.worker.postMessage({ type: 'task', seq: task.seq, article: task.article, hints: hintId, compact: task.compact, form: task.form, timeoutMs: task.timeoutMs, facts: task.facts } satisfies ToWorker);
         this.armTimer(slot);
       }
     }
