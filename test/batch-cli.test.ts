@@ -87,12 +87,27 @@ describe('faults are contained', () => {
 
   it('an article over --article-timeout is stopped and reported; the batch goes on', () => {
     const file = tmp.put('spin.jsonl', jsonl([{ id: 'one', body: story }, { id: 'spin', body: `${story}\nCREDLINT-TEST-SPIN` }, { id: 'three', body: story }]));
-    const r = run(['check', file, '--format', 'json', '--article-timeout', '5', '-j', '1'], { nodeArgs: ['--import', FAULTS] });
+    const r = run(['check', file, '--format', 'json', '--article-timeout', '2', '-j', '1'], { nodeArgs: ['--import', FAULTS] });
     expect(r.status).toBe(2);
     const report = JSON.parse(r.stdout) as Report;
     assertValidReport(report);
     expect(report.articles.map((a) => a.id)).toEqual(['one', 'three']);
-    expect(report.errors).toEqual([expect.objectContaining({ article: 'spin', message: expect.stringMatching(/longer than 5 s/) })]);
+    expect(report.errors).toEqual([expect.objectContaining({ article: 'spin', message: expect.stringMatching(/longer than 2 s/) })]);
+  });
+
+  it('a rule still running at the budget: the article stops at the next check, an error naming the rule and the budget; the others are checked', () => {
+    // 1 article and 3 articles: one rule busy for 1.7 s against a 1 s budget. The worker stops the article
+    // itself (the hard guard, which could not name the rule, comes 1.5 s after the budget).
+    const slow = { id: 'slow', body: `${story}\nCREDLINT-TEST-SLOW-1700` };
+    for (const recs of [[slow], [{ id: 'one', body: story }, slow, { id: 'three', body: story }]]) {
+      const file = tmp.put(`slow-${recs.length}.jsonl`, jsonl(recs));
+      const r = run(['check', file, '--format', 'json', '--article-timeout', '1'], { nodeArgs: ['--import', FAULTS] });
+      expect(r.status).toBe(2);
+      const report = JSON.parse(r.stdout) as Report;
+      assertValidReport(report);
+      expect(report.articles.map((a) => a.id)).toEqual(recs.filter((x) => x !== slow).map((x) => x.id));
+      expect(report.errors).toEqual([{ source: expect.any(String), article: 'slow', ruleId: 'attribution/vague-attribution', message: expect.stringMatching(/longer than 1 s \(the time budget per article\); stopped in rule attribution\/vague-attribution/) }]);
+    }
   });
 
   it('--out never writes over an input, even one that failed to load; a missing folder is one clear line', async () => {

@@ -30,6 +30,14 @@ describe('CheckPool', () => {
     expect((await pool.check(article(story, { id: 'after' }))).result.id).toBe('after');
   });
 
+  it('a worker stops an article past its budget itself, naming the rule, and is not replaced', async () => {
+    const threads = [...(pool as unknown as { slots: Array<{ worker: unknown }> }).slots.map((s) => s.worker)];
+    const slow = pool.check(article(`${story}\nCREDLINT-TEST-SLOW-1000`, { id: 'slow' }), null, { timeoutMs: 400 });
+    await expect(slow).rejects.toMatchObject({ constructor: ArticleTimeoutError, ruleId: 'attribution/vague-attribution', message: expect.stringMatching(/longer than 0\.4 s.*stopped in rule attribution\/vague-attribution/) });
+    expect((await pool.check(article(story, { id: 'next' }))).result.id).toBe('next');
+    expect((pool as unknown as { slots: Array<{ worker: unknown }> }).slots.map((s) => s.worker)).toEqual(threads);
+  });
+
   it('turns a worker that dies into that article\'s error; the others are checked', async () => {
     const outcomes = await Promise.allSettled([1, 2, 3, 4, 5].map((i) => pool.check(article(i === 3 ? `${story}\nCREDLINT-TEST-CRASH` : story, { id: `n${i}` }))));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
@@ -93,6 +101,10 @@ describe('CheckPool with two articles per worker', () => {
       expect(JSON.parse(compact.resultJson)).toEqual(JSON.parse(JSON.stringify(full.result)));
       expect(compact.facts).toEqual(full.facts);
       expect(compact.verdict).toBe(full.result.verdict);
+      // A batch that neither compares nor writes facts does not have them built: the same result.
+      const bare = await pool.checkCompact(a, null, { facts: false });
+      expect(bare.facts).toBeUndefined();
+      expect(bare.resultJson).toBe(compact.resultJson);
     } finally {
       await pool.close();
     }

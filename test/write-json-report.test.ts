@@ -25,7 +25,8 @@ describe('the JSON report written from compact results', () => {
     { id: 'suppressed', body: 'Talks covered security,trade and the plan.\n<!-- credlint-disable-next-line spacing -->\nPrices rose in Tianjin,China on Monday.\n', format: 'md' as const },
     { id: 'scraped', body: readFileSync(join(ROOT, 'samples', 'scraped-harbour-page.txt'), 'utf8'), format: 'txt' as const },
   ];
-  const outputs = bodies.map((b) => compactOutput(checkArticle(article(b.body, { id: b.id, format: b.format }), builtinRules(), defaultConfig())));
+  const checked = bodies.map((b) => checkArticle(article(b.body, { id: b.id, format: b.format }), builtinRules(), defaultConfig()));
+  const outputs = checked.map((o) => compactOutput(o, 'report'));
   const corroboration = new Map([[bodies[1]!.id, { corroboratedClaims: 2, corroboratingArticles: 1, contradictedClaims: 1 }]]);
   const errors = [{ source: 'x.jsonl:3', message: 'invalid JSON line (test)' }];
 
@@ -33,9 +34,23 @@ describe('the JSON report written from compact results', () => {
     expect(outputs.some((o) => o.suppressed > 0)).toBe(true);
     const { sink, text } = collect();
     await writeJsonReport(sink, outputs.map((o) => o.resultJson), outputs, { comparisons: [], errors, durationMs: 12.4, corroboration });
-    const parsed = outputs.map((o) => JSON.parse(o.resultJson) as ArticleResult);
+    const parsed = checked.map((o) => JSON.parse(JSON.stringify(o.result)) as ArticleResult);
     applyCorroboration(parsed, corroboration);
     expect(text()).toBe(renderJson(buildReport(parsed, [], errors, 12.4)));
+  });
+
+  it('splices the corroboration stats where the worker marked the stats\' end, or re-renders an article without the mark', async () => {
+    expect(outputs.every((o) => o.statsEnd !== undefined)).toBe(true);
+    const everyOne = new Map(outputs.map((o, i) => [o.id, { corroboratedClaims: i, corroboratingArticles: 1, contradictedClaims: 0 }]));
+    const parsed = checked.map((o) => JSON.parse(JSON.stringify(o.result)) as ArticleResult);
+    applyCorroboration(parsed, everyOne);
+    const expected = renderJson(buildReport(parsed, [], errors, 3));
+    const marked = collect();
+    await writeJsonReport(marked.sink, outputs.map((o) => o.resultJson), outputs, { comparisons: [], errors, durationMs: 3, corroboration: everyOne });
+    expect(marked.text()).toBe(expected);
+    const unmarked = collect();
+    await writeJsonReport(unmarked.sink, outputs.map((o) => o.resultJson), outputs.map((o) => ({ ...o, statsEnd: undefined })), { comparisons: [], errors, durationMs: 3, corroboration: everyOne });
+    expect(unmarked.text()).toBe(expected);
   });
 
   it('an empty batch is the report with no articles', async () => {

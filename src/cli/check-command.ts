@@ -210,7 +210,7 @@ async function runPipeline(
     while (pendingErrors.length && pendingErrors[0]!.after <= upTo) await onError(pendingErrors.shift()!.error);
   };
   let done = 0;
-  for await (const { article, checked } of checkEachCompact(articles(), plan.hintsFor, { rules, config }, threads, { workerSetup: engine.workerSetup, articleTimeoutMs: engine.articleTimeoutMs, pool: threads > 0 ? (engine.early ?? undefined) : undefined })) {
+  for await (const { article, checked } of checkEachCompact(articles(), plan.hintsFor, { rules, config }, threads, { workerSetup: engine.workerSetup, articleTimeoutMs: engine.articleTimeoutMs, pool: threads > 0 ? (engine.early ?? undefined) : undefined, form: spliced ? 'report' : 'line', facts: comparing || Boolean(factsSink) })) {
     await flushErrors(done);
     for (const e of errorsOf(article, checked)) await onError(e);
     if ('output' in checked) {
@@ -222,9 +222,9 @@ async function runPipeline(
       // renderArticleLine(result), from the result's JSON as it came.
       if (streaming) await sink.write(`{"type":"article","article":${out.resultJson}}\n`);
       else results.push(out.resultJson);
-      if (spliced) tallies.push({ verdict: out.verdict, reported: out.reported, suppressed: out.suppressed });
-      if (factsSink) await factsSink.write(renderFactsLine(out.facts));
-      if (comparing) facts.push(out.facts);
+      if (spliced) tallies.push({ id: out.id, verdict: out.verdict, reported: out.reported, suppressed: out.suppressed, statsEnd: out.statsEnd });
+      if (factsSink) await factsSink.write(renderFactsLine(out.facts!));
+      if (comparing) facts.push(out.facts!);
     }
     progress.tick(++done);
   }

@@ -9,8 +9,8 @@ import { renderJson } from '../report/formats/json.js';
 import type { ArticleResult, Comparison, Flag, InputError, StoryCluster } from '../types.js';
 import type { Sink } from './output.js';
 
-/** What the summary is counted from, for one article: its verdict and flags per category. */
-export type Tally = Pick<CompactOutput, 'verdict' | 'reported' | 'suppressed'>;
+/** What the summary is counted from, for one article (its verdict and flags per category), and where its stats end. */
+export type Tally = Pick<CompactOutput, 'id' | 'verdict' | 'reported' | 'suppressed' | 'statsEnd'>;
 
 /** Where the articles go in the report rendered without them: `"articles": []` at the top level. */
 const EMPTY_ARTICLES = '\n  "articles": []';
@@ -28,6 +28,10 @@ function standIn(t: Tally): ArticleResult {
   return { verdict: t.verdict, flags } as unknown as ArticleResult;
 }
 
+/**
+ * `results`: each article's result in `report` form (compact-output.ts), made by the thread that checked it;
+ * this thread only splices in the corroboration stats the comparison found.
+ */
 export async function writeJsonReport(
   sink: Sink,
   results: readonly string[],
@@ -40,16 +44,26 @@ export async function writeJsonReport(
   if (results.length === 0 || at < 0) return sink.write(text);
   let out = `${text.slice(0, at)}\n  "articles": [`;
   for (let i = 0; i < results.length; i++) {
-    const result = JSON.parse(results[i]!) as ArticleResult;
-    const c = parts.corroboration.get(result.id);
-    if (c) Object.assign(result.stats, corroborationStats(c));
-    // An array element two levels down: JSON.stringify(report, null, 2) indents its lines by four spaces
-    // (a newline inside a string is escaped, so every newline of the text is a line break).
-    out += `${i ? ',' : ''}\n    ${JSON.stringify(result, null, 2).replaceAll('\n', '\n    ')}`;
+    out += `${i ? ',' : ''}\n    ${withCorroboration(results[i]!, tallies[i]!, parts.corroboration)}`;
     if (out.length >= CHUNK_CHARS) {
       await sink.write(out);
       out = '';
     }
   }
   await sink.write(`${out}\n  ]${text.slice(at + EMPTY_ARTICLES.length)}`);
+}
+
+/** An article's result with the corroboration stats at the end of its stats, as applyCorroboration adds them. */
+function withCorroboration(json: string, tally: Tally, corroboration: ReadonlyMap<string, Corroboration>): string {
+  const c = corroboration.get(tally.id);
+  if (!c) return json;
+  const stats = corroborationStats(c);
+  if (tally.statsEnd === undefined) {
+    const result = JSON.parse(json) as ArticleResult;
+    Object.assign(result.stats, stats);
+    return JSON.stringify(result, null, 2).replaceAll('\n', '\n    ');
+  }
+  let added = '';
+  for (const [k, v] of Object.entries(stats)) added += `,\n        ${JSON.stringify(k)}: ${JSON.stringify(v)}`;
+  return json.slice(0, tally.statsEnd) + added + json.slice(tally.statsEnd);
 }

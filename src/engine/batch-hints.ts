@@ -1,6 +1,6 @@
 import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
-import { lineKey } from '../text/line-key.js';
+import { LINE_KEY_MAX, lineKey } from '../text/line-key.js';
 
 /** Lines seen in at least this many articles, and this share, of one source count as template. */
 const MIN_ARTICLES = 3;
@@ -10,6 +10,8 @@ const MIN_SHARE = 0.3;
  * they were first seen are forgotten: memory stays proportional to a window of the source, not its archive.
  */
 const PRUNE_EVERY = 2000;
+/** What String.prototype.trim removes (white space and line terminators). */
+const SPACE = /\s/;
 
 /** The source an article belongs to for template detection: publisher, else the URL's host. */
 export function sourceKey(article: Article): string {
@@ -39,6 +41,8 @@ export class HintCollector {
   private readonly perSource = new Map<string, SourceCounts>();
   /** Articles seen. */
   count = 0;
+  /** Line keys of the article being added (one set reused: thousands of articles). */
+  private readonly seen = new Set<string>();
 
   add(a: Article): void {
     this.count++;
@@ -46,8 +50,12 @@ export class HintCollector {
     let s = this.perSource.get(key);
     if (!s) this.perSource.set(key, (s = { articles: 0, lines: new Map() }));
     const n = ++s.articles;
-    const seen = new Set<string>();
-    for (const line of a.body.split(/\r\n|\r|\n/)) {
+    const seen = this.seen;
+    seen.clear();
+    // Most bodies have no carriage return: a literal split is then the same lines, without the pattern.
+    for (const line of a.body.includes('\r') ? a.body.split(/\r\n|\r|\n/) : a.body.split('\n')) {
+      // A paragraph line (most lines) is too long to be template: known without trimming or folding it.
+      if (line.length > LINE_KEY_MAX && !SPACE.test(line[0]!) && !SPACE.test(line[line.length - 1]!)) continue;
       const k = lineKey(line);
       if (!k || seen.has(k)) continue;
       seen.add(k);

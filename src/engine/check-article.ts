@@ -19,6 +19,29 @@ export interface RuleFailure {
   message: string;
 }
 
+/**
+ * A time budget for one article, checked cooperatively between rules and shared analyses: cheap (a clock
+ * read per rule), and it works on the main thread, where nothing can interrupt a running rule. A worker
+ * pool keeps its hard guard (terminating the thread) for a rule that never returns.
+ */
+export interface ArticleBudget {
+  /** Milliseconds the article may take. */
+  ms: number;
+  /** When its clock started (performance.now()); default: when checkArticle is called. */
+  startedAt?: number;
+}
+
+/** The article ran past its budget: stopped at the first check after it, in or after `ruleId` (or `stage`). */
+export class ArticleOverBudget extends Error {
+  constructor(
+    readonly budgetMs: number,
+    readonly ruleId: string | undefined,
+    readonly stage: string,
+  ) {
+    super(`checking took longer than ${budgetMs / 1000} s (the time budget per article); stopped in ${ruleId ? `rule ${ruleId}` : stage}`);
+  }
+}
+
 export interface CheckOutput {
   result: ArticleResult;
   facts: ArticleFacts;
@@ -31,11 +54,29 @@ export function ruleApplies(rule: LoadedRule, language: string): boolean {
   return !rule.languages || language === 'und' || rule.languages.includes(language);
 }
 
+/** An article's outcome without its facts: what a run that neither compares nor writes facts needs. */
+export type CheckedResult = Omit<CheckOutput, 'facts'> & { facts?: ArticleFacts };
+
 /**
  * Checks one article: builds its text model once, runs every enabled rule on it, scores the flags.
  * A pure function of (article, rules, config, hints): what a worker thread or the HTTP service runs.
  */
-export function checkArticle(article: Article, rules: readonly LoadedRule[], config: Config, hints: BatchHints | null = null): CheckOutput {
+export function checkArticle(article: Article, rules: readonly LoadedRule[], config: Config, hints: BatchHints | null = null, budget?: ArticleBudget): CheckOutput {
+  return checkArticleWith(article, rules, config, hints, { budget, facts: true }) as CheckOutput;
+}
+
+/**
+ * checkArticle, with the facts for the comparison only when asked for (`facts: true`): building them is
+ * about a sixth of an article's time, and the result does not depend on them.
+ */
+export function checkArticleWith(article: Article, rules: readonly LoadedRule[], config: Config, hints: BatchHints | null, options: { budget?: ArticleBudget; facts: boolean }): CheckedResult {
+  const { budget } = options;
+  const startedAt = budget?.startedAt ?? performance.now();
+  const limit = budget && Number.isFinite(budget.ms) ? startedAt + budget.ms : Infinity;
+  // Called after each step with what that step was: a rule's id, or a shared analysis.
+  const overrun = (ruleId: string | undefined, stage: string): void => {
+    if (limit !== Infinity && performance.now() > limit) throw new ArticleOverBudget(budget!.ms, ruleId, stage);
+  };
   const directives = readDirectives(article);
   // Directive comments written in the text (Markdown) are markup, not prose: the rules read them as blanks.
   const inText = directives.filter((d) => d.span.end > d.span.start).map((d) => d.span);
@@ -47,6 +88,7 @@ export function checkArticle(article: Article, rules: readonly LoadedRule[], con
     paragraphs: doc.paragraphs.length,
     lines: doc.lines.length,
   };
+  overrun(undefined, 'building the text model');
   const ctx: DetectorContext = { hints, stat: (name, value) => void (stats[name] = value) };
   const flags: Flag[] = [];
   const skipped: string[] = [];
@@ -65,9 +107,11 @@ export function checkArticle(article: Article, rules: readonly LoadedRule[], con
         .map((f) => toFlag(doc, rule, f, article.body));
     } catch (e) {
       ruleErrors.push({ ruleId: rule.id, message: (e as Error)?.message || String(e) });
+      overrun(rule.id, rule.id);
       continue;
     }
     for (const f of ruleFlags) flags.push(f);
+    overrun(rule.id, rule.id);
   }
   if (skipped.length) flags.push(languageNote(doc, skipped));
   const hasWords = doc.tokens.some((t) => t.kind === 'word');
@@ -80,6 +124,7 @@ export function checkArticle(article: Article, rules: readonly LoadedRule[], con
   }
 
   const publication = inferPublication(doc);
+  overrun(undefined, 'publication-date inference');
   const { score, verdict, categories } = scoreFlags(flags, config.scoring, hasWords ? doc.wordCount : 0);
   const result: ArticleResult = {
     id: article.id,
@@ -96,7 +141,11 @@ export function checkArticle(article: Article, rules: readonly LoadedRule[], con
     flags,
     skippedRules: skipped,
   };
-  const output: CheckOutput = { result, facts: buildFacts(doc, flags, publication.date) };
+  const output: CheckedResult = { result };
+  if (options.facts) {
+    output.facts = buildFacts(doc, flags, publication.date);
+    overrun(undefined, 'collecting facts for the comparison');
+  }
   if (ruleErrors.length) output.ruleErrors = ruleErrors;
   return output;
 }

@@ -6,10 +6,10 @@ import { buildReport } from '../report/build-report.js';
 import type { Config } from '../rules/config.js';
 import type { Article, ArticleResult, Comparison, InputError, Report } from '../types.js';
 import { collectBatchHints } from './batch-hints.js';
-import { checkArticle, type CheckOutput } from './check-article.js';
+import { ArticleOverBudget, checkArticle, checkArticleWith, type CheckOutput } from './check-article.js';
 import { checkOrdered, type Checked } from './check-parallel.js';
 import type { WorkerSetup } from './check-worker.js';
-import { compactOutput, type CompactOutput } from './compact-output.js';
+import { compactOutput, type CompactOutput, type ResultForm } from './compact-output.js';
 import { availableCores, CheckPool, DEFAULT_ARTICLE_TIMEOUT_MS } from './worker-pool.js';
 
 /** Articles per worker below which starting another thread costs more than it saves. */
@@ -25,7 +25,7 @@ export interface BatchOptions {
   workerSetup?: WorkerSetup;
   /** Called after each article, for progress display. */
   onProgress?: (done: number, total: number) => void;
-  /** Time budget per article on worker threads (default 10 s). */
+  /** Time budget per article (default 10 s): checked between rules on any thread, and a hard guard on worker threads. */
   articleTimeoutMs?: number;
   /** Check on worker threads even for a small batch (so the time budget holds for one article too). */
   forceWorkers?: boolean;
@@ -45,15 +45,25 @@ export function threadsFor(count: number | undefined, jobs: number, force = fals
 
 /** The report's errors for one article's outcome: a failed article, or the rules that failed on it. */
 export function errorsOf(article: Article, checked: Checked<{ ruleErrors?: CheckOutput['ruleErrors'] }>): InputError[] {
-  if ('error' in checked) return [{ source: article.source, article: article.id, message: `could not be checked: ${checked.error}` }];
+  if ('error' in checked) {
+    const e: InputError = { source: article.source, article: article.id, message: `could not be checked: ${checked.error}` };
+    if (checked.ruleId) e.ruleId = checked.ruleId;
+    return [e];
+  }
   return (checked.output.ruleErrors ?? []).map((r) => ({ source: article.source, article: article.id, ruleId: r.ruleId, message: `rule ${r.ruleId} failed on this article: ${r.message}` }));
 }
 
-/** Checks one article on the calling thread, turning an exception into an outcome. */
-export function checkHere(article: Article, rules: readonly LoadedRule[], config: Config, hints: BatchHints | null): Checked {
+/** Checks one article on the calling thread within its time budget, turning an exception into an outcome. */
+export function checkHere(article: Article, rules: readonly LoadedRule[], config: Config, hints: BatchHints | null, budgetMs = DEFAULT_ARTICLE_TIMEOUT_MS): Checked {
+  return contained(() => checkArticle(article, rules, config, hints, { ms: budgetMs }));
+}
+
+/** An exception (a bug, or the time budget) as the article's outcome. */
+function contained<T>(check: () => T): Checked<T> {
   try {
-    return { output: checkArticle(article, rules, config, hints) };
+    return { output: check() };
   } catch (e) {
+    if (e instanceof ArticleOverBudget && e.ruleId) return { error: e.message, ruleId: e.ruleId };
     return { error: (e as Error)?.message ?? String(e) };
   }
 }
@@ -75,7 +85,7 @@ export async function* checkEach(
   options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'>,
 ): AsyncGenerator<{ article: Article; checked: Checked }> {
   if (threads === 0 || !options.workerSetup) {
-    for await (const article of articles) yield { article, checked: checkHere(article, engine.rules, engine.config, hintsFor(article)) };
+    for await (const article of articles) yield { article, checked: checkHere(article, engine.rules, engine.config, hintsFor(article), options.articleTimeoutMs) };
     return;
   }
   // An explicit heap limit makes a worker that runs out of memory end alone (its article an error), not the process.
@@ -105,18 +115,19 @@ export async function* checkEachCompact(
   hintsFor: (a: Article) => BatchHints | null,
   engine: Engine,
   threads: number,
-  options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'> & { pool?: CheckPool },
+  options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'> & { pool?: CheckPool; form?: ResultForm; facts?: boolean },
 ): AsyncGenerator<{ article: Article; checked: Checked<CompactOutput> }> {
   if (threads === 0 || (!options.workerSetup && !options.pool)) {
     for await (const article of articles) {
-      const checked = checkHere(article, engine.rules, engine.config, hintsFor(article));
-      yield { article, checked: 'output' in checked ? { output: compactOutput(checked.output) } : checked };
+      const budget = { ms: options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS };
+      const checked = contained(() => checkArticleWith(article, engine.rules, engine.config, hintsFor(article), { budget, facts: options.facts ?? true }));
+      yield { article, checked: 'output' in checked ? { output: compactOutput(checked.output, options.form) } : checked };
     }
     return;
   }
   const pool = options.pool ?? openBatchPool(threads, options.workerSetup!, options.articleTimeoutMs);
   try {
-    yield* checkOrdered(articles, hintsFor, pool, (a, h) => pool.checkCompact(a, h));
+    yield* checkOrdered(articles, hintsFor, pool, (a, h) => pool.checkCompact(a, h, { form: options.form, facts: options.facts }));
   } finally {
     await pool.close();
   }

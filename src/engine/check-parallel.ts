@@ -2,7 +2,8 @@ import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
 import type { CheckOutput } from './check-article.js';
 
-export type Checked<T = CheckOutput> = { output: T } | { error: string };
+/** An article's outcome: its output, or why it could not be checked (`ruleId`: the rule it was stopped in). */
+export type Checked<T = CheckOutput> = { output: T } | { error: string; ruleId?: string };
 
 /** Tasks handed to the pool ahead of the results being collected: enough to keep every worker busy. */
 const AHEAD_PER_WORKER = 4;
@@ -21,7 +22,7 @@ export async function* checkOrdered<T = CheckOutput>(
   const window: Array<{ article: Article; promise: Promise<Checked<T>> }> = [];
   const limit = pool.size * AHEAD_PER_WORKER;
   for await (const article of articles) {
-    window.push({ article, promise: run(article, hintsFor(article)).then((output) => ({ output }), (e: Error) => ({ error: e.message })) });
+    window.push({ article, promise: run(article, hintsFor(article)).then((output) => ({ output }), (e: Error & { ruleId?: string }) => (e.ruleId ? { error: e.message, ruleId: e.ruleId } : { error: e.message })) });
     while (window.length >= limit) {
       const head = window.shift()!;
       yield { article: head.article, checked: await head.promise };

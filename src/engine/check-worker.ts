@@ -7,7 +7,7 @@ import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
 import { loadConfig } from '../rules/config.js';
 import { loadRules } from '../rules/load-rules.js';
-import { checkArticle } from './check-article.js';
+import { ArticleOverBudget, checkArticle, checkArticleWith } from './check-article.js';
 import { compactOutput } from './compact-output.js';
 
 export interface WorkerSetup {
@@ -23,13 +23,15 @@ export interface WorkerSetup {
 export type ToWorker =
   | { type: 'hints'; id: number; templateLines: string[] }
   | { type: 'forget-hints' }
-  | { type: 'task'; seq: number; article: Article; hints: number | null; compact?: boolean };
+  | { type: 'task'; seq: number; article: Article; hints: number | null; compact?: boolean; form?: import('./compact-output.js').ResultForm; timeoutMs?: number; facts?: boolean };
 
 /** Worker → main thread. */
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'done'; seq: number; output: import('./check-article.js').CheckOutput | import('./compact-output.js').CompactOutput }
-  | { type: 'failed'; seq: number; message: string };
+  | { type: 'failed'; seq: number; message: string }
+  /** Stopped by the article's own budget check (the thread is fine: no need to replace it). */
+  | { type: 'timeout'; seq: number; message: string; ruleId?: string };
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
@@ -51,10 +53,15 @@ port.on('message', (msg: ToWorker) => {
   let reply: FromWorker;
   try {
     const hints = msg.hints === null ? null : (hintSets.get(msg.hints) ?? null);
-    const output = checkArticle(msg.article, rules, config, hints);
-    reply = { type: 'done', seq: msg.seq, output: msg.compact ? compactOutput(output) : output };
+    const budget = msg.timeoutMs !== undefined && Number.isFinite(msg.timeoutMs) ? { ms: msg.timeoutMs } : undefined;
+    // A full answer (CheckOutput) always has its facts; a compact one only when the batch wants them.
+    const output = msg.compact
+      ? compactOutput(checkArticleWith(msg.article, rules, config, hints, { budget, facts: msg.facts !== false }), msg.form)
+      : checkArticle(msg.article, rules, config, hints, budget);
+    reply = { type: 'done', seq: msg.seq, output };
   } catch (e) {
-    reply = { type: 'failed', seq: msg.seq, message: (e as Error)?.message ?? String(e) };
+    if (e instanceof ArticleOverBudget) reply = { type: 'timeout', seq: msg.seq, message: e.message, ruleId: e.ruleId };
+    else reply = { type: 'failed', seq: msg.seq, message: (e as Error)?.message ?? String(e) };
   }
   port.postMessage(reply);
 });

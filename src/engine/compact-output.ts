@@ -4,12 +4,24 @@
 // on the receiving thread and traced at every major collection while 10,000 of them are held.
 import type { ArticleFacts } from '../facts/facts.js';
 import type { ArticleResult, Category, Verdict } from '../types.js';
-import type { CheckOutput, RuleFailure } from './check-article.js';
+import type { CheckedResult, RuleFailure } from './check-article.js';
+
+/**
+ * How the result is serialised: `line`, JSON.stringify(result) (a JSONL line, or parsed back); `report`, as an
+ * element of the JSON report's `articles` array (JSON.stringify(report, null, 2) indents it by four spaces), so
+ * the thread writing the report copies it as it is.
+ */
+export type ResultForm = 'line' | 'report';
 
 export interface CompactOutput {
   id: string;
-  /** JSON.stringify(result). */
+  /** The result as JSON, in the form asked for (see ResultForm). */
   resultJson: string;
+  /**
+   * `report` form: where the batch-only stats (corroboration) go in resultJson, just before the stats
+   * object's closing brace; absent when they cannot be spliced in (stats empty, or already naming one).
+   */
+  statsEnd?: number;
   verdict: Verdict;
   /** Warnings that count against --max-warnings (not suppressed). */
   warnings: number;
@@ -18,11 +30,17 @@ export interface CompactOutput {
   /** The same for flags not suppressed (what the report's summary counts), and how many were suppressed. */
   reported: Partial<Record<Category, number>>;
   suppressed: number;
-  facts: ArticleFacts;
+  /** Absent when the batch did not ask for them (no comparison, no --emit-facts). */
+  facts?: ArticleFacts;
   ruleErrors?: RuleFailure[];
 }
 
-export function compactOutput(o: CheckOutput): CompactOutput {
+/** The stats only the batch knows, added at the end of an article's stats (engine/check-batch.ts). */
+const BATCH_STATS = ['corroboratedClaims', 'corroboratingArticles', 'contradictedClaims'];
+/** Indentation of an article's own keys, and of its stats' keys, inside the report (see ResultForm). */
+const ARTICLE_KEY_INDENT = '\n      ';
+
+export function compactOutput(o: CheckedResult, form: ResultForm = 'line'): CompactOutput {
   const r = o.result;
   let warnings = 0;
   let suppressed = 0;
@@ -34,7 +52,21 @@ export function compactOutput(o: CheckOutput): CompactOutput {
     if (f.suppressed) suppressed++;
     else reported[f.category] = (reported[f.category] ?? 0) + 1;
   }
-  const out: CompactOutput = { id: r.id, resultJson: JSON.stringify(r), verdict: r.verdict, warnings, categories, reported, suppressed, facts: o.facts };
+  const out: CompactOutput = { id: r.id, resultJson: '', verdict: r.verdict, warnings, categories, reported, suppressed };
+  if (o.facts) out.facts = o.facts;
+  if (form === 'line') out.resultJson = JSON.stringify(r);
+  else {
+    // A newline inside a string is escaped, so every newline of the text is a line break of the layout.
+    const json = JSON.stringify(r, null, 2).replaceAll('\n', '\n    ');
+    out.resultJson = json;
+    const keys = Object.keys(r.stats);
+    if (keys.length > 0 && !keys.some((k) => BATCH_STATS.includes(k))) {
+      // The stats' closing brace is the first line after `"stats": {` back at the article's key indent.
+      const open = json.indexOf(`${ARTICLE_KEY_INDENT}"stats": {`);
+      const close = open < 0 ? -1 : json.indexOf(`${ARTICLE_KEY_INDENT}}`, open);
+      if (close >= 0) out.statsEnd = close;
+    }
+  }
   if (o.ruleErrors) out.ruleErrors = o.ruleErrors;
   return out;
 }

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
 import type { CheckOutput } from './check-article.js';
-import type { CompactOutput } from './compact-output.js';
+import type { CompactOutput, ResultForm } from './compact-output.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './check-worker.js';
 
 export interface PoolOptions {
@@ -14,7 +14,10 @@ export interface PoolOptions {
   size: number;
   /** How each worker loads the same config and rules. */
   setup: WorkerSetup;
-  /** Default 10_000; a task over it: the worker is terminated and replaced. */
+  /**
+   * Default 10_000. The worker stops an article itself at the first check after its budget (between rules);
+   * a task still running a little later (a rule that never returns): the worker is terminated and replaced.
+   */
   articleTimeoutMs?: number;
   /** Tasks waiting beyond the busy workers; default Infinity. */
   maxQueue?: number;
@@ -29,8 +32,15 @@ export interface PoolOptions {
   perWorker?: number;
 }
 
-/** The article took longer than its budget. */
-export class ArticleTimeoutError extends Error {}
+/** The article took longer than its budget; `ruleId`: the rule it was stopped in, when the worker could say. */
+export class ArticleTimeoutError extends Error {
+  constructor(
+    message: string,
+    readonly ruleId?: string,
+  ) {
+    super(message);
+  }
+}
 /** The worker died (out of memory, a crash) while holding the article. */
 export class WorkerCrashError extends Error {}
 /** maxQueue reached: the caller answers 429 or waits. */
@@ -39,6 +49,11 @@ export class QueueFullError extends Error {}
 export class ArticleCheckError extends Error {}
 
 export const DEFAULT_ARTICLE_TIMEOUT_MS = 10_000;
+/**
+ * How long after the budget the hard guard terminates a worker: the worker's own check (between rules)
+ * comes first whenever rules return, and stopping there costs no thread start-up.
+ */
+export const hardGuardMs = (budgetMs: number): number => budgetMs + Math.max(1500, budgetMs / 4);
 /** A worker that dies this many times in a row before ever becoming ready will not start: stop retrying. */
 const MAX_START_FAILURES = 3;
 /** Template-line sets a worker keeps (one per source of the batch, usually a handful). */
@@ -49,8 +64,11 @@ interface Task {
   article: Article;
   hints: BatchHints | null;
   timeoutMs: number;
-  /** Answer with a CompactOutput (the result serialised on the worker) instead of a CheckOutput. */
+  /** Answer with a CompactOutput (the result serialised on the worker, in this form) instead of a CheckOutput. */
   compact: boolean;
+  form?: ResultForm;
+  /** Compact answers: whether to build the article's facts (default true). */
+  facts?: boolean;
   resolve: (o: never) => void;
   reject: (e: Error) => void;
 }
@@ -113,18 +131,18 @@ export class CheckPool {
   }
 
   /** As check, answered in the compact form a batch keeps (see compact-output.ts). */
-  checkCompact(article: Article, hints: BatchHints | null = null, options: { timeoutMs?: number } = {}): Promise<CompactOutput> {
-    return this.submit<CompactOutput>(article, hints, options.timeoutMs, true);
+  checkCompact(article: Article, hints: BatchHints | null = null, options: { timeoutMs?: number; form?: ResultForm; facts?: boolean } = {}): Promise<CompactOutput> {
+    return this.submit<CompactOutput>(article, hints, options.timeoutMs, true, options.form, options.facts);
   }
 
-  private submit<T>(article: Article, hints: BatchHints | null, timeoutMs: number | undefined, compact: boolean): Promise<T> {
+  private submit<T>(article: Article, hints: BatchHints | null, timeoutMs: number | undefined, compact: boolean, form?: ResultForm, facts?: boolean): Promise<T> {
     if (this.closing) return Promise.reject(new Error('the checking pool is closed'));
     if (this.startError) return Promise.reject(new WorkerCrashError(this.startError));
     // Room for the tasks the workers hold (running or about to) plus maxQueue waiting.
     if (this.pending >= this.size * this.perWorker + this.maxQueue) return Promise.reject(new QueueFullError(`the queue is full (${this.maxQueue} articles waiting)`));
     return new Promise<T>((resolve, reject) => {
       if (this.pending === 0) for (const s of this.slots) s.worker.ref();
-      this.queue.push({ seq: this.seq++, article, hints, timeoutMs: timeoutMs ?? this.timeoutMs, compact, resolve: resolve as (o: never) => void, reject });
+      this.queue.push({ seq: this.seq++, article, hints, timeoutMs: timeoutMs ?? this.timeoutMs, compact, form, facts, resolve: resolve as (o: never) => void, reject });
       this.dispatch();
     });
   }
@@ -169,6 +187,7 @@ export class CheckPool {
     this.finish(slot);
     this.armTimer(slot);
     if (msg.type === 'done') task.resolve(msg.output as never);
+    else if (msg.type === 'timeout') task.reject(new ArticleTimeoutError(msg.message, msg.ruleId));
     else task.reject(new ArticleCheckError(msg.message));
     this.dispatch();
   }
@@ -229,7 +248,7 @@ export class CheckPool {
   /** The time budget of the slot's running task starts when it becomes the first. */
   private armTimer(slot: Slot): void {
     const task = slot.tasks[0];
-    if (task && !slot.timer && Number.isFinite(task.timeoutMs)) slot.timer = setTimeout(() => this.onTimeout(slot), task.timeoutMs);
+    if (task && !slot.timer && Number.isFinite(task.timeoutMs)) slot.timer = setTimeout(() => this.onTimeout(slot), hardGuardMs(task.timeoutMs));
   }
 
   private settleIdle(): void {
@@ -248,7 +267,7 @@ export class CheckPool {
         slot.tasks.push(task);
         this.running++;
         const hintId = this.sendHints(slot, task.hints);
-        slot.worker.postMessage({ type: 'task', seq: task.seq, article: task.article, hints: hintId, compact: task.compact } satisfies ToWorker);
+        slot.worker.postMessage({ type: 'task', seq: task.seq, article: task.article, hints: hintId, compact: task.compact, form: task.form, timeoutMs: task.timeoutMs, facts: task.facts } satisfies ToWorker);
         this.armTimer(slot);
       }
     }
