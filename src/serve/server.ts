@@ -198,7 +198,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     await handler({ req, res, url });
   };
 
-  const server = createServer({ requestTimeout: Math.max(30_000, opts.timeoutMs * 3), headersTimeout: 20_000 }, (req, res) => {
+  // Idle keep-alive connections are kept for a minute (Node's default is 5 s): a client that pools connections
+  // (a CMS, a gateway) would otherwise race the server's close and see its next request fail on a dead socket.
+  const server = createServer({ requestTimeout: Math.max(30_000, opts.timeoutMs * 3), headersTimeout: 20_000, keepAliveTimeout: 65_000 }, (req, res) => {
     const started = performance.now();
     inFlight++;
     const url = parseTarget(req.url);
