@@ -78,4 +78,12 @@ describe('page types', () => {
     expect(m.cut.filter((l) => l !== 'キーボードの設定を元に戻す方法')).toEqual([]);
     expect(m.kept).not.toContain('関連記事');
   });
+
+  it('teasers with the headline glued to the snippet ("The 5 Best Taco Trucks In Riverton Our food team ...") above a short article are not the article', () => {
+    const m = mistakes('glued-teasers');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l.startsWith('The 5 Best') || l.startsWith('Riverton Says') || l.startsWith('Fall Colors'))).toEqual([]);
+    // The article alone: its dateline sentence opens on capitals but is no headline.
+    expect(flagsOf(article(fixture('glued-teasers', 'body')))).toEqual([]);
+  });
 });

@@ -56,7 +56,7 @@ export function classOf(f: LineFeatures, o: CompiledChromeOptions, template: boo
   if (template || f.kind) return 'chrome';
   if (f.dateWidget && !f.endsSentence) return 'chrome';
   const prose = f.stopwordDensity >= 0 ? f.stopwordDensity >= th.stopwordDensity : f.sentenceEnds > 0;
-  const headline = (!f.endsSentence && f.titleCase >= th.titleCaseShare && f.words >= 3) || f.headlineCaseWords >= th.headlineRun || f.gluedDateline;
+  const headline = (!f.endsSentence && f.titleCase >= th.titleCaseShare && f.words >= 3) || f.headlineCaseWords >= th.headlineRun || f.gluedDateline || f.gluedHeadline;
   // An ideograph says about what three Latin letters do: "困った挙げ句、色々調べた結果…" is a full sentence.
   const length = f.chars + CJK_EXTRA * f.cjkChars;
   if (length >= th.goodChars && prose && !headline) return 'good';

@@ -44,6 +44,8 @@ export interface ChromeThresholds {
   truncatedPenalty: number;
   /** Any later text region joins the article when the lines between cost at most this share of its score. */
   cheapGapShare: number;
+  /** A line opening on this many capitalised words in a row, one a function word ("The 4 Best Spots In Detroit Hoodline crunched ..."), is a teaser's headline glued to its snippet. */
+  gluedHeadlineWords: number;
   /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
   errorLines: number;
   /** Comment signals (bylines with dates, "Reply", vote counts) at most this many lines apart belong to one thread. */
@@ -173,6 +175,7 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   secondaryGapShare: 5,
   truncatedPenalty: 1,
   cheapGapShare: 0.5,
+  gluedHeadlineWords: 6,
   errorLines: 10,
   threadMaxGap: 12,
   threadMinSignals: 3,
