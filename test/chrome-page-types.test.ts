@@ -86,4 +86,13 @@ describe('page types', () => {
     // The article alone: its dateline sentence opens on capitals but is no headline.
     expect(flagsOf(article(fixture('glued-teasers', 'body')))).toEqual([]);
   });
+
+  it('a gallery above the article (caption sentence, credit, "1 / 6", "Back to Gallery") is not the article\'s lead', () => {
+    const m = mistakes('gallery-caption');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l.startsWith('Cranes unload'))).toEqual([]);
+    // A lead followed by its picture's credit, with no gallery counter, keeps its lead.
+    const inline = fixture('gallery-caption', 'body').replace('said.\n', 'said.\nPhoto: Luis Ortega, Staff\n');
+    expect(kept(inline)).toContain('Container traffic at the harbor fell for a third straight month in February, the port authority said.');
+  });
 });

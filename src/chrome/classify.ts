@@ -133,7 +133,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const inRegion = new Uint8Array(lines.length);
   for (const r of regions) {
     const { from, to } = growRegion(lines, feats, classes, r.from, r.to);
-    inRegion.fill(1, from, to + 1);
+    inRegion.fill(1, skipLeadingCaption(lines, feats, classes, from, to, o.thresholds.captionLeadLines), to + 1);
   }
   // Inside the article, one or two headline-like lines are headings; several in a row are a list of links.
   const listLike = (i: number): boolean => {
@@ -169,6 +169,50 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const trace = lines.map((_, i) => ({ weight: weights[i]!, teaser: teasers[i] === 1, thread: inThread[i] === 1, region: inRegion[i] === 1 }));
   return { lines: verdicts, trace };
 }
+
+/**
+ * A gallery above the article: the region opens on a picture's caption (a sentence, so it scored as
+ * prose), its credit ("Photo: Hau Dinh, AP") and the gallery's counter ("1 / 8", "Image 1 of 8"), before
+ * the article's lead. The region starts at the first paragraph after them when they sit among its first
+ * `max` lines and at least two full paragraphs follow (else the caption may be all the text there is).
+ * A credit alone is not enough: an article's lead is often followed by its first picture's credit.
+ */
+function skipLeadingCaption(lines: readonly Line[], feats: readonly (LineFeatures | null)[], classes: readonly (LineClass | null)[], from: number, to: number, max: number): number {
+  let credit = -1;
+  let counter = false;
+  let seen = 0;
+  let prose = 0;
+  for (let i = from; i <= to && seen < max; i++) {
+    if (!feats[i]) continue;
+    seen++;
+    if (GALLERY_COUNTER.test(lines[i]!.text)) {
+      counter = true;
+      credit = i;
+    } else if (feats[i]!.kind?.name === 'credit') credit = i;
+    else if (classes[i] === 'good' || classes[i] === 'near-good') prose++;
+    // A caption is a line or two; more prose before a credit is the article with a picture in it.
+    if (prose > CAPTION_LINES) break;
+  }
+  if (credit < 0 || !counter) return from;
+  // The article starts on its first sentence after them (a lead too short to be "good" included).
+  let start = -1;
+  let good = 0;
+  for (let i = credit + 1; i <= to; i++) {
+    const f = feats[i];
+    if (start < 0 && f && classes[i] !== 'chrome' && f.endsSentence && f.stopwords > 0 && f.chars >= CAPTION_LEAD_CHARS) start = i;
+    if (classes[i] === 'good' && ++good >= CAPTION_FOLLOWING_PARAGRAPHS) return start;
+  }
+  return from;
+}
+
+/** A gallery's counter: "1 / 8", "Image 1 of 8", "Photo 3/12". */
+const GALLERY_COUNTER = /^\s*(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:of|\/)\s*\d{1,3}\s*$/iu;
+/** Prose lines a caption may take (a long caption is sometimes repeated, cut short, below itself). */
+const CAPTION_LINES = 2;
+/** The shortest line that can open the article after a gallery ("Back to Gallery" cannot). */
+const CAPTION_LEAD_CHARS = 45;
+/** Full paragraphs that must follow a skipped caption. */
+const CAPTION_FOLLOWING_PARAGRAPHS = 2;
 
 /**
  * A text that opens straight on a headline and its byline or date, with nothing before them, is an

@@ -46,6 +46,8 @@ export interface ChromeThresholds {
   cheapGapShare: number;
   /** A line opening on this many capitalised words in a row, one a function word ("The 4 Best Spots In Detroit Hoodline crunched ..."), is a teaser's headline glued to its snippet. */
   gluedHeadlineWords: number;
+  /** A region opening on a picture's caption and credit ("... shake hands in Hanoi." / "Photo: AP" / "1 / 8") starts after them when the credit is within this many lines of its start. */
+  captionLeadLines: number;
   /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
   errorLines: number;
   /** Comment signals (bylines with dates, "Reply", vote counts) at most this many lines apart belong to one thread. */
@@ -176,6 +178,7 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   truncatedPenalty: 1,
   cheapGapShare: 0.5,
   gluedHeadlineWords: 6,
+  captionLeadLines: 5,
   errorLines: 10,
   threadMaxGap: 12,
   threadMinSignals: 3,
