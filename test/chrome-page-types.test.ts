@@ -95,4 +95,13 @@ describe('page types', () => {
     const inline = fixture('gallery-caption', 'body').replace('said.\n', 'said.\nPhoto: Luis Ortega, Staff\n');
     expect(kept(inline)).toContain('Container traffic at the harbor fell for a third straight month in February, the port authority said.');
   });
+
+  it('product boxes of a deals post (name, features, price, "Available from ...", "Buy Now", card after card) are the article', () => {
+    const m = mistakes('product-cards');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l !== 'Share Tweet')).toEqual([]);
+    // A teaser list with one repeated label ("Video" before each headline) is no series of cards.
+    const teasers = fixture('product-cards', 'body').split('\n').slice(0, 2).join('\n') + '\n' + ['Video', 'Ten camping tricks that make rain bearable', 'Three days on the ridge with nothing but a tarp', 'Video', 'Why everyone is buying a headlamp this winter', 'The long way round the lake, in pictures', 'Video', 'The tent that sets itself up is finally on sale', 'A beginner guide to winter hiking boots'].join('\n');
+    expect(kept(teasers)).not.toContain('Why everyone is buying a headlamp this winter');
+  });
 });

@@ -6,6 +6,7 @@ import { bestRegions } from './main-region.js';
 import type { CompiledChromeOptions } from './options.js';
 import { repeatMask } from './repeats.js';
 import { teaserMask } from './teasers.js';
+import { cardSeries } from './cards.js';
 import { findThreads, type Thread } from './threads.js';
 import type { LineHint } from './structure-hints.js';
 
@@ -135,6 +136,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     const { from, to } = growRegion(lines, feats, classes, r.from, r.to);
     inRegion.fill(1, skipLeadingCaption(lines, feats, classes, from, to, o.thresholds.captionLeadLines), to + 1);
   }
+  const cards = joinCardSeries(lines, feats, classes, inRegion, barriers, inThread, o.thresholds.cardRepeats);
   // Inside the article, one or two headline-like lines are headings; several in a row are a list of links.
   const listLike = (i: number): boolean => {
     const f = feats[i];
@@ -163,12 +165,56 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     return { index: i, cls, chrome: true, reason: inThread[i] && !f.kind ? 'reader comments' : reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
   });
   if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
+  keepCardsHeader(verdicts, lines, feats, cards);
   cutRelatedBlocks(verdicts, lines, feats);
   keepClosingHeader(verdicts, lines, feats);
   if (!input.trace) return { lines: verdicts };
   const trace = lines.map((_, i) => ({ weight: weights[i]!, teaser: teasers[i] === 1, thread: inThread[i] === 1, region: inRegion[i] === 1 }));
   return { lines: verdicts, trace };
 }
+
+/**
+ * Product boxes right after (or inside) the article region belong to it: a series of cards (see
+ * cards.ts) whose first card starts within one card's length of the region's end takes the region on to
+ * its last card. Never across a comment thread or a barrier.
+ */
+function joinCardSeries(lines: readonly Line[], feats: readonly (LineFeatures | null)[], classes: readonly (LineClass | null)[], inRegion: Uint8Array, barriers: Uint8Array, inThread: Uint8Array, minCards: number): Uint8Array {
+  const joined = new Uint8Array(lines.length);
+  if (inRegion.indexOf(1) < 0) return joined;
+  for (const s of cardSeries(lines, feats, classes, minCards)) {
+    if (inRegion[s.last]) continue;
+    // The region's last line before the series' first fixed line.
+    let end = s.first;
+    while (end >= 0 && !inRegion[end]) end--;
+    if (end < 0) continue;
+    // The first card's content lies before its fixed line: the region may end up to a card's length before it.
+    let gap = 0;
+    for (let i = end + 1; i < s.first; i++) if (feats[i]) gap++;
+    if (gap > CARD_REACH_LINES) continue;
+    let blocked = false;
+    for (let i = end + 1; i <= s.last && !blocked; i++) blocked = barriers[i] === 1 || inThread[i] === 1;
+    if (!blocked) {
+      inRegion.fill(1, end + 1, s.last + 1);
+      joined.fill(1, end + 1, s.last + 1);
+    }
+  }
+  return joined;
+}
+
+/**
+ * A related-links header ("Don't Miss:") between the article's text and the product cards it goes on
+ * with heads the cards, which are the article's: it is the article's heading, not a box of links.
+ */
+function keepCardsHeader(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[], cards: Uint8Array): void {
+  for (let i = 0; i < feats.length; i++) {
+    const f = feats[i];
+    if (!f || !cards[i] || f.kind?.name !== 'related' || f.words > CLOSING_HEADER_WORDS || LINK_AFTER_LABEL.test(lines[i]!.text)) continue;
+    verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+  }
+}
+
+/** How far (non-blank lines) the first card's fixed line may sit past the region's end. */
+const CARD_REACH_LINES = 40;
 
 /**
  * A gallery above the article: the region opens on a picture's caption (a sentence, so it scored as

@@ -48,6 +48,8 @@ export interface ChromeThresholds {
   gluedHeadlineWords: number;
   /** A region opening on a picture's caption and credit ("... shake hands in Hanoi." / "Photo: AP" / "1 / 8") starts after them when the credit is within this many lines of its start. */
   captionLeadLines: number;
+  /** Product boxes: a short line recurring this many times a few lines apart, with each card's own lines between ("Buy Now"), extends the article over them (0: off). */
+  cardRepeats: number;
   /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
   errorLines: number;
   /** Comment signals (bylines with dates, "Reply", vote counts) at most this many lines apart belong to one thread. */
@@ -179,6 +181,7 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   cheapGapShare: 0.5,
   gluedHeadlineWords: 6,
   captionLeadLines: 5,
+  cardRepeats: 3,
   errorLines: 10,
   threadMaxGap: 12,
   threadMinSignals: 3,
