@@ -104,4 +104,10 @@ describe('page types', () => {
     const teasers = fixture('product-cards', 'body').split('\n').slice(0, 2).join('\n') + '\n' + ['Video', 'Ten camping tricks that make rain bearable', 'Three days on the ridge with nothing but a tarp', 'Video', 'Why everyone is buying a headlamp this winter', 'The long way round the lake, in pictures', 'Video', 'The tent that sets itself up is finally on sale', 'A beginner guide to winter hiking boots'].join('\n');
     expect(kept(teasers)).not.toContain('Why everyone is buying a headlamp this winter');
   });
+
+  it('an article\'s lead split from the rest by a small share-and-follow box is kept with it', () => {
+    const m = mistakes('lead-split');
+    expect(m.cut).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
 });

@@ -130,7 +130,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     barriers[t.from] = 1;
     for (let i = t.from; i <= t.to; i++) if (feats[i]) weights[i] = Math.min(0, weights[i]!) - g * o.thresholds.threadPenalty;
   }
-  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds), o.thresholds.secondaryGapShare, o.thresholds.cheapGapShare);
+  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds), o.thresholds.secondaryGapShare, o.thresholds.cheapGapShare, o.thresholds.leadGapLines);
   const inRegion = new Uint8Array(lines.length);
   for (const r of regions) {
     const { from, to } = growRegion(lines, feats, classes, r.from, r.to);

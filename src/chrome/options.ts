@@ -50,6 +50,8 @@ export interface ChromeThresholds {
   captionLeadLines: number;
   /** Product boxes: a short line recurring this many times a few lines apart, with each card's own lines between ("Buy Now"), extends the article over them (0: off). */
   cardRepeats: number;
+  /** An earlier text region joins the article across a share box of at most this many lines costing at most `cheapGapShare` of its score (its lead; 0: off). */
+  leadGapLines: number;
   /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
   errorLines: number;
   /** Comment signals (bylines with dates, "Reply", vote counts) at most this many lines apart belong to one thread. */
@@ -182,6 +184,7 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   gluedHeadlineWords: 6,
   captionLeadLines: 5,
   cardRepeats: 3,
+  leadGapLines: 8,
   errorLines: 10,
   threadMaxGap: 12,
   threadMinSignals: 3,
