@@ -110,4 +110,13 @@ describe('page types', () => {
     expect(m.cut).toEqual([]);
     expect(m.kept).toEqual([]);
   });
+
+  it('a photo essay (captions with their credits, "... (Tom Lee/AFP/Getty Images)", right after the text) is the post, one stray credit is not', () => {
+    const m = mistakes('photo-essay');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l !== 'Photos: the lantern festival lights up the old harbour')).toEqual([]);
+    // A single caption after the text stays picture residue.
+    const one = fixture('photo-essay', 'body').split('\n').slice(0, 2).join('\n');
+    expect(kept(one)).not.toContain('Visitors walk under a tunnel of red lanterns near the ferry pier. (Tom Lee/AFP/Getty Images)');
+  });
 });

@@ -137,6 +137,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     inRegion.fill(1, skipLeadingCaption(lines, feats, classes, from, to, o.thresholds.captionLeadLines), to + 1);
   }
   const cards = joinCardSeries(lines, feats, classes, inRegion, barriers, inThread, o.thresholds.cardRepeats);
+  joinPhotoCaptions(lines, feats, classes, inRegion, o.thresholds.photoCaptionRun);
   // Inside the article, one or two headline-like lines are headings; several in a row are a list of links.
   const listLike = (i: number): boolean => {
     const f = feats[i];
@@ -200,6 +201,38 @@ function joinCardSeries(lines: readonly Line[], feats: readonly (LineFeatures | 
   }
   return joined;
 }
+
+/**
+ * A photo essay: right after the article's text, a run of at least `minRun` pictures' captions, each a
+ * sentence with its credit in brackets ("A mother carries her baby dressed up for Halloween. (Daniel
+ * Sorabji/AFP/Getty Images)"). One caption's credit is residue; a run of them straight after the text is
+ * the post's own pictures, and the article goes on over them.
+ */
+function joinPhotoCaptions(lines: readonly Line[], feats: readonly (LineFeatures | null)[], classes: (LineClass | null)[], inRegion: Uint8Array, minRun: number): void {
+  if (minRun <= 0) return;
+  const caption = (i: number): boolean => {
+    const f = feats[i];
+    if (!f || f.words < CAPTION_WORDS || f.stopwords === 0 || !CAPTION_CREDIT_END.test(lines[i]!.text)) return false;
+    // A credit the vocabulary knows, or a photographer and an agency ("(Vincent Yu/Associated Press)").
+    return f.kind?.name === 'credit' || (!f.kind && CAPTION_AGENCY_END.test(lines[i]!.text));
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (!inRegion[i]) continue;
+    const next = neighbour(lines, i, 1);
+    if (next < 0 || inRegion[next]) continue;
+    const run: number[] = [];
+    for (let j = next; j >= 0 && caption(j); j = neighbour(lines, j, 1)) run.push(j);
+    if (run.length < minRun) continue;
+    for (const j of run) classes[j] = 'near-good';
+    inRegion.fill(1, i + 1, run.at(-1)! + 1);
+    i = run.at(-1)!;
+  }
+}
+
+/** Words a caption has (a sentence about the picture), and its credit closing the line in brackets. */
+const CAPTION_WORDS = 6;
+const CAPTION_CREDIT_END = /\)\s*$/u;
+const CAPTION_AGENCY_END = /\([^()/]{2,60}\/[^()]{2,60}\)\s*$/u;
 
 /**
  * A related-links header ("Don't Miss:") between the article's text and the product cards it goes on

@@ -52,6 +52,8 @@ export interface ChromeThresholds {
   cardRepeats: number;
   /** An earlier text region joins the article across a share box of at most this many lines costing at most `cheapGapShare` of its score (its lead; 0: off). */
   leadGapLines: number;
+  /** A run of this many captions with their credits ("... Halloween. (Daniel Sorabji/AFP/Getty Images)") right after the article is its photo essay (0: off). */
+  photoCaptionRun: number;
   /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
   errorLines: number;
   /** Comment signals (bylines with dates, "Reply", vote counts) at most this many lines apart belong to one thread. */
@@ -185,6 +187,7 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   captionLeadLines: 5,
   cardRepeats: 3,
   leadGapLines: 8,
+  photoCaptionRun: 3,
   errorLines: 10,
   threadMaxGap: 12,
   threadMinSignals: 3,
