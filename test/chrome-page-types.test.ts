@@ -119,4 +119,12 @@ describe('page types', () => {
     const one = fixture('photo-essay', 'body').split('\n').slice(0, 2).join('\n');
     expect(kept(one)).not.toContain('Visitors walk under a tunnel of red lanterns near the ferry pier. (Tom Lee/AFP/Getty Images)');
   });
+
+  it('an author\'s box below a post ("Author: NAME", a bio opening on the name) is cut; a company\'s "About" paragraph in a release is not', () => {
+    const m = mistakes('author-bio');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l.startsWith('Richard Hale is the founder'))).toEqual([]);
+    const release = fixture('company-about', 'body');
+    expect(flagsOf(article(release)).map((f) => release.slice(f.start, f.end))).toEqual([]);
+  });
 });

@@ -167,6 +167,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   });
   if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
   keepCardsHeader(verdicts, lines, feats, cards);
+  if (o.thresholds.authorBioLines > 0) cutAuthorBio(verdicts, lines, feats, o.thresholds.authorBioLines);
   cutRelatedBlocks(verdicts, lines, feats);
   keepClosingHeader(verdicts, lines, feats);
   if (!input.trace) return { lines: verdicts };
@@ -233,6 +234,35 @@ function joinPhotoCaptions(lines: readonly Line[], feats: readonly (LineFeatures
 const CAPTION_WORDS = 6;
 const CAPTION_CREDIT_END = /\)\s*$/u;
 const CAPTION_AGENCY_END = /\([^()/]{2,60}\/[^()]{2,60}\)\s*$/u;
+
+/**
+ * The author's box below a post: a label naming a person ("Author: Richard Darell", "About Brigit Katz",
+ * "Written by ...") and, within `reach` lines, a bio that opens on that name and speaks of a person
+ * ("Brigit Katz is a freelance writer ... Her work ..."). A company's "About ACME" paragraph in a press
+ * release speaks of "its" products and is the release's own; a person's bio is the site's furniture.
+ */
+function cutAuthorBio(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[], reach: number): void {
+  for (let i = 0; i < feats.length; i++) {
+    if (!feats[i] || feats[i]!.words > AUTHOR_LABEL_WORDS) continue;
+    const m = AUTHOR_LABEL.exec(lines[i]!.text);
+    if (!m) continue;
+    const name = m[1]!;
+    let n = 0;
+    for (let j = neighbour(lines, i, 1); j >= 0 && n < reach; j = neighbour(lines, j, 1), n++) {
+      const t = lines[j]!.text.trim();
+      if (!t.startsWith(`${name} `) || !PERSONAL.test(t)) continue;
+      for (let k = i; k <= j; k++) if (feats[k] && !verdicts[k]!.chrome) verdicts[k] = { ...verdicts[k]!, chrome: true, reason: 'author bio' };
+      i = j;
+      break;
+    }
+  }
+}
+
+/** A label naming a person: two or three capitalised words after "Author:", "About", "Written by". */
+const AUTHOR_LABEL = /^\s*(?:[Aa]uthor|[Aa]bout [Tt]he [Aa]uthor|[Aa]bout|[Ww]ritten [Bb]y)\s*:?\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u;
+const AUTHOR_LABEL_WORDS = 6;
+/** A person, not a company: personal pronouns. */
+const PERSONAL = /\b(?:he|she|his|her|him|hers|himself|herself)\b/iu;
 
 /**
  * A related-links header ("Don't Miss:") between the article's text and the product cards it goes on

@@ -54,6 +54,8 @@ export interface ChromeThresholds {
   leadGapLines: number;
   /** A run of this many captions with their credits ("... Halloween. (Daniel Sorabji/AFP/Getty Images)") right after the article is its photo essay (0: off). */
   photoCaptionRun: number;
+  /** An author's box ("Author: NAME", then a bio opening on the name) within this many lines of its label is cut (0: off). */
+  authorBioLines: number;
   /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
   errorLines: number;
   /** Comment signals (bylines with dates, "Reply", vote counts) at most this many lines apart belong to one thread. */
@@ -188,6 +190,7 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   cardRepeats: 3,
   leadGapLines: 8,
   photoCaptionRun: 3,
+  authorBioLines: 4,
   errorLines: 10,
   threadMaxGap: 12,
   threadMinSignals: 3,
