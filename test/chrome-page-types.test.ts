@@ -124,6 +124,9 @@ describe('page types', () => {
     const m = mistakes('author-bio');
     expect(m.cut).toEqual([]);
     expect(m.kept.filter((l) => l.startsWith('Richard Hale is the founder'))).toEqual([]);
+    // A bare "About the author" label: the name comes from the bio itself.
+    const bare = fixture('author-bio', 'page').replace('Author: Richard Hale', 'About the author').replace('Richard Hale is the founder of a small design blog and has written about lamps, chairs and gadgets for more than ten years. He lives in Leeds with his family and far too many lamps.', 'Richard Hale (@rhale) is a design writer and the founder of a small blog about lamps, chairs and gadgets, which has been read widely since 2004.');
+    expect(kept(bare).filter((l) => l.startsWith('Richard Hale (@rhale)'))).toEqual([]);
     const release = fixture('company-about', 'body');
     expect(flagsOf(article(release)).map((f) => release.slice(f.start, f.end))).toEqual([]);
   });

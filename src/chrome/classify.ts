@@ -245,12 +245,14 @@ function cutAuthorBio(verdicts: LineVerdict[], lines: readonly Line[], feats: re
   for (let i = 0; i < feats.length; i++) {
     if (!feats[i] || feats[i]!.words > AUTHOR_LABEL_WORDS) continue;
     const m = AUTHOR_LABEL.exec(lines[i]!.text);
-    if (!m) continue;
-    const name = m[1]!;
+    // A bare "About the author" takes the name from the bio ("Amit Agarwal (@labnol) is a columnist ...").
+    const bare = !m && BARE_AUTHOR_LABEL.test(lines[i]!.text);
+    if (!m && !bare) continue;
     let n = 0;
     for (let j = neighbour(lines, i, 1); j >= 0 && n < reach; j = neighbour(lines, j, 1), n++) {
       const t = lines[j]!.text.trim();
-      if (!t.startsWith(`${name} `) || !PERSONAL.test(t)) continue;
+      const name = m ? m[1]! : BIO_OPENING.exec(t)?.[1];
+      if (!name || !t.startsWith(`${name} `) || !(PERSONAL.test(t) || (bare && AUTHOR_ROLE.test(t)))) continue;
       for (let k = i; k <= j; k++) if (feats[k] && !verdicts[k]!.chrome) verdicts[k] = { ...verdicts[k]!, chrome: true, reason: 'author bio' };
       i = j;
       break;
@@ -261,6 +263,11 @@ function cutAuthorBio(verdicts: LineVerdict[], lines: readonly Line[], feats: re
 /** A label naming a person: two or three capitalised words after "Author:", "About", "Written by". */
 const AUTHOR_LABEL = /^\s*(?:[Aa]uthor|[Aa]bout [Tt]he [Aa]uthor|[Aa]bout|[Ww]ritten [Bb]y)\s*:?\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u;
 const AUTHOR_LABEL_WORDS = 6;
+const BARE_AUTHOR_LABEL = /^\s*(?:about the author|about the writer|the author|author)\s*:?\s*$/iu;
+/** A bio's opening: a name, maybe a handle, and "is"/"was"/"has". */
+const BIO_OPENING = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s+(?:\([^()]{1,40}\)\s+)?(?:is|was|has)\b/u;
+/** What a bio says a writer is. */
+const AUTHOR_ROLE = /\b(?:writer|author|columnist|journalist|editor|blogger|reporter|contributor|correspondent)\b/iu;
 /** A person, not a company: personal pronouns. */
 const PERSONAL = /\b(?:he|she|his|her|him|hers|himself|herself)\b/iu;
 
