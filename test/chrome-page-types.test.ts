@@ -130,4 +130,10 @@ describe('page types', () => {
     const release = fixture('company-about', 'body');
     expect(flagsOf(article(release)).map((f) => release.slice(f.start, f.end))).toEqual([]);
   });
+
+  it('a blog platform\'s post footer ("Like this:", "This entry was posted on DATE and is filed under ...", "Blog at WordPress.com.") is cut', () => {
+    const m = mistakes('post-meta');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l !== 'We are moving the blog')).toEqual([]);
+  });
 });
