@@ -136,4 +136,10 @@ describe('page types', () => {
     expect(m.cut).toEqual([]);
     expect(m.kept.filter((l) => l !== 'We are moving the blog')).toEqual([]);
   });
+
+  it('a "Most read in world news" box inside the article takes the kickers and headlines under it', () => {
+    const m = mistakes('most-read-inside');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l !== 'Hunter catches plague after eating wild rabbit')).toEqual([]);
+  });
 });
