@@ -142,4 +142,10 @@ describe('page types', () => {
     expect(m.cut).toEqual([]);
     expect(m.kept.filter((l) => l !== 'Hunter catches plague after eating wild rabbit')).toEqual([]);
   });
+
+  it('a list the article\'s last line introduces ("What the new version brings:", one point a line) is the article\'s', () => {
+    const m = mistakes('colon-list');
+    expect(m.cut).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
 });

@@ -138,6 +138,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   }
   const cards = joinCardSeries(lines, feats, classes, inRegion, barriers, inThread, o.thresholds.cardRepeats);
   joinPhotoCaptions(lines, feats, classes, inRegion, o.thresholds.photoCaptionRun);
+  joinColonList(lines, feats, classes, inRegion, o.thresholds.colonListLines);
   // Inside the article, one or two headline-like lines are headings; several in a row are a list of links.
   const listLike = (i: number): boolean => {
     const f = feats[i];
@@ -229,6 +230,27 @@ function joinPhotoCaptions(lines: readonly Line[], feats: readonly (LineFeatures
     i = run.at(-1)!;
   }
 }
+
+/**
+ * A list the article's last line introduces ("Dare to Play 3:" then its points, one a line): the lines
+ * straight under it, with no blank line between (one block), are the list's items, up to `max` of them.
+ * A chrome line ("Share this:", "Tags:") introduces nothing of the article's.
+ */
+function joinColonList(lines: readonly Line[], feats: readonly (LineFeatures | null)[], classes: readonly (LineClass | null)[], inRegion: Uint8Array, max: number): void {
+  if (max <= 0) return;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const f = feats[i];
+    const first = neighbour(lines, i, 1);
+    if (!inRegion[i] || !f || !f.endsColon || classes[i] === 'chrome' || first < 0 || inRegion[first]) continue;
+    let j = first;
+    while (j < lines.length && j - first < max && feats[j] && classes[j] !== 'chrome' && classes[j] !== 'good') j++;
+    // A list, not one line: at least two items, and the block ends there (a blank line or chrome).
+    if (j - first >= COLON_LIST_MIN && (j >= lines.length || !feats[j] || classes[j] === 'chrome')) inRegion.fill(1, i + 1, j);
+    i = j - 1;
+  }
+}
+
+const COLON_LIST_MIN = 2;
 
 /** Words a caption has (a sentence about the picture), and its credit closing the line in brackets. */
 const CAPTION_WORDS = 6;

@@ -56,6 +56,8 @@ export interface ChromeThresholds {
   photoCaptionRun: number;
   /** An author's box ("Author: NAME", then a bio opening on the name) within this many lines of its label is cut (0: off). */
   authorBioLines: number;
+  /** The article's last line ending in a colon takes up to this many lines under it (one block, no blank line) as its list (0: off). */
+  colonListLines: number;
   /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
   errorLines: number;
   /** Comment signals (bylines with dates, "Reply", vote counts) at most this many lines apart belong to one thread. */
@@ -191,6 +193,7 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   leadGapLines: 8,
   photoCaptionRun: 3,
   authorBioLines: 4,
+  colonListLines: 12,
   errorLines: 10,
   threadMaxGap: 12,
   threadMinSignals: 3,

@@ -103,6 +103,7 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
           leadGapLines: num(0, 100),
           photoCaptionRun: num(0, 100),
           authorBioLines: num(0, 100),
+          colonListLines: num(0, 100),
           errorLines: num(1, 1000),
           threadMaxGap: num(1, 1000),
           threadMinSignals: num(2, 1000),
