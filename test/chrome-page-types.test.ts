@@ -78,4 +78,74 @@ describe('page types', () => {
     expect(m.cut.filter((l) => l !== 'キーボードの設定を元に戻す方法')).toEqual([]);
     expect(m.kept).not.toContain('関連記事');
   });
+
+  it('teasers with the headline glued to the snippet ("The 5 Best Taco Trucks In Riverton Our food team ...") above a short article are not the article', () => {
+    const m = mistakes('glued-teasers');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l.startsWith('The 5 Best') || l.startsWith('Riverton Says') || l.startsWith('Fall Colors'))).toEqual([]);
+    // The article alone: its dateline sentence opens on capitals but is no headline.
+    expect(flagsOf(article(fixture('glued-teasers', 'body')))).toEqual([]);
+  });
+
+  it('a gallery above the article (caption sentence, credit, "1 / 6", "Back to Gallery") is not the article\'s lead', () => {
+    const m = mistakes('gallery-caption');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l.startsWith('Cranes unload'))).toEqual([]);
+    // A lead followed by its picture's credit, with no gallery counter, keeps its lead.
+    const inline = fixture('gallery-caption', 'body').replace('said.\n', 'said.\nPhoto: Luis Ortega, Staff\n');
+    expect(kept(inline)).toContain('Container traffic at the harbor fell for a third straight month in February, the port authority said.');
+  });
+
+  it('product boxes of a deals post (name, features, price, "Available from ...", "Buy Now", card after card) are the article', () => {
+    const m = mistakes('product-cards');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l !== 'Share Tweet')).toEqual([]);
+    // A teaser list with one repeated label ("Video" before each headline) is no series of cards.
+    const teasers = fixture('product-cards', 'body').split('\n').slice(0, 2).join('\n') + '\n' + ['Video', 'Ten camping tricks that make rain bearable', 'Three days on the ridge with nothing but a tarp', 'Video', 'Why everyone is buying a headlamp this winter', 'The long way round the lake, in pictures', 'Video', 'The tent that sets itself up is finally on sale', 'A beginner guide to winter hiking boots'].join('\n');
+    expect(kept(teasers)).not.toContain('Why everyone is buying a headlamp this winter');
+  });
+
+  it('an article\'s lead split from the rest by a small share-and-follow box is kept with it', () => {
+    const m = mistakes('lead-split');
+    expect(m.cut).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
+
+  it('a photo essay (captions with their credits, "... (Tom Lee/AFP/Getty Images)", right after the text) is the post, one stray credit is not', () => {
+    const m = mistakes('photo-essay');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l !== 'Photos: the lantern festival lights up the old harbour')).toEqual([]);
+    // A single caption after the text stays picture residue.
+    const one = fixture('photo-essay', 'body').split('\n').slice(0, 2).join('\n');
+    expect(kept(one)).not.toContain('Visitors walk under a tunnel of red lanterns near the ferry pier. (Tom Lee/AFP/Getty Images)');
+  });
+
+  it('an author\'s box below a post ("Author: NAME", a bio opening on the name) is cut; a company\'s "About" paragraph in a release is not', () => {
+    const m = mistakes('author-bio');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l.startsWith('Richard Hale is the founder'))).toEqual([]);
+    // A bare "About the author" label: the name comes from the bio itself.
+    const bare = fixture('author-bio', 'page').replace('Author: Richard Hale', 'About the author').replace('Richard Hale is the founder of a small design blog and has written about lamps, chairs and gadgets for more than ten years. He lives in Leeds with his family and far too many lamps.', 'Richard Hale (@rhale) is a design writer and the founder of a small blog about lamps, chairs and gadgets, which has been read widely since 2004.');
+    expect(kept(bare).filter((l) => l.startsWith('Richard Hale (@rhale)'))).toEqual([]);
+    const release = fixture('company-about', 'body');
+    expect(flagsOf(article(release)).map((f) => release.slice(f.start, f.end))).toEqual([]);
+  });
+
+  it('a blog platform\'s post footer ("Like this:", "This entry was posted on DATE and is filed under ...", "Blog at WordPress.com.") is cut', () => {
+    const m = mistakes('post-meta');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l !== 'We are moving the blog')).toEqual([]);
+  });
+
+  it('a "Most read in world news" box inside the article takes the kickers and headlines under it', () => {
+    const m = mistakes('most-read-inside');
+    expect(m.cut).toEqual([]);
+    expect(m.kept.filter((l) => l !== 'Hunter catches plague after eating wild rabbit')).toEqual([]);
+  });
+
+  it('a list the article\'s last line introduces ("What the new version brings:", one point a line) is the article\'s', () => {
+    const m = mistakes('colon-list');
+    expect(m.cut).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import { bestRegions } from './main-region.js';
 import type { CompiledChromeOptions } from './options.js';
 import { repeatMask } from './repeats.js';
 import { teaserMask } from './teasers.js';
+import { cardSeries } from './cards.js';
 import { findThreads, type Thread } from './threads.js';
 import type { LineHint } from './structure-hints.js';
 
@@ -56,7 +57,7 @@ export function classOf(f: LineFeatures, o: CompiledChromeOptions, template: boo
   if (template || f.kind) return 'chrome';
   if (f.dateWidget && !f.endsSentence) return 'chrome';
   const prose = f.stopwordDensity >= 0 ? f.stopwordDensity >= th.stopwordDensity : f.sentenceEnds > 0;
-  const headline = (!f.endsSentence && f.titleCase >= th.titleCaseShare && f.words >= 3) || f.headlineCaseWords >= th.headlineRun || f.gluedDateline;
+  const headline = (!f.endsSentence && f.titleCase >= th.titleCaseShare && f.words >= 3) || f.headlineCaseWords >= th.headlineRun || f.gluedDateline || f.gluedHeadline;
   // An ideograph says about what three Latin letters do: "困った挙げ句、色々調べた結果…" is a full sentence.
   const length = f.chars + CJK_EXTRA * f.cjkChars;
   if (length >= th.goodChars && prose && !headline) return 'good';
@@ -129,12 +130,15 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     barriers[t.from] = 1;
     for (let i = t.from; i <= t.to; i++) if (feats[i]) weights[i] = Math.min(0, weights[i]!) - g * o.thresholds.threadPenalty;
   }
-  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds), o.thresholds.secondaryGapShare, o.thresholds.cheapGapShare);
+  const regions = bestRegions(weights, barriers, o.thresholds.secondaryRegionShare, o.thresholds.earliestRegionShare, furnitureBreaks(feats, weights, o.thresholds), o.thresholds.secondaryGapShare, o.thresholds.cheapGapShare, o.thresholds.leadGapLines);
   const inRegion = new Uint8Array(lines.length);
   for (const r of regions) {
     const { from, to } = growRegion(lines, feats, classes, r.from, r.to);
-    inRegion.fill(1, from, to + 1);
+    inRegion.fill(1, skipLeadingCaption(lines, feats, classes, from, to, o.thresholds.captionLeadLines), to + 1);
   }
+  const cards = joinCardSeries(lines, feats, classes, inRegion, barriers, inThread, o.thresholds.cardRepeats);
+  joinPhotoCaptions(lines, feats, classes, inRegion, o.thresholds.photoCaptionRun);
+  joinColonList(lines, feats, classes, inRegion, o.thresholds.colonListLines);
   // Inside the article, one or two headline-like lines are headings; several in a row are a list of links.
   const listLike = (i: number): boolean => {
     const f = feats[i];
@@ -163,12 +167,190 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     return { index: i, cls, chrome: true, reason: inThread[i] && !f.kind ? 'reader comments' : reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
   });
   if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
+  keepCardsHeader(verdicts, lines, feats, cards);
+  if (o.thresholds.authorBioLines > 0) cutAuthorBio(verdicts, lines, feats, o.thresholds.authorBioLines);
   cutRelatedBlocks(verdicts, lines, feats);
   keepClosingHeader(verdicts, lines, feats);
   if (!input.trace) return { lines: verdicts };
   const trace = lines.map((_, i) => ({ weight: weights[i]!, teaser: teasers[i] === 1, thread: inThread[i] === 1, region: inRegion[i] === 1 }));
   return { lines: verdicts, trace };
 }
+
+/**
+ * Product boxes right after (or inside) the article region belong to it: a series of cards (see
+ * cards.ts) whose first card starts within one card's length of the region's end takes the region on to
+ * its last card. Never across a comment thread or a barrier.
+ */
+function joinCardSeries(lines: readonly Line[], feats: readonly (LineFeatures | null)[], classes: readonly (LineClass | null)[], inRegion: Uint8Array, barriers: Uint8Array, inThread: Uint8Array, minCards: number): Uint8Array {
+  const joined = new Uint8Array(lines.length);
+  if (inRegion.indexOf(1) < 0) return joined;
+  for (const s of cardSeries(lines, feats, classes, minCards)) {
+    if (inRegion[s.last]) continue;
+    // The region's last line before the series' first fixed line.
+    let end = s.first;
+    while (end >= 0 && !inRegion[end]) end--;
+    if (end < 0) continue;
+    // The first card's content lies before its fixed line: the region may end up to a card's length before it.
+    let gap = 0;
+    for (let i = end + 1; i < s.first; i++) if (feats[i]) gap++;
+    if (gap > CARD_REACH_LINES) continue;
+    let blocked = false;
+    for (let i = end + 1; i <= s.last && !blocked; i++) blocked = barriers[i] === 1 || inThread[i] === 1;
+    if (!blocked) {
+      inRegion.fill(1, end + 1, s.last + 1);
+      joined.fill(1, end + 1, s.last + 1);
+    }
+  }
+  return joined;
+}
+
+/**
+ * A photo essay: right after the article's text, a run of at least `minRun` pictures' captions, each a
+ * sentence with its credit in brackets ("A mother carries her baby dressed up for Halloween. (Daniel
+ * Sorabji/AFP/Getty Images)"). One caption's credit is residue; a run of them straight after the text is
+ * the post's own pictures, and the article goes on over them.
+ */
+function joinPhotoCaptions(lines: readonly Line[], feats: readonly (LineFeatures | null)[], classes: (LineClass | null)[], inRegion: Uint8Array, minRun: number): void {
+  if (minRun <= 0) return;
+  const caption = (i: number): boolean => {
+    const f = feats[i];
+    if (!f || f.words < CAPTION_WORDS || f.stopwords === 0 || !CAPTION_CREDIT_END.test(lines[i]!.text)) return false;
+    // A credit the vocabulary knows, or a photographer and an agency ("(Vincent Yu/Associated Press)").
+    return f.kind?.name === 'credit' || (!f.kind && CAPTION_AGENCY_END.test(lines[i]!.text));
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (!inRegion[i]) continue;
+    const next = neighbour(lines, i, 1);
+    if (next < 0 || inRegion[next]) continue;
+    const run: number[] = [];
+    for (let j = next; j >= 0 && caption(j); j = neighbour(lines, j, 1)) run.push(j);
+    if (run.length < minRun) continue;
+    for (const j of run) classes[j] = 'near-good';
+    inRegion.fill(1, i + 1, run.at(-1)! + 1);
+    i = run.at(-1)!;
+  }
+}
+
+/**
+ * A list the article's last line introduces ("Dare to Play 3:" then its points, one a line): the lines
+ * straight under it, with no blank line between (one block), are the list's items, up to `max` of them.
+ * A chrome line ("Share this:", "Tags:") introduces nothing of the article's.
+ */
+function joinColonList(lines: readonly Line[], feats: readonly (LineFeatures | null)[], classes: readonly (LineClass | null)[], inRegion: Uint8Array, max: number): void {
+  if (max <= 0) return;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const f = feats[i];
+    const first = neighbour(lines, i, 1);
+    if (!inRegion[i] || !f || !f.endsColon || classes[i] === 'chrome' || first < 0 || inRegion[first]) continue;
+    let j = first;
+    while (j < lines.length && j - first < max && feats[j] && classes[j] !== 'chrome' && classes[j] !== 'good') j++;
+    // A list, not one line: at least two items, and the block ends there (a blank line or chrome).
+    if (j - first >= COLON_LIST_MIN && (j >= lines.length || !feats[j] || classes[j] === 'chrome')) inRegion.fill(1, i + 1, j);
+    i = j - 1;
+  }
+}
+
+const COLON_LIST_MIN = 2;
+
+/** Words a caption has (a sentence about the picture), and its credit closing the line in brackets. */
+const CAPTION_WORDS = 6;
+const CAPTION_CREDIT_END = /\)\s*$/u;
+const CAPTION_AGENCY_END = /\([^()/]{2,60}\/[^()]{2,60}\)\s*$/u;
+
+/**
+ * The author's box below a post: a label naming a person ("Author: Richard Darell", "About Brigit Katz",
+ * "Written by ...") and, within `reach` lines, a bio that opens on that name and speaks of a person
+ * ("Brigit Katz is a freelance writer ... Her work ..."). A company's "About ACME" paragraph in a press
+ * release speaks of "its" products and is the release's own; a person's bio is the site's furniture.
+ */
+function cutAuthorBio(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[], reach: number): void {
+  for (let i = 0; i < feats.length; i++) {
+    if (!feats[i] || feats[i]!.words > AUTHOR_LABEL_WORDS) continue;
+    const m = AUTHOR_LABEL.exec(lines[i]!.text);
+    // A bare "About the author" takes the name from the bio ("Amit Agarwal (@labnol) is a columnist ...").
+    const bare = !m && BARE_AUTHOR_LABEL.test(lines[i]!.text);
+    if (!m && !bare) continue;
+    let n = 0;
+    for (let j = neighbour(lines, i, 1); j >= 0 && n < reach; j = neighbour(lines, j, 1), n++) {
+      const t = lines[j]!.text.trim();
+      const name = m ? m[1]! : BIO_OPENING.exec(t)?.[1];
+      if (!name || !t.startsWith(`${name} `) || !(PERSONAL.test(t) || (bare && AUTHOR_ROLE.test(t)))) continue;
+      for (let k = i; k <= j; k++) if (feats[k] && !verdicts[k]!.chrome) verdicts[k] = { ...verdicts[k]!, chrome: true, reason: 'author bio' };
+      i = j;
+      break;
+    }
+  }
+}
+
+/** A label naming a person: two or three capitalised words after "Author:", "About", "Written by". */
+const AUTHOR_LABEL = /^\s*(?:[Aa]uthor|[Aa]bout [Tt]he [Aa]uthor|[Aa]bout|[Ww]ritten [Bb]y)\s*:?\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u;
+const AUTHOR_LABEL_WORDS = 6;
+const BARE_AUTHOR_LABEL = /^\s*(?:about the author|about the writer|the author|author)\s*:?\s*$/iu;
+/** A bio's opening: a name, maybe a handle, and "is"/"was"/"has". */
+const BIO_OPENING = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s+(?:\([^()]{1,40}\)\s+)?(?:is|was|has)\b/u;
+/** What a bio says a writer is. */
+const AUTHOR_ROLE = /\b(?:writer|author|columnist|journalist|editor|blogger|reporter|contributor|correspondent)\b/iu;
+/** A person, not a company: personal pronouns. */
+const PERSONAL = /\b(?:he|she|his|her|him|hers|himself|herself)\b/iu;
+
+/**
+ * A related-links header ("Don't Miss:") between the article's text and the product cards it goes on
+ * with heads the cards, which are the article's: it is the article's heading, not a box of links.
+ */
+function keepCardsHeader(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[], cards: Uint8Array): void {
+  for (let i = 0; i < feats.length; i++) {
+    const f = feats[i];
+    if (!f || !cards[i] || f.kind?.name !== 'related' || f.words > CLOSING_HEADER_WORDS || LINK_AFTER_LABEL.test(lines[i]!.text)) continue;
+    verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+  }
+}
+
+/** How far (non-blank lines) the first card's fixed line may sit past the region's end. */
+const CARD_REACH_LINES = 40;
+
+/**
+ * A gallery above the article: the region opens on a picture's caption (a sentence, so it scored as
+ * prose), its credit ("Photo: Hau Dinh, AP") and the gallery's counter ("1 / 8", "Image 1 of 8"), before
+ * the article's lead. The region starts at the first paragraph after them when they sit among its first
+ * `max` lines and at least two full paragraphs follow (else the caption may be all the text there is).
+ * A credit alone is not enough: an article's lead is often followed by its first picture's credit.
+ */
+function skipLeadingCaption(lines: readonly Line[], feats: readonly (LineFeatures | null)[], classes: readonly (LineClass | null)[], from: number, to: number, max: number): number {
+  let credit = -1;
+  let counter = false;
+  let seen = 0;
+  let prose = 0;
+  for (let i = from; i <= to && seen < max; i++) {
+    if (!feats[i]) continue;
+    seen++;
+    if (GALLERY_COUNTER.test(lines[i]!.text)) {
+      counter = true;
+      credit = i;
+    } else if (feats[i]!.kind?.name === 'credit') credit = i;
+    else if (classes[i] === 'good' || classes[i] === 'near-good') prose++;
+    // A caption is a line or two; more prose before a credit is the article with a picture in it.
+    if (prose > CAPTION_LINES) break;
+  }
+  if (credit < 0 || !counter) return from;
+  // The article starts on its first sentence after them (a lead too short to be "good" included).
+  let start = -1;
+  let good = 0;
+  for (let i = credit + 1; i <= to; i++) {
+    const f = feats[i];
+    if (start < 0 && f && classes[i] !== 'chrome' && f.endsSentence && f.stopwords > 0 && f.chars >= CAPTION_LEAD_CHARS) start = i;
+    if (classes[i] === 'good' && ++good >= CAPTION_FOLLOWING_PARAGRAPHS) return start;
+  }
+  return from;
+}
+
+/** A gallery's counter: "1 / 8", "Image 1 of 8", "Photo 3/12". */
+const GALLERY_COUNTER = /^\s*(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:of|\/)\s*\d{1,3}\s*$/iu;
+/** Prose lines a caption may take (a long caption is sometimes repeated, cut short, below itself). */
+const CAPTION_LINES = 2;
+/** The shortest line that can open the article after a gallery ("Back to Gallery" cannot). */
+const CAPTION_LEAD_CHARS = 45;
+/** Full paragraphs that must follow a skipped caption. */
+const CAPTION_FOLLOWING_PARAGRAPHS = 2;
 
 /**
  * A text that opens straight on a headline and its byline or date, with nothing before them, is an

@@ -31,6 +31,8 @@ export interface LineFeatures {
   headlineCaseWords: number;
   /** A dateline ("NEW DELHI:") after the first words: a headline glued to the lead of a teaser. */
   gluedDateline: boolean;
+  /** Opens on a title-case headline run and goes on as prose ("The 4 Best Vegan Spots In Detroit Hoodline crunched ..."): a teaser. */
+  gluedHeadline: boolean;
   /** Contains digits (scores, prices, table cells): content more often than menus. */
   digits: boolean;
   /** Share of tokens that start with a digit (tables of results are full of them). */
@@ -143,6 +145,29 @@ export function figureLine(f: LineFeatures): boolean {
   return f.numberShare > 0.1 && !f.countingHeadline;
 }
 
+/** Words of prose a glued headline's snippet needs after the headline run. */
+const GLUED_SNIPPET_WORDS = 6;
+
+/**
+ * A teaser with its headline and snippet on one line: the line opens on at least `run` capitalised words
+ * or figures in a row, one of them a function word in headline case after the first ("Spots In Detroit"),
+ * and the run ends on a lower-case word that starts at least a few words of prose. Running text opens on
+ * a name now and then ("U.S. Supreme Court Justice Ruth Bader Ginsburg said"), but does not capitalise "In".
+ */
+function gluedHeadline(words: readonly LineWord[], stopwords: ReadonlySet<string>, run: number): boolean {
+  if (words.length < run + GLUED_SNIPPET_WORDS) return false;
+  let n = 0;
+  let caseWord = false;
+  for (; n < words.length; n++) {
+    const w = words[n]!;
+    if (!(w.number || isDigit(w.text.charCodeAt(0)) || capitalised(w.text))) break;
+    // After a word, not a figure: "11.12 On Sunday, ..." is a timestamp before a sentence.
+    const prev = n > 0 ? words[n - 1]! : null;
+    if (prev && !prev.number && !isDigit(prev.text.charCodeAt(0)) && w.text !== 'I' && stopwords.has(w.norm) && !w.number) caseWord = true;
+  }
+  return caseWord && n >= run && words.length - n >= GLUED_SNIPPET_WORDS;
+}
+
 export function lineFeatures(text: string, opts: CompiledChromeOptions, stopwords: ReadonlySet<string>, tokens: readonly Token[] | null = null, lineStart = 0): LineFeatures {
   const t = text.trim();
   const trimmedStart = lineStart + (text.length - text.trimStart().length);
@@ -220,6 +245,7 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     headlineCaseWords,
     // The colon anchors the pattern: most lines have none and skip it.
     gluedDateline: head.includes(':') && GLUED_DATELINE.test(head),
+    gluedHeadline: gluedHeadline(tokens0, stopwords, opts.thresholds.gluedHeadlineWords),
     digits: DIGIT.test(t),
     numberShare: tokens0.length ? tokens0.filter((w) => isDigit(w.text.charCodeAt(0))).length / tokens0.length : 0,
     stopwords: sw,

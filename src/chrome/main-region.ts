@@ -51,7 +51,7 @@ const MIN_EARLY_LINES = 2;
  * because comment threads and teaser lists can outweigh a short article but come after it. Later candidates
  * scoring at least `share` of the main one join it (an article split by a large advertisement or gallery).
  */
-export function bestRegions(weights: readonly number[], barriers: Uint8Array, share: number, earlyShare: number, breaks?: Uint8Array, gapShare = Infinity, cheapGap = 0): Region[] {
+export function bestRegions(weights: readonly number[], barriers: Uint8Array, share: number, earlyShare: number, breaks?: Uint8Array, gapShare = Infinity, cheapGap = 0, leadGapLines = 0): Region[] {
   // Breaks (blocks of page furniture) split runs like barriers, but regions on both sides may still join.
   const taken = Uint8Array.from(barriers);
   if (breaks) for (let i = 0; i < taken.length; i++) taken[i] = taken[i]! | breaks[i]!;
@@ -88,5 +88,41 @@ export function bestRegions(weights: readonly number[], barriers: Uint8Array, sh
     const cost = gapCost(main.to, c.from);
     return (c.score >= share * main.score && cost <= gapShare * c.score) || cost <= cheapGap * c.score;
   };
-  return byPosition.filter((c) => c === main || joins(c));
+  const kept = byPosition.filter((c) => c === main || joins(c));
+  const lead = leadAbove(weights, barriers, breaks, main, cheapGap, leadGapLines);
+  return lead && !kept.some((c) => c.to >= lead.from && c.from <= lead.to) ? [lead, ...kept] : kept;
+}
+
+/** Lines of text an article's lead above a share box must have (a lone caption or teaser does not qualify). */
+const MIN_LEAD_LINES = 2;
+
+/**
+ * The article's lead split from the rest by a small share-and-follow box ("Follow us on Facebook",
+ * "Follow me on Twitter"): the text right above the main region joins it when at most `gapLines`
+ * non-article lines separate them and they cost at most `cheapGap` of the lead's score. The lead is the
+ * best-scoring run ending just above the box, up to the next barrier or block of furniture above it.
+ */
+function leadAbove(weights: readonly number[], barriers: Uint8Array, breaks: Uint8Array | undefined, main: Region, cheapGap: number, gapLines: number): Region | null {
+  if (gapLines <= 0) return null;
+  let i = main.from - 1;
+  let lines = 0;
+  let cost = 0;
+  for (; i >= 0 && weights[i]! <= 0; i--) {
+    if (barriers[i]) return null;
+    if (weights[i]! < 0) {
+      lines++;
+      cost -= weights[i]!;
+    }
+    if (lines > gapLines) return null;
+  }
+  if (i < 0 || lines === 0) return null;
+  const to = i;
+  let sum = 0;
+  let best: Region | null = null;
+  for (; i >= 0 && !barriers[i] && !breaks?.[i]; i--) {
+    sum += weights[i]!;
+    if (weights[i]! > 0 && (!best || sum > best.score)) best = { from: i, to, score: sum };
+  }
+  if (!best || textLines(weights, best) < MIN_LEAD_LINES || cost > cheapGap * best.score) return null;
+  return best;
 }

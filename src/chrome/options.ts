@@ -44,6 +44,20 @@ export interface ChromeThresholds {
   truncatedPenalty: number;
   /** Any later text region joins the article when the lines between cost at most this share of its score. */
   cheapGapShare: number;
+  /** A line opening on this many capitalised words in a row, one a function word ("The 4 Best Spots In Detroit Hoodline crunched ..."), is a teaser's headline glued to its snippet. */
+  gluedHeadlineWords: number;
+  /** A region opening on a picture's caption and credit ("... shake hands in Hanoi." / "Photo: AP" / "1 / 8") starts after them when the credit is within this many lines of its start. */
+  captionLeadLines: number;
+  /** Product boxes: a short line recurring this many times a few lines apart, with each card's own lines between ("Buy Now"), extends the article over them (0: off). */
+  cardRepeats: number;
+  /** An earlier text region joins the article across a share box of at most this many lines costing at most `cheapGapShare` of its score (its lead; 0: off). */
+  leadGapLines: number;
+  /** A run of this many captions with their credits ("... Halloween. (Daniel Sorabji/AFP/Getty Images)") right after the article is its photo essay (0: off). */
+  photoCaptionRun: number;
+  /** An author's box ("Author: NAME", then a bio opening on the name) within this many lines of its label is cut (0: off). */
+  authorBioLines: number;
+  /** The article's last line ending in a colon takes up to this many lines under it (one block, no blank line) as its list (0: off). */
+  colonListLines: number;
   /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
   errorLines: number;
   /** Comment signals (bylines with dates, "Reply", vote counts) at most this many lines apart belong to one thread. */
@@ -173,6 +187,13 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   secondaryGapShare: 5,
   truncatedPenalty: 1,
   cheapGapShare: 0.5,
+  gluedHeadlineWords: 6,
+  captionLeadLines: 5,
+  cardRepeats: 3,
+  leadGapLines: 8,
+  photoCaptionRun: 3,
+  authorBioLines: 4,
+  colonListLines: 12,
   errorLines: 10,
   threadMaxGap: 12,
   threadMinSignals: 3,
