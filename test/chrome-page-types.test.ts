@@ -78,4 +78,12 @@ describe('page types', () => {
     expect(m.cut.filter((l) => l !== 'キーボードの設定を元に戻す方法')).toEqual([]);
     expect(m.kept).not.toContain('関連記事');
   });
+
+  it("a story's own credits after its last line (wire credit, contact line) stay; the page's share box below them goes", () => {
+    const m = mistakes('wire-credits');
+    expect(m.cut.filter((l) => l !== 'Harbour cranes idle as dock workers strike for a second week')).toEqual([]);
+    expect(m.kept).toEqual([]);
+    const body = fixture('contact-line', 'body');
+    expect(flagsOf(article(body)).map((f) => body.slice(f.start, f.end))).toEqual([]);
+  });
 });

@@ -165,6 +165,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
   cutRelatedBlocks(verdicts, lines, feats);
   keepClosingHeader(verdicts, lines, feats);
+  keepSignOff(verdicts, lines, feats, o.thresholds.signOffLines);
   if (!input.trace) return { lines: verdicts };
   const trace = lines.map((_, i) => ({ weight: weights[i]!, teaser: teasers[i] === 1, thread: inThread[i] === 1, region: inRegion[i] === 1 }));
   return { lines: verdicts, trace };
@@ -238,6 +239,26 @@ function keepClosingHeader(verdicts: LineVerdict[], lines: readonly Line[], feat
   const above = last >= 0 ? neighbour(lines, last, -1) : -1;
   if (above >= 0 && !verdicts[above]!.chrome && verdicts[last]!.chrome && header(last)) verdicts[last] = { ...verdicts[last]!, chrome: false, reason: '' };
 }
+
+/**
+ * The story's own credits and contact line, straight after its last line: the agency's "(Reporting by NAME;
+ * Editing by NAME)", "Write to NAME at ADDRESS", a blog's "Via SOURCE". They are printed with the story (its
+ * attribution), not page furniture, though short and link-like; further down the page they stay chrome.
+ */
+function keepSignOff(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[], max: number): void {
+  if (max < 1) return;
+  for (let i = 0; i < feats.length; i++) {
+    const f = feats[i];
+    if (!f || f.kind || !verdicts[i]!.chrome || !SIGN_OFF.test(lines[i]!.text)) continue;
+    // Back over at most max - 1 other credits to the article's last line.
+    let j = neighbour(lines, i, -1);
+    for (let n = 1; j >= 0 && n < max && verdicts[j]!.chrome && SIGN_OFF.test(lines[j]!.text); n++) j = neighbour(lines, j, -1);
+    if (j >= 0 && !verdicts[j]!.chrome) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+  }
+}
+
+/** "(Reporting by ...", "Additional reporting by ...", "Write to NAME at name@host", "Via SOURCE" (a few words). */
+const SIGN_OFF = /^\s*(?:\(?(?:additional |editing and )?(?:reporting|writing|editing) by\s+\p{L}|write to\s+\p{L}[^@]{0,80}\sat\s+\S+@\S+\s*$|via\s+\p{L}\S*(?:\s+\S+){0,3}\s*$)/iu;
 
 const LINK_AFTER_LABEL = /[:|»›>]\s*\S/u;
 

@@ -54,6 +54,8 @@ export interface ChromeThresholds {
   threadArticleWords: number;
   /** A text opening on at most this many headline, byline and date lines (nothing above them) keeps them as its own. */
   headLines: number;
+  /** Credit and contact lines straight after the article's last line ('(Reporting by ...)', 'Write to NAME at ADDRESS', 'Via SOURCE'), at most this many, stay the article's. */
+  signOffLines: number;
   /** A run of this many non-article lines... */
   breakLines: number;
   /** ...with this many lines of chrome vocabulary is a block of page furniture: prose beyond it joins the article only when it scores like it. */
@@ -178,6 +180,7 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   threadMinSignals: 3,
   threadArticleWords: 40,
   headLines: 6,
+  signOffLines: 2,
   breakLines: 4,
   breakVocabulary: 2,
   structurePenalty: 2,

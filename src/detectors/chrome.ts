@@ -102,6 +102,7 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
           threadMinSignals: num(2, 1000),
           threadArticleWords: num(0, 100000),
           headLines: num(0, 100),
+          signOffLines: num(0, 10),
           breakLines: num(1, 1000),
           breakVocabulary: num(0, 1000),
           structurePenalty: num(0, 100),
