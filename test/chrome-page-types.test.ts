@@ -86,4 +86,9 @@ describe('page types', () => {
     const body = fixture('contact-line', 'body');
     expect(flagsOf(article(body)).map((f) => body.slice(f.start, f.end))).toEqual([]);
   });
+
+  it("a letter's date on a line of its own between lines of the text is the text's, not a date widget", () => {
+    const body = fixture('letters', 'body');
+    expect(flagsOf(article(body)).map((f) => body.slice(f.start, f.end))).toEqual([]);
+  });
 });

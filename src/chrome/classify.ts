@@ -166,6 +166,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   cutRelatedBlocks(verdicts, lines, feats);
   keepClosingHeader(verdicts, lines, feats);
   keepSignOff(verdicts, lines, feats, o.thresholds.signOffLines);
+  keepInlineDates(verdicts, lines, feats, inRegion, o.thresholds.inlineDateWords);
   if (!input.trace) return { lines: verdicts };
   const trace = lines.map((_, i) => ({ weight: weights[i]!, teaser: teasers[i] === 1, thread: inThread[i] === 1, region: inRegion[i] === 1 }));
   return { lines: verdicts, trace };
@@ -256,6 +257,25 @@ function keepSignOff(verdicts: LineVerdict[], lines: readonly Line[], feats: rea
     if (j >= 0 && !verdicts[j]!.chrome) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
   }
 }
+
+/**
+ * A plain date with its year on a line of its own between two lines of the article ("November 28, 1967"
+ * above "Dear Mr. Kennedy"): the date of a letter, a diary entry or a timeline step the text quotes. A date
+ * widget says when the page was posted: it carries a time, a label ("Posted", "Updated"), or sits at the
+ * article's edge, next to the headline or the byline, not between its lines.
+ */
+function keepInlineDates(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[], inRegion: Uint8Array, maxWords: number): void {
+  for (let i = 0; i < feats.length; i++) {
+    const f = feats[i];
+    if (!f || !inRegion[i] || !verdicts[i]!.chrome || f.kind || !f.dateWidget || f.words > maxWords || !PLAIN_DATE.test(lines[i]!.text)) continue;
+    const above = neighbour(lines, i, -1);
+    const below = neighbour(lines, i, 1);
+    if (above >= 0 && below >= 0 && !verdicts[above]!.chrome && !verdicts[below]!.chrome && inRegion[above] && inRegion[below]) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+  }
+}
+
+/** A calendar date with a year and nothing else: "November 28, 1967", "28 November 1967", "Nov. 28, 1967" (a widget names the weekday: "Wednesday November 20, 2019"). */
+const PLAIN_DATE = /^\s*(?:\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+)\d{4}\s*$/iu;
 
 /** "(Reporting by ...", "Additional reporting by ...", "Write to NAME at name@host", "Via SOURCE" (a few words). */
 const SIGN_OFF = /^\s*(?:\(?(?:additional |editing and )?(?:reporting|writing|editing) by\s+\p{L}|write to\s+\p{L}[^@]{0,80}\sat\s+\S+@\S+\s*$|via\s+\p{L}\S*(?:\s+\S+){0,3}\s*$)/iu;

@@ -101,6 +101,7 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
           threadMaxGap: num(1, 1000),
           threadMinSignals: num(2, 1000),
           threadArticleWords: num(0, 100000),
+          inlineDateWords: num(0, 20),
           headLines: num(0, 100),
           signOffLines: num(0, 10),
           breakLines: num(1, 1000),
