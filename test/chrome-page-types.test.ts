@@ -91,4 +91,9 @@ describe('page types', () => {
     const body = fixture('letters', 'body');
     expect(flagsOf(article(body)).map((f) => body.slice(f.start, f.end))).toEqual([]);
   });
+
+  it('a text opening on its date set one part per line ("24", "Jul", "2012"), then time, headline and byline, keeps its head', () => {
+    const body = fixture('split-date', 'body');
+    expect(flagsOf(article(body)).map((f) => body.slice(f.start, f.end))).toEqual([]);
+  });
 });

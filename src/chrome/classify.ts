@@ -162,7 +162,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     }
     return { index: i, cls, chrome: true, reason: inThread[i] && !f.kind ? 'reader comments' : reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
   });
-  if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
+  if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines, lines);
   cutRelatedBlocks(verdicts, lines, feats);
   keepClosingHeader(verdicts, lines, feats);
   keepSignOff(verdicts, lines, feats, o.thresholds.signOffLines);
@@ -177,10 +177,14 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
  * article as submitted, not a page: those lines are its own. (A page puts navigation above them.) Only
  * lines that read as a headline (three words or more), a byline, a name or a date qualify; bare menu words do not.
  */
-function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | null)[], first: number, max: number): void {
+function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | null)[], first: number, max: number, lines?: readonly Line[]): void {
   if (first >= verdicts.length) return;
-  const head: number[] = [];
-  for (let i = 0; i < first; i++) if (feats[i]) head.push(i);
+  const all: number[] = [];
+  for (let i = 0; i < first; i++) if (feats[i]) all.push(i);
+  // A date set one part per line ("24 / Jul / 2012") is one date line: its first part stands for it.
+  const split = splitDateAt(all, lines);
+  const head = split > 0 ? all.slice(split - 1) : all;
+  if (split > 0) feats = feats.map((f, i) => (i === head[0] ? { ...f!, kind: null, dateWidget: true } : f));
   if (head.length === 0 || head.length > max) return;
   // It holds a headline (three words or more, not a date) and opens on it or on a plain date; the other
   // lines are bylines, dates, a two-word name ("Adam Garber") or a standfirst. A labelled widget
@@ -195,8 +199,23 @@ function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | nu
   // A date alone, or a dateline and its date ("The Briefing, Thursday, November 8, 2012").
   const lone = head.length <= 2 && head.every((i) => feats[i]!.dateWidget && !feats[i]!.kind);
   if (!head.every((i, n) => own(i, n)) || !(lone || head.some((i) => headline(feats[i]!)))) return;
-  for (const i of head) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+  for (const i of all) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
 }
+
+/**
+ * Lines at the start of the head that are the parts of one date, one per line: day, month name and year
+ * ("24", "Jul", "2012") or month, day and year. Returns how many (0: none).
+ */
+function splitDateAt(head: readonly number[], lines: readonly Line[] | undefined): number {
+  if (!lines || head.length < 3) return 0;
+  const [a, b, c] = head.slice(0, 3).map((i) => lines[i]!.text.trim());
+  const day = (t: string): boolean => /^\d{1,2}$/u.test(t) && Number(t) >= 1 && Number(t) <= 31;
+  const month = (t: string): boolean => SPLIT_MONTH.test(t);
+  return /^\d{4}$/u.test(c!) && ((day(a!) && month(b!)) || (month(a!) && day(b!))) ? 3 : 0;
+}
+
+const SPLIT_MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/iu;
+
 
 /**
  * A related-links header inside the article ("Related articles", "DON'T MISS") heads the links under it:
