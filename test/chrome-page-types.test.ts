@@ -96,4 +96,10 @@ describe('page types', () => {
     const body = fixture('split-date', 'body');
     expect(flagsOf(article(body)).map((f) => body.slice(f.start, f.end))).toEqual([]);
   });
+
+  it('a blog\'s previous/next post links ("« Older title | Main", "Newer title »") are chrome, not the post\'s head or last line', () => {
+    const m = mistakes('post-nav');
+    expect(m.cut.filter((l) => l !== 'Why some rivers seem to run backwards' && l !== 'March 14, 2012')).toEqual([]);
+    expect(m.kept.filter((l) => l.startsWith('«') || l.endsWith('»'))).toEqual([]);
+  });
 });
