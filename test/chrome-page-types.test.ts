@@ -102,4 +102,10 @@ describe('page types', () => {
     expect(m.cut.filter((l) => l !== 'Why some rivers seem to run backwards' && l !== 'March 14, 2012')).toEqual([]);
     expect(m.kept.filter((l) => l.startsWith('«') || l.endsWith('»'))).toEqual([]);
   });
+
+  it('a comment thread whose bylines glue the name to "says:" ("Marta Kleinsays:") is cut, the post above it kept', () => {
+    const m = mistakes('glued-says');
+    expect(m.cut.filter((l) => l !== 'Why I still print my photographs' && !l.startsWith('Posted on'))).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
 });
