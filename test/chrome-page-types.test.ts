@@ -79,7 +79,7 @@ describe('page types', () => {
     expect(m.kept).not.toContain('関連記事');
   });
 
-  it("a story's own credits after its last line (wire credit, contact line) stay; the page's share box below them goes", () => {
+  it("a story's own credits after its last line (wire credit, contact line) stay; the print-edition note and the page's share box below them go", () => {
     const m = mistakes('wire-credits');
     expect(m.cut.filter((l) => l !== 'Harbour cranes idle as dock workers strike for a second week')).toEqual([]);
     expect(m.kept).toEqual([]);
@@ -106,6 +106,12 @@ describe('page types', () => {
   it('a comment thread whose bylines glue the name to "says:" ("Marta Kleinsays:") is cut, the post above it kept', () => {
     const m = mistakes('glued-says');
     expect(m.cut.filter((l) => l !== 'Why I still print my photographs' && !l.startsWith('Posted on'))).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
+
+  it('a blog platform\'s post footer ("Like this:", "This entry was posted on ... filed under", "Blog at ...") after the post is chrome', () => {
+    const m = mistakes('post-footer');
+    expect(m.cut.filter((l) => l !== 'Moving the blog' && l !== 'Hi everyone,')).toEqual([]);
     expect(m.kept).toEqual([]);
   });
 });
