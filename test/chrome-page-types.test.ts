@@ -97,7 +97,7 @@ describe('page types', () => {
     expect(flagsOf(article(body)).map((f) => body.slice(f.start, f.end))).toEqual([]);
   });
 
-  it('a blog\'s previous/next post links ("« Older title | Main", "Newer title »") are chrome, not the post\'s head or last line', () => {
+  it('a blog\'s previous/next post links ("« Older title | Main", "Newer title »") and its "Posted by ... | Permalink" footer are chrome, not the post\'s head or last lines', () => {
     const m = mistakes('post-nav');
     expect(m.cut.filter((l) => l !== 'Why some rivers seem to run backwards' && l !== 'March 14, 2012')).toEqual([]);
     expect(m.kept.filter((l) => l.startsWith('«') || l.endsWith('»'))).toEqual([]);
@@ -112,6 +112,12 @@ describe('page types', () => {
   it('a blog platform\'s post footer ("Like this:", "This entry was posted on ... filed under", "Blog at ...") after the post is chrome', () => {
     const m = mistakes('post-footer');
     expect(m.cut.filter((l) => l !== 'Moving the blog' && l !== 'Hi everyone,')).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
+
+  it('a blog post\'s filing line ("Posted on DATE in CATEGORIES|Permalink") above its comment thread is chrome', () => {
+    const m = mistakes('typepad-footer');
+    expect(m.cut.filter((l) => l !== 'Flannel-backed winter blanket')).toEqual([]);
     expect(m.kept).toEqual([]);
   });
 });
