@@ -79,7 +79,7 @@ describe('page types', () => {
     expect(m.kept).not.toContain('関連記事');
   });
 
-  it("a story's own credits after its last line (wire credit, contact line) stay; the print-edition note, the reprints notice and the page's share box below them go", () => {
+  it("a story's own credits after its last line (wire credit, contact line) stay; a picture credit, the print-edition note, the reprints notice and the page's share box go", () => {
     const m = mistakes('wire-credits');
     expect(m.cut.filter((l) => l !== 'Harbour cranes idle as dock workers strike for a second week')).toEqual([]);
     expect(m.kept).toEqual([]);
