@@ -120,4 +120,10 @@ describe('page types', () => {
     expect(m.cut.filter((l) => l !== 'Flannel-backed winter blanket')).toEqual([]);
     expect(m.kept).toEqual([]);
   });
+
+  it('a blog\'s share widget with its labels glued together ("Email ThisBlogThis!Share to Twitter") is chrome', () => {
+    const m = mistakes('blogger-share');
+    expect(m.cut.filter((l) => l !== 'Small hatchback gets a cheaper basic version')).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
 });
