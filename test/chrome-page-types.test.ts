@@ -126,4 +126,10 @@ describe('page types', () => {
     expect(m.cut.filter((l) => l !== 'Small hatchback gets a cheaper basic version')).toEqual([]);
     expect(m.kept).toEqual([]);
   });
+
+  it('an author box after the post ("About the author", the name, a bio written as prose) is chrome', () => {
+    const m = mistakes('author-box');
+    expect(m.cut.filter((l) => l !== 'Three settings to change on a new phone')).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
 });
