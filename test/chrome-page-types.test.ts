@@ -132,4 +132,10 @@ describe('page types', () => {
     expect(m.cut.filter((l) => l !== 'Three settings to change on a new phone')).toEqual([]);
     expect(m.kept).toEqual([]);
   });
+
+  it('media tabs inside the article ("Video", "Photo", "Gallery", one per line) are chrome, the text on both sides is not', () => {
+    const m = mistakes('media-tabs');
+    expect(m.cut.filter((l) => l !== 'Mayor asks council to delay the bus fare rise')).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
 });
