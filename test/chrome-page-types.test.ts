@@ -148,4 +148,64 @@ describe('page types', () => {
     expect(m.cut).toEqual([]);
     expect(m.kept).toEqual([]);
   });
+
+  it("a story's own credits after its last line (wire credit, contact line) stay; a picture credit, the print-edition note, the reprints notice and the page's share box go", () => {
+    const m = mistakes('wire-credits');
+    expect(m.cut.filter((l) => l !== 'Harbour cranes idle as dock workers strike for a second week')).toEqual([]);
+    expect(m.kept).toEqual([]);
+    const body = fixture('contact-line', 'body');
+    expect(flagsOf(article(body)).map((f) => body.slice(f.start, f.end))).toEqual([]);
+  });
+
+  it("a letter's date on a line of its own between lines of the text is the text's, not a date widget", () => {
+    const body = fixture('letters', 'body');
+    expect(flagsOf(article(body)).map((f) => body.slice(f.start, f.end))).toEqual([]);
+  });
+
+  it('a text opening on its date set one part per line ("24", "Jul", "2012"), then time, headline and byline, keeps its head', () => {
+    const body = fixture('split-date', 'body');
+    expect(flagsOf(article(body)).map((f) => body.slice(f.start, f.end))).toEqual([]);
+  });
+
+  it('a blog\'s previous/next post links ("« Older title | Main", "Newer title »") and its "Posted by ... | Permalink" footer are chrome, not the post\'s head or last lines', () => {
+    const m = mistakes('post-nav');
+    expect(m.cut.filter((l) => l !== 'Why some rivers seem to run backwards' && l !== 'March 14, 2012')).toEqual([]);
+    expect(m.kept.filter((l) => l.startsWith('«') || l.endsWith('»'))).toEqual([]);
+  });
+
+  it('a comment thread whose bylines glue the name to "says:" ("Marta Kleinsays:") is cut, the post above it kept', () => {
+    const m = mistakes('glued-says');
+    expect(m.cut.filter((l) => l !== 'Why I still print my photographs' && !l.startsWith('Posted on'))).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
+
+  it('a blog platform\'s post footer ("Like this:", "This entry was posted on ... filed under", "Blog at ...") after the post is chrome', () => {
+    const m = mistakes('post-footer');
+    expect(m.cut.filter((l) => l !== 'Moving the blog' && l !== 'Hi everyone,')).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
+
+  it('a blog post\'s filing line ("Posted on DATE in CATEGORIES|Permalink") above its comment thread is chrome', () => {
+    const m = mistakes('typepad-footer');
+    expect(m.cut.filter((l) => l !== 'Flannel-backed winter blanket')).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
+
+  it('a blog\'s share widget with its labels glued together ("Email ThisBlogThis!Share to Twitter") is chrome', () => {
+    const m = mistakes('blogger-share');
+    expect(m.cut.filter((l) => l !== 'Small hatchback gets a cheaper basic version')).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
+
+  it('an author box after the post ("About the author", the name, a bio written as prose) is chrome', () => {
+    const m = mistakes('author-box');
+    expect(m.cut.filter((l) => l !== 'Three settings to change on a new phone')).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
+
+  it('media tabs inside the article ("Video", "Photo", "Gallery", one per line) are chrome, the text on both sides is not', () => {
+    const m = mistakes('media-tabs');
+    expect(m.cut.filter((l) => l !== 'Mayor asks council to delay the bus fare rise')).toEqual([]);
+    expect(m.kept).toEqual([]);
+  });
 });

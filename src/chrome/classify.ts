@@ -166,11 +166,13 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     }
     return { index: i, cls, chrome: true, reason: inThread[i] && !f.kind ? 'reader comments' : reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
   });
-  if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines);
+  if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines, lines);
   keepCardsHeader(verdicts, lines, feats, cards);
   if (o.thresholds.authorBioLines > 0) cutAuthorBio(verdicts, lines, feats, o.thresholds.authorBioLines);
   cutRelatedBlocks(verdicts, lines, feats);
   keepClosingHeader(verdicts, lines, feats);
+  keepSignOff(verdicts, lines, feats, o.thresholds.signOffLines);
+  keepInlineDates(verdicts, lines, feats, inRegion, o.thresholds.inlineDateWords);
   if (!input.trace) return { lines: verdicts };
   const trace = lines.map((_, i) => ({ weight: weights[i]!, teaser: teasers[i] === 1, thread: inThread[i] === 1, region: inRegion[i] === 1 }));
   return { lines: verdicts, trace };
@@ -357,10 +359,14 @@ const CAPTION_FOLLOWING_PARAGRAPHS = 2;
  * article as submitted, not a page: those lines are its own. (A page puts navigation above them.) Only
  * lines that read as a headline (three words or more), a byline, a name or a date qualify; bare menu words do not.
  */
-function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | null)[], first: number, max: number): void {
+function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | null)[], first: number, max: number, lines?: readonly Line[]): void {
   if (first >= verdicts.length) return;
-  const head: number[] = [];
-  for (let i = 0; i < first; i++) if (feats[i]) head.push(i);
+  const all: number[] = [];
+  for (let i = 0; i < first; i++) if (feats[i]) all.push(i);
+  // A date set one part per line ("24 / Jul / 2012") is one date line: its first part stands for it.
+  const split = splitDateAt(all, lines);
+  const head = split > 0 ? all.slice(split - 1) : all;
+  if (split > 0) feats = feats.map((f, i) => (i === head[0] ? { ...f!, kind: null, dateWidget: true } : f));
   if (head.length === 0 || head.length > max) return;
   // It holds a headline (three words or more, not a date) and opens on it or on a plain date; the other
   // lines are bylines, dates, a two-word name ("Adam Garber") or a standfirst. A labelled widget
@@ -375,8 +381,23 @@ function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | nu
   // A date alone, or a dateline and its date ("The Briefing, Thursday, November 8, 2012").
   const lone = head.length <= 2 && head.every((i) => feats[i]!.dateWidget && !feats[i]!.kind);
   if (!head.every((i, n) => own(i, n)) || !(lone || head.some((i) => headline(feats[i]!)))) return;
-  for (const i of head) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+  for (const i of all) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
 }
+
+/**
+ * Lines at the start of the head that are the parts of one date, one per line: day, month name and year
+ * ("24", "Jul", "2012") or month, day and year. Returns how many (0: none).
+ */
+function splitDateAt(head: readonly number[], lines: readonly Line[] | undefined): number {
+  if (!lines || head.length < 3) return 0;
+  const [a, b, c] = head.slice(0, 3).map((i) => lines[i]!.text.trim());
+  const day = (t: string): boolean => /^\d{1,2}$/u.test(t) && Number(t) >= 1 && Number(t) <= 31;
+  const month = (t: string): boolean => SPLIT_MONTH.test(t);
+  return /^\d{4}$/u.test(c!) && ((day(a!) && month(b!)) || (month(a!) && day(b!))) ? 3 : 0;
+}
+
+const SPLIT_MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/iu;
+
 
 /**
  * A related-links header inside the article ("Related articles", "DON'T MISS") heads the links under it:
@@ -420,6 +441,45 @@ function keepClosingHeader(verdicts: LineVerdict[], lines: readonly Line[], feat
   const above = last >= 0 ? neighbour(lines, last, -1) : -1;
   if (above >= 0 && !verdicts[above]!.chrome && verdicts[last]!.chrome && header(last)) verdicts[last] = { ...verdicts[last]!, chrome: false, reason: '' };
 }
+
+/**
+ * The story's own credits and contact line, straight after its last line: the agency's "(Reporting by NAME;
+ * Editing by NAME)", "Write to NAME at ADDRESS", a blog's "Via SOURCE". They are printed with the story (its
+ * attribution), not page furniture, though short and link-like; further down the page they stay chrome.
+ */
+function keepSignOff(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[], max: number): void {
+  if (max < 1) return;
+  for (let i = 0; i < feats.length; i++) {
+    const f = feats[i];
+    if (!f || f.kind || !verdicts[i]!.chrome || !SIGN_OFF.test(lines[i]!.text)) continue;
+    // Back over at most max - 1 other credits to the article's last line.
+    let j = neighbour(lines, i, -1);
+    for (let n = 1; j >= 0 && n < max && verdicts[j]!.chrome && SIGN_OFF.test(lines[j]!.text); n++) j = neighbour(lines, j, -1);
+    if (j >= 0 && !verdicts[j]!.chrome) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+  }
+}
+
+/**
+ * A plain date with its year on a line of its own between two lines of the article ("November 28, 1967"
+ * above "Dear Mr. Kennedy"): the date of a letter, a diary entry or a timeline step the text quotes. A date
+ * widget says when the page was posted: it carries a time, a label ("Posted", "Updated"), or sits at the
+ * article's edge, next to the headline or the byline, not between its lines.
+ */
+function keepInlineDates(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[], inRegion: Uint8Array, maxWords: number): void {
+  for (let i = 0; i < feats.length; i++) {
+    const f = feats[i];
+    if (!f || !inRegion[i] || !verdicts[i]!.chrome || f.kind || !f.dateWidget || f.words > maxWords || !PLAIN_DATE.test(lines[i]!.text)) continue;
+    const above = neighbour(lines, i, -1);
+    const below = neighbour(lines, i, 1);
+    if (above >= 0 && below >= 0 && !verdicts[above]!.chrome && !verdicts[below]!.chrome && inRegion[above] && inRegion[below]) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+  }
+}
+
+/** A calendar date with a year and nothing else: "November 28, 1967", "28 November 1967", "Nov. 28, 1967" (a widget names the weekday: "Wednesday November 20, 2019"). */
+const PLAIN_DATE = /^\s*(?:\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+)\d{4}\s*$/iu;
+
+/** "(Reporting by ...", "Additional reporting by ...", "Write to NAME at name@host", "Via SOURCE" or "Via: SOURCE" (a few words). */
+const SIGN_OFF = /^\s*(?:\(?(?:additional |editing and )?(?:reporting|writing|editing) by\s+\p{L}|write to\s+\p{L}[^@]{0,80}\sat\s+\S+@\S+\s*$|via:?\s+\p{L}\S*(?:\s+\S+){0,3}\s*$)/iu;
 
 const LINK_AFTER_LABEL = /[:|»›>]\s*\S/u;
 

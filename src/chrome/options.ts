@@ -66,8 +66,12 @@ export interface ChromeThresholds {
   threadMinSignals: number;
   /** A thread is taken for one only after this much article text (words of prose) above it. */
   threadArticleWords: number;
+  /** A plain date (no time, no 'Posted'/'Updated') of at most this many words between two article lines is the text's own (a letter's or diary entry's date), not a date widget. */
+  inlineDateWords: number;
   /** A text opening on at most this many headline, byline and date lines (nothing above them) keeps them as its own. */
   headLines: number;
+  /** Credit and contact lines straight after the article's last line ('(Reporting by ...)', 'Write to NAME at ADDRESS', 'Via SOURCE'), at most this many, stay the article's. */
+  signOffLines: number;
   /** A run of this many non-article lines... */
   breakLines: number;
   /** ...with this many lines of chrome vocabulary is a block of page furniture: prose beyond it joins the article only when it scores like it. */
@@ -198,7 +202,9 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   threadMaxGap: 12,
   threadMinSignals: 3,
   threadArticleWords: 40,
+  inlineDateWords: 5,
   headLines: 6,
+  signOffLines: 2,
   breakLines: 4,
   breakVocabulary: 2,
   structurePenalty: 2,
