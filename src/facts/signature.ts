@@ -43,15 +43,35 @@ export function textSignature(doc: Doc): TextSignature {
     shingles[i] = h;
   }
   const minhash = new Array<number>(SIGNATURE_SIZE);
-  for (let j = 0; j < SIGNATURE_SIZE; j++) {
-    const a = MULTIPLIERS[j]! | 0;
-    const b = SIGNED_OFFSETS[j]!;
-    let min = 0x7fffffff;
+  // Four hash functions per pass (SIGNATURE_SIZE is a multiple of four): each shingle is loaded once per four.
+  for (let j = 0; j < SIGNATURE_SIZE; j += 4) {
+    const a0 = MULTIPLIERS[j]! | 0;
+    const a1 = MULTIPLIERS[j + 1]! | 0;
+    const a2 = MULTIPLIERS[j + 2]! | 0;
+    const a3 = MULTIPLIERS[j + 3]! | 0;
+    const b0 = SIGNED_OFFSETS[j]!;
+    const b1 = SIGNED_OFFSETS[j + 1]!;
+    const b2 = SIGNED_OFFSETS[j + 2]!;
+    const b3 = SIGNED_OFFSETS[j + 3]!;
+    let m0 = 0x7fffffff;
+    let m1 = 0x7fffffff;
+    let m2 = 0x7fffffff;
+    let m3 = 0x7fffffff;
     for (let i = 0; i < n; i++) {
-      const v = (Math.imul(shingles[i]!, a) + b) | 0;
-      if (v < min) min = v;
+      const h = shingles[i]!;
+      const v0 = (Math.imul(h, a0) + b0) | 0;
+      const v1 = (Math.imul(h, a1) + b1) | 0;
+      const v2 = (Math.imul(h, a2) + b2) | 0;
+      const v3 = (Math.imul(h, a3) + b3) | 0;
+      if (v0 < m0) m0 = v0;
+      if (v1 < m1) m1 = v1;
+      if (v2 < m2) m2 = v2;
+      if (v3 < m3) m3 = v3;
     }
-    minhash[j] = (min ^ 0x80000000) >>> 0;
+    minhash[j] = (m0 ^ 0x80000000) >>> 0;
+    minhash[j + 1] = (m1 ^ 0x80000000) >>> 0;
+    minhash[j + 2] = (m2 ^ 0x80000000) >>> 0;
+    minhash[j + 3] = (m3 ^ 0x80000000) >>> 0;
   }
   return { minhash, textHash: all >>> 0, shingles: n };
 }
