@@ -3,6 +3,7 @@ import type { Doc } from '../text/doc.js';
 import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
 import type { Detector } from './detector.js';
 import { firstWords } from './pattern-first-words.js';
+import { startsWithCapital } from '../text/initial-capital.js';
 
 /** One kind of evidence that a sentence is template prose, with its weight. */
 export interface SignalSpec {
@@ -144,7 +145,7 @@ function namesNothing(doc: Doc, sentence: Sentence, minWords: number): boolean {
     if (tok.kind === 'number') return false;
     if (tok.kind === 'punct' && /["“”«»„]/u.test(tok.text)) return false;
     if (tok.kind !== 'word') continue;
-    if (words > 0 && /^\p{Lu}/u.test(tok.text) && tok.text !== 'I') return false;
+    if (words > 0 && startsWithCapital(tok.text) && tok.text !== 'I') return false;
     if (/\d/u.test(tok.text)) return false;
     words++;
   }
