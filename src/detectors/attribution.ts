@@ -2,6 +2,7 @@ import type { Finding, Severity, Token } from '../types.js';
 import type { Doc } from '../text/doc.js';
 import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
 import type { Detector } from './detector.js';
+import { startsWithCapital } from '../text/initial-capital.js';
 
 /** A vague group that "says" things: "experts", "sources", "many people". */
 export interface SubjectSpec {
@@ -256,8 +257,9 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
       for (let i = s.tokenFrom; i < s.tokenTo; i++) {
         const t = tokens[i]!;
         // A capital inside a sentence makes it a name ("reopen in May"), not a hedge.
-        const plain = i === s.tokenFrom || !/^\p{Lu}/u.test(t.text);
-        if (t.kind === 'word' && plain && p.hedges.has(t.norm) && !insideSpans(quotes, t.start, t.end)) hedges++;
+        if (t.kind !== 'word' || !p.hedges.has(t.norm)) continue;
+        const plain = i === s.tokenFrom || !startsWithCapital(t.text);
+        if (plain && !insideSpans(quotes, t.start, t.end)) hedges++;
       }
       for (const cue of findCues(p, tokens, s.tokenFrom, s.tokenTo, midCapitals)) {
         const a = tokens[cue.from]!;
@@ -293,7 +295,7 @@ function midSentenceCapitals(doc: Doc): Set<string> {
   for (const s of doc.sentences) {
     for (let i = s.tokenFrom + 1; i < s.tokenTo; i++) {
       const t = doc.tokens[i]!;
-      if (t.kind === 'word' && /^\p{Lu}/u.test(t.text) && doc.tokens[i - 1]!.kind === 'word') out.add(t.norm);
+      if (t.kind === 'word' && startsWithCapital(t.text) && doc.tokens[i - 1]!.kind === 'word') out.add(t.norm);
     }
   }
   return out;
@@ -301,7 +303,7 @@ function midSentenceCapitals(doc: Doc): Set<string> {
 
 /** A capitalised word that is not an opener, pronoun or vague group: part of a name ("Baizhanov", "RIA Novosti"). */
 function isName(p: Prepared, t: Token | undefined): boolean {
-  return isWord(t) && /^\p{Lu}/u.test(t.text) && !p.notNames.has(t.norm) && !p.notNames.has(t.norm.replace(/'s$/, ''));
+  return isWord(t) && startsWithCapital(t.text) && !p.notNames.has(t.norm) && !p.notNames.has(t.norm.replace(/'s$/, ''));
 }
 
 function isSource(p: Prepared, t: Token | undefined): boolean {
@@ -334,14 +336,15 @@ function countNamed(
   let n = 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
-    if (t.kind !== 'word' || !usable(k)) continue;
-    if (t.norm === 'according' && tokens[k + 1]?.norm === 'to') {
+    // The word tests first: usable() searches the quotes, and most words are neither a verb nor "according".
+    const according = t.kind === 'word' && t.norm === 'according' && tokens[k + 1]?.norm === 'to';
+    if (t.kind !== 'word' || (!according && !verbs.has(t.norm)) || !usable(k)) continue;
+    if (according) {
       let j = k + 2;
       if (tokens[j]?.norm === 'the' || tokens[j]?.norm === 'a' || tokens[j]?.norm === 'an') j++;
       if (j < to && usable(j) && isSource(p, tokens[j])) n++;
       continue;
     }
-    if (!verbs.has(t.norm)) continue;
     let found = false;
     // Word tokens either side; a sentence boundary ends the search, punctuation does not ("Baizhanov, the ambassador, said").
     for (let d = 1, seen = 0; k - d >= from && seen < w && !found; d++) {
@@ -454,7 +457,7 @@ function accordingCue(p: Prepared, tokens: Token[], i: number, to: number): Cue 
   let j = i + 2;
   for (let m = 0; m <= p.o.accordingMaxModifiers && j < to; m++, j++) {
     const t = tokens[j]!;
-    if (!isWord(t) || /^\p{Lu}/u.test(t.text) || t.norm === 'the') return null;
+    if (!isWord(t) || startsWithCapital(t.text) || t.norm === 'the') return null;
     if (p.accordingNouns.has(t.norm)) {
       if (sourcedAfter(p, tokens, j + 1, to)) return null;
       const tailed = isWord(tokens[j + 1]) && p.tailStarts.has(tokens[j + 1]!.norm);

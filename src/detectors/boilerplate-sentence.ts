@@ -3,6 +3,7 @@ import type { Doc } from '../text/doc.js';
 import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
 import type { Detector } from './detector.js';
 import { firstWords } from './pattern-first-words.js';
+import { startsWithCapital } from '../text/initial-capital.js';
 
 /** One kind of evidence that a sentence is template prose, with its weight. */
 export interface SignalSpec {
@@ -151,7 +152,7 @@ function namesNothing(doc: Doc, sentence: Sentence, minWords: number): boolean {
     if (tok.kind === 'number') return false;
     if (tok.kind === 'punct' && /["“”«»„]/u.test(tok.text)) return false;
     if (tok.kind !== 'word') continue;
-    if (words > 0 && /^\p{Lu}/u.test(tok.text) && tok.text !== 'I') return false;
+    if (words > 0 && startsWithCapital(tok.text) && tok.text !== 'I') return false;
     if (/\d/u.test(tok.text)) return false;
     words++;
   }
@@ -178,6 +179,9 @@ interface WordRole {
 const ROLE_CACHE = new WeakMap<PreparedBoilerplate, Map<string, WordRole>>();
 const ROLE_CACHE_MAX = 200_000;
 
+// Most words have no role at all: they share one empty role (never written to).
+const NO_ROLE: WordRole = { single: [], starts: [] };
+
 function roleOf(signals: readonly PreparedSignal[], norm: string): WordRole {
   const role: WordRole = { single: [], starts: [] };
   signals.forEach((signal, si) => {
@@ -185,7 +189,7 @@ function roleOf(signals: readonly PreparedSignal[], norm: string): WordRole {
     const st = signal.starts;
     if (st && (st.exact.has(norm) || (st.prefixes?.test(norm) ?? false))) role.starts.push(si);
   });
-  return role;
+  return role.single.length || role.starts.length ? role : NO_ROLE;
 }
 
 /**
@@ -199,14 +203,17 @@ function chooseTokens(doc: Doc, prepared: PreparedBoilerplate): { single: number
   const single = signals.map((): number[] => []);
   const starts = signals.map((x): number[] | null => (x.starts ? [] : null));
   const words: number[] = [];
-  doc.tokens.forEach((tok, ti) => {
-    if (tok.kind !== 'word') return;
+  const tokens = doc.tokens;
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const tok = tokens[ti]!;
+    if (tok.kind !== 'word') continue;
     words.push(ti);
     let role = cache.get(tok.norm);
-    if (!role) cache.set(tok.norm, (role = roleOf(signals, tok.norm)));
+    if (role === undefined) cache.set(tok.norm, (role = roleOf(signals, tok.norm)));
+    if (role === NO_ROLE) continue;
     for (const si of role.single) single[si]!.push(ti);
     for (const si of role.starts) starts[si]!.push(ti);
-  });
+  }
   return { single, starts, words };
 }
 

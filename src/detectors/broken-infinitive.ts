@@ -1,5 +1,6 @@
 import type { Finding, Token } from '../types.js';
 import type { Detector } from './detector.js';
+import { startsWithCapital } from '../text/initial-capital.js';
 
 export interface BrokenInfinitiveOptions {
   /** Words after which "to" must start an infinitive ("expected to", "able to"). */
@@ -48,7 +49,7 @@ export const brokenInfinitive: Detector<BrokenInfinitiveOptions, Prepared> = {
     for (let i = 1; i < tokens.length; i++) {
       const adj = tokens[i]!;
       // Capitalised words are names or headings ("Expected To Rural Growth" in a title), not prose.
-      if (!isWord(adj) || !adjectives.has(adj.norm) || /^\p{Lu}/u.test(adj.text)) continue;
+      if (!isWord(adj) || !adjectives.has(adj.norm) || startsWithCapital(adj.text)) continue;
       const prev = tokens[i - 1]!;
       if (!isWord(prev) || prev.sentence !== adj.sentence || !adjacent(prev, adj)) continue;
       let cueStart: Token | null = null;

@@ -54,12 +54,24 @@ function opensObject(next: Token | undefined): boolean {
   return next.kind === 'number' || VERB_OBJECT_OPENERS.has(next.norm) || /^\p{Lu}/u.test(next.text);
 }
 
-/** Words i..i+n-1 of one sentence, separated by blanks only (no punctuation, no line break between). */
-function runOfWords(text: string, tokens: Token[], i: number, n: number): boolean {
-  for (let k = i; k < i + n; k++) {
+/** How many words from i on (at most `max`) stand in one sentence, separated by blanks only (no punctuation, no line break between). */
+function runOfWords(text: string, tokens: Token[], i: number, max: number): number {
+  let n = 0;
+  for (let k = i; k < i + max; k++) {
     const t = tokens[k];
-    if (!t || t.kind !== 'word' || t.sentence !== tokens[i]!.sentence) return false;
-    if (k > i && !/^[ \t\u00a0]+$/.test(text.slice(tokens[k - 1]!.end, t.start))) return false;
+    if (!t || t.kind !== 'word' || t.sentence !== tokens[i]!.sentence) break;
+    if (k > i && !blanksOnly(text, tokens[k - 1]!.end, t.start)) break;
+    n++;
+  }
+  return n;
+}
+
+/** text.slice(from, to) is one or more spaces, tabs or no-break spaces. */
+function blanksOnly(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0) return false;
   }
   return true;
 }
@@ -116,8 +128,8 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
       const first = tokens[i]!;
       if (first.kind !== 'word' || !firstWords.has(first.norm)) continue;
       let hit: { n: number; term: string; base: string } | null = null;
-      for (let n = Math.min(maxWords, tokens.length - i); n >= 2 && !hit; n--) {
-        if (!runOfWords(text, tokens, i, n)) continue;
+      // A run of n words is also a run of fewer: the longest run bounds the lengths worth looking up.
+      for (let n = runOfWords(text, tokens, i, Math.min(maxWords, tokens.length - i)); n >= 2 && !hit; n--) {
         let prefix = first.norm;
         for (let k = i + 1; k < i + n - 1; k++) prefix += ` ${tokens[k]!.norm}`;
         const lastNorm = tokens[i + n - 1]!.norm;

@@ -7,6 +7,7 @@ import { statedDates } from './stated-dates.js';
 import { sentenceStatuses, type StatusMention } from './status.js';
 import { HEDGES, NEGATIONS, STOPWORDS } from './stopwords.js';
 import { claimWords } from './claim-words.js';
+import { startsWithCapital } from '../text/initial-capital.js';
 
 /** Where a slot sits among its sentence's word tokens: [at, at + len). The aligned diff maps changes to slots by it. */
 export interface TokenRange {
@@ -144,5 +145,5 @@ export function subjectHead(words: readonly Token[]): string {
 /** A title-case line ("Strategic Implications for Regional Alliances") is a heading, not a statement. */
 function isHeading(tokens: ReadonlyArray<{ kind: string; text: string; end: number }>): boolean {
   const words = tokens.filter((t) => t.kind === 'word' && t.text.length > 3);
-  return words.length >= 2 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length > 0.6;
+  return words.length >= 2 && words.filter((t) => startsWithCapital(t.text)).length / words.length > 0.6;
 }

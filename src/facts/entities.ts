@@ -27,6 +27,13 @@ const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'von', 'van', 'la', 'le', '
 
 const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’.\-]*$/u;
 
+/** CAPITALISED.test(text), without the expression for words opening with an ASCII character other than A-Z (most words). */
+function capitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128 && (c < 65 || c > 90)) return false;
+  return CAPITALISED.test(text);
+}
+
 /** Words the article writes capitalised somewhere mid-sentence: a capitalised first word is a name only if it is one of these. */
 function midSentenceCaps(doc: Doc): Set<string> {
   return doc.memo('facts:mid-caps', () => {
@@ -34,7 +41,7 @@ function midSentenceCaps(doc: Doc): Set<string> {
     for (const s of doc.sentences) {
       for (let i = s.tokenFrom + 1; i < s.tokenTo; i++) {
         const t = doc.tokens[i]!;
-        if (t.kind === 'word' && CAPITALISED.test(t.text) && !opensClause(doc.tokens, i, s.tokenFrom)) out.add(t.norm);
+        if (t.kind === 'word' && capitalised(t.text) && !opensClause(doc.tokens, i, s.tokenFrom)) out.add(t.norm);
       }
     }
     return out;
@@ -68,7 +75,7 @@ export function sentenceEntities(doc: Doc, sentence: number): Entity[] {
   const tokens = doc.tokens;
   let i = s.tokenFrom;
   const isCap = (t: Token | undefined, at: number): boolean =>
-    t !== undefined && t.kind === 'word' && CAPITALISED.test(t.text) && !NOT_NAMES.has(t.norm) && (!opensClause(tokens, at, s.tokenFrom) || caps.has(t.norm));
+    t !== undefined && t.kind === 'word' && capitalised(t.text) && !NOT_NAMES.has(t.norm) && (!opensClause(tokens, at, s.tokenFrom) || caps.has(t.norm));
   while (i < s.tokenTo) {
     const t = tokens[i]!;
     if (!isCap(t, i)) {

@@ -26,12 +26,15 @@ const CURRENCY_WORDS: Record<string, string> = {
 const NUMBER =
   /(?<cur>US\$|[$€£¥])?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[mkb])\b)?(?:\s?(?<pct>%|percent\b|per cent\b|percentage points?\b))?(?:\s(?<word>[\p{L}][\p{L}\-]*))?/gu;
 
+const HAS_DIGIT = /\d/;
+
 /**
  * Quantities in one sentence (offsets into the body). Skips what is not a measured amount: years and
  * day numbers (dates cover them), times, ordinals, and model numbers glued to names ("Boeing 737", "COVID-19").
  */
 export function sentenceQuantities(text: string, offset: number, skip: ReadonlyArray<{ start: number; end: number }>): Quantity[] {
   const out: Quantity[] = [];
+  if (!HAS_DIGIT.test(text)) return out; // every amount has a figure
   NUMBER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUMBER.exec(text)) !== null) {
@@ -42,7 +45,7 @@ export function sentenceQuantities(text: string, offset: number, skip: ReadonlyA
     if (/[\p{L}\-:\/.#]$/u.test(glued) && !g.cur) continue; // COVID-19, 10:30, v2, #5
     if (/^[:\/]\d|^(?:st|nd|rd|th)\b/.test(text.slice(numAt + g.num!.length))) continue;
     if (skip.some((s) => s.start < offset + numAt + g.num!.length && s.end > offset + numAt)) continue;
-    const prevWord = /([\p{L}]+)\s+$/u.exec(text.slice(0, numAt))?.[1] ?? '';
+    const prevWord = wordBeforeSpace(text, numAt);
     if (!g.cur && /^\p{Lu}/u.test(prevWord) && !STOPWORDS.has(prevWord.toLowerCase()) && !g.scale && !g.pct) continue; // Boeing 737, Article 5
     const raw = g.num!.replace(/,/g, '');
     const base = Number(raw);
@@ -71,13 +74,50 @@ export function sentenceQuantities(text: string, offset: number, skip: ReadonlyA
     const zeros = decimals ? 0 : (/0+$/.exec(digits)?.[0].length ?? 0);
     const rounded = zeros > 0 && digits.length - zeros >= 3 ? zeros : 0;
     const step = Math.pow(10, rounded - decimals) * scale;
-    out.push({ value, step, unit, before: lastContentWord(text.slice(0, m.index)), start, end: offset + end, text: text.slice(m.index, end).trim() });
+    out.push({ value, step, unit, before: lastContentWord(text, m.index), start, end: offset + end, text: text.slice(m.index, end).trim() });
   }
   return out;
 }
 
-function lastContentWord(s: string): string {
-  const words = s.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+const SPACE = /\s/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * What `/([\p{L}]+)\s+$/u` captures on text.slice(0, at), read backwards from `at` instead of trying the
+ * expression at every character of the prefix: the letters just before the white space that ends the prefix.
+ */
+function wordBeforeSpace(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && SPACE.test(text[i - 1]!)) i--; // white space is all in the BMP
+  if (i === at) return '';
+  const end = i;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    // A letter outside the BMP is a surrogate pair: test the code point.
+    const width = c >= 0xdc00 && c <= 0xdfff && i > 1 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff ? 2 : 1;
+    if (!LETTER.test(text.slice(i - width, i))) break;
+    i -= width;
+  }
+  return text.slice(i, end);
+}
+
+const WORDS = /[\p{L}]+/gu;
+
+/**
+ * The last of the four words before `at` that is not a stopword ("" when none). Lower-cased as the prefix is, but
+ * only from a space far enough back to hold four words: lower-casing never looks across a space (final sigma).
+ */
+function lastContentWord(text: string, at: number): string {
+  let words: string[] = [];
+  for (let size = 80; ; size *= 4) {
+    let from = Math.max(0, at - size);
+    if (from > 0) {
+      const space = text.indexOf(' ', from);
+      from = space < 0 || space >= at ? at : space + 1;
+    }
+    words = text.slice(from, at).toLowerCase().match(WORDS) ?? [];
+    if (words.length >= 4 || at - size <= 0) break;
+  }
   for (let i = words.length - 1; i >= 0 && i >= words.length - 4; i--) if (!STOPWORDS.has(words[i]!)) return words[i]!;
   return '';
 }

@@ -3,6 +3,7 @@ import type { Doc } from '../text/doc.js';
 import { combine, hashString } from './hash.js';
 import { packU24, packU32 } from './packed.js';
 import { CAPITAL, NUMBER, QUOTED, wordId } from './token-ids.js';
+import { startsWithCapital } from '../text/initial-capital.js';
 
 /**
  * Every sentence of the article as offsets and token ids, packed: what the aligned comparison of two copies
@@ -46,7 +47,7 @@ export function buildSentenceTable(doc: Doc): BuiltTable {
       let id = wordId(t.norm);
       if (q < quotes.length && quotes[q]!.start < t.start && quotes[q]!.end >= t.end) id |= QUOTED;
       if (t.kind === 'number') id |= NUMBER;
-      else if (!first && t.text.charCodeAt(0) !== t.norm.charCodeAt(0) && /^\p{Lu}/u.test(t.text)) id |= CAPITAL;
+      else if (!first && t.text.charCodeAt(0) !== t.norm.charCodeAt(0) && startsWithCapital(t.text)) id |= CAPITAL;
       first = false;
       ids.push(id >>> 0);
       h = combine(h, hashString(t.norm));

@@ -23,6 +23,8 @@ const EXPLICIT = new RegExp(
   'g',
 );
 
+const HAS_DIGIT = /\d/;
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 const monthNumber = (m: string): number => MONTHS.findIndex((x) => x.startsWith(m.toLowerCase().slice(0, 3))) + 1;
 
@@ -52,6 +54,7 @@ export function statedDates(doc: Doc): StatedDate[] {
     };
     const local: StatedDate[] = [];
     for (const s of doc.sentences) {
+      if (!HAS_DIGIT.test(s.text)) continue; // every branch of EXPLICIT needs a figure
       EXPLICIT.lastIndex = 0;
       for (const m of s.text.matchAll(EXPLICIT)) {
         const g = m.groups!;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { franc } from 'franc';
 import type { Sentence, Token } from '../types.js';
+import { startsWithCapital } from './initial-capital.js';
 
 // franc guesses Scots or other small languages for short English unless it is given a short list.
 export const LANGUAGES = [
@@ -78,7 +79,6 @@ function middleSample(text: string): string {
 }
 
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
-const CAPITAL = /^\p{Lu}/u;
 
 /** A sentence of running text: enough words, a final stop, on one line, not a run of capitalised names. */
 function isProse(s: Sentence, tokens: readonly Token[]): boolean {
@@ -88,7 +88,7 @@ function isProse(s: Sentence, tokens: readonly Token[]): boolean {
   for (let t = s.tokenFrom; t < s.tokenTo; t++) {
     const tok = tokens[t]!;
     if (tok.kind !== 'word') continue;
-    if (words > 0 && CAPITAL.test(tok.text)) capitals++;
+    if (words > 0 && startsWithCapital(tok.text)) capitals++;
     words++;
   }
   return words >= PROSE_MIN_WORDS && capitals * 2 <= words;
