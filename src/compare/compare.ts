@@ -61,11 +61,23 @@ export function compareFacts(facts: readonly ArticleFacts[], options: CompareOpt
  * found through an index (LSH bands, rare terms, rare names), never all pairs.
  */
 export function compareBatch(packed: readonly ArticleFacts[], options: CompareOptions, bodyOf?: BodyOf): CompareOutput {
+  const cpu = process.cpuUsage();
+  const clock = performance.now();
+  const facts: FactsView[] = packed.map(viewFacts);
+  const used = process.cpuUsage(cpu);
+  return compareViews(facts, options, bodyOf, { ms: Math.round(performance.now() - clock), cpuMs: Math.round((used.user + used.system) / 1000) });
+}
+
+/**
+ * compareBatch over facts already unpacked (a CompareSession unpacks each article as it arrives);
+ * `unpacked` is what the unpacking cost, for the stats.
+ */
+export function compareViews(facts: readonly FactsView[], options: CompareOptions, bodyOf?: BodyOf, unpacked = { ms: 0, cpuMs: 0 }): CompareOutput {
   const sharedThreshold = options.sharedClaim ?? 0.5;
   const relatedThreshold = options.related ?? 0.25;
   const perPair = options.sharedPerPair ?? 3;
   const comparisons: Comparison[] = [];
-  const n = packed.length;
+  const n = facts.length;
   const quoter = new Quoter(bodyOf);
 
   const phaseMs: Record<string, number> = {};
@@ -80,8 +92,8 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
     clock = now;
     cpu = process.cpuUsage();
   };
-  const facts: FactsView[] = packed.map(viewFacts);
-  lap('unpackFacts');
+  phaseMs.unpackFacts = unpacked.ms;
+  phaseCpuMs.unpackFacts = unpacked.cpuMs;
   const copies = findNearDuplicates(facts, NEAR_DUPLICATE_DEFAULTS);
   lap('nearDuplicates');
   comparisons.push(...copies.comparisons);
