@@ -3,6 +3,7 @@ import type { Comparison, StoryCluster } from '../types.js';
 import { viewFacts, type FactsView } from './facts-view.js';
 import { alignedMessage, Quoter, type BodyOf } from './quote-sides.js';
 import { storyClusters } from './story-clusters.js';
+import { forgetAlignments } from './align.js';
 import { buildClaimTable, CANDIDATE_DEFAULTS, forEachCandidatePair, type ClaimTable } from './claim-index.js';
 import { CONTRADICTION_DEFAULTS, findContradiction } from './contradiction.js';
 import { contradictionMessage, relatedMessage, sharedClaimMessage } from './messages.js';
@@ -11,6 +12,9 @@ import { roundSimilarity } from './quote.js';
 import { findRelatedArticles, RELATED_DEFAULTS } from './related-articles.js';
 import { dice } from './similarity.js';
 import { sameEntity } from '../facts/entities.js';
+
+/** CREDLINT_COMPARE_TRACE=1 (with node --expose-gc): each phase's CPU and the heap it leaves, on stderr. */
+const TRACE = process.env.CREDLINT_COMPARE_TRACE === '1';
 
 export interface CompareOptions {
   enabled: boolean;
@@ -89,6 +93,10 @@ export function compareViews(facts: readonly FactsView[], options: CompareOption
     const used = process.cpuUsage(cpu);
     phaseMs[name] = Math.round(now - clock);
     phaseCpuMs[name] = Math.round((used.user + used.system) / 1000);
+    if (TRACE) {
+      (globalThis as { gc?: () => void }).gc?.();
+      process.stderr.write(`compare ${name}: ${phaseCpuMs[name]} ms CPU, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB\n`);
+    }
     clock = now;
     cpu = process.cpuUsage();
   };
@@ -107,6 +115,7 @@ export function compareViews(facts: readonly FactsView[], options: CompareOption
   const indexOf = new Map(facts.map((v, i) => [v.facts.article, i]));
   const copyLinks = copies.comparisons.map((c) => [indexOf.get(c.a.article)!, indexOf.get(c.b.article)!] as [number, number]);
   const stories = storyClusters(facts, copies.groups, copyLinks, isExactCopy);
+  forgetAlignments();
   for (const c of stories.contradictions) {
     const A = facts[c.a]!;
     const B = facts[c.b]!;

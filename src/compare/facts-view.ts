@@ -1,11 +1,16 @@
 import { positionOf } from '../text/lines.js';
 import type { ArticleFacts, Claim } from '../facts/facts.js';
-import { claimSentence, claimSkips, decodeClaim, parseClaims, type ClaimFill, type PackedClaims } from '../facts/claim-codec.js';
+import { claimHasStatus, claimIsListing, claimSentence, claimSkips, decodeClaim, parseClaims, type ClaimFill, type PackedClaims } from '../facts/claim-codec.js';
 import { claimWords } from '../facts/claim-words.js';
 import { unpackU24, unpackU32 } from '../facts/packed.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
+import { claimTerms } from './claim-terms.js';
 
-/** One article's facts unpacked for the comparison: typed arrays and claim objects, built once per batch. */
+/**
+ * One article's facts unpacked for the comparison: typed arrays, built once per batch. Claims stay in their
+ * packed JSON (a tenth of the heap their parsed rows take): what the joins read of every claim (its sentence,
+ * flags and terms) is kept in typed arrays, and a claim is decoded from its own row only when a pair needs it.
+ */
 export interface FactsView {
   facts: ArticleFacts;
   minhash: Uint32Array;
@@ -14,36 +19,60 @@ export interface FactsView {
   sentenceCount: number;
   ids: Uint32Array;
   lines: Uint32Array;
-  /** The claims' packed rows (parsed): a claim is decoded on first use, most never are (copies repeat their original). */
-  claimRows: PackedClaims;
+  claimCount: number;
+  /** Sentence of claim k. */
+  claimSentence(k: number): number;
+  /** Whether claim k is a listing line / states a status (read without decoding it). */
+  claimIsListing(k: number): boolean;
+  claimHasStatus(k: number): boolean;
+  /** Claim k's terms (content words and name terms, sorted unique): what candidate pairs are found and scored by. */
+  claimTerms(k: number): Uint32Array;
   /** Claim k, decoded once. */
   claim(k: number): Claim;
-  /** Claim k's content words (as Claim.words), read from its packed row without decoding it. */
-  claimWords(k: number): number[];
   /** Every claim, decoded. */
   readonly claims: Claim[];
   /** Claim of each sentence, or -1. */
   claimOf: Int32Array;
 }
 
+const utf8 = new TextEncoder();
+const utf8Text = new TextDecoder();
+const LISTING = 1;
+const STATUS = 2;
+
 export function viewFacts(f: ArticleFacts): FactsView {
   const rows = unpackU32(f.table.sentences);
   const ids = unpackU24(f.table.tokens);
   const sentenceCount = rows.length / SENTENCE_FIELDS;
   const claimOf = new Int32Array(sentenceCount).fill(-1);
-  const claimRows = parseClaims(f.claims);
-  claimRows.forEach((row, k) => void (claimOf[claimSentence(row)] = k));
-  const decoded: Array<Claim | undefined> = new Array(claimRows.length);
+  // Kept as UTF-8 bytes, off the JS heap: a string kept from JSON.parse may be a slice that holds its whole line.
+  const packed = utf8.encode(f.claims);
+  const parsed = parseClaims(f.claims);
+  const count = parsed.length;
+  const bounds = rowBounds(packed, count);
+  const sentences = new Int32Array(count);
+  const flags = new Uint8Array(count);
+  const termStart = new Uint32Array(count + 1);
+  const termLists: number[][] = [];
+  parsed.forEach((row, k) => {
+    const s = claimSentence(row);
+    claimOf[s] = k;
+    sentences[k] = s;
+    flags[k] = (claimIsListing(row) ? LISTING : 0) | (claimHasStatus(row) ? STATUS : 0);
+    const terms = claimTerms(row, claimWords(ids, rows[s * SENTENCE_FIELDS + 2]!, tokenEnd(rows, ids, s), claimSkips(row)));
+    termLists.push(terms);
+    termStart[k + 1] = termStart[k]! + terms.length;
+  });
+  const terms = new Uint32Array(termStart[count]!);
+  termLists.forEach((t, k) => terms.set(t, termStart[k]!));
+  let decoded: Array<Claim | undefined> | null = null;
   const fill: ClaimFill = (sentence, skip) => {
     const r = sentence * SENTENCE_FIELDS;
     return { start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: () => claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, sentence), skip) };
   };
-  const claim = (k: number): Claim => (decoded[k] ??= decodeClaim(claimRows[k]!, fill));
-  const wordsOf = (k: number): number[] => {
-    if (decoded[k]) return decoded[k]!.words;
-    const row = claimRows[k]!;
-    const r = claimSentence(row) * SENTENCE_FIELDS;
-    return claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, claimSentence(row)), claimSkips(row));
+  const claim = (k: number): Claim => {
+    decoded ??= new Array(count);
+    return (decoded[k] ??= decodeClaim(JSON.parse(utf8Text.decode(packed.subarray(bounds[2 * k]!, bounds[2 * k + 1]!))) as PackedClaims[number], fill));
   };
   return {
     facts: f,
@@ -52,14 +81,41 @@ export function viewFacts(f: ArticleFacts): FactsView {
     sentenceCount,
     ids,
     lines: unpackU32(f.table.lines),
-    claimRows,
+    claimCount: count,
+    claimSentence: (k) => sentences[k]!,
+    claimIsListing: (k) => (flags[k]! & LISTING) !== 0,
+    claimHasStatus: (k) => (flags[k]! & STATUS) !== 0,
+    claimTerms: (k) => terms.subarray(termStart[k]!, termStart[k + 1]!),
     claim,
-    claimWords: wordsOf,
     get claims() {
-      return claimRows.map((_, k) => claim(k));
+      return Array.from({ length: count }, (_, k) => claim(k));
     },
     claimOf,
   };
+}
+
+/** Where each row of a packed claims array ([[...],[...]]) starts and ends in its JSON text (UTF-8 bytes). */
+function rowBounds(json: Uint8Array, count: number): Uint32Array {
+  const out = new Uint32Array(2 * count);
+  let depth = 0;
+  let k = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i]!;
+    if (c === 0x22) {
+      // a string: skip to its closing quote (brackets inside are text)
+      for (i++; i < json.length; i++) {
+        const d = json[i]!;
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b) {
+      if (++depth === 2) out[2 * k] = i;
+    } else if (c === 0x5d) {
+      if (depth-- === 2) out[2 * k++ + 1] = i + 1;
+    }
+  }
+  if (k !== count) throw new Error(`malformed claims: ${k} rows found, ${count} parsed`);
+  return out;
 }
 
 export function tokenEnd(rows: Uint32Array, ids: Uint32Array, sentence: number): number {
