@@ -19,6 +19,8 @@ export interface ClaimTable {
 }
 
 const NO_TERMS = new Uint32Array(0);
+/** Decoded claims the table keeps (a claim is scored against many candidates; each takes about a kilobyte). */
+const DECODED_CLAIMS = 1 << 16;
 
 /**
  * Flattens the claims of the articles that are not exact copies (skip[i] true), grouping repeated sentences. A
@@ -37,6 +39,7 @@ export function buildClaimTable(
   const terms: Uint32Array[] = [];
   const repeats: Array<[number, number]> = [];
   const firstByText = new Map<number, number>();
+  const decoded = new Map<number, Claim>();
   facts.forEach((f, a) => {
     if (skip(a)) return;
     const fromOriginal = carried.get(a);
@@ -62,7 +65,18 @@ export function buildClaimTable(
   });
   return {
     size: article.length,
-    claim: (i) => views[i]!.claim(ks[i]!),
+    claim: (i) => {
+      let c = decoded.get(i);
+      if (c !== undefined) {
+        // most recently used last: the oldest is the one dropped
+        decoded.delete(i);
+      } else {
+        c = views[i]!.claim(ks[i]!);
+        if (decoded.size >= DECODED_CLAIMS) decoded.delete(decoded.keys().next().value!);
+      }
+      decoded.set(i, c);
+      return c;
+    },
     hasStatus: (i) => views[i]!.claimHasStatus(ks[i]!),
     article: Int32Array.from(article),
     terms,

@@ -95,6 +95,7 @@ export function compareViews(facts: readonly FactsView[], options: CompareOption
     phaseCpuMs[name] = Math.round((used.user + used.system) / 1000);
     if (TRACE) {
       (globalThis as { gc?: () => void }).gc?.();
+      if (process.env.SNAP === name) (process as unknown as { getBuiltinModule(m: string): typeof import('node:v8') }).getBuiltinModule('v8').writeHeapSnapshot(`/tmp/cmpw/${name}.heapsnapshot`);
       process.stderr.write(`compare ${name}: ${phaseCpuMs[name]} ms CPU, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB\n`);
     }
     clock = now;

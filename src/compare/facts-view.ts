@@ -27,7 +27,7 @@ export interface FactsView {
   claimHasStatus(k: number): boolean;
   /** Claim k's terms (content words and name terms, sorted unique): what candidate pairs are found and scored by. */
   claimTerms(k: number): Uint32Array;
-  /** Claim k, decoded once. */
+  /** Claim k, decoded from its packed row (each call decodes it again). */
   claim(k: number): Claim;
   /** Every claim, decoded. */
   readonly claims: Claim[];
@@ -65,15 +65,13 @@ export function viewFacts(f: ArticleFacts): FactsView {
   });
   const terms = new Uint32Array(termStart[count]!);
   termLists.forEach((t, k) => terms.set(t, termStart[k]!));
-  let decoded: Array<Claim | undefined> | null = null;
   const fill: ClaimFill = (sentence, skip) => {
     const r = sentence * SENTENCE_FIELDS;
     return { start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: () => claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, sentence), skip) };
   };
-  const claim = (k: number): Claim => {
-    decoded ??= new Array(count);
-    return (decoded[k] ??= decodeClaim(JSON.parse(utf8Text.decode(packed.subarray(bounds[2 * k]!, bounds[2 * k + 1]!))) as PackedClaims[number], fill));
-  };
+  // Not cached here: a batch decodes a few claims per article, and a decoded claim takes a kilobyte; the claim
+  // table keeps the ones it scores again and again.
+  const claim = (k: number): Claim => decodeClaim(JSON.parse(utf8Text.decode(packed.subarray(bounds[2 * k]!, bounds[2 * k + 1]!))) as PackedClaims[number], fill);
   return {
     facts: f,
     minhash: unpackU32(f.minhash),
