@@ -11,8 +11,8 @@ import { planInputs } from '../engine/plan-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine, escapeStrings } from '../report/escape-control.js';
 import { formatByName, type RuleInfo } from '../report/formats/index.js';
-import { renderErrorLine, renderFactsLine, SummaryCounter } from '../report/formats/jsonl.js';
-import type { Article, ArticleResult, InputError, Report, Verdict } from '../types.js';
+import { renderComparisonLine, renderErrorLine, renderFactsLine, SummaryCounter } from '../report/formats/jsonl.js';
+import type { Article, ArticleResult, Comparison, InputError, Report, Verdict } from '../types.js';
 import { EXIT_OUTPUT, fileSink, guardOut, OutputClosedError, stdoutSink, type Sink } from './output.js';
 import { applyGateOptions, countedWarnings, loadBaselineOption, maxWarningsOf, type GateOptions } from './gate-options.js';
 import { useColor } from './color.js';
@@ -255,7 +255,16 @@ async function runPipeline(
   await flushErrors(Infinity);
   progress.end();
 
-  const compared: ComparisonOutcome = comparison ? await comparison.finish() : { comparisons: [], corroboration: new Map(), clusters: undefined };
+  // A JSONL stream writes each comparison as the comparison thread finds it (none is kept here).
+  const writeNow = streaming
+    ? async (done: Comparison[]): Promise<void> => {
+        for (const c of done) {
+          counter.comparison(c);
+          await sink.write(renderComparisonLine(c));
+        }
+      }
+    : undefined;
+  const compared: ComparisonOutcome = comparison ? await comparison.finish(writeNow) : { comparisons: [], corroboration: new Map(), clusters: undefined };
   await comparison?.close();
   const { comparisons, corroboration, clusters } = compared;
   if (compared.error) await onError({ source: 'comparison', message: compared.error });

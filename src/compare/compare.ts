@@ -76,11 +76,11 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
  * compareBatch over facts already unpacked (a CompareSession unpacks each article as it arrives);
  * `unpacked` is what the unpacking cost, for the stats.
  */
-export function compareViews(facts: readonly FactsView[], options: CompareOptions, bodyOf?: BodyOf, unpacked = { ms: 0, cpuMs: 0 }): CompareOutput {
+export function compareViews(facts: readonly FactsView[], options: CompareOptions, bodyOf?: BodyOf, unpacked = { ms: 0, cpuMs: 0 }, emit?: (done: Comparison[]) => void): CompareOutput {
   const sharedThreshold = options.sharedClaim ?? 0.5;
   const relatedThreshold = options.related ?? 0.25;
   const perPair = options.sharedPerPair ?? 3;
-  const comparisons: Comparison[] = [];
+  let comparisons: Comparison[] = [];
   const n = facts.length;
   const quoter = new Quoter(bodyOf);
 
@@ -114,6 +114,20 @@ export function compareViews(facts: readonly FactsView[], options: CompareOption
 
   // Copies of one story: aligned with the earliest version sentence by sentence, every changed slot reported.
   const indexOf = new Map(facts.map((v, i) => [v.facts.article, i]));
+  // Comparisons are complete group by group (copies, contradictions, links, shared claims): each group is
+  // quoted and positioned when it is, and given to `emit` when there is one (then not kept here).
+  let filled = 0;
+  const flush = (): void => {
+    for (; filled < comparisons.length; filled++) {
+      const c = comparisons[filled]!;
+      for (const sd of [c.a, c.b]) quoter.fill(facts[indexOf.get(sd.article)!], sd);
+    }
+    if (emit && comparisons.length) {
+      emit(comparisons);
+      comparisons = [];
+      filled = 0;
+    }
+  };
   const copyLinks = copies.comparisons.map((c) => [indexOf.get(c.a.article)!, indexOf.get(c.b.article)!] as [number, number]);
   const stories = storyClusters(facts, copies.groups, copyLinks, isExactCopy);
   forgetAlignments();
@@ -151,6 +165,7 @@ export function compareViews(facts: readonly FactsView[], options: CompareOption
     const cp = hit.copy;
     c.message += ` ${cp.article} carries ${Math.round(cp.carries * 100)}% of ${hit.original} (${cp.droppedSentences} sentence(s) dropped) and adds ${cp.addedSentences} of its own; ${cp.changes.length ? `${cp.changes.length} statement(s) changed` : 'no statement changed'}.`;
   }
+  flush();
   lap('alignedCopies');
 
   const table = buildClaimTable(facts, isExactCopy, sameGroup, stories.carriedSentences);
@@ -271,6 +286,7 @@ export function compareViews(facts: readonly FactsView[], options: CompareOption
     const cb = table.claim(best.j);
     comparisons.push({ type: 'shared-claim', a: side(facts[a]!, ca), b: side(facts[b]!, cb), similarity: roundSimilarity(best.similarity), kind: null, message: relatedMessage(names, quoter.sentence(facts[a]!, ca.start, ca.end, 120), quoter.sentence(facts[b]!, cb.start, cb.end, 120)) });
   }
+  flush();
 
   for (const list of shared.values()) {
     list.sort((x, y) => y.similarity - x.similarity);
@@ -284,8 +300,7 @@ export function compareViews(facts: readonly FactsView[], options: CompareOption
   }
 
   // Quotes and positions from the bodies where they are at hand (line/column from the facts either way).
-  const byId = new Map(facts.map((v) => [v.facts.article, v]));
-  for (const c of comparisons) for (const sd of [c.a, c.b]) quoter.fill(byId.get(sd.article), sd);
+  flush();
   lap('output');
   return {
     comparisons,

@@ -2,6 +2,7 @@ import type { ArticleFacts } from '../facts/facts.js';
 import { compareViews, type CompareOptions, type CompareOutput } from './compare.js';
 import { viewFacts, type FactsView } from './facts-view.js';
 import type { BodyOf } from './quote-sides.js';
+import type { Comparison } from '../types.js';
 
 const NO_TABLE = { sentences: '', tokens: '', lines: '' };
 
@@ -42,11 +43,14 @@ export class CompareSession {
     this.ms += performance.now() - clock;
   }
 
-  /** The joins over every article added; the session is empty afterwards. */
-  finish(bodyOf?: BodyOf): CompareOutput {
+  /**
+   * The joins over every article added; the session is empty afterwards. With `emit`, the comparisons are
+   * given to it group by group as they are complete (and the output's own list is empty).
+   */
+  finish(bodyOf?: BodyOf, emit?: (done: Comparison[]) => void): CompareOutput {
     const views = this.views;
     this.views = [];
     this.names.clear();
-    return compareViews(views, this.options, bodyOf, { ms: Math.round(this.ms), cpuMs: Math.round(this.cpuMs) });
+    return compareViews(views, this.options, bodyOf, { ms: Math.round(this.ms), cpuMs: Math.round(this.cpuMs) }, emit);
   }
 }

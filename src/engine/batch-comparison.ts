@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CompareOptions, Corroboration } from '../compare/compare.js';
 import type { Comparison, Report } from '../types.js';
-import type { CompareWorkerSetup, ToCompareWorker } from './compare-worker.js';
+import type { CompareWorkerSetup, FromCompareWorker, ToCompareWorker } from './compare-worker.js';
 import { GatheredComparison, type CompareItem } from './gathered-comparison.js';
 
 export type { CompareItem } from './gathered-comparison.js';
@@ -39,6 +39,10 @@ export class BatchComparison {
   private count = 0;
   private failure: string | null = null;
   private settle: ((o: ComparisonOutcome) => void) | null = null;
+  private reject: ((e: unknown) => void) | null = null;
+  /** The caller's handling of the comparisons received so far, one chunk after another. */
+  private chain: Promise<void> = Promise.resolve();
+  private onChunk: (done: Comparison[]) => void | Promise<void> = () => {};
   private readonly heapMb: number;
 
   constructor(private readonly opts: BatchComparisonOptions) {
@@ -55,12 +59,20 @@ export class BatchComparison {
     if (this.queued.length >= POST_EVERY) this.post();
   }
 
-  /** The comparison of every article added; never rejects (a failure is the outcome's `error`). */
-  finish(): Promise<ComparisonOutcome> {
+  /**
+   * The comparison of every article added. With `onChunk`, its comparisons are handed over as the thread
+   * finds them, group by group, each chunk after the previous one was handled (and the outcome's list is
+   * empty). A failure of the comparison is the outcome's `error` (chunks handed over before it stand); only
+   * an exception thrown by `onChunk` rejects.
+   */
+  finish(onChunk?: (done: Comparison[]) => void | Promise<void>): Promise<ComparisonOutcome> {
     if (!this.worker) return Promise.resolve(this.inline());
     if (this.failure) return Promise.resolve(this.failed(this.failure));
-    return new Promise((resolve) => {
-      this.settle = resolve;
+    const kept: Comparison[] = [];
+    this.onChunk = onChunk ?? ((done) => void kept.push(...done));
+    return new Promise<ComparisonOutcome>((resolve, reject) => {
+      this.settle = (o) => resolve(onChunk || o.error ? o : { ...o, comparisons: kept });
+      this.reject = reject;
       this.post();
       this.worker!.postMessage({ finish: true } satisfies ToCompareWorker);
       this.worker!.ref();
@@ -83,10 +95,14 @@ export class BatchComparison {
   private start(): Worker {
     const setup: CompareWorkerSetup = { options: this.opts.options, fault: this.opts.fault };
     const w = new Worker(new URL('./compare-worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
-    w.on('message', (msg: Omit<ComparisonOutcome, 'error'>) => {
-      const settle = this.settle;
-      this.settle = null;
-      settle?.({ comparisons: msg.comparisons, corroboration: msg.corroboration, clusters: msg.clusters });
+    w.on('message', (msg: FromCompareWorker) => {
+      if ('comparisons' in msg) {
+        const chunk = msg.comparisons;
+        this.then(() => this.onChunk(chunk));
+      } else {
+        const { clusters, corroboration } = msg.done;
+        this.then(() => this.settled({ comparisons: [], corroboration, clusters }));
+      }
     });
     w.on('error', (e: Error & { code?: string }) => this.fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? this.outOfMemory() : `it threw: ${e.message}`));
     w.on('exit', (code) => this.fail(`its thread stopped (exit code ${code})`));
@@ -99,13 +115,26 @@ export class BatchComparison {
     return `it ran out of memory (the comparison thread's heap is capped at ${this.heapMb} MB; raise it with --compare-memory MB)`;
   }
 
+  /** Runs `step` after the chunks before it were handled; an exception there rejects finish(). */
+  private then(step: () => void | Promise<void>): void {
+    this.chain = this.chain.then(step).catch((e: unknown) => {
+      const reject = this.reject;
+      this.settle = this.reject = null;
+      reject?.(e);
+    });
+  }
+
+  private settled(o: ComparisonOutcome): void {
+    const settle = this.settle;
+    this.settle = this.reject = null;
+    settle?.(o);
+  }
+
   private fail(why: string): void {
     if (this.failure) return;
     this.failure = why;
     this.queued = [];
-    const settle = this.settle;
-    this.settle = null;
-    settle?.(this.failed(why));
+    this.then(() => this.settled(this.failed(why)));
   }
 
   private failed(why: string): ComparisonOutcome {

@@ -3,7 +3,8 @@
 // and the joins run when the last one is in. Quotes of reported pairs are read here, from where each
 // article was read, or from the bodies the main thread sent (standard input, HTML reports).
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CompareOptions } from '../compare/compare.js';
+import type { CompareOptions, CompareOutput } from '../compare/compare.js';
+import type { Comparison } from '../types.js';
 import { GatheredComparison, type CompareItem } from './gathered-comparison.js';
 
 export interface CompareWorkerSetup {
@@ -13,6 +14,9 @@ export interface CompareWorkerSetup {
 }
 
 export type ToCompareWorker = { add: CompareItem[] } | { finish: true };
+export type FromCompareWorker = { comparisons: Comparison[] } | { done: Pick<CompareOutput, 'clusters' | 'corroboration'> };
+
+const CHUNK = 2000;
 
 const setup = workerData as CompareWorkerSetup;
 const gathered = new GatheredComparison(setup.options);
@@ -27,6 +31,9 @@ parentPort!.on('message', (msg: ToCompareWorker) => {
     const hold: number[][] = [];
     for (;;) hold.push(new Array(1 << 16).fill(hold.length));
   }
-  const out = gathered.finish();
-  parentPort!.postMessage({ comparisons: out.comparisons, clusters: out.clusters, corroboration: out.corroboration });
+  // Comparisons leave as they are found, a few thousand at a time: this thread does not keep them all.
+  const out = gathered.finish((done) => {
+    for (let i = 0; i < done.length; i += CHUNK) parentPort!.postMessage({ comparisons: done.slice(i, i + CHUNK) } satisfies FromCompareWorker);
+  });
+  parentPort!.postMessage({ done: { clusters: out.clusters, corroboration: out.corroboration } } satisfies FromCompareWorker);
 });

@@ -2,6 +2,7 @@ import type { CompareOptions, CompareOutput } from '../compare/compare.js';
 import { CompareSession } from '../compare/session.js';
 import type { ArticleFacts } from '../facts/facts.js';
 import type { Origin } from '../input/stream-articles.js';
+import type { Comparison } from '../types.js';
 import { BodyStore } from './quote-bodies.js';
 
 /** One article for the comparison: its facts and what is needed to quote it. */
@@ -33,7 +34,8 @@ export class GatheredComparison {
     else if (item.origin) this.store.addAt(item.facts.article, item.origin, item.length);
   }
 
-  finish(): CompareOutput {
-    return this.session.finish((id) => this.bodies.get(id) ?? this.store.bodyOf(id));
+  /** The comparison; with `emit`, its comparisons go there group by group as they are complete. */
+  finish(emit?: (done: Comparison[]) => void): CompareOutput {
+    return this.session.finish((id) => this.bodies.get(id) ?? this.store.bodyOf(id), emit);
   }
 }
