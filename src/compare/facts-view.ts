@@ -1,6 +1,6 @@
 import { positionOf } from '../text/lines.js';
 import type { ArticleFacts, Claim } from '../facts/facts.js';
-import { claimHasStatus, claimIsListing, claimSentence, claimSkips, decodeClaim, parseClaims, type ClaimFill, type PackedClaims } from '../facts/claim-codec.js';
+import { claimHasStatus, claimIsListing, claimSentence, claimSkips, decodeClaim, parseClaims, type PackedClaims } from '../facts/claim-codec.js';
 import { claimWords } from '../facts/claim-words.js';
 import { unpackU24, unpackU32 } from '../facts/packed.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
@@ -40,61 +40,126 @@ const utf8Text = new TextDecoder();
 const LISTING = 1;
 const STATUS = 2;
 
-export function viewFacts(f: ArticleFacts): FactsView {
-  const rows = unpackU32(f.table.sentences);
-  const ids = unpackU24(f.table.tokens);
-  const sentenceCount = rows.length / SENTENCE_FIELDS;
-  const claimOf = new Int32Array(sentenceCount).fill(-1);
-  // Kept as UTF-8 bytes, off the JS heap: a string kept from JSON.parse may be a slice that holds its whole line.
-  const packed = utf8.encode(f.claims);
-  const parsed = parseClaims(f.claims);
-  const count = parsed.length;
-  const bounds = rowBounds(packed, count);
-  const sentences = new Int32Array(count);
-  const flags = new Uint8Array(count);
-  const termStart = new Uint32Array(count + 1);
-  const termLists: number[][] = [];
-  parsed.forEach((row, k) => {
-    const s = claimSentence(row);
-    claimOf[s] = k;
-    sentences[k] = s;
-    flags[k] = (claimIsListing(row) ? LISTING : 0) | (claimHasStatus(row) ? STATUS : 0);
-    const terms = claimTerms(row, claimWords(ids, rows[s * SENTENCE_FIELDS + 2]!, tokenEnd(rows, ids, s), claimSkips(row)));
-    termLists.push(terms);
-    termStart[k + 1] = termStart[k]! + terms.length;
-  });
-  const terms = new Uint32Array(termStart[count]!);
-  termLists.forEach((t, k) => terms.set(t, termStart[k]!));
-  const fill: ClaimFill = (sentence, skip) => {
-    const r = sentence * SENTENCE_FIELDS;
-    return { start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: () => claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, sentence), skip) };
-  };
+/**
+ * A view is one ArrayBuffer (a batch holds one per article: every separate typed array costs its own buffer
+ * object and allocation): the sentence table, token ids, line starts, MinHash and, per claim, its sentence,
+ * flags, terms and the bounds of its row in the packed claims JSON, kept as UTF-8 bytes at the end.
+ */
+class PackedView implements FactsView {
+  facts: ArticleFacts;
+  readonly minhash: Uint32Array;
+  readonly rows: Uint32Array;
+  readonly sentenceCount: number;
+  readonly ids: Uint32Array;
+  readonly lines: Uint32Array;
+  readonly claimOf: Int32Array;
+  readonly claimCount: number;
+  private readonly u32: Uint32Array;
+  private readonly bytes: Uint8Array;
+  /** Offsets (in u32 units) of: each claim's sentence, term starts (count + 1), row bounds (2 per claim). */
+  private readonly at: { sentences: number; termStart: number; terms: number; bounds: number; flags: number; json: number };
+
+  constructor(f: ArticleFacts) {
+    this.facts = f;
+    const rows = unpackU32(f.table.sentences);
+    const ids = unpackU24(f.table.tokens);
+    const lines = unpackU32(f.table.lines);
+    const minhash = unpackU32(f.minhash);
+    const sentenceCount = rows.length / SENTENCE_FIELDS;
+    const parsed = parseClaims(f.claims);
+    const count = parsed.length;
+    const json = utf8.encode(f.claims);
+    const termLists = parsed.map((row) => {
+      const s = claimSentence(row);
+      return claimTerms(row, claimWords(ids, rows[s * SENTENCE_FIELDS + 2]!, tokenEnd(rows, ids, s), claimSkips(row)));
+    });
+    const termTotal = termLists.reduce((n, t) => n + t.length, 0);
+    // Layout in 32-bit words, then the bytes (flags, claims JSON).
+    let o = 0;
+    const take = (n: number): number => ((o += n), o - n);
+    const oMinhash = take(minhash.length);
+    const oRows = take(rows.length);
+    const oIds = take(ids.length);
+    const oLines = take(lines.length);
+    const oClaimOf = take(sentenceCount);
+    const oSentences = take(count);
+    const oTermStart = take(count + 1);
+    const oTerms = take(termTotal);
+    const oBounds = take(2 * count);
+    const words = o;
+    const buffer = new ArrayBuffer(words * 4 + count + json.length);
+    const u32 = new Uint32Array(buffer, 0, words);
+    const bytes = new Uint8Array(buffer, words * 4);
+    this.u32 = u32;
+    this.bytes = bytes;
+    this.at = { sentences: oSentences, termStart: oTermStart, terms: oTerms, bounds: oBounds, flags: 0, json: count };
+    this.minhash = u32.subarray(oMinhash, oMinhash + minhash.length);
+    this.minhash.set(minhash);
+    this.rows = u32.subarray(oRows, oRows + rows.length);
+    this.rows.set(rows);
+    this.ids = u32.subarray(oIds, oIds + ids.length);
+    this.ids.set(ids);
+    this.lines = u32.subarray(oLines, oLines + lines.length);
+    this.lines.set(lines);
+    this.claimOf = new Int32Array(buffer, oClaimOf * 4, sentenceCount).fill(-1);
+    this.sentenceCount = sentenceCount;
+    this.claimCount = count;
+    let t = 0;
+    parsed.forEach((row, k) => {
+      const s = claimSentence(row);
+      this.claimOf[s] = k;
+      u32[oSentences + k] = s;
+      bytes[k] = (claimIsListing(row) ? LISTING : 0) | (claimHasStatus(row) ? STATUS : 0);
+      u32[oTermStart + k] = t;
+      u32.set(termLists[k]!, oTerms + t);
+      t += termLists[k]!.length;
+    });
+    u32[oTermStart + count] = t;
+    bytes.set(json, count);
+    rowBounds(json, count, u32, oBounds);
+  }
+
+  claimSentence(k: number): number {
+    return this.u32[this.at.sentences + k]!;
+  }
+
+  claimIsListing(k: number): boolean {
+    return (this.bytes[k]! & LISTING) !== 0;
+  }
+
+  claimHasStatus(k: number): boolean {
+    return (this.bytes[k]! & STATUS) !== 0;
+  }
+
+  claimTerms(k: number): Uint32Array {
+    const from = this.u32[this.at.termStart + k]!;
+    const to = this.u32[this.at.termStart + k + 1]!;
+    return this.u32.subarray(this.at.terms + from, this.at.terms + to);
+  }
+
   // Not cached here: a batch decodes a few claims per article, and a decoded claim takes a kilobyte; the claim
   // table keeps the ones it scores again and again.
-  const claim = (k: number): Claim => decodeClaim(JSON.parse(utf8Text.decode(packed.subarray(bounds[2 * k]!, bounds[2 * k + 1]!))) as PackedClaims[number], fill);
-  return {
-    facts: f,
-    minhash: unpackU32(f.minhash),
-    rows,
-    sentenceCount,
-    ids,
-    lines: unpackU32(f.table.lines),
-    claimCount: count,
-    claimSentence: (k) => sentences[k]!,
-    claimIsListing: (k) => (flags[k]! & LISTING) !== 0,
-    claimHasStatus: (k) => (flags[k]! & STATUS) !== 0,
-    claimTerms: (k) => terms.subarray(termStart[k]!, termStart[k + 1]!),
-    claim,
-    get claims() {
-      return Array.from({ length: count }, (_, k) => claim(k));
-    },
-    claimOf,
-  };
+  claim(k: number): Claim {
+    const b = this.at.bounds + 2 * k;
+    const row = JSON.parse(utf8Text.decode(this.bytes.subarray(this.at.json + this.u32[b]!, this.at.json + this.u32[b + 1]!))) as PackedClaims[number];
+    const { rows, ids } = this;
+    return decodeClaim(row, (sentence, skip) => {
+      const r = sentence * SENTENCE_FIELDS;
+      return { start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: () => claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, sentence), skip) };
+    });
+  }
+
+  get claims(): Claim[] {
+    return Array.from({ length: this.claimCount }, (_, k) => this.claim(k));
+  }
 }
 
-/** Where each row of a packed claims array ([[...],[...]]) starts and ends in its JSON text (UTF-8 bytes). */
-function rowBounds(json: Uint8Array, count: number): Uint32Array {
-  const out = new Uint32Array(2 * count);
+export function viewFacts(f: ArticleFacts): FactsView {
+  return new PackedView(f);
+}
+
+/** Where each row of a packed claims array ([[...],[...]]) starts and ends in its JSON text (UTF-8 bytes), into out[at...]. */
+function rowBounds(json: Uint8Array, count: number, out: Uint32Array, at: number): void {
   let depth = 0;
   let k = 0;
   for (let i = 0; i < json.length; i++) {
@@ -107,13 +172,12 @@ function rowBounds(json: Uint8Array, count: number): Uint32Array {
         else if (d === 0x22) break;
       }
     } else if (c === 0x5b) {
-      if (++depth === 2) out[2 * k] = i;
+      if (++depth === 2) out[at + 2 * k] = i;
     } else if (c === 0x5d) {
-      if (depth-- === 2) out[2 * k++ + 1] = i + 1;
+      if (depth-- === 2) out[at + 2 * k++ + 1] = i + 1;
     }
   }
   if (k !== count) throw new Error(`malformed claims: ${k} rows found, ${count} parsed`);
-  return out;
 }
 
 export function tokenEnd(rows: Uint32Array, ids: Uint32Array, sentence: number): number {
