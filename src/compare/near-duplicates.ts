@@ -49,10 +49,12 @@ export function findNearDuplicates(facts: readonly FactsView[], options: NearDup
   };
   const consider = (a: number, b: number, exact: boolean): void => {
     if (a === b) return;
+    // Two copies already in one group stay there: not remembered as tried (most candidates of a story with
+    // many copies are such pairs, and the set would grow with them).
+    if (groups.find(a) === groups.find(b)) return;
     const key = pairKey(a, b);
     if (tried.has(key)) return;
     tried.add(key);
-    if (groups.find(a) === groups.find(b)) return;
     candidates++;
     const fa = facts[a]!;
     const fb = facts[b]!;
