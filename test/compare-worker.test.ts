@@ -55,6 +55,15 @@ describe('a comparison that fails', () => {
     expect(comparisonErrors(report).map((e) => e.message)).toEqual([expect.stringMatching(/^the cross-document comparison failed; per-article results are complete: it threw: test fault/)]);
   });
 
+  it('a comparison thread that is gone without a word (no error, no exit event): the report is still written, with the error', () => {
+    const r = run([WIRE, '--format', 'jsonl', '-q'], { CREDLINT_TEST_COMPARE_FAULT: 'silent' });
+    const report = reportFromJsonl(r.stdout);
+    assertValidReport(report);
+    expect(r.status).toBe(2);
+    expect(report.articles).toHaveLength(baseline.articles.length);
+    expect(comparisonErrors(report).map((e) => e.message)).toEqual([expect.stringMatching(/stopped without a word, most likely out of memory .*capped at 1536 MB/)]);
+  });
+
   it('a heap cap that is not a number of MB is a usage error', () => {
     const r = run([WIRE, '--compare-memory', 'lots']);
     expect(r.status).toBe(2);
@@ -67,10 +76,12 @@ describe.skipIf(!HAS_SHARED)('the comparison thread gives what the serial compar
   const file = join(tmp.dir, 'news.jsonl');
   const factsFile = join(tmp.dir, 'news-facts.jsonl');
   if (HAS_SHARED) writeFileSync(file, pages.map((p) => JSON.stringify({ id: p.id, body: p.body })).join('\n') + '\n');
+  let fromFile: Report | null = null;
 
   it('on the 181 news bodies: the same comparisons, clusters and corroboration, quoted from the bodies', () => {
     const r = run([file, '--format', 'json', '-q', '-j', '2', '--emit-facts', factsFile]);
     const report = JSON.parse(r.stdout) as Report;
+    fromFile = report;
     assertValidReport(report);
     expect(comparisonErrors(report)).toEqual([]);
     const facts = readFileSync(factsFile, 'utf8')
@@ -86,10 +97,10 @@ describe.skipIf(!HAS_SHARED)('the comparison thread gives what the serial compar
   });
 
   it('from standard input (bodies cannot be read again): quoted the same in --format json', () => {
-    const fromFile = JSON.parse(run([file, '--format', 'json', '-q', '-j', '2']).stdout) as Report;
+    fromFile ??= JSON.parse(run([file, '--format', 'json', '-q', '-j', '2']).stdout) as Report;
     const fromStdin = JSON.parse(run(['-', '--format', 'json', '-q', '-j', '2'], {}, readFileSync(file, 'utf8')).stdout) as Report;
-    expect(fromStdin.comparisons.map((c) => c.message)).toEqual(fromFile.comparisons.map((c) => c.message));
-    expect(fromStdin.comparisons.map((c) => c.a.text)).toEqual(fromFile.comparisons.map((c) => c.a.text));
+    expect(fromStdin.comparisons.map((c) => c.message)).toEqual(fromFile!.comparisons.map((c) => c.message));
+    expect(fromStdin.comparisons.map((c) => c.a.text)).toEqual(fromFile!.comparisons.map((c) => c.a.text));
   });
 
   it('a session fed one article at a time equals compareBatch over the whole batch', () => {

@@ -97,10 +97,10 @@ function compareHeapOf(opts: CheckOptions): number {
   return mb;
 }
 
-/** A fault for the test suite to make the comparison fail (CREDLINT_TEST_COMPARE_FAULT=throw|oom). */
-function compareFault(): 'throw' | 'oom' | undefined {
+/** A fault for the test suite to make the comparison fail (CREDLINT_TEST_COMPARE_FAULT=throw|oom|silent). */
+function compareFault(): 'throw' | 'oom' | 'silent' | undefined {
   const f = process.env.CREDLINT_TEST_COMPARE_FAULT;
-  return f === 'throw' || f === 'oom' ? f : undefined;
+  return f === 'throw' || f === 'oom' || f === 'silent' ? f : undefined;
 }
 
 function timeoutOf(opts: CheckOptions): number {

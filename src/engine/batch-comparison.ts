@@ -70,12 +70,24 @@ export class BatchComparison {
     if (this.failure) return Promise.resolve(this.failed(this.failure));
     const kept: Comparison[] = [];
     this.onChunk = onChunk ?? ((done) => void kept.push(...done));
+    // A thread that V8 stops on a hard allocation failure can vanish without an 'error' or 'exit' event: then
+    // nothing is left to wait for and the process would end with the report half written. The loop running
+    // empty while the comparison is still awaited means exactly that.
+    const vanished = (): void => this.fail(`its thread stopped without a word, most likely out of memory (the comparison thread's heap is capped at ${this.heapMb} MB; raise it with --compare-memory MB)`);
+    process.once('beforeExit', vanished);
     return new Promise<ComparisonOutcome>((resolve, reject) => {
-      this.settle = (o) => resolve(onChunk || o.error ? o : { ...o, comparisons: kept });
-      this.reject = reject;
+      this.settle = (o) => {
+        process.off('beforeExit', vanished);
+        resolve(onChunk || o.error ? o : { ...o, comparisons: kept });
+      };
+      this.reject = (e) => {
+        process.off('beforeExit', vanished);
+        reject(e);
+      };
       this.post();
       this.worker!.postMessage({ finish: true } satisfies ToCompareWorker);
-      this.worker!.ref();
+      // (The 'silent' test fault plays a thread that is gone without a word: nothing keeps the loop alive.)
+      if (this.opts.fault !== 'silent') this.worker!.ref();
     });
   }
 

@@ -9,8 +9,8 @@ import { GatheredComparison, type CompareItem } from './gathered-comparison.js';
 
 export interface CompareWorkerSetup {
   options: CompareOptions;
-  /** Test-only faults: throw in the joins, or allocate until the heap cap stops the thread. */
-  fault?: 'throw' | 'oom';
+  /** Test-only faults: throw in the joins, allocate until the heap cap stops the thread, or never answer. */
+  fault?: 'throw' | 'oom' | 'silent';
 }
 
 export type ToCompareWorker = { add: CompareItem[] } | { finish: true };
@@ -27,6 +27,10 @@ parentPort!.on('message', (msg: ToCompareWorker) => {
     return;
   }
   if (setup.fault === 'throw') throw new Error('test fault: the comparison threw');
+  if (setup.fault === 'silent') {
+    setInterval(() => {}, 1000);
+    return;
+  }
   if (setup.fault === 'oom') {
     const hold: number[][] = [];
     for (;;) hold.push(new Array(1 << 16).fill(hold.length));
