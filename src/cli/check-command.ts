@@ -1,18 +1,18 @@
 import { statSync } from 'node:fs';
-import type { ArticleFacts } from '../facts/facts.js';
-import { applyCorroboration, checkEachCompact, compareGathered, errorsOf, openBatchPool, threadsFor } from '../engine/check-batch.js';
+import { applyCorroboration, checkEachCompact, errorsOf, openBatchPool, threadsFor } from '../engine/check-batch.js';
+import { BatchComparison, DEFAULT_COMPARE_HEAP_MB, type ComparisonOutcome } from '../engine/batch-comparison.js';
+import type { Origin } from '../input/stream-articles.js';
 import type { CheckPool } from '../engine/worker-pool.js';
 import type { WorkerSetup } from '../engine/check-worker.js';
 import { findConfig } from '../rules/config.js';
 import { preloadsOf } from '../engine/preload.js';
 import { availableCores, DEFAULT_ARTICLE_TIMEOUT_MS } from '../engine/worker-pool.js';
 import { planInputs } from '../engine/plan-inputs.js';
-import { BodyStore } from '../engine/quote-bodies.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine, escapeStrings } from '../report/escape-control.js';
 import { formatByName, type RuleInfo } from '../report/formats/index.js';
-import { renderErrorLine, renderFactsLine, SummaryCounter } from '../report/formats/jsonl.js';
-import type { Article, ArticleResult, InputError, Report, Verdict } from '../types.js';
+import { renderComparisonLine, renderErrorLine, renderFactsLine, SummaryCounter } from '../report/formats/jsonl.js';
+import type { Article, ArticleResult, Comparison, InputError, Report, Verdict } from '../types.js';
 import { EXIT_OUTPUT, fileSink, guardOut, OutputClosedError, stdoutSink, type Sink } from './output.js';
 import { applyGateOptions, countedWarnings, loadBaselineOption, maxWarningsOf, type GateOptions } from './gate-options.js';
 import { useColor } from './color.js';
@@ -35,6 +35,8 @@ export interface CheckOptions extends GateOptions {
   jobs?: string;
   articleTimeout?: string;
   emitFacts?: string;
+  /** Heap cap of the comparison thread, in MB (default DEFAULT_COMPARE_HEAP_MB). */
+  compareMemory?: string;
 }
 
 const RANK: Record<Verdict, number> = { pass: 0, review: 1, fail: 2 };
@@ -84,6 +86,21 @@ function surelyBatch(paths: readonly string[], jobs: number): boolean {
     }
   }
   return bytes >= SURE_BATCH_BYTES * Math.max(1, jobs / 2);
+}
+
+/** --compare-memory, else CREDLINT_COMPARE_MEMORY_MB, else the default. */
+function compareHeapOf(opts: CheckOptions): number {
+  const given = opts.compareMemory ?? process.env.CREDLINT_COMPARE_MEMORY_MB;
+  if (given === undefined || given === '') return DEFAULT_COMPARE_HEAP_MB;
+  const mb = Number(given);
+  if (!Number.isInteger(mb) || mb < 16) throw new UsageError(`--compare-memory ${given}: expected a whole number of MB, 16 or more`);
+  return mb;
+}
+
+/** A fault for the test suite to make the comparison fail (CREDLINT_TEST_COMPARE_FAULT=throw|oom|silent). */
+function compareFault(): 'throw' | 'oom' | 'silent' | undefined {
+  const f = process.env.CREDLINT_TEST_COMPARE_FAULT;
+  return f === 'throw' || f === 'oom' || f === 'silent' ? f : undefined;
 }
 
 function timeoutOf(opts: CheckOptions): number {
@@ -174,7 +191,6 @@ async function runPipeline(
   // baseline rewrites the report; the other whole-report formats parse them back into the report object.
   const spliced = opts.format === 'json' && !opts.baseline && !opts.writeBaseline;
   const tallies: Tally[] = [];
-  const facts: ArticleFacts[] = [];
   const errors: InputError[] = [];
   const counter = new SummaryCounter();
   const failOn = opts.failOn;
@@ -186,7 +202,11 @@ async function runPipeline(
   // whole-report format; a JSONL stream quotes them by line and column).
   const keepBodies = !streaming && (Boolean(opts.baseline || opts.writeBaseline) || opts.format === 'html');
   const bodies: Article[] = [];
-  const store = comparing && !keepBodies ? new BodyStore(!streaming) : null;
+  // The comparison runs on its own thread, fed each article's facts as its result arrives (so it overlaps
+  // the checking); it quotes reported pairs from where each article was read, or from the body itself
+  // where it cannot be read again (standard input in a whole-report format) or is kept here anyway.
+  const comparison = comparing ? new BatchComparison({ options: config.compare, heapMb: compareHeapOf(opts), fault: compareFault() }) : null;
+  const originOf = new WeakMap<Article, Origin>();
   const onError = async (e: InputError): Promise<void> => {
     counter.error();
     if (streaming) await sink.write(renderErrorLine(e));
@@ -201,7 +221,7 @@ async function runPipeline(
       if ('error' in item) pendingErrors.push({ after: read, error: item.error });
       else {
         read++;
-        store?.add(item.article, item.origin);
+        if (comparison && item.origin) originOf.set(item.article, item.origin);
         yield item.article;
       }
     }
@@ -224,21 +244,30 @@ async function runPipeline(
       else results.push(out.resultJson);
       if (spliced) tallies.push({ id: out.id, verdict: out.verdict, reported: out.reported, suppressed: out.suppressed, statsEnd: out.statsEnd });
       if (factsSink) await factsSink.write(renderFactsLine(out.facts!));
-      if (comparing) facts.push(out.facts!);
+      if (comparison) {
+        const origin = originOf.get(article);
+        const body = keepBodies || (!origin && !streaming) ? article.body : undefined;
+        comparison.add({ facts: out.facts!, origin: body === undefined ? origin : undefined, length: article.body.length, body });
+      }
     }
     progress.tick(++done);
   }
   await flushErrors(Infinity);
   progress.end();
 
-  const compareErrors: InputError[] = [];
-  const bodyById = keepBodies ? new Map(bodies.map((a) => [a.id, a.body])) : null;
-  const compared = comparing
-    ? compareGathered(facts, config, compareErrors, bodyById ? (id) => bodyById.get(id) : store!.bodyOf)
-    : { comparisons: [], corroboration: new Map(), clusters: undefined };
+  // A JSONL stream writes each comparison as the comparison thread finds it (none is kept here).
+  const writeNow = streaming
+    ? async (done: Comparison[]): Promise<void> => {
+        for (const c of done) {
+          counter.comparison(c);
+          await sink.write(renderComparisonLine(c));
+        }
+      }
+    : undefined;
+  const compared: ComparisonOutcome = comparison ? await comparison.finish(writeNow) : { comparisons: [], corroboration: new Map(), clusters: undefined };
+  await comparison?.close();
   const { comparisons, corroboration, clusters } = compared;
-  facts.length = 0;
-  for (const e of compareErrors) await onError(e);
+  if (compared.error) await onError({ source: 'comparison', message: compared.error });
 
   if (streaming) {
     await writeComparisonLines(sink, counter, { comparisons, clusters, corroboration }, performance.now() - started);

@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { compareGathered } from '../engine/check-batch.js';
-import { articlesIn, bodiesFromInputs } from '../engine/quote-bodies.js';
+import type { Corroboration } from '../compare/compare.js';
+import { CompareSession } from '../compare/session.js';
+import { planInputs } from '../engine/plan-inputs.js';
+import { BodyStore } from '../engine/quote-bodies.js';
 import type { ArticleFacts } from '../facts/facts.js';
 import { readLines } from '../input/read-lines.js';
 import { MAX_RECORD_BYTES } from '../input/stream-articles.js';
@@ -8,7 +10,7 @@ import { buildReport } from '../report/build-report.js';
 import { escapeLine } from '../report/escape-control.js';
 import { renderJson } from '../report/formats/json.js';
 import { SummaryCounter } from '../report/formats/jsonl.js';
-import type { InputError } from '../types.js';
+import type { Comparison, InputError, StoryCluster } from '../types.js';
 import { EXIT_OUTPUT, OutputClosedError, stdoutSink } from './output.js';
 import { loadSetup } from './setup.js';
 import { UsageError } from './usage-error.js';
@@ -24,7 +26,7 @@ export interface CompareFactsOptions {
 }
 
 /** The facts lines of a file written by `check --emit-facts` (or a `--format jsonl` stream that holds them). */
-async function readFacts(path: string, into: ArticleFacts[], errors: InputError[]): Promise<void> {
+async function readFacts(path: string, into: (f: ArticleFacts) => void, errors: InputError[]): Promise<void> {
   let n = 0;
   try {
     for await (const line of readLines(createReadStream(path), MAX_RECORD_BYTES)) {
@@ -38,7 +40,7 @@ async function readFacts(path: string, into: ArticleFacts[], errors: InputError[
       try {
         const rec = JSON.parse(text) as { type?: string; facts?: ArticleFacts };
         if (rec.type === 'facts' && rec.facts && typeof rec.facts.article === 'string') {
-          into.push(rec.facts);
+          into(rec.facts);
           n++;
         }
       } catch (e) {
@@ -60,18 +62,43 @@ export async function runCompareFacts(paths: string[], opts: CompareFactsOptions
   if (paths.length === 0) throw new UsageError('compare --facts: name one or more facts files');
   const started = performance.now();
   const { config } = loadSetup(opts);
-  const facts: ArticleFacts[] = [];
   const errors: InputError[] = [];
-  for (const p of paths) await readFacts(p, facts, errors);
-  const seen = new Set<string>();
-  for (const f of facts) {
-    if (seen.has(f.article)) errors.push({ source: 'facts', article: f.article, message: `article id "${f.article}" occurs in more than one facts line; ids must be unique across shards` });
-    seen.add(f.article);
+  // Where each shard's article can be read again (only the reported pairs are quoted): origins, not bodies.
+  const bodies = new BodyStore(false);
+  const files = (opts.articles ?? []).filter((p) => p !== '-');
+  if (files.length) {
+    const plan = await planInputs(files, { firstPass: false });
+    const known = new Set<string>();
+    for await (const item of plan.items) {
+      if (!('article' in item) || !item.origin || known.has(item.article.id)) continue;
+      known.add(item.article.id);
+      bodies.addAt(item.article.id, item.origin, item.article.body.length);
+    }
   }
-  let compared = compareGathered(facts, config, errors);
-  if (opts.articles?.length && compared.comparisons.length) {
-    const bodies = await bodiesFromInputs(opts.articles, articlesIn(compared.comparisons));
-    if (bodies.size) compared = compareGathered(facts, config, [], (id) => bodies.get(id));
+  // Each facts line is unpacked into the comparison as it is read: the packed records are not kept.
+  const session = new CompareSession({ ...config.compare, enabled: true });
+  const seen = new Set<string>();
+  const repeated: InputError[] = [];
+  let failed: string | null = null;
+  const add = (f: ArticleFacts): void => {
+    if (seen.has(f.article)) repeated.push({ source: 'facts', article: f.article, message: `article id "${f.article}" occurs in more than one facts line; ids must be unique across shards` });
+    seen.add(f.article);
+    if (failed !== null) return;
+    try {
+      session.add(f);
+    } catch (e) {
+      failed = (e as Error)?.message ?? String(e);
+    }
+  };
+  for (const p of paths) await readFacts(p, add, errors);
+  errors.push(...repeated);
+  const count = seen.size + repeated.length;
+  let compared: { comparisons: Comparison[]; corroboration: Map<string, Corroboration>; clusters?: StoryCluster[] } = { comparisons: [], corroboration: new Map() };
+  try {
+    if (failed !== null) throw new Error(failed);
+    compared = session.finish(files.length ? bodies.bodyOf : undefined);
+  } catch (e) {
+    errors.push({ source: 'comparison', message: `the cross-document comparison failed; per-article results are complete: ${(e as Error)?.message ?? String(e)}` });
   }
   const { comparisons, corroboration, clusters } = compared;
   if (!opts.quiet) for (const e of errors) process.stderr.write(`credlint: ${escapeLine(`${e.source}: ${e.message}`)}\n`);
@@ -85,7 +112,7 @@ export async function runCompareFacts(paths: string[], opts: CompareFactsOptions
       await sink.write(renderJson(buildReport([], comparisons, errors, performance.now() - started, clusters)));
     } else {
       const lines = comparisons.map((c) => escapeLine(`${c.type}${c.kind ? ` (${c.kind})` : ''}  ${c.similarity.toFixed(2)}  ${c.a.article} ↔ ${c.b.article}  ${c.message}`));
-      await sink.write(`${[...lines, `${comparisons.length} comparison(s) among ${facts.length} article(s)`].join('\n')}\n`);
+      await sink.write(`${[...lines, `${comparisons.length} comparison(s) among ${count} article(s)`].join('\n')}\n`);
     }
     await sink.close();
   } catch (e) {

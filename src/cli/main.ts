@@ -40,6 +40,7 @@ program
   .option('-r, --rules <dir>', 'an extra folder of rule packs (repeatable)', collect, [])
   .option('-c, --config <file>', 'configuration file (default: the nearest .credlintrc.json)')
   .option('--no-compare', 'skip the cross-document comparison')
+  .option('--compare-memory <MB>', 'heap cap of the comparison thread (default 1536); a comparison over it is one error, the per-article report is kept')
   .option('--no-color', 'plain text output')
   .option('-q, --quiet', 'no progress or diagnostics on standard error; with --format text, only what fails')
   .option('-j, --jobs <n>', 'worker threads (default and maximum: the cores available; batches under 16 articles are checked without threads)')

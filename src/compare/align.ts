@@ -56,7 +56,7 @@ function contentWords(v: FactsView, s: number, out: number[]): number {
  * |A|·|B|), the pairs taken best first; between equal scores the one that keeps the order wins.
  */
 // An original is aligned with each of its copies: its sentences by hash are kept (for the originals only).
-const byHashCache = new WeakMap<FactsView, Map<number, number[]>>();
+let byHashCache = new WeakMap<FactsView, Map<number, number[]>>();
 function sentencesByHash(v: FactsView, keep: boolean): Map<number, number[]> {
   let byHash = byHashCache.get(v);
   if (byHash) return byHash;
@@ -72,16 +72,20 @@ function sentencesByHash(v: FactsView, keep: boolean): Map<number, number[]> {
   return byHash;
 }
 
-// Alignments the near-duplicate pass computed, kept for the story pass that aligns the same two articles again.
-const remembered = new WeakMap<FactsView, WeakMap<FactsView, Alignment>>();
+// Alignments of the copies the near-duplicate pass found, kept for the story pass that aligns the same two again.
+let remembered = new WeakMap<FactsView, WeakMap<FactsView, Alignment>>();
 
-/** Aligns A and B, keeping the result for a later call with the same two articles in the same order. */
-export function alignAndRemember(A: FactsView, B: FactsView): Alignment {
-  const al = alignSentences(A, B);
+/** Keeps A and B's alignment for a later call with the same two articles in the same order. */
+export function rememberAlignment(A: FactsView, B: FactsView, al: Alignment): void {
   let forA = remembered.get(A);
   if (!forA) remembered.set(A, (forA = new WeakMap()));
   forA.set(B, al);
-  return al;
+}
+
+/** Drops what the alignments kept (once the story pass is done, nothing aligns again). */
+export function forgetAlignments(): void {
+  remembered = new WeakMap();
+  byHashCache = new WeakMap();
 }
 
 export function alignSentences(A: FactsView, B: FactsView, keepA = false): Alignment {

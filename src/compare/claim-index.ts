@@ -1,8 +1,5 @@
 import type { Claim } from '../facts/facts.js';
 import { sentenceHash, type FactsView } from './facts-view.js';
-import { claimEntityKeys, claimHasStatus, claimIsListing, claimSentence, claimSubject } from '../facts/claim-codec.js';
-import { hashString } from '../facts/hash.js';
-import { sortedUnique } from './similarity.js';
 import { OverlapCounter } from './overlap-counter.js';
 
 /** Every claim of the batch in flat arrays, with the terms used to find and score candidate pairs. */
@@ -16,27 +13,14 @@ export interface ClaimTable {
   /** Article index of each claim. */
   article: Int32Array;
   /** Sorted unique term hashes: content-word stems and the words of names. */
-  terms: number[][];
+  terms: Uint32Array[];
   /** Claims whose sentence is word for word one seen earlier: [first claim, this claim]. They are not indexed. */
   repeats: Array<[number, number]>;
 }
 
-// Term hashes per name key ("e:" + each word): names recur across the batch, so each key is hashed once.
-const entityKeyTerms = new Map<string, number[]>();
-function entityTerms(subject: string, keys: readonly string[]): number[] {
-  if (!subject && keys.length === 0) return [];
-  const out: number[] = [];
-  if (subject) out.push(hashString(`s:${subject}`));
-  for (const key of keys) {
-    let hs = entityKeyTerms.get(key);
-    if (hs === undefined) {
-      hs = key.split(' ').map((w) => hashString(`e:${w}`));
-      if (entityKeyTerms.size < 200_000) entityKeyTerms.set(key, hs);
-    }
-    for (const h of hs) out.push(h);
-  }
-  return out;
-}
+const NO_TERMS = new Uint32Array(0);
+/** Decoded claims the table keeps (a claim is scored against many candidates; each takes about a kilobyte). */
+const DECODED_CLAIMS = 1 << 16;
 
 /**
  * Flattens the claims of the articles that are not exact copies (skip[i] true), grouping repeated sentences. A
@@ -52,17 +36,18 @@ export function buildClaimTable(
   const views: FactsView[] = [];
   const ks: number[] = [];
   const article: number[] = [];
-  const terms: number[][] = [];
+  const terms: Uint32Array[] = [];
   const repeats: Array<[number, number]> = [];
   const firstByText = new Map<number, number>();
+  const decoded = new Map<number, Claim>();
   facts.forEach((f, a) => {
     if (skip(a)) return;
     const fromOriginal = carried.get(a);
-    for (let k = 0; k < f.claimRows.length; k++) {
-      const row = f.claimRows[k]!;
-      if (claimIsListing(row)) continue; // a listing line's figure is only compared between copies (aligned)
-      if (fromOriginal?.[claimSentence(row)]) continue; // a copy's carried sentence: the original's stands for it
-      const textHash = sentenceHash(f, claimSentence(row));
+    for (let k = 0; k < f.claimCount; k++) {
+      if (f.claimIsListing(k)) continue; // a listing line's figure is only compared between copies (aligned)
+      const sentence = f.claimSentence(k);
+      if (fromOriginal?.[sentence]) continue; // a copy's carried sentence: the original's stands for it
+      const textHash = sentenceHash(f, sentence);
       const first = firstByText.get(textHash);
       if (first !== undefined && article[first] !== a && sameStory(article[first]!, a)) continue;
       const id = article.length;
@@ -71,19 +56,28 @@ export function buildClaimTable(
       article.push(a);
       if (first !== undefined && article[first] !== a) {
         repeats.push([first, id]);
-        terms.push([]); // not indexed: its first occurrence stands for it
+        terms.push(NO_TERMS); // not indexed: its first occurrence stands for it
         continue;
       }
       if (first === undefined) firstByText.set(textHash, id);
-      const words = f.claimWords(k);
-      const et = entityTerms(claimSubject(row), claimEntityKeys(row));
-      terms.push(et.length ? sortedUnique([...words, ...et]) : words);
+      terms.push(f.claimTerms(k));
     }
   });
   return {
     size: article.length,
-    claim: (i) => views[i]!.claim(ks[i]!),
-    hasStatus: (i) => claimHasStatus(views[i]!.claimRows[ks[i]!]!),
+    claim: (i) => {
+      let c = decoded.get(i);
+      if (c !== undefined) {
+        // most recently used last: the oldest is the one dropped
+        decoded.delete(i);
+      } else {
+        c = views[i]!.claim(ks[i]!);
+        if (decoded.size >= DECODED_CLAIMS) decoded.delete(decoded.keys().next().value!);
+      }
+      decoded.set(i, c);
+      return c;
+    },
+    hasStatus: (i) => views[i]!.claimHasStatus(ks[i]!),
     article: Int32Array.from(article),
     terms,
     repeats,

@@ -3,6 +3,7 @@ import type { Comparison, StoryCluster } from '../types.js';
 import { viewFacts, type FactsView } from './facts-view.js';
 import { alignedMessage, Quoter, type BodyOf } from './quote-sides.js';
 import { storyClusters } from './story-clusters.js';
+import { forgetAlignments } from './align.js';
 import { buildClaimTable, CANDIDATE_DEFAULTS, forEachCandidatePair, type ClaimTable } from './claim-index.js';
 import { CONTRADICTION_DEFAULTS, findContradiction } from './contradiction.js';
 import { contradictionMessage, relatedMessage, sharedClaimMessage } from './messages.js';
@@ -11,6 +12,9 @@ import { roundSimilarity } from './quote.js';
 import { findRelatedArticles, RELATED_DEFAULTS } from './related-articles.js';
 import { dice } from './similarity.js';
 import { sameEntity } from '../facts/entities.js';
+
+/** CREDLINT_COMPARE_TRACE=1 (with node --expose-gc): each phase's CPU and the heap it leaves, on stderr. */
+const TRACE = process.env.CREDLINT_COMPARE_TRACE === '1';
 
 export interface CompareOptions {
   enabled: boolean;
@@ -61,11 +65,23 @@ export function compareFacts(facts: readonly ArticleFacts[], options: CompareOpt
  * found through an index (LSH bands, rare terms, rare names), never all pairs.
  */
 export function compareBatch(packed: readonly ArticleFacts[], options: CompareOptions, bodyOf?: BodyOf): CompareOutput {
+  const cpu = process.cpuUsage();
+  const clock = performance.now();
+  const facts: FactsView[] = packed.map(viewFacts);
+  const used = process.cpuUsage(cpu);
+  return compareViews(facts, options, bodyOf, { ms: Math.round(performance.now() - clock), cpuMs: Math.round((used.user + used.system) / 1000) });
+}
+
+/**
+ * compareBatch over facts already unpacked (a CompareSession unpacks each article as it arrives);
+ * `unpacked` is what the unpacking cost, for the stats.
+ */
+export function compareViews(facts: readonly FactsView[], options: CompareOptions, bodyOf?: BodyOf, unpacked = { ms: 0, cpuMs: 0 }, emit?: (done: Comparison[]) => void): CompareOutput {
   const sharedThreshold = options.sharedClaim ?? 0.5;
   const relatedThreshold = options.related ?? 0.25;
   const perPair = options.sharedPerPair ?? 3;
-  const comparisons: Comparison[] = [];
-  const n = packed.length;
+  let comparisons: Comparison[] = [];
+  const n = facts.length;
   const quoter = new Quoter(bodyOf);
 
   const phaseMs: Record<string, number> = {};
@@ -77,11 +93,16 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
     const used = process.cpuUsage(cpu);
     phaseMs[name] = Math.round(now - clock);
     phaseCpuMs[name] = Math.round((used.user + used.system) / 1000);
+    if (TRACE) {
+      (globalThis as { gc?: () => void }).gc?.();
+      if (process.env.SNAP === name) (process as unknown as { getBuiltinModule(m: string): typeof import('node:v8') }).getBuiltinModule('v8').writeHeapSnapshot(`/tmp/cmpw/${name}.heapsnapshot`);
+      process.stderr.write(`compare ${name}: ${phaseCpuMs[name]} ms CPU, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, rss ${Math.round(process.memoryUsage().rss / 1e6)} MB\n`);
+    }
     clock = now;
     cpu = process.cpuUsage();
   };
-  const facts: FactsView[] = packed.map(viewFacts);
-  lap('unpackFacts');
+  phaseMs.unpackFacts = unpacked.ms;
+  phaseCpuMs.unpackFacts = unpacked.cpuMs;
   const copies = findNearDuplicates(facts, NEAR_DUPLICATE_DEFAULTS);
   lap('nearDuplicates');
   comparisons.push(...copies.comparisons);
@@ -93,8 +114,23 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
 
   // Copies of one story: aligned with the earliest version sentence by sentence, every changed slot reported.
   const indexOf = new Map(facts.map((v, i) => [v.facts.article, i]));
+  // Comparisons are complete group by group (copies, contradictions, links, shared claims): each group is
+  // quoted and positioned when it is, and given to `emit` when there is one (then not kept here).
+  let filled = 0;
+  const flush = (): void => {
+    for (; filled < comparisons.length; filled++) {
+      const c = comparisons[filled]!;
+      for (const sd of [c.a, c.b]) quoter.fill(facts[indexOf.get(sd.article)!], sd);
+    }
+    if (emit && comparisons.length) {
+      emit(comparisons);
+      comparisons = [];
+      filled = 0;
+    }
+  };
   const copyLinks = copies.comparisons.map((c) => [indexOf.get(c.a.article)!, indexOf.get(c.b.article)!] as [number, number]);
   const stories = storyClusters(facts, copies.groups, copyLinks, isExactCopy);
+  forgetAlignments();
   for (const c of stories.contradictions) {
     const A = facts[c.a]!;
     const B = facts[c.b]!;
@@ -129,6 +165,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
     const cp = hit.copy;
     c.message += ` ${cp.article} carries ${Math.round(cp.carries * 100)}% of ${hit.original} (${cp.droppedSentences} sentence(s) dropped) and adds ${cp.addedSentences} of its own; ${cp.changes.length ? `${cp.changes.length} statement(s) changed` : 'no statement changed'}.`;
   }
+  flush();
   lap('alignedCopies');
 
   const table = buildClaimTable(facts, isExactCopy, sameGroup, stories.carriedSentences);
@@ -249,6 +286,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
     const cb = table.claim(best.j);
     comparisons.push({ type: 'shared-claim', a: side(facts[a]!, ca), b: side(facts[b]!, cb), similarity: roundSimilarity(best.similarity), kind: null, message: relatedMessage(names, quoter.sentence(facts[a]!, ca.start, ca.end, 120), quoter.sentence(facts[b]!, cb.start, cb.end, 120)) });
   }
+  flush();
 
   for (const list of shared.values()) {
     list.sort((x, y) => y.similarity - x.similarity);
@@ -262,8 +300,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   }
 
   // Quotes and positions from the bodies where they are at hand (line/column from the facts either way).
-  const byId = new Map(facts.map((v) => [v.facts.article, v]));
-  for (const c of comparisons) for (const sd of [c.a, c.b]) quoter.fill(byId.get(sd.article), sd);
+  flush();
   lap('output');
   return {
     comparisons,

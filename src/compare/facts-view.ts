@@ -1,11 +1,16 @@
 import { positionOf } from '../text/lines.js';
 import type { ArticleFacts, Claim } from '../facts/facts.js';
-import { claimSentence, claimSkips, decodeClaim, parseClaims, type ClaimFill, type PackedClaims } from '../facts/claim-codec.js';
+import { claimHasStatus, claimIsListing, claimSentence, claimSkips, decodeClaim, parseClaims, type PackedClaims } from '../facts/claim-codec.js';
 import { claimWords } from '../facts/claim-words.js';
 import { unpackU24, unpackU32 } from '../facts/packed.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
+import { claimTerms } from './claim-terms.js';
 
-/** One article's facts unpacked for the comparison: typed arrays and claim objects, built once per batch. */
+/**
+ * One article's facts unpacked for the comparison: typed arrays, built once per batch. Claims stay in their
+ * packed JSON (a tenth of the heap their parsed rows take): what the joins read of every claim (its sentence,
+ * flags and terms) is kept in typed arrays, and a claim is decoded from its own row only when a pair needs it.
+ */
 export interface FactsView {
   facts: ArticleFacts;
   minhash: Uint32Array;
@@ -14,52 +19,165 @@ export interface FactsView {
   sentenceCount: number;
   ids: Uint32Array;
   lines: Uint32Array;
-  /** The claims' packed rows (parsed): a claim is decoded on first use, most never are (copies repeat their original). */
-  claimRows: PackedClaims;
-  /** Claim k, decoded once. */
+  claimCount: number;
+  /** Sentence of claim k. */
+  claimSentence(k: number): number;
+  /** Whether claim k is a listing line / states a status (read without decoding it). */
+  claimIsListing(k: number): boolean;
+  claimHasStatus(k: number): boolean;
+  /** Claim k's terms (content words and name terms, sorted unique): what candidate pairs are found and scored by. */
+  claimTerms(k: number): Uint32Array;
+  /** Claim k, decoded from its packed row (each call decodes it again). */
   claim(k: number): Claim;
-  /** Claim k's content words (as Claim.words), read from its packed row without decoding it. */
-  claimWords(k: number): number[];
   /** Every claim, decoded. */
   readonly claims: Claim[];
   /** Claim of each sentence, or -1. */
   claimOf: Int32Array;
 }
 
+const utf8 = new TextEncoder();
+const utf8Text = new TextDecoder();
+const LISTING = 1;
+const STATUS = 2;
+
+/**
+ * A view is one ArrayBuffer (a batch holds one per article: every separate typed array costs its own buffer
+ * object and allocation): the sentence table, token ids, line starts, MinHash and, per claim, its sentence,
+ * flags, terms and the bounds of its row in the packed claims JSON, kept as UTF-8 bytes at the end.
+ */
+class PackedView implements FactsView {
+  facts: ArticleFacts;
+  readonly minhash: Uint32Array;
+  readonly rows: Uint32Array;
+  readonly sentenceCount: number;
+  readonly ids: Uint32Array;
+  readonly lines: Uint32Array;
+  readonly claimOf: Int32Array;
+  readonly claimCount: number;
+  private readonly u32: Uint32Array;
+  private readonly bytes: Uint8Array;
+  /** Offsets (in u32 units) of: each claim's sentence, term starts (count + 1), row bounds (2 per claim). */
+  private readonly at: { sentences: number; termStart: number; terms: number; bounds: number; flags: number; json: number };
+
+  constructor(f: ArticleFacts) {
+    this.facts = f;
+    const rows = unpackU32(f.table.sentences);
+    const ids = unpackU24(f.table.tokens);
+    const lines = unpackU32(f.table.lines);
+    const minhash = unpackU32(f.minhash);
+    const sentenceCount = rows.length / SENTENCE_FIELDS;
+    const parsed = parseClaims(f.claims);
+    const count = parsed.length;
+    const json = utf8.encode(f.claims);
+    const termLists = parsed.map((row) => {
+      const s = claimSentence(row);
+      return claimTerms(row, claimWords(ids, rows[s * SENTENCE_FIELDS + 2]!, tokenEnd(rows, ids, s), claimSkips(row)));
+    });
+    const termTotal = termLists.reduce((n, t) => n + t.length, 0);
+    // Layout in 32-bit words, then the bytes (flags, claims JSON).
+    let o = 0;
+    const take = (n: number): number => ((o += n), o - n);
+    const oMinhash = take(minhash.length);
+    const oRows = take(rows.length);
+    const oIds = take(ids.length);
+    const oLines = take(lines.length);
+    const oClaimOf = take(sentenceCount);
+    const oSentences = take(count);
+    const oTermStart = take(count + 1);
+    const oTerms = take(termTotal);
+    const oBounds = take(2 * count);
+    const words = o;
+    const buffer = new ArrayBuffer(words * 4 + count + json.length);
+    const u32 = new Uint32Array(buffer, 0, words);
+    const bytes = new Uint8Array(buffer, words * 4);
+    this.u32 = u32;
+    this.bytes = bytes;
+    this.at = { sentences: oSentences, termStart: oTermStart, terms: oTerms, bounds: oBounds, flags: 0, json: count };
+    this.minhash = u32.subarray(oMinhash, oMinhash + minhash.length);
+    this.minhash.set(minhash);
+    this.rows = u32.subarray(oRows, oRows + rows.length);
+    this.rows.set(rows);
+    this.ids = u32.subarray(oIds, oIds + ids.length);
+    this.ids.set(ids);
+    this.lines = u32.subarray(oLines, oLines + lines.length);
+    this.lines.set(lines);
+    this.claimOf = new Int32Array(buffer, oClaimOf * 4, sentenceCount).fill(-1);
+    this.sentenceCount = sentenceCount;
+    this.claimCount = count;
+    let t = 0;
+    parsed.forEach((row, k) => {
+      const s = claimSentence(row);
+      this.claimOf[s] = k;
+      u32[oSentences + k] = s;
+      bytes[k] = (claimIsListing(row) ? LISTING : 0) | (claimHasStatus(row) ? STATUS : 0);
+      u32[oTermStart + k] = t;
+      u32.set(termLists[k]!, oTerms + t);
+      t += termLists[k]!.length;
+    });
+    u32[oTermStart + count] = t;
+    bytes.set(json, count);
+    rowBounds(json, count, u32, oBounds);
+  }
+
+  claimSentence(k: number): number {
+    return this.u32[this.at.sentences + k]!;
+  }
+
+  claimIsListing(k: number): boolean {
+    return (this.bytes[k]! & LISTING) !== 0;
+  }
+
+  claimHasStatus(k: number): boolean {
+    return (this.bytes[k]! & STATUS) !== 0;
+  }
+
+  claimTerms(k: number): Uint32Array {
+    const from = this.u32[this.at.termStart + k]!;
+    const to = this.u32[this.at.termStart + k + 1]!;
+    return this.u32.subarray(this.at.terms + from, this.at.terms + to);
+  }
+
+  // Not cached here: a batch decodes a few claims per article, and a decoded claim takes a kilobyte; the claim
+  // table keeps the ones it scores again and again.
+  claim(k: number): Claim {
+    const b = this.at.bounds + 2 * k;
+    const row = JSON.parse(utf8Text.decode(this.bytes.subarray(this.at.json + this.u32[b]!, this.at.json + this.u32[b + 1]!))) as PackedClaims[number];
+    const { rows, ids } = this;
+    return decodeClaim(row, (sentence, skip) => {
+      const r = sentence * SENTENCE_FIELDS;
+      return { start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: () => claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, sentence), skip) };
+    });
+  }
+
+  get claims(): Claim[] {
+    return Array.from({ length: this.claimCount }, (_, k) => this.claim(k));
+  }
+}
+
 export function viewFacts(f: ArticleFacts): FactsView {
-  const rows = unpackU32(f.table.sentences);
-  const ids = unpackU24(f.table.tokens);
-  const sentenceCount = rows.length / SENTENCE_FIELDS;
-  const claimOf = new Int32Array(sentenceCount).fill(-1);
-  const claimRows = parseClaims(f.claims);
-  claimRows.forEach((row, k) => void (claimOf[claimSentence(row)] = k));
-  const decoded: Array<Claim | undefined> = new Array(claimRows.length);
-  const fill: ClaimFill = (sentence, skip) => {
-    const r = sentence * SENTENCE_FIELDS;
-    return { start: rows[r]!, end: rows[r + 1]!, textHash: rows[r + 3]!, words: () => claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, sentence), skip) };
-  };
-  const claim = (k: number): Claim => (decoded[k] ??= decodeClaim(claimRows[k]!, fill));
-  const wordsOf = (k: number): number[] => {
-    if (decoded[k]) return decoded[k]!.words;
-    const row = claimRows[k]!;
-    const r = claimSentence(row) * SENTENCE_FIELDS;
-    return claimWords(ids, rows[r + 2]!, tokenEnd(rows, ids, claimSentence(row)), claimSkips(row));
-  };
-  return {
-    facts: f,
-    minhash: unpackU32(f.minhash),
-    rows,
-    sentenceCount,
-    ids,
-    lines: unpackU32(f.table.lines),
-    claimRows,
-    claim,
-    claimWords: wordsOf,
-    get claims() {
-      return claimRows.map((_, k) => claim(k));
-    },
-    claimOf,
-  };
+  return new PackedView(f);
+}
+
+/** Where each row of a packed claims array ([[...],[...]]) starts and ends in its JSON text (UTF-8 bytes), into out[at...]. */
+function rowBounds(json: Uint8Array, count: number, out: Uint32Array, at: number): void {
+  let depth = 0;
+  let k = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i]!;
+    if (c === 0x22) {
+      // a string: skip to its closing quote (brackets inside are text)
+      for (i++; i < json.length; i++) {
+        const d = json[i]!;
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b) {
+      if (++depth === 2) out[at + 2 * k] = i;
+    } else if (c === 0x5d) {
+      if (depth-- === 2) out[at + 2 * k++ + 1] = i + 1;
+    }
+  }
+  if (k !== count) throw new Error(`malformed claims: ${k} rows found, ${count} parsed`);
 }
 
 export function tokenEnd(rows: Uint32Array, ids: Uint32Array, sentence: number): number {

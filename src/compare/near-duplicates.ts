@@ -5,7 +5,7 @@ import { minhashSimilarity } from './similarity.js';
 import { roundSimilarity } from './quote.js';
 import { UnionFind } from './union-find.js';
 import { OverlapCounter } from './overlap-counter.js';
-import { alignAndRemember } from './align.js';
+import { alignSentences, rememberAlignment, type Alignment } from './align.js';
 
 export interface NearDuplicateOptions {
   /** Estimated Jaccard similarity of word 4-shingles at or above which two articles are copies. */
@@ -49,24 +49,28 @@ export function findNearDuplicates(facts: readonly FactsView[], options: NearDup
   };
   const consider = (a: number, b: number, exact: boolean): void => {
     if (a === b) return;
+    // Two copies already in one group stay there: not remembered as tried (most candidates of a story with
+    // many copies are such pairs, and the set would grow with them).
+    if (groups.find(a) === groups.find(b)) return;
     const key = pairKey(a, b);
     if (tried.has(key)) return;
     tried.add(key);
-    if (groups.find(a) === groups.find(b)) return;
     candidates++;
     const fa = facts[a]!;
     const fb = facts[b]!;
     const jaccard = exact ? 1 : minhashSimilarity(fa.minhash, fb.minhash);
     const shared = sharedSentences(printsOf(a), printsOf(b));
     let containment = shared.containment;
+    let al: Alignment | null = null;
     // A partial copy that also rewrote some of what it carries: count the sentences that align, not only the
     // ones copied word for word (only for pairs that already share a copied sentence, so it stays cheap).
     if (containment > 0 && containment < options.containment && jaccard < options.jaccard) {
-      const al = alignAndRemember(fa, fb);
+      al = alignSentences(fa, fb);
       containment = Math.max(containment, al.carriedA / Math.max(1, al.totalA), al.carriedB / Math.max(1, al.totalB));
       shared.containment = containment;
     }
     if (jaccard < options.jaccard && containment < options.containment) return;
+    if (al) rememberAlignment(fa, fb, al);
     groups.union(a, b);
     comparisons.push(describe(fa, fb, exact, jaccard, shared));
   };

@@ -1,10 +1,10 @@
 /** Dice coefficient of two sorted, duplicate-free integer arrays: 2|A∩B| / (|A|+|B|), by one merge pass. */
-export function dice(a: readonly number[], b: readonly number[]): number {
+export function dice(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || b.length === 0) return 0;
   return (2 * intersectionSize(a, b)) / (a.length + b.length);
 }
 
-export function intersectionSize(a: readonly number[], b: readonly number[]): number {
+export function intersectionSize(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let i = 0;
   let j = 0;
   let n = 0;

@@ -50,8 +50,13 @@ export class BodyStore {
   constructor(private readonly keepUnread: boolean) {}
 
   add(article: Article, origin: Origin | undefined): void {
-    if (origin) this.where.set(article.id, { origin, length: article.body.length });
+    if (origin) this.addAt(article.id, origin, article.body.length);
     else if (this.keepUnread) this.where.set(article.id, article.body);
+  }
+
+  /** An article read from `origin`, its body `length` characters long (all the store keeps of it). */
+  addAt(id: string, origin: Origin, length: number): void {
+    this.where.set(id, { origin, length });
   }
 
   readonly bodyOf = (id: string): string | undefined => {

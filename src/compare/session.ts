@@ -1,0 +1,56 @@
+import type { ArticleFacts } from '../facts/facts.js';
+import { compareViews, type CompareOptions, type CompareOutput } from './compare.js';
+import { viewFacts, type FactsView } from './facts-view.js';
+import type { BodyOf } from './quote-sides.js';
+import type { Comparison } from '../types.js';
+
+const NO_TABLE = { sentences: '', tokens: '', lines: '' };
+
+/**
+ * The comparison fed one article at a time, as results arrive from the checking threads: each article's
+ * facts are unpacked (typed arrays, parsed claim rows) when added and their packed strings dropped, so the
+ * batch holds one compact form of each article, never the packed and the unpacked side by side.
+ * `finish()` runs the joins; the result is the same as `compareBatch` over the same facts in the same order.
+ */
+export class CompareSession {
+  private views: FactsView[] = [];
+  private readonly names = new Map<string, string>();
+  private cpuMs = 0;
+  private ms = 0;
+
+  constructor(private readonly options: CompareOptions) {}
+
+  get size(): number {
+    return this.views.length;
+  }
+
+  add(facts: ArticleFacts): void {
+    const cpu = process.cpuUsage();
+    const clock = performance.now();
+    const view = viewFacts(facts);
+    // What the joins read of the packed record after unpacking: its id, date, text hash and names. The
+    // names recur across a batch (copies, one story in many outlets): one string for each.
+    const entities = facts.entities.map((e) => {
+      const known = this.names.get(e);
+      if (known !== undefined) return known;
+      if (this.names.size < 1_000_000) this.names.set(e, e);
+      return e;
+    });
+    view.facts = { ...facts, minhash: '', claims: '', table: NO_TABLE, entities };
+    this.views.push(view);
+    const used = process.cpuUsage(cpu);
+    this.cpuMs += (used.user + used.system) / 1000;
+    this.ms += performance.now() - clock;
+  }
+
+  /**
+   * The joins over every article added; the session is empty afterwards. With `emit`, the comparisons are
+   * given to it group by group as they are complete (and the output's own list is empty).
+   */
+  finish(bodyOf?: BodyOf, emit?: (done: Comparison[]) => void): CompareOutput {
+    const views = this.views;
+    this.views = [];
+    this.names.clear();
+    return compareViews(views, this.options, bodyOf, { ms: Math.round(this.ms), cpuMs: Math.round(this.cpuMs) }, emit);
+  }
+}

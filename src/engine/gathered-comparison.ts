@@ -1,0 +1,41 @@
+import type { CompareOptions, CompareOutput } from '../compare/compare.js';
+import { CompareSession } from '../compare/session.js';
+import type { ArticleFacts } from '../facts/facts.js';
+import type { Origin } from '../input/stream-articles.js';
+import type { Comparison } from '../types.js';
+import { BodyStore } from './quote-bodies.js';
+
+/** One article for the comparison: its facts and what is needed to quote it. */
+export interface CompareItem {
+  facts: ArticleFacts;
+  /** Where the body can be read again, and its length (a file changed since is not quoted). */
+  origin?: Origin;
+  length: number;
+  /** The body itself, where it cannot be read again (standard input) or the caller holds it anyway. */
+  body?: string;
+}
+
+/**
+ * A batch's articles as the comparison keeps them: each one's facts unpacked into the session as it
+ * arrives, and where to read its body again (or the body, where it cannot be) to quote the reported pairs.
+ */
+export class GatheredComparison {
+  private readonly session: CompareSession;
+  private readonly bodies = new Map<string, string>();
+  private readonly store = new BodyStore(false);
+
+  constructor(options: CompareOptions) {
+    this.session = new CompareSession({ ...options, enabled: true });
+  }
+
+  add(item: CompareItem): void {
+    this.session.add(item.facts);
+    if (item.body !== undefined) this.bodies.set(item.facts.article, item.body);
+    else if (item.origin) this.store.addAt(item.facts.article, item.origin, item.length);
+  }
+
+  /** The comparison; with `emit`, its comparisons go there group by group as they are complete. */
+  finish(emit?: (done: Comparison[]) => void): CompareOutput {
+    return this.session.finish((id) => this.bodies.get(id) ?? this.store.bodyOf(id), emit);
+  }
+}
