@@ -2,6 +2,7 @@
 // the checking (facts are unpacked and indexed while the next articles are checked), the batch's facts
 // never sit on the main thread, and whatever happens to the comparison (out of memory, a crash, an
 // exception) costs one error entry, never the per-article report.
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { CompareOptions, Corroboration } from '../compare/compare.js';
 import type { Comparison, Report } from '../types.js';
@@ -15,6 +16,10 @@ export type { CompareItem } from './gathered-comparison.js';
  * well under this (see README, "What bounds the memory"); the cap is what turns a runaway into one error.
  */
 export const DEFAULT_COMPARE_HEAP_MB = 1536;
+
+/** The thread's module; run from the TypeScript sources (the test suite's in-process runs) there is none. */
+const WORKER_URL = new URL('./compare-worker.js', import.meta.url);
+let workerBuilt: boolean | undefined;
 
 /** Articles posted to the comparison thread at once: one message per article would cost more than the work. */
 const POST_EVERY = 64;
@@ -54,7 +59,7 @@ export class BatchComparison {
     if (this.failure) return;
     this.count++;
     this.queued.push(item);
-    if (this.count < 2) return;
+    if (this.count < 2 || !(workerBuilt ??= existsSync(WORKER_URL))) return;
     this.worker ??= this.start();
     if (this.queued.length >= POST_EVERY) this.post();
   }
@@ -106,7 +111,7 @@ export class BatchComparison {
 
   private start(): Worker {
     const setup: CompareWorkerSetup = { options: this.opts.options, fault: this.opts.fault };
-    const w = new Worker(new URL('./compare-worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const w = new Worker(WORKER_URL, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     w.on('message', (msg: FromCompareWorker) => {
       if ('comparisons' in msg) {
         const chunk = msg.comparisons;
@@ -153,7 +158,7 @@ export class BatchComparison {
     return { comparisons: [], corroboration: new Map(), error: `the cross-document comparison failed; per-article results are complete: ${why}` };
   }
 
-  /** Fewer than two articles: compared on this thread, as the serial path does. */
+  /** Fewer than two articles (or no built thread module): compared on this thread, as the serial path does. */
   private inline(): ComparisonOutcome {
     try {
       const g = new GatheredComparison(this.opts.options);
