@@ -1,6 +1,6 @@
 import type { Line, Token } from '../types.js';
 import { lineKey } from '../text/line-key.js';
-import { figureLine, lineFeatures, type LineFeatures } from './line-features.js';
+import { figureLine, lineFeatures, MONTH, type LineFeatures } from './line-features.js';
 import { growRegion, neighbour } from './grow-region.js';
 import { bestRegions } from './main-region.js';
 import type { CompiledChromeOptions } from './options.js';
@@ -168,7 +168,6 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   });
   if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines, lines);
   keepCardsHeader(verdicts, lines, feats, cards);
-  if (o.thresholds.authorBioLines > 0) cutAuthorBio(verdicts, lines, feats, o.thresholds.authorBioLines);
   cutRelatedBlocks(verdicts, lines, feats);
   keepClosingHeader(verdicts, lines, feats);
   keepSignOff(verdicts, lines, feats, o.thresholds.signOffLines);
@@ -260,42 +259,6 @@ const CAPTION_CREDIT_END = /\)\s*$/u;
 const CAPTION_AGENCY_END = /\([^()/]{2,60}\/[^()]{2,60}\)\s*$/u;
 
 /**
- * The author's box below a post: a label naming a person ("Author: Richard Darell", "About Brigit Katz",
- * "Written by ...") and, within `reach` lines, a bio that opens on that name and speaks of a person
- * ("Brigit Katz is a freelance writer ... Her work ..."). A company's "About ACME" paragraph in a press
- * release speaks of "its" products and is the release's own; a person's bio is the site's furniture.
- */
-function cutAuthorBio(verdicts: LineVerdict[], lines: readonly Line[], feats: readonly (LineFeatures | null)[], reach: number): void {
-  for (let i = 0; i < feats.length; i++) {
-    if (!feats[i] || feats[i]!.words > AUTHOR_LABEL_WORDS) continue;
-    const m = AUTHOR_LABEL.exec(lines[i]!.text);
-    // A bare "About the author" takes the name from the bio ("Amit Agarwal (@labnol) is a columnist ...").
-    const bare = !m && BARE_AUTHOR_LABEL.test(lines[i]!.text);
-    if (!m && !bare) continue;
-    let n = 0;
-    for (let j = neighbour(lines, i, 1); j >= 0 && n < reach; j = neighbour(lines, j, 1), n++) {
-      const t = lines[j]!.text.trim();
-      const name = m ? m[1]! : BIO_OPENING.exec(t)?.[1];
-      if (!name || !t.startsWith(`${name} `) || !(PERSONAL.test(t) || (bare && AUTHOR_ROLE.test(t)))) continue;
-      for (let k = i; k <= j; k++) if (feats[k] && !verdicts[k]!.chrome) verdicts[k] = { ...verdicts[k]!, chrome: true, reason: 'author bio' };
-      i = j;
-      break;
-    }
-  }
-}
-
-/** A label naming a person: two or three capitalised words after "Author:", "About", "Written by". */
-const AUTHOR_LABEL = /^\s*(?:[Aa]uthor|[Aa]bout [Tt]he [Aa]uthor|[Aa]bout|[Ww]ritten [Bb]y)\s*:?\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s*$/u;
-const AUTHOR_LABEL_WORDS = 6;
-const BARE_AUTHOR_LABEL = /^\s*(?:about the author|about the writer|the author|author)\s*:?\s*$/iu;
-/** A bio's opening: a name, maybe a handle, and "is"/"was"/"has". */
-const BIO_OPENING = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})\s+(?:\([^()]{1,40}\)\s+)?(?:is|was|has)\b/u;
-/** What a bio says a writer is. */
-const AUTHOR_ROLE = /\b(?:writer|author|columnist|journalist|editor|blogger|reporter|contributor|correspondent)\b/iu;
-/** A person, not a company: personal pronouns. */
-const PERSONAL = /\b(?:he|she|his|her|him|hers|himself|herself)\b/iu;
-
-/**
  * A related-links header ("Don't Miss:") between the article's text and the product cards it goes on
  * with heads the cards, which are the article's: it is the article's heading, not a box of links.
  */
@@ -303,7 +266,7 @@ function keepCardsHeader(verdicts: LineVerdict[], lines: readonly Line[], feats:
   for (let i = 0; i < feats.length; i++) {
     const f = feats[i];
     if (!f || !cards[i] || f.kind?.name !== 'related' || f.words > CLOSING_HEADER_WORDS || LINK_AFTER_LABEL.test(lines[i]!.text)) continue;
-    verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+    keepLine(verdicts, i);
   }
 }
 
@@ -359,7 +322,7 @@ const CAPTION_FOLLOWING_PARAGRAPHS = 2;
  * article as submitted, not a page: those lines are its own. (A page puts navigation above them.) Only
  * lines that read as a headline (three words or more), a byline, a name or a date qualify; bare menu words do not.
  */
-function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | null)[], first: number, max: number, lines?: readonly Line[]): void {
+function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | null)[], first: number, max: number, lines: readonly Line[]): void {
   if (first >= verdicts.length) return;
   const all: number[] = [];
   for (let i = 0; i < first; i++) if (feats[i]) all.push(i);
@@ -381,23 +344,24 @@ function keepOwnHead(verdicts: LineVerdict[], feats: readonly (LineFeatures | nu
   // A date alone, or a dateline and its date ("The Briefing, Thursday, November 8, 2012").
   const lone = head.length <= 2 && head.every((i) => feats[i]!.dateWidget && !feats[i]!.kind);
   if (!head.every((i, n) => own(i, n)) || !(lone || head.some((i) => headline(feats[i]!)))) return;
-  for (const i of all) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+  for (const i of all) keepLine(verdicts, i);
 }
 
 /**
  * Lines at the start of the head that are the parts of one date, one per line: day, month name and year
  * ("24", "Jul", "2012") or month, day and year. Returns how many (0: none).
  */
-function splitDateAt(head: readonly number[], lines: readonly Line[] | undefined): number {
-  if (!lines || head.length < 3) return 0;
+function splitDateAt(head: readonly number[], lines: readonly Line[]): number {
+  if (head.length < 3) return 0;
   const [a, b, c] = head.slice(0, 3).map((i) => lines[i]!.text.trim());
-  const day = (t: string): boolean => /^\d{1,2}$/u.test(t) && Number(t) >= 1 && Number(t) <= 31;
+  const day = (t: string): boolean => SPLIT_DAY.test(t) && Number(t) >= 1 && Number(t) <= 31;
   const month = (t: string): boolean => SPLIT_MONTH.test(t);
-  return /^\d{4}$/u.test(c!) && ((day(a!) && month(b!)) || (month(a!) && day(b!))) ? 3 : 0;
+  return SPLIT_YEAR.test(c!) && ((day(a!) && month(b!)) || (month(a!) && day(b!))) ? 3 : 0;
 }
 
-const SPLIT_MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/iu;
-
+const SPLIT_MONTH = new RegExp(`^${MONTH}$`, 'iu');
+const SPLIT_DAY = /^\d{1,2}$/u;
+const SPLIT_YEAR = /^\d{4}$/u;
 
 /**
  * A related-links header inside the article ("Related articles", "DON'T MISS") heads the links under it:
@@ -439,7 +403,7 @@ function keepClosingHeader(verdicts: LineVerdict[], lines: readonly Line[], feat
   while (last >= 0 && !feats[last]) last--;
   // Straight after the article's last line: below a share box or a footer it is the page's own.
   const above = last >= 0 ? neighbour(lines, last, -1) : -1;
-  if (above >= 0 && !verdicts[above]!.chrome && verdicts[last]!.chrome && header(last)) verdicts[last] = { ...verdicts[last]!, chrome: false, reason: '' };
+  if (above >= 0 && !verdicts[above]!.chrome && verdicts[last]!.chrome && header(last)) keepLine(verdicts, last);
 }
 
 /**
@@ -455,7 +419,7 @@ function keepSignOff(verdicts: LineVerdict[], lines: readonly Line[], feats: rea
     // Back over at most max - 1 other credits to the article's last line.
     let j = neighbour(lines, i, -1);
     for (let n = 1; j >= 0 && n < max && verdicts[j]!.chrome && SIGN_OFF.test(lines[j]!.text); n++) j = neighbour(lines, j, -1);
-    if (j >= 0 && !verdicts[j]!.chrome) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+    if (j >= 0 && !verdicts[j]!.chrome) keepLine(verdicts, i);
   }
 }
 
@@ -471,7 +435,7 @@ function keepInlineDates(verdicts: LineVerdict[], lines: readonly Line[], feats:
     if (!f || !inRegion[i] || !verdicts[i]!.chrome || f.kind || !f.dateWidget || f.words > maxWords || !PLAIN_DATE.test(lines[i]!.text)) continue;
     const above = neighbour(lines, i, -1);
     const below = neighbour(lines, i, 1);
-    if (above >= 0 && below >= 0 && !verdicts[above]!.chrome && !verdicts[below]!.chrome && inRegion[above] && inRegion[below]) verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+    if (above >= 0 && below >= 0 && !verdicts[above]!.chrome && !verdicts[below]!.chrome && inRegion[above] && inRegion[below]) keepLine(verdicts, i);
   }
 }
 
@@ -480,6 +444,11 @@ const PLAIN_DATE = /^\s*(?:\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+|\d{1,2}(
 
 /** "(Reporting by ...", "Additional reporting by ...", "Write to NAME at name@host", "Via SOURCE" or "Via: SOURCE" (a few words). */
 const SIGN_OFF = /^\s*(?:\(?(?:additional |editing and )?(?:reporting|writing|editing) by\s+\p{L}|write to\s+\p{L}[^@]{0,80}\sat\s+\S+@\S+\s*$|via:?\s+\p{L}\S*(?:\s+\S+){0,3}\s*$)/iu;
+
+/** Takes a line back into the article (a later pass found it is the text's own). */
+function keepLine(verdicts: LineVerdict[], i: number): void {
+  verdicts[i] = { ...verdicts[i]!, chrome: false, reason: '' };
+}
 
 const LINK_AFTER_LABEL = /[:|»›>]\s*\S/u;
 

@@ -49,7 +49,8 @@ export interface LineFeatures {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’_-]*/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** A month's name or abbreviation, with its optional stop (a pattern source, case-insensitive). */
+export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 // A line that is mostly a date or time: "Nov. 19, 2019 8:03 am ET", "on16.10.2025", "Updated 3 hours ago".
 const DATE_TOKEN = new RegExp(
   `\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\b\\d{1,2}${MONTH}\\d{4}\\b|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\b\\d+\\s*(?:[smhd]|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\\s+(?:ago|read)\\b`,

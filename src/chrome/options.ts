@@ -54,8 +54,6 @@ export interface ChromeThresholds {
   leadGapLines: number;
   /** A run of this many captions with their credits ("... Halloween. (Daniel Sorabji/AFP/Getty Images)") right after the article is its photo essay (0: off). */
   photoCaptionRun: number;
-  /** An author's box ("Author: NAME", then a bio opening on the name) within this many lines of its label is cut (0: off). */
-  authorBioLines: number;
   /** The article's last line ending in a colon takes up to this many lines under it (one block, no blank line) as its list (0: off). */
   colonListLines: number;
   /** A chrome run of this many lines is an error, not a warning: that much page furniture would go to print. */
@@ -196,7 +194,6 @@ export const DEFAULT_THRESHOLDS: ChromeThresholds = {
   cardRepeats: 3,
   leadGapLines: 8,
   photoCaptionRun: 3,
-  authorBioLines: 4,
   colonListLines: 12,
   errorLines: 10,
   threadMaxGap: 12,

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { Corroboration } from '../compare/compare.js';
 import { CompareSession } from '../compare/session.js';
 import { planInputs } from '../engine/plan-inputs.js';
+import { comparisonFailure } from '../engine/gathered-comparison.js';
 import { BodyStore } from '../engine/quote-bodies.js';
 import type { ArticleFacts } from '../facts/facts.js';
 import { readLines } from '../input/read-lines.js';
@@ -98,7 +99,7 @@ export async function runCompareFacts(paths: string[], opts: CompareFactsOptions
     if (failed !== null) throw new Error(failed);
     compared = session.finish(files.length ? bodies.bodyOf : undefined);
   } catch (e) {
-    errors.push({ source: 'comparison', message: `the cross-document comparison failed; per-article results are complete: ${(e as Error)?.message ?? String(e)}` });
+    errors.push(comparisonFailure((e as Error)?.message ?? String(e)));
   }
   const { comparisons, corroboration, clusters } = compared;
   if (!opts.quiet) for (const e of errors) process.stderr.write(`credlint: ${escapeLine(`${e.source}: ${e.message}`)}\n`);

@@ -102,7 +102,6 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
           cardRepeats: num(0, 100),
           leadGapLines: num(0, 100),
           photoCaptionRun: num(0, 100),
-          authorBioLines: num(0, 100),
           colonListLines: num(0, 100),
           errorLines: num(1, 1000),
           threadMaxGap: num(1, 1000),

@@ -7,13 +7,14 @@ import { Worker } from 'node:worker_threads';
 import type { CompareOptions, Corroboration } from '../compare/compare.js';
 import type { Comparison, Report } from '../types.js';
 import type { CompareWorkerSetup, FromCompareWorker, ToCompareWorker } from './compare-worker.js';
-import { GatheredComparison, type CompareItem } from './gathered-comparison.js';
+import { comparisonFailure, GatheredComparison, type CompareItem } from './gathered-comparison.js';
 
 export type { CompareItem } from './gathered-comparison.js';
 
 /**
- * Default heap cap of the comparison thread (old generation, MB). At 100k bench articles its heap peaks
- * well under this (see README, "What bounds the memory"); the cap is what turns a runaway into one error.
+ * Default heap cap of the comparison thread (old generation, MB), under the 2 GB a batch may take with the
+ * main and checking threads. The cap is what turns a runaway into one error: the 100k bench batch, whose
+ * 550 copies per story give 350,000 comparisons, reaches it (README, "What bounds the comparison's memory").
  */
 export const DEFAULT_COMPARE_HEAP_MB = 1536;
 
@@ -155,7 +156,7 @@ export class BatchComparison {
   }
 
   private failed(why: string): ComparisonOutcome {
-    return { comparisons: [], corroboration: new Map(), error: `the cross-document comparison failed; per-article results are complete: ${why}` };
+    return { comparisons: [], corroboration: new Map(), error: comparisonFailure(why).message };
   }
 
   /** Fewer than two articles (or no built thread module): compared on this thread, as the serial path does. */

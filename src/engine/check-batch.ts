@@ -10,6 +10,7 @@ import { ArticleOverBudget, checkArticle, checkArticleWith, type CheckOutput } f
 import { checkOrdered, type Checked } from './check-parallel.js';
 import type { WorkerSetup } from './check-worker.js';
 import { compactOutput, type CompactOutput, type ResultForm } from './compact-output.js';
+import { comparisonFailure } from './gathered-comparison.js';
 import { availableCores, CheckPool, DEFAULT_ARTICLE_TIMEOUT_MS } from './worker-pool.js';
 
 /** Articles per worker below which starting another thread costs more than it saves. */
@@ -148,7 +149,7 @@ export function compareGathered(
     const out = compareBatch(facts, { ...config.compare, enabled: true }, bodyOf);
     return { comparisons: out.comparisons, corroboration: out.corroboration, clusters: out.clusters };
   } catch (e) {
-    errors.push({ source: 'comparison', message: `the cross-document comparison failed; per-article results are complete: ${(e as Error)?.message ?? String(e)}` });
+    errors.push(comparisonFailure((e as Error)?.message ?? String(e)));
     return { comparisons: [], corroboration: new Map() };
   }
 }

@@ -2,8 +2,13 @@ import type { CompareOptions, CompareOutput } from '../compare/compare.js';
 import { CompareSession } from '../compare/session.js';
 import type { ArticleFacts } from '../facts/facts.js';
 import type { Origin } from '../input/stream-articles.js';
-import type { Comparison } from '../types.js';
+import type { Comparison, InputError } from '../types.js';
 import { BodyStore } from './quote-bodies.js';
+
+/** The report's error for a comparison that failed: the per-article results stand without it. */
+export function comparisonFailure(why: string): InputError {
+  return { source: 'comparison', message: `the cross-document comparison failed; per-article results are complete: ${why}` };
+}
 
 /** One article for the comparison: its facts and what is needed to quote it. */
 export interface CompareItem {
