@@ -49,17 +49,16 @@ function contentWords(v: FactsView, s: number, out: number[]): number {
   return out.length;
 }
 
-/**
- * Best match per sentence over content words, one to one. A sentence of B with the same words as one of A (most
- * of a copy) is paired with it at once (the nearest such sentence); the sentences left on each side are then
- * scored through an inverted index over B's few remaining sentences (the work follows the shared words, not
- * |A|·|B|), the pairs taken best first; between equal scores the one that keeps the order wins.
- */
-// An original is aligned with each of its copies: its sentences by hash are kept (for the originals only).
-let byHashCache = new WeakMap<FactsView, Map<number, number[]>>();
+// An original is aligned with each of its copies: its sentences by hash are kept for the originals met last.
+const KEPT_ORIGINALS = 512;
+const byHashCache = new Map<FactsView, Map<number, number[]>>();
 function sentencesByHash(v: FactsView, keep: boolean): Map<number, number[]> {
   let byHash = byHashCache.get(v);
-  if (byHash) return byHash;
+  if (byHash) {
+    byHashCache.delete(v);
+    byHashCache.set(v, byHash);
+    return byHash;
+  }
   byHash = new Map();
   for (let s = 0; s < v.sentenceCount; s++) {
     if (sentenceLength(v, s) < MIN_TOKENS) continue;
@@ -68,29 +67,25 @@ function sentencesByHash(v: FactsView, keep: boolean): Map<number, number[]> {
     if (same) same.push(s);
     else byHash.set(h, [s]);
   }
-  if (keep) byHashCache.set(v, byHash);
+  if (keep) {
+    if (byHashCache.size >= KEPT_ORIGINALS) byHashCache.delete(byHashCache.keys().next().value!);
+    byHashCache.set(v, byHash);
+  }
   return byHash;
 }
 
-// Alignments of the copies the near-duplicate pass found, kept for the story pass that aligns the same two again.
-let remembered = new WeakMap<FactsView, WeakMap<FactsView, Alignment>>();
-
-/** Keeps A and B's alignment for a later call with the same two articles in the same order. */
-export function rememberAlignment(A: FactsView, B: FactsView, al: Alignment): void {
-  let forA = remembered.get(A);
-  if (!forA) remembered.set(A, (forA = new WeakMap()));
-  forA.set(B, al);
-}
-
-/** Drops what the alignments kept (once the story pass is done, nothing aligns again). */
+/** Drops the kept sentence indexes (a batch's comparison is done). */
 export function forgetAlignments(): void {
-  remembered = new WeakMap();
-  byHashCache = new WeakMap();
+  byHashCache.clear();
 }
 
+/**
+ * Best match per sentence over content words, one to one. A sentence of B with the same words as one of A (most
+ * of a copy) is paired with it at once (the nearest such sentence); the sentences left on each side are then
+ * scored through an inverted index over B's few remaining sentences (the work follows the shared words, not
+ * |A|·|B|), the pairs taken best first; between equal scores the one that keeps the order wins.
+ */
 export function alignSentences(A: FactsView, B: FactsView, keepA = false): Alignment {
-  const known = remembered.get(A)?.get(B);
-  if (known) return known;
   const byHash = sentencesByHash(A, keepA);
   const usedA = new Uint8Array(A.sentenceCount);
   const usedB = new Uint8Array(B.sentenceCount);

@@ -1,5 +1,5 @@
 import type { ArticleFacts, Claim } from '../facts/facts.js';
-import type { Comparison, StoryCluster } from '../types.js';
+import type { Comparison, ComparisonSide, StoryCluster } from '../types.js';
 import { viewFacts, type FactsView } from './facts-view.js';
 import { alignedMessage, Quoter, type BodyOf } from './quote-sides.js';
 import { storyClusters } from './story-clusters.js';
@@ -7,7 +7,7 @@ import { forgetAlignments } from './align.js';
 import { buildClaimTable, CANDIDATE_DEFAULTS, forEachCandidatePair, type ClaimTable } from './claim-index.js';
 import { CONTRADICTION_DEFAULTS, findContradiction } from './contradiction.js';
 import { contradictionMessage, relatedMessage, sharedClaimMessage } from './messages.js';
-import { findNearDuplicates, NEAR_DUPLICATE_DEFAULTS } from './near-duplicates.js';
+import { EarlyCopies } from './early-copies.js';
 import { roundSimilarity } from './quote.js';
 import { findRelatedArticles, RELATED_DEFAULTS } from './related-articles.js';
 import { dice } from './similarity.js';
@@ -68,15 +68,17 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
   const cpu = process.cpuUsage();
   const clock = performance.now();
   const facts: FactsView[] = packed.map(viewFacts);
+  const early = new EarlyCopies(facts);
+  for (let i = 0; i < facts.length; i++) early.add();
   const used = process.cpuUsage(cpu);
-  return compareViews(facts, options, bodyOf, { ms: Math.round(performance.now() - clock), cpuMs: Math.round((used.user + used.system) / 1000) });
+  return compareViews(facts, early, options, bodyOf, { ms: Math.round(performance.now() - clock), cpuMs: Math.round((used.user + used.system) / 1000) });
 }
 
 /**
- * compareBatch over facts already unpacked (a CompareSession unpacks each article as it arrives);
- * `unpacked` is what the unpacking cost, for the stats.
+ * compareBatch over facts already unpacked and added to `early` (a CompareSession unpacks each article and
+ * finds its copies as it arrives); `unpacked` is what that cost, for the stats.
  */
-export function compareViews(facts: readonly FactsView[], options: CompareOptions, bodyOf?: BodyOf, unpacked = { ms: 0, cpuMs: 0 }, emit?: (done: Comparison[]) => void): CompareOutput {
+export function compareViews(facts: readonly FactsView[], early: EarlyCopies, options: CompareOptions, bodyOf?: BodyOf, unpacked = { ms: 0, cpuMs: 0 }, emit?: (done: Comparison[]) => void): CompareOutput {
   const sharedThreshold = options.sharedClaim ?? 0.5;
   const relatedThreshold = options.related ?? 0.25;
   const perPair = options.sharedPerPair ?? 3;
@@ -103,14 +105,12 @@ export function compareViews(facts: readonly FactsView[], options: CompareOption
   };
   phaseMs.unpackFacts = unpacked.ms;
   phaseCpuMs.unpackFacts = unpacked.cpuMs;
-  const copies = findNearDuplicates(facts, NEAR_DUPLICATE_DEFAULTS);
+  const copies = early.index.finish();
   lap('nearDuplicates');
   comparisons.push(...copies.comparisons);
   const sameGroup = (a: number, b: number): boolean => copies.groups.find(a) === copies.groups.find(b);
   // Exact copies add nothing at sentence level: their original stands for them.
-  const firstWithText = new Map<number, number>();
-  facts.forEach(({ facts: f }, i) => void (firstWithText.has(f.textHash) || firstWithText.set(f.textHash, i)));
-  const isExactCopy = (i: number): boolean => firstWithText.get(facts[i]!.facts.textHash) !== i;
+  const isExactCopy = (i: number): boolean => early.index.isExactCopy(i);
 
   // Copies of one story: aligned with the earliest version sentence by sentence, every changed slot reported.
   const indexOf = new Map(facts.map((v, i) => [v.facts.article, i]));
@@ -118,10 +118,13 @@ export function compareViews(facts: readonly FactsView[], options: CompareOption
   // quoted and positioned when it is, and given to `emit` when there is one (then not kept here).
   let filled = 0;
   const flush = (): void => {
-    for (; filled < comparisons.length; filled++) {
-      const c = comparisons[filled]!;
-      for (const sd of [c.a, c.b]) quoter.fill(facts[indexOf.get(sd.article)!], sd);
-    }
+    // Sides filled article by article (each side is filled on its own): a body read again from its file is
+    // then read once per group of comparisons, not once per side that quotes it.
+    const sides: ComparisonSide[] = [];
+    for (; filled < comparisons.length; filled++) sides.push(comparisons[filled]!.a, comparisons[filled]!.b);
+    const at = sides.map((sd) => indexOf.get(sd.article) ?? -1);
+    const order = Array.from(sides.keys()).sort((x, y) => at[x]! - at[y]! || x - y);
+    for (const k of order) quoter.fill(at[k]! >= 0 ? facts[at[k]!] : undefined, sides[k]!);
     if (emit && comparisons.length) {
       emit(comparisons);
       comparisons = [];
@@ -129,7 +132,9 @@ export function compareViews(facts: readonly FactsView[], options: CompareOption
     }
   };
   const copyLinks = copies.comparisons.map((c) => [indexOf.get(c.a.article)!, indexOf.get(c.b.article)!] as [number, number]);
-  const stories = storyClusters(facts, copies.groups, copyLinks, isExactCopy);
+  const stories = storyClusters(facts, copies.groups, copyLinks, isExactCopy, (o, m) => early.aligned(o, m));
+  if (TRACE) process.stderr.write(`compare early alignments: ${early.made} made, ${early.used} used\n`);
+  early.clear();
   forgetAlignments();
   for (const c of stories.contradictions) {
     const A = facts[c.a]!;

@@ -6,6 +6,25 @@ import { quoteSentence } from './quote.js';
 export type BodyOf = (article: string) => string | undefined;
 
 const SIDE_TEXT = 400;
+const SPACE = /\s/;
+
+/**
+ * The span as one line (white space collapsed, trimmed), cut at SIDE_TEXT characters. A near-duplicate's span
+ * is most of an article: only as much of it is collapsed as the cut keeps. A window that ends on a
+ * non-space character collapses exactly as the same characters do within the whole span, so once it gives
+ * more than SIDE_TEXT characters the result is known.
+ */
+function sideText(body: string, start: number, end: number): string {
+  let from = start;
+  while (from < end && SPACE.test(body[from]!)) from++;
+  for (let to = Math.min(end, from + 2 * SIDE_TEXT); to < end; to = Math.min(end, to + 2 * SIDE_TEXT)) {
+    if (SPACE.test(body[to - 1]!)) continue;
+    const t = body.slice(from, to).replace(/\s+/g, ' ');
+    if (t.length > SIDE_TEXT) return `${t.slice(0, SIDE_TEXT - 1)}…`;
+  }
+  const t = body.slice(start, end).replace(/\s+/g, ' ').trim();
+  return t.length > SIDE_TEXT ? `${t.slice(0, SIDE_TEXT - 1)}…` : t;
+}
 
 /** Quotes sentences for reported pairs only, from the bodies; without a body, points at the line instead. */
 export class Quoter {
@@ -29,10 +48,7 @@ export class Quoter {
   fill(v: FactsView | undefined, side: ComparisonSide): void {
     if (!v) return;
     const body = this.bodyOf?.(v.facts.article);
-    if (!side.text && body !== undefined && side.end <= body.length) {
-      const t = body.slice(side.start, side.end).replace(/\s+/g, ' ').trim();
-      side.text = t.length > SIDE_TEXT ? `${t.slice(0, SIDE_TEXT - 1)}…` : t;
-    }
+    if (!side.text && body !== undefined && side.end <= body.length) side.text = sideText(body, side.start, side.end);
     const s = position(v, side.start);
     const e = position(v, side.end);
     side.line = s.line;

@@ -1,6 +1,7 @@
 import type { ArticleFacts } from '../facts/facts.js';
 import { compareViews, type CompareOptions, type CompareOutput } from './compare.js';
 import { viewFacts, type FactsView } from './facts-view.js';
+import { EarlyCopies } from './early-copies.js';
 import type { BodyOf } from './quote-sides.js';
 import type { Comparison } from '../types.js';
 
@@ -14,6 +15,7 @@ const NO_TABLE = { sentences: '', tokens: '', lines: '' };
  */
 export class CompareSession {
   private views: FactsView[] = [];
+  private early = new EarlyCopies(this.views);
   private readonly names = new Map<string, string>();
   private cpuMs = 0;
   private ms = 0;
@@ -25,8 +27,24 @@ export class CompareSession {
   }
 
   add(facts: ArticleFacts): void {
+    this.addMany([facts]);
+  }
+
+  /**
+   * Articles in input order. Each one's copies among the articles before it are found and aligned now, so
+   * that this work overlaps the checking of the next articles. (Timed per call, not per article: reading
+   * the process's CPU time costs more than unpacking a small article.)
+   */
+  addMany(list: readonly ArticleFacts[]): void {
     const cpu = process.cpuUsage();
     const clock = performance.now();
+    for (const facts of list) this.unpack(facts);
+    const used = process.cpuUsage(cpu);
+    this.cpuMs += (used.user + used.system) / 1000;
+    this.ms += performance.now() - clock;
+  }
+
+  private unpack(facts: ArticleFacts): void {
     const view = viewFacts(facts);
     // What the joins read of the packed record after unpacking: its id, date, text hash and names. The
     // names recur across a batch (copies, one story in many outlets): one string for each.
@@ -38,9 +56,7 @@ export class CompareSession {
     });
     view.facts = { ...facts, minhash: '', claims: '', table: NO_TABLE, entities };
     this.views.push(view);
-    const used = process.cpuUsage(cpu);
-    this.cpuMs += (used.user + used.system) / 1000;
-    this.ms += performance.now() - clock;
+    this.early.add();
   }
 
   /**
@@ -49,8 +65,10 @@ export class CompareSession {
    */
   finish(bodyOf?: BodyOf, emit?: (done: Comparison[]) => void): CompareOutput {
     const views = this.views;
+    const early = this.early;
     this.views = [];
+    this.early = new EarlyCopies(this.views);
     this.names.clear();
-    return compareViews(views, this.options, bodyOf, { ms: Math.round(this.ms), cpuMs: Math.round(this.cpuMs) }, emit);
+    return compareViews(views, early, this.options, bodyOf, { ms: Math.round(this.ms), cpuMs: Math.round(this.cpuMs) }, emit);
   }
 }

@@ -1,5 +1,5 @@
 import type { Comparison, StoryCluster, StoryCopy } from '../types.js';
-import { alignSentences } from './align.js';
+import { alignSentences, type Alignment } from './align.js';
 import { sentenceEnd, sentenceHash, sentenceLength, sentenceStart, sentenceTokens, type FactsView } from './facts-view.js';
 import { roundSimilarity } from './quote.js';
 import { sentenceChange, touchesSlots } from './sentence-changes.js';
@@ -50,13 +50,85 @@ function changedMarker(A: FactsView, B: FactsView, sa: number, sb: number): { a:
 /** Score below which two aligned sentences differ too much for a change in one slot to be the same statement turned. */
 const STRICT = 0.6;
 
+/** What aligning one copy with the version it copies gives: its cluster entry, its contradictions, its carried sentences. */
+export interface CopyAlignment {
+  copy: StoryCopy;
+  contradictions: AlignedContradiction[];
+  /** B's sentences aligned with A's (1), or null for an exact copy (nothing aligned). */
+  carried: Uint8Array | null;
+  alignedPairs: number;
+}
+
+/**
+ * Copy m (view B) aligned with the version o (view A) it copies, sentence by sentence, each aligned pair that
+ * differs diffed word by word: a pure function of the two articles (`exactCopy`: m has the text of an earlier
+ * article), so it can be computed as soon as both are known. `al` is their alignment when already made.
+ */
+export function alignCopy(A: FactsView, B: FactsView, o: number, m: number, exactCopy: boolean, al?: Alignment | null): CopyAlignment {
+  const changes: StoryCopy['changes'] = [];
+  const contradictions: AlignedContradiction[] = [];
+  if (exactCopy && B.facts.textHash === A.facts.textHash) {
+    return { copy: { article: B.facts.article, copyOf: A.facts.article, carries: 1, carriedFrom: 1, addedSentences: 0, droppedSentences: 0, changes }, contradictions, carried: null, alignedPairs: 0 };
+  }
+  al ??= alignSentences(A, B, true);
+  // Sentences carried unchanged or paraphrased are the original's statements; a changed one stays the copy's own.
+  const carried = new Uint8Array(B.sentenceCount);
+  for (const p of al.pairs) carried[p.b] = 1;
+  let alignedPairs = 0;
+  for (const p of al.pairs) {
+    alignedPairs++;
+    const marker = changedMarker(A, B, p.a, p.b);
+    if (marker) {
+      const change = { kind: 'number' as const, a: marker.a, b: marker.b, start: sentenceStart(B, p.b - 1), end: sentenceEnd(B, p.b) };
+      contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, fromA: p.a - 1, fromB: p.b - 1, score: p.score, kind: 'number', what: marker, figure: { a: 0, b: 0 }, change });
+      changes.push(change);
+      carried[p.b] = 0;
+      continue;
+    }
+    if (sentenceHash(A, p.a) === sentenceHash(B, p.b)) continue; // the same words: nothing to diff
+    const ta = sentenceTokens(A, p.a);
+    const tb = sentenceTokens(B, p.b);
+    const hunks = wordDiff(ta, tb);
+    if (!hunks.length) continue;
+    const slots = touchesSlots(ta, tb, hunks);
+    const ca = slots && A.claimOf[p.a]! >= 0 ? A.claim(A.claimOf[p.a]!) : null;
+    const cb = slots && B.claimOf[p.b]! >= 0 ? B.claim(B.claimOf[p.b]!) : null;
+    const change = sentenceChange(ta, tb, ca, cb, hunks);
+    if (!change) continue;
+    // Sentences that share few words are only held to a changed figure or date, unless the change is their one
+    // difference (a short line with one name replaced shares few words, yet says the same with another name).
+    if (p.score < STRICT && change.kind !== 'number' && change.kind !== 'date' && hunks.length > 1) continue;
+    const entry = { kind: change.kind, a: change.a, b: change.b, start: sentenceStart(B, p.b), end: sentenceEnd(B, p.b) };
+    contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, score: p.score, kind: change.kind, what: { a: change.a, b: change.b }, figure: change.figure, change: entry });
+    changes.push(entry);
+    carried[p.b] = 0;
+  }
+  const copy: StoryCopy = {
+    article: B.facts.article,
+    copyOf: A.facts.article,
+    carries: roundSimilarity(al.carriedA / Math.max(1, al.totalA)),
+    carriedFrom: roundSimilarity(al.carriedB / Math.max(1, al.totalB)),
+    addedSentences: al.addedB,
+    droppedSentences: al.droppedA,
+    changes,
+  };
+  return { copy, contradictions, carried, alignedPairs };
+}
+
+/** Which copy is aligned with which version: the earlier by publishedAt (input order between equal or missing dates). */
+export function storyRank(views: readonly FactsView[], x: number, y: number): number {
+  return (views[x]!.facts.publishedAt ?? '\uffff').localeCompare(views[y]!.facts.publishedAt ?? '\uffff') || x - y;
+}
+
 /**
  * Groups of copies (near-duplicates and partial copies, joined transitively) as stories: the earliest version
  * by publishedAt (input order between equal or missing dates) is the original; every other member is aligned
  * with it sentence by sentence, and each aligned pair that differs is diffed word by word. Work per story is
- * its members times their sentences: linear in the batch.
+ * its members times their sentences: linear in the batch. `aligned(o, m)` gives copy m aligned with version o
+ * (alignCopy, or what was computed of it while the batch arrived).
  */
-export function storyClusters(views: readonly FactsView[], groups: UnionFind, links: ReadonlyArray<[number, number]>, skip: (i: number) => boolean): ClusterOutput {
+export function storyClusters(views: readonly FactsView[], groups: UnionFind, links: ReadonlyArray<[number, number]>, skip: (i: number) => boolean, aligned?: (o: number, m: number) => CopyAlignment): ClusterOutput {
+  const align = aligned ?? ((o: number, m: number) => alignCopy(views[o]!, views[m]!, o, m, skip(m)));
   // Each copy is compared with the version it was found copying (its earliest direct link): a story joined
   // through a shared copy must not have two independent articles diffed against each other.
   const partners = new Map<number, number[]>();
@@ -77,62 +149,18 @@ export function storyClusters(views: readonly FactsView[], groups: UnionFind, li
   const carriedSentences = new Map<number, Uint8Array>();
   for (const list of members.values()) {
     if (list.length < 2) continue;
-    const order = [...list].sort((x, y) => (views[x]!.facts.publishedAt ?? '\uffff').localeCompare(views[y]!.facts.publishedAt ?? '\uffff') || x - y);
+    const order = [...list].sort((x, y) => storyRank(views, x, y));
     const rank = new Map(order.map((x, r) => [x, r]));
     const copies: StoryCopy[] = [];
     for (const m of order.slice(1)) {
       // The earliest version it is linked to; the story's original when it is linked to that directly.
       const linked = (partners.get(m) ?? []).filter((x) => rank.has(x)).sort((x, y) => rank.get(x)! - rank.get(y)!);
       const o = linked[0] !== undefined && rank.get(linked[0])! < rank.get(m)! ? linked[0] : order[0]!;
-      const A = views[o]!;
-      const B = views[m]!;
-      const changes: StoryCopy['changes'] = [];
-      if (skip(m) && B.facts.textHash === A.facts.textHash) {
-        copies.push({ article: B.facts.article, copyOf: A.facts.article, carries: 1, carriedFrom: 1, addedSentences: 0, droppedSentences: 0, changes });
-        continue;
-      }
-      const al = alignSentences(A, B, true);
-      // Sentences carried unchanged or paraphrased are the original's statements; a changed one stays the copy's own.
-      const carried = new Uint8Array(B.sentenceCount);
-      for (const p of al.pairs) carried[p.b] = 1;
-      carriedSentences.set(m, carried);
-      for (const p of al.pairs) {
-        alignedPairs++;
-        const marker = changedMarker(A, B, p.a, p.b);
-        if (marker) {
-          const change = { kind: 'number' as const, a: marker.a, b: marker.b, start: sentenceStart(B, p.b - 1), end: sentenceEnd(B, p.b) };
-          contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, fromA: p.a - 1, fromB: p.b - 1, score: p.score, kind: 'number', what: marker, figure: { a: 0, b: 0 }, change });
-          changes.push(change);
-          carried[p.b] = 0;
-          continue;
-        }
-        if (sentenceHash(A, p.a) === sentenceHash(B, p.b)) continue; // the same words: nothing to diff
-        const ta = sentenceTokens(A, p.a);
-        const tb = sentenceTokens(B, p.b);
-        const hunks = wordDiff(ta, tb);
-        if (!hunks.length) continue;
-        const slots = touchesSlots(ta, tb, hunks);
-        const ca = slots && A.claimOf[p.a]! >= 0 ? A.claim(A.claimOf[p.a]!) : null;
-        const cb = slots && B.claimOf[p.b]! >= 0 ? B.claim(B.claimOf[p.b]!) : null;
-        const change = sentenceChange(ta, tb, ca, cb, hunks);
-        if (!change) continue;
-        // Sentences that share few words are only held to a changed figure or date, unless the change is their one
-        // difference (a short line with one name replaced shares few words, yet says the same with another name).
-        if (p.score < STRICT && change.kind !== 'number' && change.kind !== 'date' && hunks.length > 1) continue;
-        const entry = { kind: change.kind, a: change.a, b: change.b, start: sentenceStart(B, p.b), end: sentenceEnd(B, p.b) };
-        contradictions.push({ a: o, b: m, sa: p.a, sb: p.b, score: p.score, kind: change.kind, what: { a: change.a, b: change.b }, figure: change.figure, change: entry });
-        changes.push(entry);
-        carried[p.b] = 0;
-      }
-      copies.push({
-        article: B.facts.article,
-        copyOf: A.facts.article,
-        carries: roundSimilarity(al.carriedA / Math.max(1, al.totalA)),
-        carriedFrom: roundSimilarity(al.carriedB / Math.max(1, al.totalB)),
-        addedSentences: al.addedB,
-        droppedSentences: al.droppedA,
-        changes,
-      });
+      const one = align(o, m);
+      copies.push(one.copy);
+      if (one.carried) carriedSentences.set(m, one.carried);
+      contradictions.push(...one.contradictions);
+      alignedPairs += one.alignedPairs;
     }
     clusters.push({ id: `story-${clusters.length + 1}`, original: views[order[0]!]!.facts.article, articles: order.map((i) => views[i]!.facts.article), copies });
   }

@@ -163,7 +163,7 @@ export class BatchComparison {
   private inline(): ComparisonOutcome {
     try {
       const g = new GatheredComparison(this.opts.options);
-      for (const item of this.queued) g.add(item);
+      g.addMany(this.queued);
       this.queued = [];
       const out = g.finish();
       return { comparisons: out.comparisons, corroboration: out.corroboration, clusters: out.clusters };

@@ -23,7 +23,7 @@ const gathered = new GatheredComparison(setup.options);
 
 parentPort!.on('message', (msg: ToCompareWorker) => {
   if ('add' in msg) {
-    for (const item of msg.add) gathered.add(item);
+    gathered.addMany(msg.add);
     return;
   }
   if (setup.fault === 'throw') throw new Error('test fault: the comparison threw');

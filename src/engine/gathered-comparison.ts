@@ -34,9 +34,16 @@ export class GatheredComparison {
   }
 
   add(item: CompareItem): void {
-    this.session.add(item.facts);
-    if (item.body !== undefined) this.bodies.set(item.facts.article, item.body);
-    else if (item.origin) this.store.addAt(item.facts.article, item.origin, item.length);
+    this.addMany([item]);
+  }
+
+  /** Articles in input order (a message's worth: the session times each call). */
+  addMany(items: readonly CompareItem[]): void {
+    this.session.addMany(items.map((item) => item.facts));
+    for (const item of items) {
+      if (item.body !== undefined) this.bodies.set(item.facts.article, item.body);
+      else if (item.origin) this.store.addAt(item.facts.article, item.origin, item.length);
+    }
   }
 
   /** The comparison; with `emit`, its comparisons go there group by group as they are complete. */
