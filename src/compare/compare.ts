@@ -13,6 +13,9 @@ import { findRelatedArticles, RELATED_DEFAULTS } from './related-articles.js';
 import { dice } from './similarity.js';
 import { sameEntity } from '../facts/entities.js';
 
+/** Comparisons handed to `emit` at once (and so held at once) within one group. */
+const EMIT_EVERY = 4000;
+
 /** CREDLINT_COMPARE_TRACE=1 (with node --expose-gc): each phase's CPU and the heap it leaves, on stderr. */
 const TRACE = process.env.CREDLINT_COMPARE_TRACE === '1';
 
@@ -107,7 +110,6 @@ export function compareViews(facts: readonly FactsView[], early: EarlyCopies, op
   phaseCpuMs.unpackFacts = unpacked.cpuMs;
   const copies = early.index.finish();
   lap('nearDuplicates');
-  comparisons.push(...copies.comparisons);
   const sameGroup = (a: number, b: number): boolean => copies.groups.find(a) === copies.groups.find(b);
   // Exact copies add nothing at sentence level: their original stands for them.
   const isExactCopy = (i: number): boolean => early.index.isExactCopy(i);
@@ -115,7 +117,8 @@ export function compareViews(facts: readonly FactsView[], early: EarlyCopies, op
   // Copies of one story: aligned with the earliest version sentence by sentence, every changed slot reported.
   const indexOf = new Map(facts.map((v, i) => [v.facts.article, i]));
   // Comparisons are complete group by group (copies, contradictions, links, shared claims): each group is
-  // quoted and positioned when it is, and given to `emit` when there is one (then not kept here).
+  // quoted and positioned when it is, and given to `emit` when there is one (then not kept here), a few
+  // thousand at a time: at archive scale a group is hundreds of thousands of comparisons.
   let filled = 0;
   const flush = (): void => {
     // Sides filled article by article (each side is filled on its own): a body read again from its file is
@@ -131,11 +134,29 @@ export function compareViews(facts: readonly FactsView[], early: EarlyCopies, op
       filled = 0;
     }
   };
-  const copyLinks = copies.comparisons.map((c) => [indexOf.get(c.a.article)!, indexOf.get(c.b.article)!] as [number, number]);
+  const push = (c: Comparison): void => {
+    comparisons.push(c);
+    if (emit && comparisons.length >= EMIT_EVERY) flush();
+  };
+  // The links by article id, as the reported comparisons name them.
+  const copyLinks = copies.links.map(([a, b]) => [indexOf.get(facts[a]!.facts.article)!, indexOf.get(facts[b]!.facts.article)!] as [number, number]);
   const stories = storyClusters(facts, copies.groups, copyLinks, isExactCopy, (o, m) => early.aligned(o, m));
   if (TRACE) process.stderr.write(`compare early alignments: ${early.made} made, ${early.used} used\n`);
   early.clear();
   forgetAlignments();
+  // Each copy's summary: how much of each side the other carries.
+  const carried = new Map<string, { original: string; copy: StoryCluster['copies'][number] }>();
+  for (const cl of stories.clusters) for (const cp of cl.copies) carried.set(`${cp.copyOf}\n${cp.article}`, { original: cp.copyOf, copy: cp });
+  for (let k = 0; k < copies.count; k++) {
+    const c = copies.comparison(k);
+    const hit = carried.get(`${c.a.article}\n${c.b.article}`) ?? carried.get(`${c.b.article}\n${c.a.article}`);
+    if (hit) {
+      const cp = hit.copy;
+      c.message += ` ${cp.article} carries ${Math.round(cp.carries * 100)}% of ${hit.original} (${cp.droppedSentences} sentence(s) dropped) and adds ${cp.addedSentences} of its own; ${cp.changes.length ? `${cp.changes.length} statement(s) changed` : 'no statement changed'}.`;
+    }
+    push(c);
+  }
+  carried.clear();
   for (const c of stories.contradictions) {
     const A = facts[c.a]!;
     const B = facts[c.b]!;
@@ -151,7 +172,7 @@ export function compareViews(facts: readonly FactsView[], early: EarlyCopies, op
       c.change.a = c.what.a;
       c.change.b = c.what.b;
     }
-    comparisons.push({
+    push({
       type: 'contradiction',
       a: { article: A.facts.article, start: sa, end: ea, text: '' },
       b: { article: B.facts.article, start: sb, end: eb, text: '' },
@@ -160,16 +181,7 @@ export function compareViews(facts: readonly FactsView[], early: EarlyCopies, op
       message: alignedMessage(c.kind, c.what, A.facts.article, quoter.sentence(A, sa, ea, 160, c.what.a), B.facts.article, quoter.sentence(B, sb, eb, 160, c.what.b)),
     });
   }
-  // The pair's own summary: how much of each side the other carries.
-  const carried = new Map<string, { original: string; copy: StoryCluster['copies'][number] }>();
-  for (const cl of stories.clusters) for (const cp of cl.copies) carried.set(`${cp.copyOf}\n${cp.article}`, { original: cp.copyOf, copy: cp });
-  for (const c of comparisons) {
-    if (c.type !== 'near-duplicate') continue;
-    const hit = carried.get(`${c.a.article}\n${c.b.article}`) ?? carried.get(`${c.b.article}\n${c.a.article}`);
-    if (!hit) continue;
-    const cp = hit.copy;
-    c.message += ` ${cp.article} carries ${Math.round(cp.carries * 100)}% of ${hit.original} (${cp.droppedSentences} sentence(s) dropped) and adds ${cp.addedSentences} of its own; ${cp.changes.length ? `${cp.changes.length} statement(s) changed` : 'no statement changed'}.`;
-  }
+  stories.contradictions.length = 0;
   flush();
   lap('alignedCopies');
 
@@ -213,7 +225,7 @@ export function compareViews(facts: readonly FactsView[], early: EarlyCopies, op
       const b = table.claim(j);
       const fa = facts[table.article[i]!]!;
       const fb = facts[table.article[j]!]!;
-      comparisons.push({
+      push({
         type: 'contradiction',
         a: side(fa, a),
         b: side(fb, b),
@@ -289,7 +301,7 @@ export function compareViews(facts: readonly FactsView[], early: EarlyCopies, op
     if (linked.has(key) || shared.has(key) || sameGroup(a, b)) continue;
     const ca = table.claim(best.i);
     const cb = table.claim(best.j);
-    comparisons.push({ type: 'shared-claim', a: side(facts[a]!, ca), b: side(facts[b]!, cb), similarity: roundSimilarity(best.similarity), kind: null, message: relatedMessage(names, quoter.sentence(facts[a]!, ca.start, ca.end, 120), quoter.sentence(facts[b]!, cb.start, cb.end, 120)) });
+    push({ type: 'shared-claim', a: side(facts[a]!, ca), b: side(facts[b]!, cb), similarity: roundSimilarity(best.similarity), kind: null, message: relatedMessage(names, quoter.sentence(facts[a]!, ca.start, ca.end, 120), quoter.sentence(facts[b]!, cb.start, cb.end, 120)) });
   }
   flush();
 
@@ -300,7 +312,7 @@ export function compareViews(facts: readonly FactsView[], early: EarlyCopies, op
       const fb = facts[table.article[j]!]!;
       const a = table.claim(i);
       const b = table.claim(j);
-      comparisons.push({ type: 'shared-claim', a: side(fa, a), b: side(fb, b), similarity: roundSimilarity(similarity), kind: null, message: sharedClaimMessage(similarity, fa.facts.article, quoter.sentence(fa, a.start, a.end), fb.facts.article, quoter.sentence(fb, b.start, b.end)) });
+      push({ type: 'shared-claim', a: side(fa, a), b: side(fb, b), similarity: roundSimilarity(similarity), kind: null, message: sharedClaimMessage(similarity, fa.facts.article, quoter.sentence(fa, a.start, a.end), fb.facts.article, quoter.sentence(fb, b.start, b.end)) });
     }
   }
 

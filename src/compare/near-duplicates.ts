@@ -22,7 +22,9 @@ export interface NearDuplicateOptions {
 export const NEAR_DUPLICATE_DEFAULTS: NearDuplicateOptions = { jaccard: 0.5, containment: 0.7, bands: 32, postingCap: 50 };
 
 export interface NearDuplicateResult {
-  comparisons: Comparison[];
+  /** How many pairs are reported; pair k's comparison is made by `comparison(k)` (they are many at archive scale). */
+  count: number;
+  comparison(k: number): Comparison;
   /** Groups of copies: articles in one group are not counted as corroborating each other. */
   groups: UnionFind;
   /** The reported pairs [earlier, later] (article indices), in the order of `comparisons`. */
@@ -173,8 +175,8 @@ export class NearDuplicateIndex {
   finish(): NearDuplicateResult {
     const n = this.views.length;
     const groups = new UnionFind(n);
-    const comparisons: Comparison[] = [];
     const links: Array<[number, number]> = [];
+    const found: Copy[] = [];
     let candidates = 0;
     const cursor = new Int32Array(n);
     for (let i = 0; i < n; i++) cursor[i] = i === 0 ? 0 : this.slotEnd.get(i - 1);
@@ -190,11 +192,12 @@ export class NearDuplicateIndex {
           if (!c) continue;
           groups.union(a, i);
           links.push([a, i]);
-          comparisons.push(describe(this.views[a]!, this.views[i]!, c.exact, c.jaccard, c.shared));
+          found.push(c);
         }
       }
     }
-    return { comparisons, groups, links, candidates };
+    const views = this.views;
+    return { count: links.length, comparison: (k) => describe(views[links[k]![0]]!, views[links[k]![1]]!, found[k]!.exact, found[k]!.jaccard, found[k]!.shared), groups, links, candidates };
   }
 
   /** Whether a and b are copies: a pure function of the two articles (the order of the calls does not matter). */
