@@ -81,7 +81,7 @@ export function compareBatch(packed: readonly ArticleFacts[], options: CompareOp
  * compareBatch over facts already unpacked and added to `early` (a CompareSession unpacks each article and
  * finds its copies as it arrives); `unpacked` is what that cost, for the stats.
  */
-export function compareViews(facts: readonly FactsView[], early: EarlyCopies, options: CompareOptions, bodyOf?: BodyOf, unpacked = { ms: 0, cpuMs: 0 }, emit?: (done: Comparison[]) => void): CompareOutput {
+export function compareViews(facts: readonly FactsView[], early: EarlyCopies, options: CompareOptions, bodyOf?: BodyOf, unpacked = { ms: 0, cpuMs: 0 }, emit?: (done: Comparison[]) => void, emitEvery = EMIT_EVERY): CompareOutput {
   const sharedThreshold = options.sharedClaim ?? 0.5;
   const relatedThreshold = options.related ?? 0.25;
   const perPair = options.sharedPerPair ?? 3;
@@ -136,7 +136,7 @@ export function compareViews(facts: readonly FactsView[], early: EarlyCopies, op
   };
   const push = (c: Comparison): void => {
     comparisons.push(c);
-    if (emit && comparisons.length >= EMIT_EVERY) flush();
+    if (emit && comparisons.length >= emitEvery) flush();
   };
   // The links by article id, as the reported comparisons name them.
   const copyLinks = copies.links.map(([a, b]) => [indexOf.get(facts[a]!.facts.article)!, indexOf.get(facts[b]!.facts.article)!] as [number, number]);

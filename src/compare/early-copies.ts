@@ -17,8 +17,12 @@ export class EarlyCopies {
   made = 0;
   used = 0;
 
-  constructor(private readonly views: readonly FactsView[]) {
-    this.index = new NearDuplicateIndex(NEAR_DUPLICATE_DEFAULTS, (b, copyOf) => this.onCopies(b, copyOf));
+  /** `early` false: nothing judged or aligned before finish (the serial order of work; for tests). */
+  constructor(
+    private readonly views: readonly FactsView[],
+    early = true,
+  ) {
+    this.index = new NearDuplicateIndex(NEAR_DUPLICATE_DEFAULTS, (b, copyOf) => this.onCopies(b, copyOf), early);
   }
 
   /** The next article of the batch (views[index.size]). */

@@ -85,6 +85,8 @@ export class NearDuplicateIndex {
   constructor(
     private readonly options: NearDuplicateOptions = NEAR_DUPLICATE_DEFAULTS,
     private readonly onCopies: OnCopies = () => {},
+    /** Judge each article's pairs when it is added (false: all at finish, as the serial pass did; for tests). */
+    private readonly judgeEarly = true,
   ) {
     for (let b = 0; b < options.bands; b++) this.heads.push(new HashIndex(1024));
   }
@@ -155,7 +157,7 @@ export class NearDuplicateIndex {
     // Judged now, in the serial order of this article's pairs; a pair already joined by the copies found so
     // far is left for finish(), which judges it only if the serial order needs it.
     const found: Array<{ a: number; alignment: Alignment | null }> = [];
-    for (let k = from; k < this.slotOther.length; k++) {
+    for (let k = from; this.judgeEarly && k < this.slotOther.length; k++) {
       const a = this.slotOther.get(k);
       if (this.early.find(a) === this.early.find(i)) continue;
       const judged = this.judge(a, i, this.slotPhase.get(k) === EXACT);

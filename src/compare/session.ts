@@ -15,12 +15,18 @@ const NO_TABLE = { sentences: '', tokens: '', lines: '' };
  */
 export class CompareSession {
   private views: FactsView[] = [];
-  private early = new EarlyCopies(this.views);
+  private early: EarlyCopies;
   private readonly names = new Map<string, string>();
   private cpuMs = 0;
   private ms = 0;
 
-  constructor(private readonly options: CompareOptions) {}
+  constructor(
+    private readonly options: CompareOptions,
+    /** For tests: `early` false leaves all the work to finish(); `emitEvery` is how many comparisons emit() gets at most. */
+    private readonly tuning: { early?: boolean; emitEvery?: number } = {},
+  ) {
+    this.early = new EarlyCopies(this.views, tuning.early ?? true);
+  }
 
   get size(): number {
     return this.views.length;
@@ -67,8 +73,8 @@ export class CompareSession {
     const views = this.views;
     const early = this.early;
     this.views = [];
-    this.early = new EarlyCopies(this.views);
+    this.early = new EarlyCopies(this.views, this.tuning.early ?? true);
     this.names.clear();
-    return compareViews(views, early, this.options, bodyOf, { ms: Math.round(this.ms), cpuMs: Math.round(this.cpuMs) }, emit);
+    return compareViews(views, early, this.options, bodyOf, { ms: Math.round(this.ms), cpuMs: Math.round(this.cpuMs) }, emit, this.tuning.emitEvery);
   }
 }
