@@ -49,17 +49,23 @@ function contentWords(v: FactsView, s: number, out: number[]): number {
   return out.length;
 }
 
-// An original is aligned with each of its copies: its sentences by hash are kept for the originals met last.
+// An original is aligned with each of its copies: its sentences by hash, and its sentences' content words once
+// a copy needs them, are kept for the originals met last.
 const KEPT_ORIGINALS = 512;
-const byHashCache = new Map<FactsView, Map<number, number[]>>();
-function sentencesByHash(v: FactsView, keep: boolean): Map<number, number[]> {
-  let byHash = byHashCache.get(v);
-  if (byHash) {
+interface Kept {
+  byHash: Map<number, number[]>;
+  /** Content words of sentence s: flat[start[s]..start[s + 1]] (in contentWords' order). */
+  words: { start: Int32Array; flat: Uint32Array } | null;
+}
+const byHashCache = new Map<FactsView, Kept>();
+function sentencesByHash(v: FactsView, keep: boolean): Kept {
+  let kept = byHashCache.get(v);
+  if (kept) {
     byHashCache.delete(v);
-    byHashCache.set(v, byHash);
-    return byHash;
+    byHashCache.set(v, kept);
+    return kept;
   }
-  byHash = new Map();
+  const byHash = new Map<number, number[]>();
   for (let s = 0; s < v.sentenceCount; s++) {
     if (sentenceLength(v, s) < MIN_TOKENS) continue;
     const h = sentenceHash(v, s);
@@ -67,11 +73,27 @@ function sentencesByHash(v: FactsView, keep: boolean): Map<number, number[]> {
     if (same) same.push(s);
     else byHash.set(h, [s]);
   }
+  kept = { byHash, words: null };
   if (keep) {
     if (byHashCache.size >= KEPT_ORIGINALS) byHashCache.delete(byHashCache.keys().next().value!);
-    byHashCache.set(v, byHash);
+    byHashCache.set(v, kept);
   }
-  return byHash;
+  return kept;
+}
+
+/** Every sentence's content words (sentences too short to align have none). */
+function allContentWords(v: FactsView): { start: Int32Array; flat: Uint32Array } {
+  const start = new Int32Array(v.sentenceCount + 1);
+  const flat: number[] = [];
+  const words: number[] = [];
+  for (let s = 0; s < v.sentenceCount; s++) {
+    start[s] = flat.length;
+    if (sentenceLength(v, s) < MIN_TOKENS) continue;
+    contentWords(v, s, words);
+    for (const w of words) flat.push(w);
+  }
+  start[v.sentenceCount] = flat.length;
+  return { start, flat: Uint32Array.from(flat) };
 }
 
 /** Drops the kept sentence indexes (a batch's comparison is done). */
@@ -86,7 +108,8 @@ export function forgetAlignments(): void {
  * |A|·|B|), the pairs taken best first; between equal scores the one that keeps the order wins.
  */
 export function alignSentences(A: FactsView, B: FactsView, keepA = false): Alignment {
-  const byHash = sentencesByHash(A, keepA);
+  const kept = sentencesByHash(A, keepA);
+  const byHash = kept.byHash;
   const usedA = new Uint8Array(A.sentenceCount);
   const usedB = new Uint8Array(B.sentenceCount);
   const pairs: AlignedPair[] = [];
@@ -117,14 +140,27 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
     }
     const candidates: AlignedPair[] = [];
     const shared = new OverlapCounter(B.sentenceCount);
+    // An original kept for its copies has its content words worked out once, not once per copy.
+    const wordsA = keepA ? (kept.words ??= allContentWords(A)) : null;
     for (let a = 0; a < A.sentenceCount; a++) {
       if (usedA[a]) continue;
       if (sentenceLength(A, a) < MIN_TOKENS) continue;
-      const size = contentWords(A, a, words);
+      let size: number;
       shared.begin(a);
-      for (const w of words) {
-        const list = index.get(w);
-        if (list) for (const b of list) shared.add(b);
+      if (wordsA) {
+        const from = wordsA.start[a]!;
+        const to = wordsA.start[a + 1]!;
+        size = to - from;
+        for (let k = from; k < to; k++) {
+          const list = index.get(wordsA.flat[k]!);
+          if (list) for (const b of list) shared.add(b);
+        }
+      } else {
+        size = contentWords(A, a, words);
+        for (const w of words) {
+          const list = index.get(w);
+          if (list) for (const b of list) shared.add(b);
+        }
       }
       for (const b of shared.hits) {
         const score = (2 * shared.shared(b)) / (size + sizeB[b]!);
