@@ -1,7 +1,8 @@
 import type { Alignment } from './align.js';
 import type { FactsView } from './facts-view.js';
 import { NEAR_DUPLICATE_DEFAULTS, NearDuplicateIndex } from './near-duplicates.js';
-import { alignCopy, storyRank, type CopyAlignment } from './story-clusters.js';
+import { alignCopy, storyRank, type AlignedContradiction, type CopyAlignment } from './story-clusters.js';
+import type { StoryCopy } from '../types.js';
 
 /**
  * The copies of a batch found as its articles arrive: each article's candidate pairs are judged when it is
@@ -12,7 +13,8 @@ import { alignCopy, storyRank, type CopyAlignment } from './story-clusters.js';
  */
 export class EarlyCopies {
   readonly index: NearDuplicateIndex;
-  private readonly prepared = new Map<number, CopyAlignment>();
+  /** Alignments made early, each as one JSON string (a tenth of the heap the objects take) until asked for. */
+  private readonly prepared = new Map<number, string>();
   /** Alignments made early, and how many of them the story pass used (for the trace). */
   made = 0;
   used = 0;
@@ -34,10 +36,10 @@ export class EarlyCopies {
   aligned(o: number, m: number): CopyAlignment {
     const key = o * 2 ** 26 + m;
     const early = this.prepared.get(key);
-    if (early) {
+    if (early !== undefined) {
       this.prepared.delete(key);
       this.used++;
-      return early;
+      return unpackCopyAlignment(early, this.views[o]!, this.views[m]!, o, m);
     }
     return alignCopy(this.views[o]!, this.views[m]!, o, m, this.index.isExactCopy(m));
   }
@@ -68,6 +70,46 @@ export class EarlyCopies {
     const key = o * 2 ** 26 + m;
     if (this.prepared.has(key)) return;
     this.made++;
-    this.prepared.set(key, alignCopy(this.views[o]!, this.views[m]!, o, m, this.index.isExactCopy(m), al));
+    this.prepared.set(key, packCopyAlignment(alignCopy(this.views[o]!, this.views[m]!, o, m, this.index.isExactCopy(m), al)));
   }
+}
+
+type PackedChange = [StoryCopy['changes'][number]['kind'], string, string, number, number];
+/** [sa, sb, fromA, fromB, score, kind, what.a, what.b, figure.a, figure.b, change]; -1 for none. */
+type PackedContradiction = [number, number, number, number, number, AlignedContradiction['kind'], string, string, number, number, number];
+interface PackedCopy {
+  c: [number, number, number, number];
+  ch: PackedChange[];
+  x: PackedContradiction[];
+  /** The carried sentences as a string of 0 and 1. */
+  k: string | null;
+  n: number;
+}
+
+/** A copy's alignment as a string: numbers survive JSON exactly (shortest round-trip form). */
+function packCopyAlignment(one: CopyAlignment): string {
+  const { copy } = one;
+  const packed: PackedCopy = {
+    c: [copy.carries, copy.carriedFrom, copy.addedSentences, copy.droppedSentences],
+    ch: copy.changes.map((e) => [e.kind, e.a, e.b, e.start, e.end]),
+    x: one.contradictions.map((x) => [x.sa, x.sb, x.fromA ?? -1, x.fromB ?? -1, x.score, x.kind, x.what.a, x.what.b, x.figure?.a ?? -1, x.figure?.b ?? -1, copy.changes.indexOf(x.change)]),
+    k: one.carried ? one.carried.join('') : null,
+    n: one.alignedPairs,
+  };
+  return JSON.stringify(packed);
+}
+
+/** The alignment packCopyAlignment kept, as alignCopy made it (the same objects, the same sharing). */
+function unpackCopyAlignment(text: string, A: FactsView, B: FactsView, o: number, m: number): CopyAlignment {
+  const p = JSON.parse(text) as PackedCopy;
+  const changes: StoryCopy['changes'] = p.ch.map(([kind, a, b, start, end]) => ({ kind, a, b, start, end }));
+  const copy: StoryCopy = { article: B.facts.article, copyOf: A.facts.article, carries: p.c[0], carriedFrom: p.c[1], addedSentences: p.c[2], droppedSentences: p.c[3], changes };
+  const contradictions = p.x.map(([sa, sb, fromA, fromB, score, kind, wa, wb, fa, fb, change]): AlignedContradiction => {
+    const x: AlignedContradiction = { a: o, b: m, sa, sb, score, kind, what: { a: wa, b: wb }, change: changes[change]! };
+    if (fromA >= 0) x.fromA = fromA;
+    if (fromB >= 0) x.fromB = fromB;
+    if (fa >= 0) x.figure = { a: fa, b: fb };
+    return x;
+  });
+  return { copy, contradictions, carried: p.k !== null ? Uint8Array.from(p.k, Number) : null, alignedPairs: p.n };
 }

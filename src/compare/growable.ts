@@ -1,3 +1,22 @@
+/** A Float64Array that grows as values are appended. */
+export class GrowableFloat64 {
+  private data = new Float64Array(1024);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+
+  get(i: number): number {
+    return this.data[i]!;
+  }
+}
+
 /** An Int32Array that grows as values are appended: per-article records of a batch whose size is not known ahead. */
 export class GrowableInt32 {
   private data: Int32Array;

@@ -25,7 +25,8 @@ export class HashIndex {
 
   /** Stores `value` (0 or more) for `key`, replacing what was there. */
   set(key: number, value: number): void {
-    if ((this.used + 1) * 2 > this.keys.length) this.grow();
+    // Up to three quarters full: hashed keys keep linear probes short at that load.
+    if ((this.used + 1) * 4 > this.keys.length * 3) this.grow();
     const mask = this.keys.length - 1;
     for (let at = mix(key) & mask; ; at = (at + 1) & mask) {
       const v = this.values[at]!;

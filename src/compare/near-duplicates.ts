@@ -6,7 +6,7 @@ import { roundSimilarity } from './quote.js';
 import { UnionFind } from './union-find.js';
 import { OverlapCounter } from './overlap-counter.js';
 import { alignSentences, type Alignment } from './align.js';
-import { GrowableInt32, GrowableUnionFind } from './growable.js';
+import { GrowableFloat64, GrowableInt32, GrowableUnionFind } from './growable.js';
 import { HashIndex } from './hash-table.js';
 
 export interface NearDuplicateOptions {
@@ -31,6 +31,34 @@ export interface NearDuplicateResult {
   links: Array<[number, number]>;
   /** Candidate article pairs scored (for the benchmark). */
   candidates: number;
+}
+
+/** Copy records by number, four numbers and two bounds each rather than four objects. */
+class CopyRecords {
+  private readonly similarity = new GrowableFloat64();
+  private readonly bounds = new GrowableInt32(4096);
+  private readonly exact = new GrowableInt32();
+
+  /** Stores c; returns its number. */
+  push(c: Copy): number {
+    this.similarity.push(c.jaccard);
+    this.similarity.push(c.shared.containment);
+    this.bounds.push(c.shared.a.start);
+    this.bounds.push(c.shared.a.end);
+    this.bounds.push(c.shared.b.start);
+    this.bounds.push(c.shared.b.end);
+    this.exact.push(c.exact ? 1 : 0);
+    return this.exact.length - 1;
+  }
+
+  get(k: number): Copy {
+    const b = this.bounds;
+    return {
+      exact: this.exact.get(k) === 1,
+      jaccard: this.similarity.get(2 * k),
+      shared: { containment: this.similarity.get(2 * k + 1), a: { start: b.get(4 * k), end: b.get(4 * k + 1) }, b: { start: b.get(4 * k + 2), end: b.get(4 * k + 3) } },
+    };
+  }
 }
 
 /** A pair judged to be copies: what its comparison says. */
@@ -78,7 +106,8 @@ export class NearDuplicateIndex {
   private readonly slotPhase = new GrowableInt32(4096);
   private readonly slotJudged = new GrowableInt32(4096);
   private readonly slotEnd = new GrowableInt32();
-  private readonly copies: Copy[] = [];
+  /** Pairs judged to be copies at add time, in typed arrays (jaccard, containment; sides' bounds; exact). */
+  private readonly copies = new CopyRecords();
   private readonly early = new GrowableUnionFind();
   private rows = 0;
 
@@ -165,8 +194,7 @@ export class NearDuplicateIndex {
         this.slotJudged.set(k, NOT_COPIES);
         continue;
       }
-      this.slotJudged.set(k, this.copies.length);
-      this.copies.push(judged.copy);
+      this.slotJudged.set(k, this.copies.push(judged.copy));
       this.early.union(a, i);
       found.push({ a, alignment: judged.alignment });
     }
@@ -190,7 +218,7 @@ export class NearDuplicateIndex {
           if (groups.find(a) === groups.find(i)) continue;
           candidates++;
           const judged = this.slotJudged.get(k);
-          const c = judged >= 0 ? this.copies[judged]! : judged === NOT_COPIES ? null : (this.judge(a, i, phase === EXACT)?.copy ?? null);
+          const c = judged >= 0 ? this.copies.get(judged) : judged === NOT_COPIES ? null : (this.judge(a, i, phase === EXACT)?.copy ?? null);
           if (!c) continue;
           groups.union(a, i);
           links.push([a, i]);
