@@ -1,6 +1,7 @@
 import type { Finding } from '../types.js';
 import { overlapsProtected, PROTECTED_KINDS, protectedSpans, type ProtectedKind } from '../text/protected-spans.js';
 import type { Detector } from './detector.js';
+import { requiredLiterals } from './pattern-literals.js';
 
 export interface PatternOptions {
   pattern: string;
@@ -21,6 +22,8 @@ interface PreparedPattern {
   skip: ReadonlySet<ProtectedKind>;
   group: string | undefined;
   fix: { find: RegExp; replace: string } | null;
+  /** False when the text cannot hold a match (it lacks every required literal): the expression is not run. */
+  mayMatch: ((text: string) => boolean) | null;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -79,10 +82,12 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
       skip: new Set(o.skip ?? []),
       group: o.group,
       fix: o.fix ? { find: compile(o.fix.find, 'gu'), replace: o.fix.replace } : null,
+      mayMatch: literalTest(requiredLiterals(source, o.flags ?? '')),
     };
   },
   run(doc, rule) {
     const p = rule.prepared;
+    if (p.mayMatch && !p.mayMatch(doc.text)) return [];
     const spans = p.skip.size ? protectedSpans(doc) : [];
     const out: Finding[] = [];
     // One compiled expression per rule: run() is synchronous, so resetting its position is enough.
@@ -107,6 +112,23 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
     return out;
   },
 };
+
+// A literal as common as one comma or one space would pass nearly every article: not worth testing.
+const COMMON = /^[\p{L}\p{N} \n\r.,;:?!'"()-]$/u;
+
+/** The prefilter for a set of required literals: `includes` for a few, one literal-only expression for more. */
+export function literalTest(literals: readonly string[] | null): ((text: string) => boolean) | null {
+  if (!literals || !literals.length || literals.some((l) => COMMON.test(l))) return null;
+  if (literals.length <= 3) {
+    const [a, b, c] = literals as [string, string?, string?];
+    return (text) => text.includes(a) || (b !== undefined && text.includes(b)) || (c !== undefined && text.includes(c));
+  }
+  // Code units, no flags: the same test as `includes` for each literal, in one scan (a class when each is one unit).
+  const any = literals.every((l) => l.length === 1)
+    ? new RegExp(`[${literals.map((l) => l.replace(/[\\\]^-]/g, '\\$&')).join('')}]`)
+    : new RegExp(literals.map(escape).join('|'));
+  return (text) => any.test(text);
+}
 
 function compile(source: string, flags: string): RegExp {
   try {
