@@ -33,8 +33,44 @@ export function expandLists(pattern: string, lists: Record<string, string[]> = {
   return pattern.replace(/\{\{(\w[\w-]*)\}\}/g, (_, name: string) => {
     const list = lists[name];
     if (!list) throw new Error(`the pattern uses {{${name}}} but options.lists has no "${name}"`);
-    return `(?:${[...list].sort((a, b) => b.length - a.length).map(escape).join('|')})`;
+    return listTrie(list) ?? `(?:${[...list].sort((a, b) => b.length - a.length).map(escape).join('|')})`;
   });
+}
+
+/**
+ * The list as a trie ("sep", "sept", "september" → `(?:sep(?:t(?:ember)?)?)`), which the engine tries far faster
+ * than 50 alternatives at every character. The same matches in the same order: the entries that can match at one
+ * place are prefixes of one another, and the trie tries them longest first, as the sorted alternation does.
+ * Only for ASCII lists (of up to 500 entries: the check below is quadratic) where, ignoring case, no entry begins another unless it also does with case (so that
+ * under the `i` flag too the entries matching at one place share one path); otherwise null.
+ */
+function listTrie(list: readonly string[]): string | null {
+  if (list.length > 500 || !list.every((w) => /^[\x20-\x7e]+$/.test(w))) return null;
+  for (const a of list) {
+    const la = a.toLowerCase();
+    for (const b of list) if (b.toLowerCase().startsWith(la) && !b.startsWith(a)) return null;
+  }
+  interface Node {
+    next: Map<string, Node>;
+    end: boolean;
+  }
+  const root: Node = { next: new Map(), end: false };
+  for (const w of list) {
+    let node = root;
+    for (const ch of w) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: Node): string => {
+    const branches = [...node.next].map(([ch, child]) => escape(ch) + emit(child));
+    if (!branches.length) return '';
+    const body = branches.length === 1 && !node.end ? branches[0]! : `(?:${branches.join('|')})`;
+    return node.end ? `${body}?` : body;
+  };
+  return `(?:${emit(root)})`;
 }
 
 /** Expands a suggestion template: $1..$9, $<name>, $& (the whole match). */
