@@ -158,3 +158,23 @@ describe('the prefilter never hides a match', () => {
     expect(matched, 'the rule’s flag examples match its expression').toBeGreaterThan(0);
   });
 });
+
+describe('the build-time pattern cache (dist/pattern-prepared.json)', () => {
+  const file = join('dist', 'pattern-prepared.json');
+  let cache: Record<string, { source: string; literals: string[] | null }> | null = null;
+  try {
+    cache = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    cache = null;
+  }
+  it.skipIf(!cache)('holds, for each shipped pattern rule, what the code computes now (run `npm run build` first)', () => {
+    const patterns = builtinRules().filter((r) => r.type === 'pattern');
+    expect(Object.keys(cache!).length).toBe(patterns.length);
+    for (const [key, entry] of Object.entries(cache!)) {
+      const [pattern, lists, flags] = JSON.parse(key) as [string, Record<string, string[]> | null, string];
+      const source = expandLists(pattern, lists ?? undefined);
+      expect(entry.source).toBe(source);
+      expect(entry.literals).toEqual(requiredLiterals(source, flags));
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import type { Finding } from '../types.js';
 import { overlapsProtected, PROTECTED_KINDS, protectedSpans, type ProtectedKind } from '../text/protected-spans.js';
 import type { Detector } from './detector.js';
-import { requiredLiterals } from './pattern-literals.js';
+import { preparedSource } from './pattern-prepared.js';
 
 export interface PatternOptions {
   pattern: string;
@@ -46,9 +46,9 @@ export function expandLists(pattern: string, lists: Record<string, string[]> = {
  */
 function listTrie(list: readonly string[]): string | null {
   if (list.length > 500 || !list.every((w) => /^[\x20-\x7e]+$/.test(w))) return null;
-  for (const a of list) {
-    const la = a.toLowerCase();
-    for (const b of list) if (b.toLowerCase().startsWith(la) && !b.startsWith(a)) return null;
+  const lower = list.map((w) => w.toLowerCase());
+  for (let i = 0; i < list.length; i++) {
+    for (let j = 0; j < list.length; j++) if (i !== j && lower[j]!.startsWith(lower[i]!) && !list[j]!.startsWith(list[i]!)) return null;
   }
   interface Node {
     next: Map<string, Node>;
@@ -108,7 +108,7 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
     },
   },
   prepare(o) {
-    const source = expandLists(o.pattern, o.lists);
+    const { source, literals } = preparedSource(o.pattern, o.lists, o.flags ?? '', expandLists);
     const re = compile(source, `gud${o.flags ?? ''}`);
     if (o.group && !new RegExp(`\\(\\?<${o.group}>`).test(source)) throw new Error(`options.group names "${o.group}" but the pattern has no such group`);
     return {
@@ -118,7 +118,7 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
       skip: new Set(o.skip ?? []),
       group: o.group,
       fix: o.fix ? { find: compile(o.fix.find, 'gu'), replace: o.fix.replace } : null,
-      mayMatch: literalTest(requiredLiterals(source, o.flags ?? '')),
+      mayMatch: literalTest(literals),
     };
   },
   run(doc, rule) {
