@@ -10,6 +10,9 @@ import { join } from 'node:path';
 const { VALIDATED_FILE, contentHash, manifestKey } = await import('../dist/shipped/validated.js');
 // Nothing is trusted while the manifest is being made: every file below goes through full validation.
 rmSync(VALIDATED_FILE, { force: true });
+const { PREPARED_FILE, computedSources } = await import('../dist/detectors/pattern-prepared.js');
+// Nor is the pattern cache: every pattern below is expanded and analysed afresh, and the results written out.
+rmSync(PREPARED_FILE, { force: true });
 const { BUILTIN_RULES_DIR, packFiles, readPack, RuleLoadError } = await import('../dist/rules/load-rules.js');
 const { PRESETS_DIR, loadConfig, ConfigError } = await import('../dist/rules/config.js');
 const { languageData } = await import('../dist/text/language-data.js');
@@ -49,4 +52,9 @@ for (const file of jsonFiles(join(BUILTIN_RULES_DIR, 'lang'))) {
   }
 }
 writeFileSync(VALIDATED_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+// Loading the default rule set prepares every shipped pattern rule (computed afresh: the cache was removed above).
+const { loadRules } = await import('../dist/rules/load-rules.js');
+const { defaultConfig } = await import('../dist/rules/config.js');
+if (!failed) loadRules(defaultConfig());
+writeFileSync(PREPARED_FILE, `${JSON.stringify(computedSources())}\n`);
 if (failed) process.exit(1);

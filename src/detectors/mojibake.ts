@@ -63,10 +63,23 @@ export function decodeLayer(s: string, page: CodePage): { text: string; complete
  */
 function readable(run: string): boolean {
   if (run.length < 2) return run.charCodeAt(0) <= 0x9f;
+  // A sequence starts with a lead byte followed by a continuation byte of the same page: the pages where
+  // some neighbours are such a pair, from one table read per character (most runs, Cyrillic words or "’”",
+  // have none). By code unit: a surrogate has no role in any page, as the astral character has none.
+  let pages = 0;
+  let prev = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c <= 0x9f) return true;
+    const cur = ROLES[c]!;
+    pages |= prev & (cur >>> 16);
+    prev = cur;
+  }
+  if (pages === 0) return false;
   const chars = [...run];
-  if (chars.length < 2) return false;
-  for (const ch of chars) if (ch.charCodeAt(0) <= 0x9f) return true;
-  for (const page of CODE_PAGES) {
+  for (let p = 0; p < CODE_PAGES.length; p++) {
+    if (!(pages & (1 << p))) continue;
+    const page = CODE_PAGES[p]!;
     const bytes = chars.map((ch) => page.toByte.get(ch) ?? -1);
     for (let i = 0; i + 1 < bytes.length; i++) {
       const n = bytes[i]! >= 0 ? sequenceLength(bytes, i) : 0;
@@ -75,6 +88,21 @@ function readable(run: string): boolean {
   }
   return false;
 }
+
+/**
+ * Per character, the code pages in which it is a UTF-8 lead byte (bit p) and a continuation byte (bit 16 + p).
+ */
+const ROLES: Int32Array = (() => {
+  if (CODE_PAGES.length > 16) throw new Error('mojibake: more code pages than role bits');
+  const roles = new Int32Array(0x10000);
+  CODE_PAGES.forEach((page, p) => {
+    for (const [ch, b] of page.toByte) {
+      if (ch.length !== 1) continue;
+      roles[ch.charCodeAt(0)]! |= (b >= 0xc2 && b <= 0xf4 ? 1 << p : 0) | (continuation(b) ? 1 << (16 + p) : 0);
+    }
+  });
+  return roles;
+})();
 
 /** C1 controls standing for the Windows-1252 punctuation of the same byte ("\u0093" for “). */
 function restoreC1(s: string): string {

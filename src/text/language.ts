@@ -27,6 +27,10 @@ interface Profiles {
   codes: string[];
   /** word → the indices (into `codes`) of the languages listing it. */
   index: Map<string, number[]>;
+  /** The keys spelt in ASCII letters, as a trie over a–z: node n's child for letter c is `next[n * 26 + c]` (0: none). */
+  next: Int32Array;
+  /** Per trie node, the languages of the key ending there, or null. */
+  ends: (number[] | null)[];
   minWords: number;
   minShare: number;
   margin: number;
@@ -46,7 +50,23 @@ function loadProfiles(): Profiles {
       else if (!at.includes(i)) at.push(i);
     }
   });
-  profiles = { codes, index, minWords: data.minWords, minShare: data.minShare, margin: data.margin };
+  const ascii = [...index.keys()].filter((k) => /^[a-z]+$/.test(k));
+  const size = 1 + ascii.reduce((n, k) => n + k.length, 0);
+  const next = new Int32Array(size * 26);
+  const ends: (number[] | null)[] = [null];
+  for (const key of ascii) {
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const slot = node * 26 + key.charCodeAt(i) - 97;
+      if (!next[slot]) {
+        next[slot] = ends.length;
+        ends.push(null);
+      }
+      node = next[slot]!;
+    }
+    ends[node] = index.get(key)!;
+  }
+  profiles = { codes, index, next, ends, minWords: data.minWords, minShare: data.minShare, margin: data.margin };
   return profiles;
 }
 
@@ -116,17 +136,44 @@ function proseSample({ sentences, tokens }: LanguageInput): string | null {
     .join(' ');
 }
 
-const WORD = /[\p{L}\p{M}]+/gu;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/uy;
+
+/** The length (1 or 2 code units) of the letter or mark at `i`, or 0: the characters of `[\p{L}\p{M}]+` words. */
+function letterAt(s: string, i: number, c: number): number {
+  if (c < 128) return ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 0;
+  LETTER_OR_MARK.lastIndex = i;
+  return LETTER_OR_MARK.test(s) ? LETTER_OR_MARK.lastIndex - i : 0;
+}
 
 /** The language whose function words clearly dominate the sample, or null (undecided: franc decides). */
 function byFunctionWords(sample: string): string | null {
   const p = loadProfiles();
   const hits = new Array<number>(p.codes.length).fill(0);
+  // Words are the runs of letters and marks (`[\p{L}\p{M}]+`), read in one pass: an ASCII word is
+  // lower-cased and looked up letter by letter in the trie (no string made), any other is lower-cased
+  // and looked up whole.
   let words = 0;
-  for (const m of sample.matchAll(WORD)) {
+  const n = sample.length;
+  for (let i = 0; i < n; ) {
+    const c = sample.charCodeAt(i);
+    let len = letterAt(sample, i, c);
+    if (!len) {
+      i++;
+      continue;
+    }
     words++;
-    const langs = p.index.get(m[0].toLowerCase());
-    if (langs) for (const i of langs) hits[i]!++;
+    const start = i;
+    let node = 0;
+    let ascii = true;
+    do {
+      const d = sample.charCodeAt(i);
+      if (d < 128) {
+        if (node >= 0) node = p.next[node * 26 + (d | 32) - 97]! || -1;
+      } else ascii = false;
+      i += len;
+    } while (i < n && (len = letterAt(sample, i, sample.charCodeAt(i))) > 0);
+    const langs = ascii ? (node > 0 ? p.ends[node] : null) : p.index.get(sample.slice(start, i).toLowerCase());
+    if (langs) for (const k of langs) hits[k]!++;
   }
   if (words < p.minWords) return null;
   let best = 0;

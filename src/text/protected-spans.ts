@@ -22,8 +22,8 @@ interface ProtectedPattern {
   extendBack?: RegExp;
   /** `re` is the part from the "@" on (sticky); the name before it is read backwards (e-mail addresses). */
   atSign?: boolean;
-  /** `re` (sticky) is tried only a few characters before each full stop (dotted abbreviations). */
-  beforeDots?: boolean;
+  /** `re` (sticky) is tried only this many characters (UTF-16 units) before each full stop: every match has one there. */
+  beforeDots?: number;
 }
 
 // Suffix-first patterns (".com", ".pdf") are far cheaper than name-first ones, which the engine
@@ -40,12 +40,14 @@ const PATTERNS: ProtectedPattern[] = [
     extendBack: /[\p{L}\p{N}_-]/u,
   },
   // Tried only just before full stops (see dottedSpans): scanning, the engine would test it at every character.
-  { kind: 'abbreviation', re: /\b(?:\p{L}{1,3}\.){2,}/uy, beforeDots: true },
+  // A match's first group is one to three letters (up to six UTF-16 units) and a full stop.
+  { kind: 'abbreviation', re: /\b(?:\p{L}{1,3}\.){2,}/uy, beforeDots: 6 },
   { kind: 'version', re: /\b[vV]?\d+(?:\.\d+){2,}\b|\b[vV]\d+(?:\.\d+)+\b|\.(?<=\p{L}\d*\.)\d+(?:\.\d+)*\b/gu, extendBack: /[\p{L}\p{N}]/u },
   // Starts at the first digit of a run: tried at every digit, the greedy run is re-read (quadratic on long runs).
   { kind: 'number', re: /(?<!\d)\d+(?:[.,:'’]\d+)+|[$€£¥]\d|\d[.,]\d/gu },
   { kind: 'ellipsis', re: /\.{2,}|…|\.(?: \.){2,}/gu },
-  { kind: 'initials', re: /\b\p{Lu}\.(?:\s?\p{Lu}\.)*/gu },
+  // A capital (one or two UTF-16 units) and a full stop: tried just before full stops too.
+  { kind: 'initials', re: /\b\p{Lu}\.(?:\s?\p{Lu}\.)*/uy, beforeDots: 2 },
   { kind: 'handle', re: /[@#][\p{L}\p{N}_]+/gu, needs: /[@#]/ },
   { kind: 'code', re: /`[^`\n]+`/gu, needs: /`/ },
 ];
@@ -62,7 +64,7 @@ export function protectedSpans(doc: Doc): ProtectedSpan[] {
         continue;
       }
       if (beforeDots) {
-        dottedSpans(text, re, kind, spans);
+        dottedSpans(text, re, kind, spans, beforeDots);
         continue;
       }
       // The run before the previous match, reused when this one's run reaches it ("a.com.com.com…"
@@ -110,18 +112,15 @@ function emailSpans(text: string, domain: RegExp, out: ProtectedSpan[]): void {
   }
 }
 
-// A match's first group is one to three letters (up to six UTF-16 units) and a full stop.
-const DOT_REACH = 6;
-
 /**
  * The matches the global form of `re` (sticky here) finds scanning the text, tried only at the positions that can
- * start one: up to DOT_REACH characters before a full stop, in text order, each position once.
+ * start one: up to `reach` characters before a full stop, in text order, each position once.
  */
-function dottedSpans(text: string, re: RegExp, kind: ProtectedKind, out: ProtectedSpan[]): void {
+function dottedSpans(text: string, re: RegExp, kind: ProtectedKind, out: ProtectedSpan[], reach: number): void {
   let from = 0;
   for (let dot = text.indexOf('.', 1); dot >= 0; dot = text.indexOf('.', from + 1)) {
     let matched = false;
-    for (let at = Math.max(from, dot - DOT_REACH); at < dot; at++) {
+    for (let at = Math.max(from, dot - reach); at < dot; at++) {
       re.lastIndex = at;
       const m = re.exec(text);
       if (!m) continue;
