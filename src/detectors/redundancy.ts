@@ -86,8 +86,13 @@ export const redundancy: Detector<RedundancyOptions, Prepared> = {
         message: `${Math.round(dup.share * 100)}% of the text is in lines that repeat earlier ones: the article is padded with copies.`,
       });
     }
+    let topCount = Infinity;
     for (const n of [2, 3, 4]) {
+      // An n-gram occurs at most as often as the top (n-1)-gram and covers at most the widest n words each time:
+      // when that bound stays under the threshold, its count is not needed.
+      if (n > 2 && ngramShareBound(doc, n, topCount) <= p.maxTopNgramShare[n]!) continue;
       const top = topNgram(doc, n);
+      topCount = top?.count ?? 1;
       if (top && top.share > p.maxTopNgramShare[n]!) {
         out.push({
           start: top.start,
@@ -136,6 +141,20 @@ function topNgram(doc: Doc, n: number): { count: number; share: number; start: n
   let chars = 0;
   for (let k = 0; k < n; k++) chars += words[at + k]!.norm.length;
   return { count, share: (chars * count) / totalChars, start: words[at]!.start, end: words[at + n - 1]!.end };
+}
+
+/** chars(widest n consecutive words) x count / totalChars: at least the share of any n-gram occurring at most `count` times. */
+function ngramShareBound(doc: Doc, n: number, count: number): number {
+  const { words, totalChars } = wordIds(doc);
+  if (words.length < n || !totalChars) return 0;
+  let widest = 0;
+  let run = 0;
+  for (let i = 0; i < words.length; i++) {
+    run += words[i]!.norm.length;
+    if (i >= n) run -= words[i - n]!.norm.length;
+    if (i >= n - 1 && run > widest) widest = run;
+  }
+  return (widest * count) / totalChars;
 }
 
 /**

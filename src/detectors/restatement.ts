@@ -43,8 +43,9 @@ interface Prepared {
  * Sentence pairs that share at least `minShared` of their less common content words: the candidate index.
  * A word in more than `maxDf` sentences is skipped (the article's topic says nothing about restatement), so the
  * work is at most the number of content words times `maxDf`, however long the article and small its vocabulary.
+ * `shared` keeps every count (a pair of sentences sharing none is absent): it bounds what two units can share.
  */
-function candidatePairs(sets: Set<string>[], maxDf: number, minShared: number): Map<number, number> {
+function candidatePairs(sets: Set<string>[], maxDf: number, minShared: number): { pairs: number[]; shared: Map<number, number> } {
   const postings = new Map<string, number[]>();
   sets.forEach((set, i) => {
     for (const w of set) {
@@ -62,8 +63,7 @@ function candidatePairs(sets: Set<string>[], maxDf: number, minShared: number): 
       shared.set(key, (shared.get(key) ?? 0) + 1);
     }
   }
-  for (const [k, v] of shared) if (v < minShared) shared.delete(k);
-  return shared;
+  return { pairs: [...shared.keys()].filter((k) => shared.get(k)! >= minShared), shared };
 }
 
 /** One or two adjacent sentences [from, to] of one paragraph, compared as one bag of content words. */
@@ -169,17 +169,20 @@ export const restatement: Detector<RestatementOptions, Prepared> = {
     const df = new Map<string, number>();
     for (const set of parts) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
     const flagged = new Set<number>();
-    const pairs = candidatePairs(parts, maxDf, Math.min(2, p.minShared));
+    const { pairs, shared } = candidatePairs(parts, maxDf, Math.min(2, p.minShared));
     const n = parts.length;
     const rare = (w: string): boolean => (df.get(w) ?? 0) <= maxDf;
-    const tried = new Set<string>();
+    const tried = new Set<number>();
+    // The units around a sentence are the same for every pair it is in: built once.
+    const unitCache: Array<Unit[] | undefined> = [];
+    const units = (i: number): Unit[] => (unitCache[i] ??= unitsAround(doc, parts, i, p.windows));
     // Earliest match first, so each later passage points at the first statement of the idea.
-    for (const key of [...pairs.keys()].sort((x, y) => (x % n) - (y % n) || x - y)) {
+    for (const key of pairs.sort((x, y) => (x % n) - (y % n) || x - y)) {
       if (out.length >= p.maxFlags) break;
       const i = Math.floor(key / n);
       const j = key % n;
       if (flagged.has(j)) continue;
-      const m = bestMatch(doc, parts, bySentence, i, j, p, rare, tried);
+      const m = bestMatch(doc, parts, bySentence, units(i), units(j), p, rare, tried, shared);
       if (!m) continue;
       let overlaps = false;
       for (let k = m.later.from; k <= m.later.to; k++) if (flagged.has(k)) overlaps = true;
@@ -230,15 +233,15 @@ interface Match {
  * least `minSimilarity`; in a two-sentence unit each sentence must have half its words in the other unit, so a
  * matching sentence does not carry an unrelated neighbour along.
  */
-function bestMatch(doc: Doc, parts: Set<string>[], order: readonly string[][], i: number, j: number, p: Prepared, rare: (w: string) => boolean, tried: Set<string>): Match | null {
-  const earlierUnits = unitsAround(doc, parts, i, p.windows);
-  const laterUnits = unitsAround(doc, parts, j, p.windows);
+function bestMatch(doc: Doc, parts: Set<string>[], order: readonly string[][], earlierUnits: Unit[], laterUnits: Unit[], p: Prepared, rare: (w: string) => boolean, tried: Set<number>, shared: ReadonlyMap<number, number>): Match | null {
+  // A unit is one sentence or two adjacent ones: (from, to - from) names it, two units a pair of them.
+  const n2 = 2 * parts.length;
   let best: Match | null = null;
   for (const e of earlierUnits) for (const l of laterUnits) {
     if (e.to >= l.from) continue;
     const single = e.from === e.to && l.from === l.to;
     if (best && single === false && best.earlier.from === best.earlier.to && best.later.from === best.later.to) continue;
-    const id = `${e.from}.${e.to}.${l.from}.${l.to}`;
+    const id = (2 * e.from + e.to - e.from) * n2 + 2 * l.from + l.to - l.from;
     if (tried.has(id)) continue;
     tried.add(id);
     if (e.words.size < p.minWords || l.words.size < p.minWords) {
@@ -247,6 +250,10 @@ function bestMatch(doc: Doc, parts: Set<string>[], order: readonly string[][], i
       }
       continue;
     }
+    // A less common word the two units share is in one sentence of each: the pairs' counts bound the total.
+    let bound = 0;
+    for (let a = e.from; a <= e.to; a++) for (let b = l.from; b <= l.to; b++) bound += shared.get(a * parts.length + b) ?? 0;
+    if (bound < p.minShared) continue;
     let common = 0;
     let rareCommon = 0;
     for (const w of e.words) if (l.words.has(w)) {
