@@ -406,6 +406,36 @@ function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: Retu
   return { at, res };
 }
 
+/**
+ * Where a signal's patterns match at a word start, as [token index, end offset], in text order; a match covers
+ * the words it spans (none of them starts another). Tried (sticky) only at words that can start a match, each
+ * with only the alternatives that can match there: much faster than scanning the text, with the same matches
+ * as trying the whole expression at every word.
+ */
+function patternMatches(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, lower: string | null): Array<[number, number]> {
+  const text = lower ?? doc.text;
+  const tries = lower ? patternTries(doc, signal, si, chosen, text) : null;
+  const at = tries ? tries.at : signal.anyWordParts.length ? chosen.words : chosen.starts[si]!;
+  const out: Array<[number, number]> = [];
+  let coveredTo = -1;
+  for (let k = 0; k < at.length; k++) {
+    const tok = doc.tokens[at[k]!]!;
+    if (tok.start < coveredTo) continue;
+    const re = tries ? tries.res[k]! : signal.reCased!;
+    re.lastIndex = tok.start;
+    const m = re.exec(text);
+    if (!m || m[0] === '') continue;
+    coveredTo = tok.start + m[0].length;
+    out.push([at[k]!, coveredTo]);
+  }
+  return out;
+}
+
+/** patternMatches for one signal of a prepared rule (for tests: the same matches as the whole expression at every word). */
+export function signalPatternMatches(doc: Doc, prepared: PreparedBoilerplate, si: number): Array<[number, number]> {
+  return patternMatches(doc, prepared.signals[si]!, si, chooseTokens(doc, prepared), lowerText(doc));
+}
+
 /** Collects evidence per sentence; a stretch of text counts for one signal only (the first in pack order). */
 class Evidence {
   readonly bySentence = new Map<number, Map<number, string[]>>();
@@ -534,10 +564,10 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
           evidence.add(tok.sentence, si, tok.start, tok.end, tok.text);
         }
       }
-      const re = lower ? signal.re : signal.reCased;
-      if (!re) return;
-      const text = lower ?? doc.text;
+      if (!signal.re) return;
       if (spec.atSentenceStart) {
+        const re = lower ? signal.re : signal.reCased!;
+        const text = lower ?? doc.text;
         for (const s of doc.sentences) {
           // Skip an opening quote or bracket: the sentence's first word.
           re.lastIndex = s.start + (/^[\s"“‘'(\[]*/u.exec(s.text)?.[0].length ?? 0);
@@ -546,19 +576,8 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
         }
         return;
       }
-      // Patterns are tried (sticky) only at words that can start them: much faster than scanning the text.
-      const tries = lower ? patternTries(doc, signal, si, chosen, text) : null;
-      const at = tries ? tries.at : signal.anyWordParts.length ? chosen.words : chosen.starts[si]!;
-      let coveredTo = -1;
-      for (let k = 0; k < at.length; k++) {
-        const tok = doc.tokens[at[k]!]!;
-        if (tok.start < coveredTo) continue;
-        const r = tries ? tries.res[k]! : re;
-        r.lastIndex = tok.start;
-        const m = r.exec(text);
-        if (!m || m[0] === '') continue;
-        const end = tok.start + m[0].length;
-        coveredTo = end;
+      for (const [ti, end] of patternMatches(doc, signal, si, chosen, lower)) {
+        const tok = doc.tokens[ti]!;
         if (quoted(tok.start, end) || isName(tok.sentence, tok.start)) continue;
         evidence.add(tok.sentence, si, tok.start, end, doc.text.slice(tok.start, end));
       }
