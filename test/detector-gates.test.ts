@@ -83,6 +83,16 @@ describe('repetition: the bounded searches keep their findings', () => {
     expect(flags[0]!.message).toContain('occurs 30 times');
   });
 
+  it('lines that differ only in case and spacing are copies, in ASCII and beyond (hash first, then the folded text)', () => {
+    const copy = ['Café prices rise again across the region, say the owners.', 'CAFÉ  prices rise again across the region,   say the OWNERS.', '  Order now for free delivery to your door this week!  ', 'ORDER NOW for free\tdelivery to your door this week!'];
+    const other = Array.from({ length: 30 }, (_, i) => `Item ${i} arrives within days of the order being placed online by the customer.`);
+    const body = [...other.slice(0, 10), ...copy, ...other.slice(10, 20), ...Array.from({ length: 7 }, () => copy).flat(), ...other.slice(20)].join('\n');
+    const flags = check(body, 'repetition/redundant-text').flags.filter((f) => f.message.includes('lines that repeat'));
+    expect(flags.length).toBe(1);
+    // The first copy: the second line of the first group, equal to the first once folded.
+    expect(body.slice(flags[0]!.start, flags[0]!.end)).toBe(copy[1]);
+  });
+
   it('stem reads the possessive as before', () => {
     expect(stem("nation's")).toBe('nation');
     expect(stem('nation’s')).toBe('nation');

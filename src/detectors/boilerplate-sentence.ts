@@ -263,7 +263,7 @@ interface WordRole {
   starts: Array<{ si: number; parts: number[]; re: RegExp | null }>;
 }
 
-/** Word roles per prepared rule, kept across articles (words repeat); cleared when it grows large. */
+/** Roles of words that start with a prefix of a list, per prepared rule, kept across articles (words repeat); cleared when it grows large. */
 const ROLE_CACHE = new WeakMap<PreparedBoilerplate, Map<string, WordRole>>();
 const ROLE_CACHE_MAX = 50_000;
 
@@ -282,7 +282,8 @@ function roleOf(signals: readonly PreparedSignal[], norm: string): WordRole {
 
 /** Every word any signal gives a role to, and every prefix: most words are turned away by these two small tests. */
 interface RoleWords {
-  exact: ReadonlySet<string>;
+  /** Their roles, each computed on first sight (null until then). */
+  exact: Map<string, WordRole | null>;
   prefixes: PrefixNode;
 }
 
@@ -296,7 +297,7 @@ const ROLE_WORDS = new WeakMap<PreparedBoilerplate, RoleWords>();
 function roleWords(prepared: PreparedBoilerplate): RoleWords {
   let rw = ROLE_WORDS.get(prepared);
   if (rw) return rw;
-  const exact = new Set<string>();
+  const exact = new Map<string, WordRole | null>();
   const root: PrefixNode = { end: false, next: new Map() };
   const addPrefix = (p: string): void => {
     let node = root;
@@ -309,10 +310,10 @@ function roleWords(prepared: PreparedBoilerplate): RoleWords {
     node.end = true;
   };
   for (const signal of prepared.signals) {
-    for (const w of signal.exact) exact.add(w);
+    for (const w of signal.exact) exact.set(w, null);
     for (const p of signal.singlePrefixes) addPrefix(p);
     for (const st of signal.partStarts) {
-      for (const w of st?.exact ?? []) exact.add(w);
+      for (const w of st?.exact ?? []) exact.set(w, null);
       for (const p of st?.prefixes ?? []) addPrefix(p);
     }
   }
@@ -355,12 +356,16 @@ function chooseTokens(
     if (tok.kind !== 'word') continue;
     words.push(ti);
     const norm = tok.norm;
-    if (!exact.has(norm) && !hasPrefix(prefixes, norm)) {
-      roles.push(NO_ROLE);
-      continue;
+    let role = exact.get(norm);
+    if (role === null) exact.set(norm, (role = roleOf(signals, norm)));
+    else if (role === undefined) {
+      if (!hasPrefix(prefixes, norm)) {
+        roles.push(NO_ROLE);
+        continue;
+      }
+      role = cache.get(norm);
+      if (role === undefined) cache.set(norm, (role = roleOf(signals, norm)));
     }
-    let role = cache.get(norm);
-    if (role === undefined) cache.set(norm, (role = roleOf(signals, norm)));
     roles.push(role);
     for (const si of role.single) single[si]!.push(ti);
     for (const st of role.starts) {

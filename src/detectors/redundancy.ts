@@ -114,20 +114,71 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Share of non-blank characters in lines identical (whitespace- and case-folded) to an earlier line. */
 function duplicateLines(doc: Doc): { share: number; first: { start: number; end: number } | null } {
-  const seen = new Set<string>();
+  // Lines are told apart by a hash of their folded form first: only lines whose hash came before are folded
+  // into a string and compared (the same answer as a set of folded lines, without building one per line).
+  const byHash = new Map<number, { pending: string[]; keys: Set<string> | null }>();
   let dupChars = 0;
   let total = 0;
   let first: { start: number; end: number } | null = null;
   for (const line of doc.lines) {
     if (line.blank) continue;
-    const key = line.text.trim().replace(/\s+/g, ' ').toLowerCase();
-    total += key.length;
-    if (seen.has(key)) {
-      dupChars += key.length;
+    let folded = foldedHash(line.text);
+    let key: string | null = null;
+    if (!folded) {
+      key = lineKey(line.text);
+      folded = { hash: stringHash(key), length: key.length };
+    }
+    total += folded.length;
+    const bucket = byHash.get(folded.hash);
+    if (!bucket) {
+      byHash.set(folded.hash, { pending: [line.text], keys: null });
+      continue;
+    }
+    key ??= lineKey(line.text);
+    const keys = (bucket.keys ??= new Set());
+    for (const text of bucket.pending) keys.add(lineKey(text));
+    bucket.pending = [];
+    if (keys.has(key)) {
+      dupChars += folded.length;
       first ??= { start: line.start, end: line.end };
-    } else seen.add(key);
+    } else keys.add(key);
   }
   return { share: total ? dupChars / total : 0, first };
+}
+
+/** A line folded for comparison: trimmed, whitespace runs as one space, lower-cased. */
+const lineKey = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+const FNV = 0x01000193;
+
+/** stringHash(lineKey(text)) and the key's length, read in place for an ASCII line (null otherwise). */
+function foldedHash(text: string): { hash: number; length: number } | null {
+  let h = 0x811c9dc5;
+  let length = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x80) return null;
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) {
+      space = length > 0;
+      continue;
+    }
+    if (space) {
+      h = Math.imul(h ^ 0x20, FNV);
+      length++;
+      space = false;
+    }
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    h = Math.imul(h ^ c, FNV);
+    length++;
+  }
+  return { hash: h, length };
+}
+
+function stringHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV);
+  return h;
 }
 
 /** The most frequent word n-gram, the share of word characters its occurrences cover, and its first span. */
