@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signalPatternMatches, spaceGate } from '../src/detectors/boilerplate-sentence.js';
+import { foldKind } from '../src/detectors/redundancy.js';
 import { stem } from '../src/text/content-words.js';
 import { buildDoc } from '../src/text/doc.js';
 import { markedFixtures } from './helpers/marked-fixtures.js';
@@ -84,13 +85,38 @@ describe('repetition: the bounded searches keep their findings', () => {
   });
 
   it('lines that differ only in case and spacing are copies, in ASCII and beyond (hash first, then the folded text)', () => {
-    const copy = ['Café prices rise again across the region, say the owners.', 'CAFÉ  prices rise again across the region,   say the OWNERS.', '  Order now for free delivery to your door this week!  ', 'ORDER NOW for free\tdelivery to your door this week!'];
+    const copy = [
+      'Café prices rise again across the region, say the owners.',
+      'CAFÉ  prices rise again across the region,   say the OWNERS.',
+      '  Order now for free delivery to your door this week!  ',
+      'ORDER NOW for free\tdelivery to your door this week!',
+      'The mayor’s plan — “a bold step” — passed the council.',
+      'THE MAYOR’S PLAN —\u00a0“A BOLD STEP” — PASSED THE COUNCIL.',
+      'Reported by ΟΔΟΣ News for the district.',
+      'reported by οδος news for the district.',
+    ];
     const other = Array.from({ length: 30 }, (_, i) => `Item ${i} arrives within days of the order being placed online by the customer.`);
     const body = [...other.slice(0, 10), ...copy, ...other.slice(10, 20), ...Array.from({ length: 7 }, () => copy).flat(), ...other.slice(20)].join('\n');
     const flags = check(body, 'repetition/redundant-text').flags.filter((f) => f.message.includes('lines that repeat'));
     expect(flags.length).toBe(1);
     // The first copy: the second line of the first group, equal to the first once folded.
     expect(body.slice(flags[0]!.start, flags[0]!.end)).toBe(copy[1]);
+  });
+
+  it('the in-place line folding treats every character it claims as lower-casing and \\s do', () => {
+    let claimed = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const kind = foldKind(c);
+      if (kind === 3) continue;
+      claimed++;
+      const ch = String.fromCharCode(c);
+      const isSpace = /\s/.test(ch);
+      expect(isSpace, `U+${c.toString(16)}`).toBe(kind === 1);
+      if (kind === 0) expect(ch.toLowerCase(), `U+${c.toString(16)}`).toBe(ch);
+      if (kind === 2) expect(ch.toLowerCase(), `U+${c.toString(16)}`).toBe(String.fromCharCode(c + 0x20));
+    }
+    expect(claimed).toBeGreaterThan(300);
   });
 
   it('stem reads the possessive as before', () => {

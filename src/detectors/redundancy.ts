@@ -151,15 +151,38 @@ const lineKey = (text: string): string => text.trim().replace(/\s+/g, ' ').toLow
 
 const FNV = 0x01000193;
 
-/** stringHash(lineKey(text)) and the key's length, read in place for an ASCII line (null otherwise). */
+/**
+ * How lineKey treats a character, for the characters news text is made of (ASCII, Latin-1, general
+ * punctuation): whitespace (`\s`), upper case that lower-cases to the code + 0x20, or kept as it is; any
+ * other character is left to lineKey itself.
+ */
+const FOLD_KEEP = 0;
+const FOLD_SPACE = 1;
+const FOLD_UPPER = 2;
+const FOLD_OTHER = 3;
+const ASCII_KIND = Uint8Array.from({ length: 0x80 }, (_, c) => (c === 0x20 || (c >= 0x09 && c <= 0x0d) ? FOLD_SPACE : c >= 0x41 && c <= 0x5a ? FOLD_UPPER : FOLD_KEEP));
+
+export function foldKind(c: number): number {
+  if (c < 0x80) return ASCII_KIND[c]!;
+  if (c === 0xa0) return FOLD_SPACE;
+  if (c < 0xa0) return FOLD_OTHER;
+  if (c < 0xc0) return FOLD_KEEP;
+  if (c <= 0xde) return c === 0xd7 ? FOLD_KEEP : FOLD_UPPER;
+  if (c <= 0xff) return FOLD_KEEP;
+  if (c >= 0x2000 && c <= 0x206f) return c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ? FOLD_SPACE : FOLD_KEEP;
+  return FOLD_OTHER;
+}
+
+/** stringHash(lineKey(text)) and the key's length, read in place (null for a line with a character foldKind leaves to lineKey). */
 function foldedHash(text: string): { hash: number; length: number } | null {
   let h = 0x811c9dc5;
   let length = 0;
   let space = false;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
-    if (c >= 0x80) return null;
-    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) {
+    const kind = c < 0x80 ? ASCII_KIND[c]! : foldKind(c);
+    if (kind === FOLD_OTHER) return null;
+    if (kind === FOLD_SPACE) {
       space = length > 0;
       continue;
     }
@@ -168,7 +191,7 @@ function foldedHash(text: string): { hash: number; length: number } | null {
       length++;
       space = false;
     }
-    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if (kind === FOLD_UPPER) c += 0x20;
     h = Math.imul(h ^ c, FNV);
     length++;
   }
