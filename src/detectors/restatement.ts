@@ -45,7 +45,7 @@ interface Prepared {
  * work is at most the number of content words times `maxDf`, however long the article and small its vocabulary.
  * `shared` keeps every count (a pair of sentences sharing none is absent): it bounds what two units can share.
  */
-function candidatePairs(sets: Set<string>[], maxDf: number, minShared: number): { pairs: number[]; shared: Map<number, number> } {
+function candidatePairs(sets: Set<string>[], maxDf: number, minShared: number): { pairs: number[]; shared: Map<number, number>; postings: Map<string, number[]> } {
   const postings = new Map<string, number[]>();
   sets.forEach((set, i) => {
     for (const w of set) {
@@ -63,7 +63,7 @@ function candidatePairs(sets: Set<string>[], maxDf: number, minShared: number): 
       shared.set(key, (shared.get(key) ?? 0) + 1);
     }
   }
-  return { pairs: [...shared.keys()].filter((k) => shared.get(k)! >= minShared), shared };
+  return { pairs: [...shared.keys()].filter((k) => shared.get(k)! >= minShared), shared, postings };
 }
 
 /** One or two adjacent sentences [from, to] of one paragraph, compared as one bag of content words. */
@@ -163,15 +163,16 @@ export const restatement: Detector<RestatementOptions, Prepared> = {
     // compared. A short prose sentence is compared together with its neighbour (one half of a re-split pair), or
     // alone when its content words come back in another order (see shortReordered).
     const parts = bySentence.map((ws, i) => (ws.length < 3 || !isProse(doc, i) ? new Set<string>() : new Set(ws)));
-    const full = bySentence.map((ws) => new Set(ws));
+    // Every sentence's words, for the opening and closing paragraphs only: built when they are read.
+    const fullSets: Array<Set<string> | undefined> = [];
+    const full = (i: number): Set<string> => (fullSets[i] ??= new Set(bySentence[i]!));
     const out: Finding[] = [];
     const maxDf = Math.max(2, Math.min(p.maxDf, Math.floor(p.maxWordShare * parts.length)));
-    const df = new Map<string, number>();
-    for (const set of parts) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
     const flagged = new Set<number>();
-    const { pairs, shared } = candidatePairs(parts, maxDf, Math.min(2, p.minShared));
+    const { pairs, shared, postings } = candidatePairs(parts, maxDf, Math.min(2, p.minShared));
     const n = parts.length;
-    const rare = (w: string): boolean => (df.get(w) ?? 0) <= maxDf;
+    // A word's postings list is as long as the number of sentences it is in.
+    const rare = (w: string): boolean => (postings.get(w)?.length ?? 0) <= maxDf;
     const tried = new Set<number>();
     // The units around a sentence are the same for every pair it is in: built once.
     const unitCache: Array<Unit[] | undefined> = [];
@@ -357,24 +358,24 @@ function introOutro(doc: Doc): { intro: number[]; outro: number[]; introSpan: Sp
 }
 
 /** Share of the closing paragraph's distinct content words that the opening paragraph already used. */
-function containment(sets: Set<string>[], intro: number[], outro: number[]): { value: number; shared: number } {
+function containment(sets: (i: number) => Set<string>, intro: number[], outro: number[]): { value: number; shared: number } {
   const introWords = new Set<string>();
-  for (const i of intro) for (const w of sets[i]!) introWords.add(w);
+  for (const i of intro) for (const w of sets(i)) introWords.add(w);
   const outroWords = new Set<string>();
-  for (const i of outro) for (const w of sets[i]!) outroWords.add(w);
+  for (const i of outro) for (const w of sets(i)) outroWords.add(w);
   let hit = 0;
   for (const w of outroWords) if (introWords.has(w)) hit++;
   return { value: outroWords.size ? hit / outroWords.size : 0, shared: hit };
 }
 
-function closingContainment(doc: Doc, sets: Set<string>[]): number | null {
+function closingContainment(doc: Doc, sets: (i: number) => Set<string>): number | null {
   const io = introOutro(doc);
   return io ? Math.round(containment(sets, io.intro, io.outro).value * 100) / 100 : null;
 }
 
 // Measured on 161 clean English news bodies: their closing paragraphs share at most 12 content words (and
 // rarely 40%) with the opening; a padded outro that retells the intro shares far more of both.
-function closingRestatesOpening(doc: Doc, sets: Set<string>[], o: { minContainment: number; minShared: number }, flagged: Set<number>): Finding | null {
+function closingRestatesOpening(doc: Doc, sets: (i: number) => Set<string>, o: { minContainment: number; minShared: number }, flagged: Set<number>): Finding | null {
   const io = introOutro(doc);
   if (!io) return null;
   const c = containment(sets, io.intro, io.outro);
