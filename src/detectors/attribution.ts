@@ -95,7 +95,6 @@ interface Prepared {
   nounVerbs: Map<string, Set<string>>;
   recipientVerbs: Set<string>;
   genericVerbs: Set<string>;
-  passives: string[][];
   passiveAdverbs: Set<string>;
   adverbs: Set<string>;
   accordingNouns: Set<string>;
@@ -106,6 +105,27 @@ interface Prepared {
   notNames: Set<string>;
   sourcePrepositions: Set<string>;
   hedges: Set<string>;
+  /** The fixed passives ("it is believed") by their first word, in pack order. */
+  passivesByFirst: Map<string, string[][]>;
+  /** Per word the roles that decide whether a sentence needs a closer look (most words have none): see WORD_*. */
+  wordRoles: Map<string, number>;
+}
+
+/** A speech verb, a hedge, a word a vague cue can start with, "according". */
+const WORD_SPEECH = 1;
+const WORD_HEDGE = 2;
+const WORD_CUE = 4;
+const WORD_ACCORDING = 8;
+
+function wordRoles(p: Omit<Prepared, 'wordRoles'>): Map<string, number> {
+  const roles = new Map<string, number>();
+  const add = (w: string, role: number): void => void roles.set(w, (roles.get(w) ?? 0) | role);
+  for (const w of p.speechVerbs) add(w, WORD_SPEECH);
+  for (const w of p.hedges) add(w, WORD_HEDGE);
+  // Every cue starts with a qualifier or a group (subjectCue), a passive's first word, an adverb or "according".
+  for (const w of [...p.qualifiers, ...p.subjects.keys(), ...p.passivesByFirst.keys(), ...p.adverbs, 'according']) add(w, WORD_CUE);
+  add('according', WORD_ACCORDING);
+  return roles;
 }
 
 const lower = (xs: string[]): Set<string> => new Set(xs.map((x) => x.toLowerCase().replace(/’/g, "'")));
@@ -209,7 +229,10 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
     const qualifiers = lower(o.qualifiers);
     // A vague group or an opener written with a capital at a sentence start is not a name either.
     const notNames = lower([...o.notNames, ...o.qualifiers, ...o.subjects.map((s) => s.word), ...o.adverbs, ...o.pronouns, ...o.antecedents]);
-    return {
+    const passives = o.passives.map(words);
+    const passivesByFirst = new Map<string, string[][]>();
+    for (const ws of passives) passivesByFirst.set(ws[0]!, [...(passivesByFirst.get(ws[0]!) ?? []), ws]);
+    const prepared = {
       o,
       qualifiers,
       subjects,
@@ -221,7 +244,6 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
       nounVerbs: new Map(Object.entries(o.nounVerbs).map(([v, next]) => [v.toLowerCase(), lower(next)])),
       recipientVerbs: lower(o.recipientVerbs),
       genericVerbs: lower(o.genericVerbs),
-      passives: o.passives.map(words),
       passiveAdverbs: lower(o.passiveAdverbs),
       adverbs: lower(o.adverbs),
       accordingNouns: lower(o.accordingNouns),
@@ -232,7 +254,9 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
       notNames,
       sourcePrepositions: lower(o.sourcePrepositions),
       hedges: lower(o.hedges),
+      passivesByFirst,
     };
+    return { ...prepared, wordRoles: wordRoles(prepared) };
   },
   run(doc, rule, ctx) {
     const p = rule.prepared;
@@ -253,14 +277,22 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
       return v;
     };
     for (const s of sentences) {
-      attributed += countNamed(p, tokens, s.tokenFrom, s.tokenTo, -1, -1, quotes);
+      // One lookup per word says which of the searches below the sentence needs (most need none).
+      let roles = 0;
       for (let i = s.tokenFrom; i < s.tokenTo; i++) {
         const t = tokens[i]!;
+        if (t.kind !== 'word') continue;
+        const role = p.wordRoles.get(t.norm);
+        if (role === undefined) continue;
+        roles |= role;
+        if (!(role & WORD_HEDGE)) continue;
         // A capital inside a sentence makes it a name ("reopen in May"), not a hedge.
-        if (t.kind !== 'word' || !p.hedges.has(t.norm)) continue;
         const plain = i === s.tokenFrom || !startsWithCapital(t.text);
         if (plain && !insideSpans(quotes, t.start, t.end)) hedges++;
       }
+      // Only a speech verb or "according to" is a named attribution.
+      if (roles & (WORD_SPEECH | WORD_ACCORDING)) attributed += countNamed(p, tokens, s.tokenFrom, s.tokenTo, -1, -1, quotes);
+      if (!(roles & WORD_CUE)) continue;
       for (const cue of findCues(p, tokens, s.tokenFrom, s.tokenTo, midCapitals)) {
         const a = tokens[cue.from]!;
         const b = tokens[cue.to - 1]!;
@@ -377,7 +409,7 @@ function findCues(p: Prepared, tokens: Token[], from: number, to: number, midCap
   let coveredTo = from;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' || i < coveredTo) continue;
+    if (t.kind !== 'word' || i < coveredTo || !((p.wordRoles.get(t.norm) ?? 0) & WORD_CUE)) continue;
     const cue = subjectCue(p, tokens, i, from, to, midCapitals) ?? passiveCue(p, tokens, i, to) ?? adverbCue(p, tokens, i, to) ?? accordingCue(p, tokens, i, to);
     if (cue) {
       cues.push(cue);
@@ -432,8 +464,7 @@ function subjectCue(p: Prepared, tokens: Token[], i: number, from: number, to: n
 }
 
 function passiveCue(p: Prepared, tokens: Token[], i: number, to: number): Cue | null {
-  for (const ws of p.passives) {
-    if (tokens[i]!.norm !== ws[0]) continue;
+  for (const ws of p.passivesByFirst.get(tokens[i]!.norm) ?? []) {
     let j = i + 1;
     let ok = true;
     for (let w = 1; w < ws.length && ok; w++) {

@@ -54,8 +54,22 @@ interface PreparedSignal {
   /** Single-word entries, matched against tokens. */
   exact: ReadonlySet<string>;
   prefixes: RegExp | null;
-  /** Words a pattern match can start with (null: any word), so patterns are tried only where they can match. */
-  starts: { exact: ReadonlySet<string>; prefixes: RegExp | null } | null;
+  /** The same prefixes, as written (lower case). */
+  singlePrefixes: string[];
+  /** The alternatives `re` is made of, each with the words it can start with (null: any word). */
+  parts: string[];
+  partStarts: Array<StartWords | null>;
+  /** Per alternative without known first words: the character before the first space of any match (-1: none known). */
+  partGates: number[];
+  /** Indices of the alternatives without known first words. */
+  anyWordParts: number[];
+  /** `re` restricted to some of its alternatives (key: their indices), compiled on first use. */
+  subsets: Map<string, RegExp>;
+}
+
+interface StartWords {
+  exact: ReadonlySet<string>;
+  prefixes: string[];
 }
 
 /** One anchored expression for a list of word prefixes: a single test per token. */
@@ -98,37 +112,108 @@ function compile(spec: SignalSpec, parts: string[], flags: string): RegExp | nul
 function prepareSignal(spec: SignalSpec): PreparedSignal {
   const words = spec.words ?? [];
   const single = spec.atSentenceStart ? [] : words.filter((w) => SINGLE_WORD.test(w));
-  const multi = words.filter((w) => !single.includes(w)).map(wordSource);
-  const parts = [...(spec.patterns ?? []), ...multi];
+  const multiWords = words.filter((w) => !single.includes(w));
+  const patterns = spec.patterns ?? [];
+  const parts = [...patterns, ...multiWords.map(wordSource)];
   if (!parts.length && !single.length) throw new Error(`signal "${spec.name}" has neither patterns nor words`);
   const key = (w: string): string => w.toLowerCase().replace(/’/g, "'");
-  let starts: PreparedSignal['starts'] = { exact: new Set(), prefixes: null };
-  const startWords = new Set<string>();
-  for (const p of spec.patterns ?? []) {
-    const fw = firstWords(p);
-    if (!fw) {
-      starts = null;
-      break;
-    }
-    for (const w of fw) startWords.add(w);
-  }
-  for (const w of words.filter((x) => !single.includes(x))) startWords.add(`${key(w.split(/\s+/)[0]!).replace(/\*$/, '')}*`);
-  if (starts) starts = { exact: new Set([...startWords].filter((w) => !w.endsWith('*'))), prefixes: prefixTest([...startWords].filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1))) };
+  // Per alternative, the words it can start with: a pattern's as read from its source, a phrase's first word
+  // (as a prefix, as before: the phrase's expression decides the rest).
+  const partStarts: Array<StartWords | null> = [
+    ...patterns.map((p): StartWords | null => {
+      const fw = firstWords(p);
+      return fw ? startWords([...fw]) : null;
+    }),
+    ...multiWords.map((w) => startWords([`${key(w.split(/\s+/)[0]!).replace(/\*$/, '')}*`])),
+  ];
+  const anyWordParts = partStarts.flatMap((x, i) => (x ? [] : [i]));
   // `re` is compiled here, so a bad pattern is refused at load; its case-insensitive twin (the same source, so the
   // same syntax) only on first use: Unicode case folding makes it 3-4x dearer, and only text whose length
   // lower-casing changes (rare letters) needs it.
   const re = compile(spec, parts, 'yu');
   let reCased: RegExp | null | undefined;
+  const singlePrefixes = single.filter((w) => w.endsWith('*')).map((w) => key(w.slice(0, -1)));
   return {
     spec,
-    starts,
     re,
     get reCased() {
       return reCased === undefined ? (reCased = compile(spec, parts, 'yiu')) : reCased;
     },
     exact: new Set(single.filter((w) => !w.endsWith('*')).map(key)),
-    prefixes: prefixTest(single.filter((w) => w.endsWith('*')).map((w) => key(w.slice(0, -1)))),
+    prefixes: prefixTest(singlePrefixes),
+    singlePrefixes,
+    parts,
+    partStarts,
+    partGates: parts.map((p, i) => (partStarts[i] ? -1 : spaceGate(p))),
+    anyWordParts,
+    subsets: new Map(),
   };
+}
+
+function startWords(words: string[]): StartWords {
+  return { exact: new Set(words.filter((w) => !w.endsWith('*'))), prefixes: words.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1)) };
+}
+
+const admits = (st: StartWords, norm: string): boolean => st.exact.has(norm) || st.prefixes.some((p) => norm.startsWith(p));
+
+/** The signal's expression restricted to the alternatives `parts` (ascending): they keep their order, so the same match wins. */
+function subsetRegex(signal: PreparedSignal, parts: readonly number[]): RegExp {
+  if (parts.length === signal.parts.length) return signal.re!;
+  const key = parts.join(',');
+  let re = signal.subsets.get(key);
+  if (!re) signal.subsets.set(key, (re = compile(signal.spec, parts.map((i) => signal.parts[i]!), 'yu')!));
+  return re;
+}
+
+const QUANTIFIER = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/;
+const SPECIAL = new Set([...'^$\\.*+?()[]{}|/']);
+
+/**
+ * For an expression that starts with elements none of which can match a space, followed by a literal character
+ * and a literal space (`[\p{L}-]+(?:tion|ity), [\p{L}-]+ ...`): that character's code. A match starting at p then
+ * has it just before the first space at or after p, so a word where that is not so needs no try. -1 when the
+ * source is not of that shape (the expression is then tried at every word, as before).
+ */
+export function spaceGate(source: string): number {
+  const cannotMatchSpace = (el: string): boolean => {
+    try {
+      return !new RegExp(`^(?:${el})$`, 'u').test(' ');
+    } catch {
+      return false;
+    }
+  };
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i]!;
+    let end: number;
+    if (c === '[') {
+      end = i + 1;
+      if (source[end] === '^') end++;
+      if (source[end] === ']') end++;
+      while (end < source.length && source[end] !== ']') end += source[end] === '\\' ? 2 : 1;
+      if (end >= source.length) return -1;
+      end++;
+      if (!cannotMatchSpace(source.slice(i, end))) return -1;
+    } else if (source.startsWith('(?:', i)) {
+      end = source.indexOf(')', i);
+      // Only a group of plain alternatives (letters, digits, quantifiers): it cannot hold a space.
+      if (end < 0 || !/^[\p{L}\p{N}|?*+]*$/u.test(source.slice(i + 3, end))) return -1;
+      end++;
+    } else if (c === '\\') {
+      const m = /^\\(?:[pP]\{[\p{L}_=]+\}|[dw])/u.exec(source.slice(i));
+      if (!m || !cannotMatchSpace(m[0])) return -1;
+      end = i + m[0].length;
+    } else if (c === ' ' || SPECIAL.has(c) || /[\s\uD800-\uDFFF]/u.test(c)) {
+      return -1;
+    } else {
+      // A literal character: the gate when a literal, unquantified space follows it.
+      end = i + 1;
+      if (source[end] === ' ' && !QUANTIFIER.test(source.slice(end + 1))) return c.charCodeAt(0);
+    }
+    const q = QUANTIFIER.exec(source.slice(end));
+    i = end + (q ? q[0].length : 0);
+  }
+  return -1;
 }
 
 /** Index of the sentence containing `offset`, or -1 (between sentences). Sentences are sorted. */
@@ -169,15 +254,18 @@ function lowerText(doc: Doc): string | null {
   });
 }
 
-/** Per word, which signals it is a single-word match of and which signals' patterns can start at it. */
+/**
+ * Per word, which signals it is a single-word match of, and per signal whose patterns can start at it the
+ * alternatives that can (with their expression when no alternative needs every word).
+ */
 interface WordRole {
   single: number[];
-  starts: number[];
+  starts: Array<{ si: number; parts: number[]; re: RegExp | null }>;
 }
 
-/** Word roles per prepared rule, kept across articles (words repeat); cleared when it grows large. */
+/** Roles of words that start with a prefix of a list, per prepared rule, kept across articles (words repeat); cleared when it grows large. */
 const ROLE_CACHE = new WeakMap<PreparedBoilerplate, Map<string, WordRole>>();
-const ROLE_CACHE_MAX = 200_000;
+const ROLE_CACHE_MAX = 50_000;
 
 // Most words have no role at all: they share one empty role (never written to).
 const NO_ROLE: WordRole = { single: [], starts: [] };
@@ -186,35 +274,171 @@ function roleOf(signals: readonly PreparedSignal[], norm: string): WordRole {
   const role: WordRole = { single: [], starts: [] };
   signals.forEach((signal, si) => {
     if ((signal.exact.size || signal.prefixes) && (signal.exact.has(norm) || (signal.prefixes?.test(norm) ?? false))) role.single.push(si);
-    const st = signal.starts;
-    if (st && (st.exact.has(norm) || (st.prefixes?.test(norm) ?? false))) role.starts.push(si);
+    const parts = signal.partStarts.flatMap((st, i) => (st && admits(st, norm) ? [i] : []));
+    if (parts.length) role.starts.push({ si, parts, re: signal.anyWordParts.length ? null : subsetRegex(signal, parts) });
   });
   return role.single.length || role.starts.length ? role : NO_ROLE;
 }
 
+/** Every word any signal gives a role to, and every prefix: most words are turned away by these two small tests. */
+interface RoleWords {
+  /** Their roles, each computed on first sight (null until then). */
+  exact: Map<string, WordRole | null>;
+  prefixes: PrefixNode;
+}
+
+interface PrefixNode {
+  end: boolean;
+  next: Map<number, PrefixNode>;
+}
+
+const ROLE_WORDS = new WeakMap<PreparedBoilerplate, RoleWords>();
+
+function roleWords(prepared: PreparedBoilerplate): RoleWords {
+  let rw = ROLE_WORDS.get(prepared);
+  if (rw) return rw;
+  const exact = new Map<string, WordRole | null>();
+  const root: PrefixNode = { end: false, next: new Map() };
+  const addPrefix = (p: string): void => {
+    let node = root;
+    for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      let n = node.next.get(c);
+      if (!n) node.next.set(c, (n = { end: false, next: new Map() }));
+      node = n;
+    }
+    node.end = true;
+  };
+  for (const signal of prepared.signals) {
+    for (const w of signal.exact) exact.set(w, null);
+    for (const p of signal.singlePrefixes) addPrefix(p);
+    for (const st of signal.partStarts) {
+      for (const w of st?.exact ?? []) exact.set(w, null);
+      for (const p of st?.prefixes ?? []) addPrefix(p);
+    }
+  }
+  ROLE_WORDS.set(prepared, (rw = { exact, prefixes: root }));
+  return rw;
+}
+
+function hasPrefix(root: PrefixNode, word: string): boolean {
+  let node = root;
+  for (let i = 0; !node.end; i++) {
+    if (i >= word.length) return false;
+    const n = node.next.get(word.charCodeAt(i));
+    if (!n) return false;
+    node = n;
+  }
+  return true;
+}
+
 /**
- * One pass over the tokens for every signal: per signal, the word tokens that are single-word matches and
- * those where its patterns can start (null: any word, `words`), in text order.
+ * One pass over the tokens for every signal: per signal, the word tokens that are single-word matches, and
+ * where its patterns can start, with the expression to try there; `words` and `roles`: every word and its role
+ * (signals with an alternative that can start at any word read these).
  */
-function chooseTokens(doc: Doc, prepared: PreparedBoilerplate): { single: number[][]; starts: Array<number[] | null>; words: number[] } {
+function chooseTokens(
+  doc: Doc,
+  prepared: PreparedBoilerplate,
+): { single: number[][]; starts: number[][]; startRes: RegExp[][]; words: number[]; roles: WordRole[] } {
   let cache = ROLE_CACHE.get(prepared);
   if (!cache || cache.size > ROLE_CACHE_MAX) ROLE_CACHE.set(prepared, (cache = new Map()));
+  const { exact, prefixes } = roleWords(prepared);
   const { signals } = prepared;
   const single = signals.map((): number[] => []);
-  const starts = signals.map((x): number[] | null => (x.starts ? [] : null));
+  const starts = signals.map((): number[] => []);
+  const startRes = signals.map((): RegExp[] => []);
   const words: number[] = [];
+  const roles: WordRole[] = [];
   const tokens = doc.tokens;
   for (let ti = 0; ti < tokens.length; ti++) {
     const tok = tokens[ti]!;
     if (tok.kind !== 'word') continue;
     words.push(ti);
-    let role = cache.get(tok.norm);
-    if (role === undefined) cache.set(tok.norm, (role = roleOf(signals, tok.norm)));
-    if (role === NO_ROLE) continue;
+    const norm = tok.norm;
+    let role = exact.get(norm);
+    if (role === null) exact.set(norm, (role = roleOf(signals, norm)));
+    else if (role === undefined) {
+      if (!hasPrefix(prefixes, norm)) {
+        roles.push(NO_ROLE);
+        continue;
+      }
+      role = cache.get(norm);
+      if (role === undefined) cache.set(norm, (role = roleOf(signals, norm)));
+    }
+    roles.push(role);
     for (const si of role.single) single[si]!.push(ti);
-    for (const si of role.starts) starts[si]!.push(ti);
+    for (const st of role.starts) {
+      if (!st.re) continue;
+      starts[st.si]!.push(ti);
+      startRes[st.si]!.push(st.re);
+    }
   }
-  return { single, starts, words };
+  return { single, starts, startRes, words, roles };
+}
+
+/**
+ * The words where a signal's patterns are tried, in text order, each with the expression to try (only the
+ * alternatives that can match there, in their order: the same match wins as with the whole expression).
+ */
+function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, text: string): { at: number[]; res: RegExp[] } {
+  if (!signal.anyWordParts.length) return { at: chosen.starts[si]!, res: chosen.startRes[si]! };
+  const at: number[] = [];
+  const res: RegExp[] = [];
+  const { words, roles } = chosen;
+  const gates = signal.anyWordParts.map((i) => signal.partGates[i]!);
+  let nextSpace = -1;
+  for (let k = 0; k < words.length; k++) {
+    const ti = words[k]!;
+    const start = doc.tokens[ti]!.start;
+    let parts: number[] | null = null;
+    for (const st of roles[k]!.starts) if (st.si === si) parts = st.parts;
+    let gated: number[] | null = null;
+    for (let g = 0; g < gates.length; g++) {
+      const gate = gates[g]!;
+      if (gate >= 0) {
+        // The match would hold no space before its gate character, so that character sits just before the first space.
+        if (nextSpace < start) nextSpace = text.indexOf(' ', start) >>> 0;
+        if (nextSpace >= text.length || text.charCodeAt(nextSpace - 1) !== gate) continue;
+      }
+      (gated ??= []).push(signal.anyWordParts[g]!);
+    }
+    if (!parts && !gated) continue;
+    const all = !gated ? parts! : !parts ? gated : [...parts, ...gated].sort((a, b) => a - b);
+    at.push(ti);
+    res.push(subsetRegex(signal, all));
+  }
+  return { at, res };
+}
+
+/**
+ * Where a signal's patterns match at a word start, as [token index, end offset], in text order; a match covers
+ * the words it spans (none of them starts another). Tried (sticky) only at words that can start a match, each
+ * with only the alternatives that can match there: much faster than scanning the text, with the same matches
+ * as trying the whole expression at every word.
+ */
+function patternMatches(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, lower: string | null): Array<[number, number]> {
+  const text = lower ?? doc.text;
+  const tries = lower ? patternTries(doc, signal, si, chosen, text) : null;
+  const at = tries ? tries.at : signal.anyWordParts.length ? chosen.words : chosen.starts[si]!;
+  const out: Array<[number, number]> = [];
+  let coveredTo = -1;
+  for (let k = 0; k < at.length; k++) {
+    const tok = doc.tokens[at[k]!]!;
+    if (tok.start < coveredTo) continue;
+    const re = tries ? tries.res[k]! : signal.reCased!;
+    re.lastIndex = tok.start;
+    const m = re.exec(text);
+    if (!m || m[0] === '') continue;
+    coveredTo = tok.start + m[0].length;
+    out.push([at[k]!, coveredTo]);
+  }
+  return out;
+}
+
+/** patternMatches for one signal of a prepared rule (for tests: the same matches as the whole expression at every word). */
+export function signalPatternMatches(doc: Doc, prepared: PreparedBoilerplate, si: number): Array<[number, number]> {
+  return patternMatches(doc, prepared.signals[si]!, si, chooseTokens(doc, prepared), lowerText(doc));
 }
 
 /** Collects evidence per sentence; a stretch of text counts for one signal only (the first in pack order). */
@@ -345,10 +569,10 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
           evidence.add(tok.sentence, si, tok.start, tok.end, tok.text);
         }
       }
-      const re = lower ? signal.re : signal.reCased;
-      if (!re) return;
-      const text = lower ?? doc.text;
+      if (!signal.re) return;
       if (spec.atSentenceStart) {
+        const re = lower ? signal.re : signal.reCased!;
+        const text = lower ?? doc.text;
         for (const s of doc.sentences) {
           // Skip an opening quote or bracket: the sentence's first word.
           re.lastIndex = s.start + (/^[\s"“‘'(\[]*/u.exec(s.text)?.[0].length ?? 0);
@@ -357,16 +581,8 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
         }
         return;
       }
-      // Patterns are tried (sticky) only at words that can start them: much faster than scanning the text.
-      let coveredTo = -1;
-      for (const ti of chosen.starts[si] ?? chosen.words) {
+      for (const [ti, end] of patternMatches(doc, signal, si, chosen, lower)) {
         const tok = doc.tokens[ti]!;
-        if (tok.start < coveredTo) continue;
-        re.lastIndex = tok.start;
-        const m = re.exec(text);
-        if (!m || m[0] === '') continue;
-        const end = tok.start + m[0].length;
-        coveredTo = end;
         if (quoted(tok.start, end) || isName(tok.sentence, tok.start)) continue;
         evidence.add(tok.sentence, si, tok.start, end, doc.text.slice(tok.start, end));
       }

@@ -86,8 +86,13 @@ export const redundancy: Detector<RedundancyOptions, Prepared> = {
         message: `${Math.round(dup.share * 100)}% of the text is in lines that repeat earlier ones: the article is padded with copies.`,
       });
     }
+    let topCount = Infinity;
     for (const n of [2, 3, 4]) {
+      // An n-gram occurs at most as often as the top (n-1)-gram and covers at most the widest n words each time:
+      // when that bound stays under the threshold, its count is not needed.
+      if (n > 2 && ngramShareBound(doc, n, topCount) <= p.maxTopNgramShare[n]!) continue;
       const top = topNgram(doc, n);
+      topCount = top?.count ?? 1;
       if (top && top.share > p.maxTopNgramShare[n]!) {
         out.push({
           start: top.start,
@@ -109,20 +114,94 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Share of non-blank characters in lines identical (whitespace- and case-folded) to an earlier line. */
 function duplicateLines(doc: Doc): { share: number; first: { start: number; end: number } | null } {
-  const seen = new Set<string>();
+  // Lines are told apart by a hash of their folded form first: only lines whose hash came before are folded
+  // into a string and compared (the same answer as a set of folded lines, without building one per line).
+  const byHash = new Map<number, { pending: string[]; keys: Set<string> | null }>();
   let dupChars = 0;
   let total = 0;
   let first: { start: number; end: number } | null = null;
   for (const line of doc.lines) {
     if (line.blank) continue;
-    const key = line.text.trim().replace(/\s+/g, ' ').toLowerCase();
-    total += key.length;
-    if (seen.has(key)) {
-      dupChars += key.length;
+    let folded = foldedHash(line.text);
+    let key: string | null = null;
+    if (!folded) {
+      key = lineKey(line.text);
+      folded = { hash: stringHash(key), length: key.length };
+    }
+    total += folded.length;
+    const bucket = byHash.get(folded.hash);
+    if (!bucket) {
+      byHash.set(folded.hash, { pending: [line.text], keys: null });
+      continue;
+    }
+    key ??= lineKey(line.text);
+    const keys = (bucket.keys ??= new Set());
+    for (const text of bucket.pending) keys.add(lineKey(text));
+    bucket.pending = [];
+    if (keys.has(key)) {
+      dupChars += folded.length;
       first ??= { start: line.start, end: line.end };
-    } else seen.add(key);
+    } else keys.add(key);
   }
   return { share: total ? dupChars / total : 0, first };
+}
+
+/** A line folded for comparison: trimmed, whitespace runs as one space, lower-cased. */
+const lineKey = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+const FNV = 0x01000193;
+
+/**
+ * How lineKey treats a character, for the characters news text is made of (ASCII, Latin-1, general
+ * punctuation): whitespace (`\s`), upper case that lower-cases to the code + 0x20, or kept as it is; any
+ * other character is left to lineKey itself.
+ */
+const FOLD_KEEP = 0;
+const FOLD_SPACE = 1;
+const FOLD_UPPER = 2;
+const FOLD_OTHER = 3;
+const ASCII_KIND = Uint8Array.from({ length: 0x80 }, (_, c) => (c === 0x20 || (c >= 0x09 && c <= 0x0d) ? FOLD_SPACE : c >= 0x41 && c <= 0x5a ? FOLD_UPPER : FOLD_KEEP));
+
+export function foldKind(c: number): number {
+  if (c < 0x80) return ASCII_KIND[c]!;
+  if (c === 0xa0) return FOLD_SPACE;
+  if (c < 0xa0) return FOLD_OTHER;
+  if (c < 0xc0) return FOLD_KEEP;
+  if (c <= 0xde) return c === 0xd7 ? FOLD_KEEP : FOLD_UPPER;
+  if (c <= 0xff) return FOLD_KEEP;
+  if (c >= 0x2000 && c <= 0x206f) return c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ? FOLD_SPACE : FOLD_KEEP;
+  return FOLD_OTHER;
+}
+
+/** stringHash(lineKey(text)) and the key's length, read in place (null for a line with a character foldKind leaves to lineKey). */
+function foldedHash(text: string): { hash: number; length: number } | null {
+  let h = 0x811c9dc5;
+  let length = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    const kind = c < 0x80 ? ASCII_KIND[c]! : foldKind(c);
+    if (kind === FOLD_OTHER) return null;
+    if (kind === FOLD_SPACE) {
+      space = length > 0;
+      continue;
+    }
+    if (space) {
+      h = Math.imul(h ^ 0x20, FNV);
+      length++;
+      space = false;
+    }
+    if (kind === FOLD_UPPER) c += 0x20;
+    h = Math.imul(h ^ c, FNV);
+    length++;
+  }
+  return { hash: h, length };
+}
+
+function stringHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV);
+  return h;
 }
 
 /** The most frequent word n-gram, the share of word characters its occurrences cover, and its first span. */
@@ -136,6 +215,20 @@ function topNgram(doc: Doc, n: number): { count: number; share: number; start: n
   let chars = 0;
   for (let k = 0; k < n; k++) chars += words[at + k]!.norm.length;
   return { count, share: (chars * count) / totalChars, start: words[at]!.start, end: words[at + n - 1]!.end };
+}
+
+/** chars(widest n consecutive words) x count / totalChars: at least the share of any n-gram occurring at most `count` times. */
+function ngramShareBound(doc: Doc, n: number, count: number): number {
+  const { words, totalChars } = wordIds(doc);
+  if (words.length < n || !totalChars) return 0;
+  let widest = 0;
+  let run = 0;
+  for (let i = 0; i < words.length; i++) {
+    run += words[i]!.norm.length;
+    if (i >= n) run -= words[i - n]!.norm.length;
+    if (i >= n - 1 && run > widest) widest = run;
+  }
+  return (widest * count) / totalChars;
 }
 
 /**

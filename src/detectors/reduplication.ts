@@ -59,9 +59,14 @@ const LINE_BREAK = /^[ \t\u00a0]*\r?\n[ \t\u00a0]*$/;
 // How far before a double a pseudo-cleft opener may stand ("what the plan does do").
 const CLEFT_REACH = 6;
 
-/** Only spaces (no line break) lie between two tokens. */
+/** Only spaces (no line break) lie between two tokens: SPACES on the gap, read in place. */
 function gapIsSpace(text: string, a: Token, b: Token): boolean {
-  return SPACES.test(text.slice(a.end, b.start));
+  if (a.end >= b.start) return false;
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0) return false;
+  }
+  return true;
 }
 
 /**
@@ -231,13 +236,16 @@ function connectedDoubles(doc: Doc, p: Prepared): Finding[] {
   function matchAt(i: number, limit: number): { n: number; secondFrom: number; end: number } | null {
     for (let n = 1; n <= p.maxWords; n++) {
       if (i + n + 1 + n > limit) return null;
+      // The connector first (one lookup): when the words before it do not qualify, no longer unit does either,
+      // so testing them second gives the same answer.
+      const conn = tokens[i + n]!;
+      if (!p.connectors.has(conn.norm)) continue;
       for (let k = i; k < i + n; k++) {
         const t = tokens[k]!;
         if (t.kind !== 'word' || (k > i && !gapIsSpace(text, tokens[k - 1]!, t))) return null;
       }
-      const conn = tokens[i + n]!;
       const last = tokens[i + n - 1]!;
-      if (!p.connectors.has(conn.norm) || !(conn.norm === ',' ? conn.start === last.end : gapIsSpace(text, last, conn))) continue;
+      if (!(conn.norm === ',' ? conn.start === last.end : gapIsSpace(text, last, conn))) continue;
       const from = i + n + 1;
       if (!gapIsSpace(text, conn, tokens[from]!)) continue;
       let same = true;

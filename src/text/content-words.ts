@@ -7,7 +7,9 @@ export const STOPWORDS: ReadonlySet<string> = languageData('eng').stopwords;
 
 /** A crude stem so "underscores"/"underscored" and "nations"/"nation" count as one word; enough for overlap. */
 export function stem(w: string): string {
-  let s = w.replace(/['’]s$/, '');
+  // The possessive ('s, ’s) first; tested by character: most words end otherwise.
+  const n = w.length;
+  let s = n >= 2 && w.charCodeAt(n - 1) === 0x73 && (w.charCodeAt(n - 2) === 0x27 || w.charCodeAt(n - 2) === 0x2019) ? w.slice(0, -2) : w;
   if (s.length > 5 && s.endsWith('ies')) return `${s.slice(0, -3)}y`;
   if (s.length > 5 && s.endsWith('ing')) return s.slice(0, -3);
   if (s.length > 4 && s.endsWith('ed')) return s.slice(0, -2);
@@ -24,13 +26,20 @@ export interface ContentWords {
   all: string[];
 }
 
+/** `/^\p{L}/u`, answered without the expression for an ASCII first character. */
+function startsWithLetter(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return /^\p{L}/u.test(w);
+}
+
 /** Content-word stems of each sentence, computed once per article (memoised on the Doc). */
 export function contentWords(doc: Doc): ContentWords {
   return doc.memo('content-words', (d) => {
     const bySentence: string[][] = d.sentences.map(() => []);
     const all: string[] = [];
     for (const t of d.tokens) {
-      if (t.kind !== 'word' || t.norm.length < 3 || STOPWORDS.has(t.norm) || !/^\p{L}/u.test(t.norm)) continue;
+      if (t.kind !== 'word' || t.norm.length < 3 || STOPWORDS.has(t.norm) || !startsWithLetter(t.norm)) continue;
       const s = stem(t.norm);
       bySentence[t.sentence]!.push(s);
       all.push(s);
