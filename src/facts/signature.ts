@@ -1,5 +1,6 @@
 import type { Doc } from '../text/doc.js';
-import { combine, hashString, mix32 } from './hash.js';
+import { combine, mix32 } from './hash.js';
+import { normHashes } from './norm-hashes.js';
 
 /** MinHash signature length and shingle width: 128 hashes read as 32 LSH bands of 4 rows. */
 export const SIGNATURE_SIZE = 128;
@@ -25,12 +26,14 @@ const SIGNED_OFFSETS = Int32Array.from(OFFSETS, (o) => (o + 0x80000000) | 0);
 /** The article's word-shingle MinHash, computed once per article. */
 export function textSignature(doc: Doc): TextSignature {
   const tokens = doc.tokens;
+  const hashes = normHashes(doc);
   const words = new Int32Array(tokens.length);
   let count = 0;
   let all = 0x811c9dc5;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.kind !== 'word' && t.kind !== 'number') continue;
-    const w = hashString(t.norm);
+    const w = hashes[i]!;
     words[count++] = w;
     all = combine(all, w);
   }
