@@ -28,7 +28,7 @@ const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'von', 'van', 'la', 'le', '
 const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’.\-]*$/u;
 
 /** CAPITALISED.test(text), without the expression for words opening with an ASCII character other than A-Z (most words). */
-function capitalised(text: string): boolean {
+export function capitalised(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c < 128 && (c < 65 || c > 90)) return false;
   if (c >= 128) return CAPITALISED.test(text);
