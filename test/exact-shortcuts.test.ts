@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sentenceEndsIn } from '../src/chrome/line-features.js';
+import { compileChromeOptions, kindOfLine, type ChromeOptions } from '../src/chrome/options.js';
 import { BARE_YEAR } from '../src/dates/date-mentions.js';
 import { FULL_DATE } from '../src/dates/date-patterns.js';
 import { extractClaims } from '../src/facts/claims.js';
@@ -75,6 +76,26 @@ describe('chrome: sentence ends counted by character code', () => {
       ends += n;
     }
     expect(ends).toBeGreaterThan(1000); // the comparison saw sentence ends, not only empty lines
+  });
+});
+
+describe('chrome: whole-line kinds kept per line', () => {
+  it('gives the kind the expression gives, for lines seen once or many times', () => {
+    const pack = JSON.parse(readFileSync(join(ROOT, 'rules', 'chrome.json'), 'utf8')) as { rules: Array<{ options?: ChromeOptions }> };
+    const o = compileChromeOptions(pack.rules.find((r) => r.options?.kinds)!.options!);
+    const lines = texts()
+      .flatMap((t) => t.split('\n'))
+      .map((l) => l.trim())
+      .filter((l) => l && l.split(/\s+/).length <= 14);
+    const extra = ['Share this:', 'Advertisement', 'Read more »', 'By Jane Doe | Updated', 'Photo: AP', 'x'.repeat(250), 'Related Articles'];
+    let kinds = 0;
+    for (const l of [...lines, ...extra, ...lines]) {
+      // A shallow copy of the options is a new cache key: its answer is computed, never remembered.
+      const computed = kindOfLine({ ...o }, l, l, l, true)?.name ?? null;
+      expect(kindOfLine(o, l, l, l, true)?.name ?? null, l).toBe(computed);
+      if (computed) kinds++;
+    }
+    expect(kinds).toBeGreaterThan(5);
   });
 });
 
