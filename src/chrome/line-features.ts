@@ -108,26 +108,43 @@ function wordsOf(t: string, tokens: readonly Token[] | null, trimmedStart: numbe
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** First letter upper case (no regular expression: this runs for every word of every line). */
 function capitalised(w: string): boolean {
+  const code = w.charCodeAt(0);
+  // ASCII: only A-Z changes when lower-cased and stays when upper-cased.
+  if (code < 128) return code >= 65 && code <= 90;
   const c = w[0]!;
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
-const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']']);
-const STOPS = new Set(['.', '!', '?', '…', '。', '！', '？']);
+// Closing quotes and brackets after a stop: " ' ” ’ » ) ]. Stops: . ! ? … 。 ！ ？
 const STARTERS = new Set(['.', '!', '?', ':', ';', '"', '“', '‘', '(', '—', '–', '-']);
 /** Ends like a sentence at `end` (exclusive): a full stop, question or exclamation mark, after closing quotes. */
 function stopBefore(t: string, end: number): boolean {
   let i = end - 1;
-  while (i >= 0 && CLOSERS.has(t[i]!)) i--;
-  return i >= 0 && STOPS.has(t[i]!);
+  while (i >= 0 && isCloserCode(t.charCodeAt(i))) i--;
+  return i >= 0 && isStopCode(t.charCodeAt(i));
+}
+/** One of STOPS by its UTF-16 code (this runs for every character of every line: no string per character). */
+function isStopCode(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+/** One of CLOSERS by its UTF-16 code. */
+function isCloserCode(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93;
 }
 /** Sentence ends inside the line: a stop (after closing quotes) followed by a space or the line end. */
-function sentenceEndsIn(t: string): number {
+export function sentenceEndsIn(t: string): number {
   let n = 0;
-  for (let i = 0; i < t.length; i++) {
-    if (!STOPS.has(t[i]!) || t[i] === '…') continue;
+  const len = t.length;
+  for (let i = 0; i < len; i++) {
+    const c = t.charCodeAt(i);
+    // An ellipsis ends no sentence here (a trailing one marks a teaser: `truncated`).
+    if (c === 0x2026 || !isStopCode(c)) continue;
     let j = i + 1;
-    while (j < t.length && CLOSERS.has(t[j]!)) j++;
-    if (j >= t.length || t[j] === ' ' || t[j] === '\t') n++;
+    while (j < len && isCloserCode(t.charCodeAt(j))) j++;
+    if (j >= len) n++;
+    else {
+      const d = t.charCodeAt(j);
+      if (d === 32 || d === 9) n++;
+    }
     i = j - 1;
   }
   return n;

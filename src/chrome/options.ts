@@ -172,7 +172,32 @@ function groupKind(m: RegExpExecArray | null, kinds: readonly CompiledKind[]): C
  */
 export function kindOfLine(o: CompiledChromeOptions, line: string, head: string, tail: string, short: boolean): CompiledKind | null {
   const c = o.combined;
-  return (short && c.lines ? groupKind(c.lines.exec(line), o.kinds) : null) ?? (c.starts ? groupKind(c.starts.exec(head), o.kinds) : null) ?? (c.ends ? groupKind(c.ends.exec(tail), o.kinds) : null);
+  return (short && c.lines ? wholeLineKind(o, c.lines, line) : null) ?? (c.starts ? groupKind(c.starts.exec(head), o.kinds) : null) ?? (c.ends ? groupKind(c.ends.exec(tail), o.kinds) : null);
+}
+
+// The whole-line expression is the dearest per call (its alternatives backtrack over the words of the line),
+// and short lines recur: menus, share bars, bylines and headings of one site, wire copy across a batch. Its
+// answer depends only on the line and the options: kept per options object, for lines up to WHOLE_LINE_KEY
+// characters, bounded (cleared when full). The key is a copy, so the cache never holds an article's body.
+const WHOLE_LINE_KEY = 200;
+const WHOLE_LINE_MAX = 20_000;
+const wholeLineCache = new WeakMap<CompiledChromeOptions, Map<string, CompiledKind | null>>();
+
+function wholeLineKind(o: CompiledChromeOptions, re: RegExp, line: string): CompiledKind | null {
+  if (line.length > WHOLE_LINE_KEY) return groupKind(re.exec(line), o.kinds);
+  let cache = wholeLineCache.get(o);
+  if (!cache) wholeLineCache.set(o, (cache = new Map()));
+  const known = cache.get(line);
+  if (known !== undefined) return known;
+  const kind = groupKind(re.exec(line), o.kinds);
+  if (cache.size >= WHOLE_LINE_MAX) cache.clear();
+  cache.set(copyOf(line), kind);
+  return kind;
+}
+
+/** A string with its own characters: a slice of an article's text would keep the whole text alive as a key. */
+function copyOf(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 export const DEFAULT_THRESHOLDS: ChromeThresholds = {

@@ -43,7 +43,9 @@ const HINT_OTHER =
 const MONTH_LEAD = /(?:^|[\s(])(?:in|since|by|until|till|from|through|during|before|after|of|early|late|mid|last|next|this|between|and|or|to|on|for|until|around|throughout|the end of|the start of)\s*-?\s*$/i;
 const SHIFT = /\b(last|next|this)\s+$/i;
 // Searched from the year backwards: scanning every position for a preposition first is slow.
-const YEAR = /(?<![\d.,/-])(?:19|20)\d\d(?![\d-])(?!\s*(?:%|percent|people))/g;
+// The look-behind stands after the century ("19", "20") and looks past it: a leading look-behind is tried at
+// every character of the text, a leading literal lets the engine skip to the next "1" or "2".
+export const BARE_YEAR = /(?:19|20)(?<![\d.,/-]\d\d)\d\d(?![\d-])(?!\s*(?:%|percent|people))/g;
 const YEAR_LEAD = /\b(?:in|since|by|until|till|from|through|during|before|after|of|early|late|mid-?|around|throughout|between)\s+$/i;
 const CURRENT_YEAR = /\b(?:(?:the\s+)?current|(?:the\s+)?present|this)\s+(?:calendar\s+)?year\b/yiu;
 // Every match of CURRENT_YEAR starts with one of these words: tried only where one stands (a leading \b and an
@@ -250,7 +252,7 @@ function addOwnReadings(doc: Doc, out: DateMention[], pub: string | null): void 
     }
     return lo;
   };
-  for (const m of doc.text.matchAll(YEAR)) {
+  for (const m of doc.text.matchAll(BARE_YEAR)) {
     const start = m.index!;
     const end = start + 4;
     if (!YEAR_LEAD.test(doc.text.slice(Math.max(0, start - 14), start)) || taken.overlaps(start, end)) continue;

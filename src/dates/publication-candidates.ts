@@ -26,6 +26,7 @@ const LABEL_LEAD = String.raw`(?:^\s*|[|·•—–]\s*|^\s*by\s+[^|]{2,60}?\s)`
 const PUBLISHED = new RegExp(`${LABEL_LEAD}(?:first\\s+)?(?:published|posted|date|dated|on)(?:\\s+on)?\\s*:?\\s*$`, 'iu');
 const UPDATED = new RegExp(`${LABEL_LEAD}(?:last\\s+)?(?:updated|modified|edited)(?:\\s+on)?\\s*:?\\s*$`, 'iu');
 const DATELINE_LEAD = /^\s*[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([^)]{1,30}\))?\s*[,—–-]?\s*$/u;
+const HAS_YEAR = /(?:19|20)\d\d/;
 const DATELINE_TAIL = /^\s*(?:\([^)]{1,30}\)\s*)?[—–-]/u;
 
 /** Publication statements in the first and last lines of the text: labelled dates, datelines, date widgets. */
@@ -39,6 +40,7 @@ export function textCandidates(doc: Doc): PublicationCandidate[] {
   const out: PublicationCandidate[] = [];
   for (const line of picked) {
     const isHead = head.has(line);
+    if (!HAS_YEAR.test(line.text)) continue; // every branch of FULL_DATE ends on or starts with a year
     FULL_DATE.lastIndex = 0;
     for (const m of line.text.matchAll(FULL_DATE)) {
       const reading = readFullDate(m.groups ?? {});

@@ -8,6 +8,8 @@ import { sentenceStatuses, type StatusMention } from './status.js';
 import { HEDGES, NEGATIONS, STOPWORDS } from './stopwords.js';
 import { claimWords } from './claim-words.js';
 import { startsWithCapital } from '../text/initial-capital.js';
+import { hashString } from './hash.js';
+import { normHashes } from './norm-hashes.js';
 
 /** Where a slot sits among its sentence's word tokens: [at, at + len). The aligned diff maps changes to slots by it. */
 export interface TokenRange {
@@ -52,6 +54,8 @@ const MAX_WORDS = 120;
 export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
   const dates = statedDates(doc);
   const claims: Claim[] = [];
+  const norms = normHashes(doc);
+  const flags = wordFlags();
   let d = 0;
   for (const s of doc.sentences) {
     const from = table.tokenFrom[s.index]!;
@@ -74,9 +78,12 @@ export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
     const range = (start: number, end: number): TokenRange => tokenRange(words, start, end);
     let negations = 0;
     let hedged = false;
-    for (const t of words) {
-      if (NEGATIONS.has(t.norm) || t.norm.endsWith("n't")) negations++;
-      if (HEDGES.has(t.norm)) hedged = true;
+    for (let k = 0; k < words.length; k++) {
+      const t = words[k]!;
+      // Most words are neither: one array read by the word's hash rules them out; a hit is checked by name.
+      const may = flags[norms[wordAt[k]!]! & FLAG_MASK]!;
+      if ((may & MAY_NEGATE && NEGATIONS.has(t.norm)) || (t.norm.charCodeAt(t.norm.length - 1) === 116 && t.norm.endsWith("n't"))) negations++;
+      if (may & MAY_HEDGE && HEDGES.has(t.norm)) hedged = true;
     }
     const claimEntities = entities.map((x) => ({ key: x.key, before: x.before, ...range(x.start, x.end) }));
     const claimDates = sDates.map((x) => ({ value: x.value, text: x.text, before: x.before, ...range(x.start, x.end) }));
@@ -100,13 +107,34 @@ export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
   return claims;
 }
 
+// Where the last wordTokens() call found each word in doc.tokens (reused: claims are read one sentence at a time).
+let wordAt = new Int32Array(256);
+
 function wordTokens(doc: Doc, from: number, to: number): Token[] {
   const out: Token[] = [];
+  if (wordAt.length < to - from) wordAt = new Int32Array((to - from) * 2);
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!;
-    if (t.kind === 'word' || t.kind === 'number') out.push(t);
+    if (t.kind === 'word' || t.kind === 'number') {
+      wordAt[out.length] = i;
+      out.push(t);
+    }
   }
   return out;
+}
+
+const FLAG_MASK = 0xffff;
+const MAY_NEGATE = 1;
+const MAY_HEDGE = 2;
+let flagTable: Uint8Array | null = null;
+/** By the low 16 bits of a word's hash: whether it may be a negation or a hedge (64 KB, built once). */
+function wordFlags(): Uint8Array {
+  if (!flagTable) {
+    flagTable = new Uint8Array(FLAG_MASK + 1);
+    for (const w of NEGATIONS) flagTable[hashString(w) & FLAG_MASK]! |= MAY_NEGATE;
+    for (const w of HEDGES) flagTable[hashString(w) & FLAG_MASK]! |= MAY_HEDGE;
+  }
+  return flagTable;
 }
 
 /** The word tokens a character span covers. */
@@ -144,6 +172,12 @@ export function subjectHead(words: readonly Token[]): string {
 
 /** A title-case line ("Strategic Implications for Regional Alliances") is a heading, not a statement. */
 function isHeading(tokens: ReadonlyArray<{ kind: string; text: string; end: number }>): boolean {
-  const words = tokens.filter((t) => t.kind === 'word' && t.text.length > 3);
-  return words.length >= 2 && words.filter((t) => startsWithCapital(t.text)).length / words.length > 0.6;
+  let words = 0;
+  let capitals = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.text.length <= 3) continue;
+    words++;
+    if (startsWithCapital(t.text)) capitals++;
+  }
+  return words >= 2 && capitals / words > 0.6;
 }

@@ -28,10 +28,18 @@ const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'von', 'van', 'la', 'le', '
 const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’.\-]*$/u;
 
 /** CAPITALISED.test(text), without the expression for words opening with an ASCII character other than A-Z (most words). */
-function capitalised(text: string): boolean {
+export function capitalised(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c < 128 && (c < 65 || c > 90)) return false;
-  return CAPITALISED.test(text);
+  if (c >= 128) return CAPITALISED.test(text);
+  // A-Z first: the rest is answered here while it stays ASCII (letters, ' . -) or ’; anything else asks the expression.
+  for (let i = 1; i < text.length; i++) {
+    const d = text.charCodeAt(i);
+    if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 39 || d === 46 || d === 45 || d === 0x2019) continue;
+    if (d < 128) return false;
+    return CAPITALISED.test(text);
+  }
+  return true;
 }
 
 /** Words the article writes capitalised somewhere mid-sentence: a capitalised first word is a name only if it is one of these. */

@@ -1,8 +1,9 @@
 import { quotedSpans } from '../text/quoted-spans.js';
 import type { Doc } from '../text/doc.js';
-import { combine, hashString } from './hash.js';
+import { combine } from './hash.js';
+import { normHashes } from './norm-hashes.js';
 import { packU24, packU32 } from './packed.js';
-import { CAPITAL, NUMBER, QUOTED, wordId } from './token-ids.js';
+import { CAPITAL, ID_HASH, NUMBER, QUOTED } from './token-ids.js';
 import { startsWithCapital } from '../text/initial-capital.js';
 
 /**
@@ -35,6 +36,7 @@ export function buildSentenceTable(doc: Doc): BuiltTable {
   const tokenFrom = new Int32Array(n + 1);
   const hashes = new Uint32Array(n);
   const ids: number[] = [];
+  const norms = normHashes(doc);
   let q = 0;
   for (const s of doc.sentences) {
     tokenFrom[s.index] = ids.length;
@@ -44,13 +46,14 @@ export function buildSentenceTable(doc: Doc): BuiltTable {
       const t = doc.tokens[i]!;
       if (t.kind !== 'word' && t.kind !== 'number') continue;
       while (q < quotes.length && quotes[q]!.end <= t.start) q++;
-      let id = wordId(t.norm);
+      const hash = norms[i]!;
+      let id = hash & ID_HASH; // wordId(t.norm)
       if (q < quotes.length && quotes[q]!.start < t.start && quotes[q]!.end >= t.end) id |= QUOTED;
       if (t.kind === 'number') id |= NUMBER;
       else if (!first && t.text.charCodeAt(0) !== t.norm.charCodeAt(0) && startsWithCapital(t.text)) id |= CAPITAL;
       first = false;
       ids.push(id >>> 0);
-      h = combine(h, hashString(t.norm));
+      h = combine(h, hash);
     }
     const r = s.index * SENTENCE_FIELDS;
     rows[r] = s.start;

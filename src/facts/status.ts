@@ -13,26 +13,54 @@ export interface StatusMention {
 
 // Phrases, not single words: "member states" alone names other members; "fellow member states" says the
 // subject is one of them. Each topic's values are states that cannot hold at once for one subject and object.
-const STATUS_PATTERNS: Array<[topic: string, value: string, pattern: string]> = [
-  ['membership', 'member', String.raw`fellow members?(?: states?| countries| nations)?|(?:is|are|was|became|become|now) (?:a |an )?(?:full(?:-fledged)? |permanent |official )?members?\b|(?:has|have|had) (?:officially |formally )?joined|full(?:-fledged)? membership (?:was|has been) (?:granted|approved)`],
-  ['membership', 'not-member', String.raw`membership (?:is|remains|was) (?:still )?pending|pending membership|(?:is|are|was|remains) (?:not|not yet|no longer) (?:a |an )?members?\b|(?:has|have) (?:not|yet to) join(?:ed)?|observer status|candidate (?:country|status|member)|applied (?:for membership|to join)|membership application`],
-  ['decision', 'approved', String.raw`(?:was|were|has been|have been|had been) (?:formally |officially |unanimously )?(?:approved|ratified|passed|adopted|signed into law)`],
-  ['decision', 'rejected', String.raw`(?:was|were|has been|have been|had been) (?:formally |officially |unanimously )?(?:rejected|vetoed|voted down|struck down|blocked)`],
-  ['decision', 'pending', String.raw`(?:awaits|awaiting|pending|still needs) (?:final )?(?:approval|ratification)|(?:has|have) (?:not|yet to) (?:been )?(?:approved|ratified)`],
-  ['life', 'dead', String.raw`(?:was|were|has been|have been) killed|died|(?:is|was) dead|(?:were|was) found dead`],
-  ['life', 'alive', String.raw`survived|(?:is|was|are|were) (?:still )?alive|(?:is|was) in (?:stable|critical) condition`],
-  ['verdict', 'guilty', String.raw`(?:was|were) (?:found guilty|convicted)|pleaded guilty`],
-  ['verdict', 'not-guilty', String.raw`(?:was|were) (?:acquitted|found not guilty|cleared of)|pleaded not guilty`],
+const STATUS_PATTERNS: Array<[topic: string, value: string, pattern: string, needs: string[]]> = [
+  ['membership', 'member', String.raw`fellow members?(?: states?| countries| nations)?|(?:is|are|was|became|become|now) (?:a |an )?(?:full(?:-fledged)? |permanent |official )?members?\b|(?:has|have|had) (?:officially |formally )?joined|full(?:-fledged)? membership (?:was|has been) (?:granted|approved)`, ['member', 'joined']],
+  ['membership', 'not-member', String.raw`membership (?:is|remains|was) (?:still )?pending|pending membership|(?:is|are|was|remains) (?:not|not yet|no longer) (?:a |an )?members?\b|(?:has|have) (?:not|yet to) join(?:ed)?|observer status|candidate (?:country|status|member)|applied (?:for membership|to join)|membership application`, ['member', 'join', 'observer', 'candidate']],
+  ['decision', 'approved', String.raw`(?:was|were|has been|have been|had been) (?:formally |officially |unanimously )?(?:approved|ratified|passed|adopted|signed into law)`, ['approved', 'ratified', 'passed', 'adopted', 'signed']],
+  ['decision', 'rejected', String.raw`(?:was|were|has been|have been|had been) (?:formally |officially |unanimously )?(?:rejected|vetoed|voted down|struck down|blocked)`, ['rejected', 'vetoed', 'voted', 'struck', 'blocked']],
+  ['decision', 'pending', String.raw`(?:awaits|awaiting|pending|still needs) (?:final )?(?:approval|ratification)|(?:has|have) (?:not|yet to) (?:been )?(?:approved|ratified)`, ['approv', 'ratifi']],
+  ['life', 'dead', String.raw`(?:was|were|has been|have been) killed|died|(?:is|was) dead|(?:were|was) found dead`, ['killed', 'died', 'dead']],
+  ['life', 'alive', String.raw`survived|(?:is|was|are|were) (?:still )?alive|(?:is|was) in (?:stable|critical) condition`, ['survived', 'alive', 'condition']],
+  ['verdict', 'guilty', String.raw`(?:was|were) (?:found guilty|convicted)|pleaded guilty`, ['guilty', 'convicted']],
+  ['verdict', 'not-guilty', String.raw`(?:was|were) (?:acquitted|found not guilty|cleared of)|pleaded not guilty`, ['acquitted', 'guilty', 'cleared']],
 ];
 // One cheap test first: most sentences state no status at all.
 const ANY_STATUS = /member|join|pending|observer|candidate|applied|approv|ratif|passed|adopted|signed|reject|veto|voted|struck|blocked|killed|died|dead|surviv|alive|condition|guilty|convict|acquit|cleared/i;
-const PATTERNS = STATUS_PATTERNS.map(([topic, value, p]) => ({ topic, value, re: new RegExp(`\\b(?:${p})\\b`, 'giu') }));
+/**
+ * Each pattern twice: as written (case-insensitive Unicode matching, `giu`), and without the `u` flag, which
+ * compiles several times faster and matches the same wherever the text has no U+017F (long s) or U+212A (Kelvin
+ * sign): the patterns are ASCII, and those two are the only characters Unicode case folding maps into ASCII
+ * letters that non-Unicode case-insensitive matching does not (for `\b` too). `needs`: words one of which every
+ * match contains (lower case), so a sentence without any skips the pattern.
+ */
+const PATTERNS = STATUS_PATTERNS.map(([topic, value, p, needs]) => ({
+  topic,
+  value,
+  needs,
+  unicode: new RegExp(`\\b(?:${p})\\b`, 'giu'),
+  ascii: new RegExp(`\\b(?:${p})\\b`, 'gi'),
+}));
+const FOLDS_INTO_ASCII = /[\u017f\u212a]/;
 
 /** Status statements in one sentence that are asserted, not hedged ("could join as a full member" is a hope, not a status). */
 export function sentenceStatuses(text: string, offset: number): StatusMention[] {
+  return statuses(text, offset, true);
+}
+
+/** The same without the shortcuts (every pattern as written, on every sentence the first test lets through): the tests' reference. */
+export function sentenceStatusesPlain(text: string, offset: number): StatusMention[] {
+  return statuses(text, offset, false);
+}
+
+function statuses(text: string, offset: number, shortcuts: boolean): StatusMention[] {
   const out: StatusMention[] = [];
   if (!ANY_STATUS.test(text)) return out;
-  for (const { topic, value, re } of PATTERNS) {
+  // Lower-casing keeps every ASCII letter a letter of the same word, so a match's word is still found in it.
+  const plain = shortcuts && !FOLDS_INTO_ASCII.test(text);
+  const lower = plain ? text.toLowerCase() : '';
+  for (const { topic, value, needs, unicode, ascii } of PATTERNS) {
+    if (plain && !needs.some((w) => lower.includes(w))) continue;
+    const re = plain ? ascii : unicode;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       if (hedgedBefore(text, m.index!)) continue;

@@ -7,7 +7,9 @@ import { hashString } from './hash.js';
 export const QUOTED = 0x800000; // inside quotation marks: a changed word there is a changed quoted statement
 export const CAPITAL = 0x400000; // written with a capital (outside the sentence's first word): part of a name
 export const NUMBER = 0x200000; // a figure
-const HASH = 0x1fffff;
+/** The hash bits of an id: wordId(norm) is hashString(norm) & ID_HASH. */
+export const ID_HASH = 0x1fffff;
+const HASH = ID_HASH;
 /** Ids are below this: a pair of ids makes one safe integer key as a * ID_RANGE + b. */
 export const ID_RANGE = 0x200000;
 

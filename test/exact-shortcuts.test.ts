@@ -1,0 +1,192 @@
+// The speed shortcuts of facts, dates and chrome must give exactly what the plain code gives: each is compared
+// here with the expression or the code it stands for, on the news and blog bodies of ../shared (when present),
+// on samples/, and on random strings built from the characters the shortcuts treat specially.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sentenceEndsIn } from '../src/chrome/line-features.js';
+import { compileChromeOptions, kindOfLine, type ChromeOptions } from '../src/chrome/options.js';
+import { BARE_YEAR } from '../src/dates/date-mentions.js';
+import { FULL_DATE } from '../src/dates/date-patterns.js';
+import { extractClaims } from '../src/facts/claims.js';
+import { capitalised } from '../src/facts/entities.js';
+import { hashString } from '../src/facts/hash.js';
+import { normHashes } from '../src/facts/norm-hashes.js';
+import { buildSentenceTable } from '../src/facts/sentence-table.js';
+import { sentenceStatuses, sentenceStatusesPlain } from '../src/facts/status.js';
+import { HEDGES, NEGATIONS } from '../src/facts/stopwords.js';
+import { buildDoc } from '../src/text/doc.js';
+import { article, HAS_SHARED, ROOT, SHARED } from './helpers/run.js';
+
+function bodies(set: 'news-pages' | 'blog-pages'): string[] {
+  return readFileSync(join(SHARED, 'corpus', set, 'pages.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { body: string }).body);
+}
+const samples = (): string[] =>
+  readdirSync(join(ROOT, 'samples'))
+    .filter((f) => f.endsWith('.txt') || f.endsWith('.md'))
+    .map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8'));
+const texts = (): string[] => [...samples(), ...(HAS_SHARED ? [...bodies('news-pages'), ...bodies('blog-pages')] : [])];
+
+// A small deterministic generator (no dependency, same strings every run).
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+function strings(alphabet: string[], count: number, maxLength: number, seed: number): string[] {
+  const r = random(seed);
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    let s = '';
+    const len = Math.floor(r() * maxLength);
+    for (let i = 0; i < len; i++) s += alphabet[Math.floor(r() * alphabet.length)]!;
+    out.push(s);
+  }
+  return out;
+}
+
+/** The code sentenceEndsIn replaced: one-character strings looked up in sets. */
+function sentenceEndsInPlain(t: string): number {
+  const closers = new Set(['"', "'", '”', '’', '»', ')', ']']);
+  const stops = new Set(['.', '!', '?', '…', '。', '！', '？']);
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!stops.has(t[i]!) || t[i] === '…') continue;
+    let j = i + 1;
+    while (j < t.length && closers.has(t[j]!)) j++;
+    if (j >= t.length || t[j] === ' ' || t[j] === '\t') n++;
+    i = j - 1;
+  }
+  return n;
+}
+
+describe('chrome: sentence ends counted by character code', () => {
+  it('counts what the set-based code counts, on real lines and on punctuation soup', () => {
+    const lines = texts().flatMap((t) => t.split('\n'));
+    const soup = strings(['.', '!', '?', '…', '。', '！', '？', '"', "'", '”', '’', '»', ')', ']', ' ', '\t', 'a', 'Z', '“', '\u00a0'], 20_000, 24, 7);
+    let ends = 0;
+    for (const l of [...lines, ...soup]) {
+      const n = sentenceEndsIn(l);
+      expect(n, JSON.stringify(l)).toBe(sentenceEndsInPlain(l));
+      ends += n;
+    }
+    expect(ends).toBeGreaterThan(1000); // the comparison saw sentence ends, not only empty lines
+  });
+});
+
+describe('chrome: whole-line kinds kept per line', () => {
+  it('gives the kind the expression gives, for lines seen once or many times', () => {
+    const pack = JSON.parse(readFileSync(join(ROOT, 'rules', 'chrome.json'), 'utf8')) as { rules: Array<{ options?: ChromeOptions }> };
+    const o = compileChromeOptions(pack.rules.find((r) => r.options?.kinds)!.options!);
+    const lines = texts()
+      .flatMap((t) => t.split('\n'))
+      .map((l) => l.trim())
+      .filter((l) => l && l.split(/\s+/).length <= 14);
+    const extra = ['Share this:', 'Advertisement', 'Read more »', 'By Jane Doe | Updated', 'Photo: AP', 'x'.repeat(250), 'Related Articles'];
+    let kinds = 0;
+    for (const l of [...lines, ...extra, ...lines]) {
+      // A shallow copy of the options is a new cache key: its answer is computed, never remembered.
+      const computed = kindOfLine({ ...o }, l, l, l, true)?.name ?? null;
+      expect(kindOfLine(o, l, l, l, true)?.name ?? null, l).toBe(computed);
+      if (computed) kinds++;
+    }
+    expect(kinds).toBeGreaterThan(5);
+  });
+});
+
+describe('facts: status patterns without the u flag where nothing folds into ASCII', () => {
+  const tricky = [
+    'The treaty was ratified and the country has officially joined as a full member.',
+    'He survived the attack but his brother was killed; both were found not guilty.',
+    'The bill was blocKed (Kelvin sign) and the defendant was ſurvived by none: pleaded guilty.',
+    'MEMBERSHIP IS STILL PENDING, and the measure WAS FORMALLY APPROVED.',
+    'Observer status, candidate country, applied to join, membership application.',
+    'The motion awaits final approval and has not been ratified; it could join as a full member.',
+    'Straße İstanbul: the plan was approved; ſ and K alone.',
+  ];
+  it('finds the same statuses as the patterns as written, on real sentences and on tricky ones', () => {
+    const sentences = texts().flatMap((t) => buildDoc(article(t)).sentences.map((s) => s.text));
+    let found = 0;
+    for (const s of [...sentences, ...tricky]) {
+      const fast = sentenceStatuses(s, 3);
+      expect(fast, s).toEqual(sentenceStatusesPlain(s, 3));
+      found += fast.length;
+    }
+    expect(found).toBeGreaterThan(HAS_SHARED ? 20 : 5);
+  });
+  it('still matches through Unicode case folding where the text has a long s or a Kelvin sign', () => {
+    expect(sentenceStatuses('The bill was blocKed.', 0).map((s) => s.value)).toEqual(['rejected']);
+    // (The cheap first test is not Unicode-aware: another status word must let the sentence through, as before.)
+    expect(sentenceStatuses('One died and three passengers ſurvived the crash.', 0).map((s) => s.value)).toEqual(['dead', 'alive']);
+  });
+  it('agrees on random word soup built from the patterns’ own words', () => {
+    const words = ['was', 'were', 'has', 'have', 'been', 'not', 'yet', 'to', 'a', 'full', 'member', 'members', 'joined', 'join', 'approved', 'Approved', 'APPROVAL', 'ratified', 'rejected', 'killed', 'died', 'dead', 'found', 'guilty', 'pleaded', 'cleared', 'of', 'survived', 'alive', 'in', 'stable', 'condition', 'pending', 'membership', 'observer', 'status', 'ſ', 'K', 'could', ' ', ' ', ' ', ',', 'x'];
+    for (const s of strings(words, 4000, 14, 11)) expect(sentenceStatuses(s, 0), s).toEqual(sentenceStatusesPlain(s, 0));
+  });
+});
+
+describe('facts: capitalised words answered without the expression for ASCII', () => {
+  const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’.\-]*$/u;
+  it('answers as the expression does', () => {
+    const tokens = texts().flatMap((t) => buildDoc(article(t)).tokens.map((k) => k.text));
+    const soup = strings(['A', 'z', 'Q', 'é', 'É', '\u0301', "'", '’', '.', '-', '_', '1', ' ', 'ß', '\ud835\udc00', 'İ', 'ǅ'], 20_000, 6, 5);
+    for (const w of [...tokens, ...soup.filter((s) => s.length > 0)]) expect(capitalised(w), JSON.stringify(w)).toBe(CAPITALISED.test(w));
+  });
+});
+
+describe('facts: one hash per word', () => {
+  it('holds hashString(norm) for every word and figure, 0 elsewhere', () => {
+    const doc = buildDoc(article('The council approved 3 budgets on Tuesday, officials said. “It isn’t over,” she said.'));
+    const hashes = normHashes(doc);
+    doc.tokens.forEach((t, i) => expect(hashes[i]).toBe(t.kind === 'word' || t.kind === 'number' ? hashString(t.norm) : 0));
+  });
+  it('counts negations and hedges as the word lists say, on every claim of the texts', () => {
+    let negated = 0;
+    for (const t of texts()) {
+      const doc = buildDoc(article(t));
+      for (const c of extractClaims(doc, buildSentenceTable(doc))) {
+        const s = doc.sentences[c.sentence]!;
+        const words = doc.tokens.slice(s.tokenFrom, s.tokenTo).filter((k) => k.kind === 'word' || k.kind === 'number');
+        expect(c.negations).toBe(words.filter((k) => NEGATIONS.has(k.norm) || k.norm.endsWith("n't")).length);
+        expect(c.hedged).toBe(words.some((k) => HEDGES.has(k.norm)));
+        negated += c.negations;
+      }
+    }
+    expect(negated).toBeGreaterThan(0);
+  });
+});
+
+describe('dates: readers that start at a literal', () => {
+  const PLAIN_YEAR = /(?<![\d.,/-])(?:19|20)\d\d(?![\d-])(?!\s*(?:%|percent|people))/g;
+  const alphabet = ['1', '9', '2', '0', '5', '.', ',', '/', '-', ' ', 'a', '%', 'percent', 'people', '\n'];
+  it('finds the bare years the leading look-behind found', () => {
+    for (const s of [...texts(), ...strings(alphabet, 20_000, 16, 3)]) {
+      const at = (re: RegExp) => [...s.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+      expect(at(BARE_YEAR), JSON.stringify(s)).toEqual(at(PLAIN_YEAR));
+    }
+  });
+  it('skips only lines where no full date can match: each one holds a year', () => {
+    const dateParts = ['May', 'Oct. ', 'of', 'th', '16', '3', '12', '2019', '1987', '19', '20', '9', ' ', ' ', ',', '.', '/', '-'];
+    const composed: string[] = [];
+    for (const m of ['May', 'Oct.', 'june', 'SEPT']) {
+      for (const d of ['3', '16th', '31']) {
+        for (const y of ['2019', '1987', '1899', '19', '2105']) composed.push(`on ${m} ${d}, ${y}`, `${d} of ${m} ${y}`, `${d}.10.${y}`, `${y}-10-${d}`, `${m} ${d}`);
+      }
+    }
+    const lines = [...texts().flatMap((t) => t.split('\n')), ...composed, ...strings(dateParts, 20_000, 8, 9)];
+    let dated = 0;
+    for (const l of lines) {
+      const matches = [...l.matchAll(new RegExp(FULL_DATE.source, 'giu'))];
+      if (matches.length) {
+        dated++;
+        expect(/(?:19|20)\d\d/.test(l), l).toBe(true);
+      }
+    }
+    expect(dated).toBeGreaterThan(10);
+  });
+});
