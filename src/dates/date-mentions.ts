@@ -67,16 +67,57 @@ function chronoEn(): typeof ChronoModule.en {
 }
 
 // chrono's readings of a sentence depend only on its text and the reference date, and the same sentences recur
-// across a batch (wire copy, syndicated and corrected versions of a story): read each once. Bounded: cleared when full.
-const PARSED = new Map<string, ChronoModule.ParsedResult[]>();
+// across a batch (wire copy, syndicated and corrected versions of a story): read each once. Bounded: cleared when
+// full. What is kept is the little fromChrono reads (a Reading), not chrono's result objects: those hold their
+// reference, tags and component tables, about 4 KB a sentence, and 20,000 of them made each checking thread's
+// heap swing by ~90 MB.
+interface Reading {
+  index: number;
+  text: string;
+  /** CERTAIN_* bits: the components the text states. */
+  certain: number;
+  /** Known or implied components of the start. */
+  year: number;
+  month: number;
+  day: number;
+  weekday: number | undefined;
+  /** The start as a UTC calendar date (chrono's date() at timezone 0). */
+  dateY: number;
+  dateM: number;
+  dateD: number;
+}
+const CERTAIN_DAY = 1;
+const CERTAIN_MONTH = 2;
+const CERTAIN_WEEKDAY = 4;
+const CERTAIN_YEAR = 8;
+const PARSED = new Map<string, Reading[]>();
 const PARSED_MAX = 20_000;
 
-function parseDates(piece: string, ref: Date): ChronoModule.ParsedResult[] {
+function reading(r: ChronoModule.ParsedResult): Reading {
+  const c = r.start;
+  const date = c.date();
+  const certain =
+    (c.isCertain('day') ? CERTAIN_DAY : 0) | (c.isCertain('month') ? CERTAIN_MONTH : 0) | (c.isCertain('weekday') ? CERTAIN_WEEKDAY : 0) | (c.isCertain('year') ? CERTAIN_YEAR : 0);
+  return {
+    index: r.index,
+    text: r.text,
+    certain,
+    year: c.get('year')!,
+    month: c.get('month')!,
+    day: c.get('day')!,
+    weekday: c.get('weekday') ?? undefined,
+    dateY: date.getUTCFullYear(),
+    dateM: date.getUTCMonth() + 1,
+    dateD: date.getUTCDate(),
+  };
+}
+
+function parseDates(piece: string, ref: Date): Reading[] {
   const key = `${ref.getTime()}\u0000${piece}`;
   let results = PARSED.get(key);
   if (!results) {
     if (PARSED.size >= PARSED_MAX) PARSED.clear();
-    results = chronoEn().GB.parse(piece, { instant: ref, timezone: 0 });
+    results = chronoEn().GB.parse(piece, { instant: ref, timezone: 0 }).map(reading);
     PARSED.set(key, results);
   }
   return results;
@@ -151,9 +192,10 @@ function numericHabit(text: string): boolean | null {
   return null;
 }
 
-function fromChrono(doc: Doc, base: number, sentence: number, r: ChronoModule.ParsedResult, pub: string | null, dayFirst: boolean | null): DateMention | null {
-  const c = r.start;
-  const has = (k: ChronoModule.Component) => c.isCertain(k);
+const CERTAIN_BIT = { day: CERTAIN_DAY, month: CERTAIN_MONTH, weekday: CERTAIN_WEEKDAY, year: CERTAIN_YEAR } as const;
+
+function fromChrono(doc: Doc, base: number, sentence: number, r: Reading, pub: string | null, dayFirst: boolean | null): DateMention | null {
+  const has = (k: keyof typeof CERTAIN_BIT) => (r.certain & CERTAIN_BIT[k]) !== 0;
   // chrono keeps a leading "on"/"at" and a trailing comma ("on Friday", "July,"): the date is what lies between.
   // A time of day is not part of the date ("10 a.m. Friday, Dec. 6", "Friday 05/06/2025 at noon").
   const lead = LEAD_WORDS.exec(r.text)?.[0].length ?? 0;
@@ -167,7 +209,7 @@ function fromChrono(doc: Doc, base: number, sentence: number, r: ChronoModule.Pa
   if (/^now$/i.test(text) || NUMERIC_NO_YEAR.test(text)) return null;
   if (!has('day') && !has('month') && !has('weekday') && !has('year')) return null;
   const before = doc.text.slice(Math.max(0, start - 24), start);
-  const weekday = has('weekday') ? c.get('weekday')! : undefined;
+  const weekday = has('weekday') ? r.weekday! : undefined;
   const tail: Pick<DateMention, 'weekday'> = weekday === undefined ? {} : { weekday };
 
   // Numeric dates are read by our own reader, which knows the dotted convention and says when the order is ambiguous.
@@ -179,9 +221,9 @@ function fromChrono(doc: Doc, base: number, sentence: number, r: ChronoModule.Pa
     return { start, end, text, value: reading.value, precision: 'day', relative: false, sentence, yearStated: true, ...tail, ...(reading.ambiguous ? { ambiguous: true, alternative: reading.alternative! } : {}) };
   }
 
-  const y = c.get('year')!;
-  const mo = c.get('month')!;
-  const d = c.get('day')!;
+  const y = r.year;
+  const mo = r.month;
+  const d = r.day;
   // "last week", "yesterday", "two days ago", "this year": no digits and no month name, all relative.
   const casual = !/\d/.test(text) && !MONTH_WORD.test(text);
   // chrono reads "Nov. 21" as November 2021; a year is stated only when four digits (or '19) say so.
@@ -205,7 +247,7 @@ function fromChrono(doc: Doc, base: number, sentence: number, r: ChronoModule.Pa
     return { start, end, text, value: pub ? String(y) : null, precision: 'year', relative: true, sentence };
   }
   // Weekdays and casual references ("last Friday", "yesterday", "two weeks ago", "last week").
-  const value = pub ? iso(c.date().getUTCFullYear(), c.date().getUTCMonth() + 1, c.date().getUTCDate()) : null;
+  const value = pub ? iso(r.dateY, r.dateM, r.dateD) : null;
   const out: DateMention = { start, end, text, value, precision: 'day', relative: true, sentence, ...tail };
   if (value && /\bweek\b/i.test(text)) out.until = fromDayNumber(dayNumber(value) + 6);
   return out;
