@@ -1,5 +1,6 @@
 import type { Finding } from '../types.js';
 import type { Detector } from './detector.js';
+import { VocabIndex } from '../text/vocabulary.js';
 
 export interface PhraseEntry {
   phrase: string;
@@ -44,7 +45,10 @@ interface CompiledPhrase {
 type PhraseMatcher = (text: string, at: number) => number;
 
 interface PreparedPhrases {
-  byFirstWord: Map<string, CompiledPhrase[]>;
+  /** The entries by their first word (normalised), as lists indexed by `firstWord`. */
+  lists: CompiledPhrase[][];
+  /** Normalised word → index into `lists`, or -1: memoised per vocabulary id (one array read per token). */
+  firstWord: VocabIndex;
   sentence: boolean;
   minDistinct: number;
   escalateAt: number | null;
@@ -212,10 +216,14 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
         requires: (c.entry.requires ?? []).map(condition),
         unless: (c.entry.unless ?? []).map(condition),
       });
-    return { byFirstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1, escalateAt: o.escalateAt ?? null, compile };
+    const lists = [...byFirstWord.values()];
+    const index = new Map<string, number>();
+    for (const key of byFirstWord.keys()) index.set(key, index.size);
+    const firstWord = new VocabIndex((norm) => index.get(norm) ?? -1);
+    return { lists, firstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1, escalateAt: o.escalateAt ?? null, compile };
   },
   run(doc, rule) {
-    const { byFirstWord, sentence, minDistinct, escalateAt, compile } = rule.prepared;
+    const { lists, firstWord, sentence, minDistinct, escalateAt, compile } = rule.prepared;
     const distinct = new Set<PhraseEntry>();
     const out: Finding[] = [];
     const conditionCache = new Map<RegExp, boolean>();
@@ -229,8 +237,9 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
     for (let ti = 0; ti < tokens.length; ti++) {
       const tok = tokens[ti]!;
       if (tok.kind !== 'word' || tok.start < coveredTo) continue;
-      const candidates = byFirstWord.get(tok.norm);
-      if (!candidates) continue;
+      const at = firstWord.get(tok.vocabId, tok.norm);
+      if (at < 0) continue;
+      const candidates = lists[at]!;
       const next = tokens[ti + 1]?.norm ?? '';
       let best: { c: CompiledPhrase; end: number } | null = null;
       for (const c of candidates) {

@@ -1,5 +1,6 @@
 import type { Finding, Token } from '../types.js';
 import type { Detector } from './detector.js';
+import { VocabIndex } from '../text/vocabulary.js';
 
 export interface SpunCollocationOptions {
   /** Established term → its spun variants (lower case, last word in its base form): "climate change" → ["climate alteration"]. */
@@ -11,8 +12,17 @@ export interface SpunCollocationOptions {
 interface PreparedSpunCollocations {
   /** Variant (base form of its last word) → the established term. */
   variants: Map<string, string>;
-  /** First words of the variants: most tokens are rejected by one Set lookup. */
-  firstWords: Set<string>;
+  /**
+   * First word of the variants (normalised) → index into `next`, or -1: most tokens are rejected by one array read
+   * (memoised per vocabulary id).
+   */
+  firstWord: VocabIndex;
+  /**
+   * Per first word, per length n (2..maxWords): the second words of its n-word variants (for n = 2, the base form of
+   * the last word). A run whose second word is not there cannot be a variant of that length: the Map lookup and the
+   * string it needs are skipped (an exact filter: the variants' words are split on single spaces, tokens hold none).
+   */
+  next: Array<Array<Set<string> | undefined>>;
   /** Longest variant, in words. */
   maxWords: number;
   verbLike: Set<string>;
@@ -99,7 +109,8 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
   },
   prepare(o) {
     const variants = new Map<string, string>();
-    const firstWords = new Set<string>();
+    const firstIndex = new Map<string, number>();
+    const next: Array<Array<Set<string> | undefined>> = [];
     let maxWords = 2;
     // 34,000 variants are indexed in every process that checks an article: no split arrays or entry pairs
     // (half the start-up cost of this rule).
@@ -108,17 +119,24 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
       for (let i = 0; i < list.length; i++) {
         const key = list[i]!.toLowerCase();
         if (!variants.has(key)) variants.set(key, term);
-        let space = key.indexOf(' ');
-        firstWords.add(key.slice(0, space));
+        const space = key.indexOf(' ');
+        const first = key.slice(0, space);
         let words = 2;
-        while ((space = key.indexOf(' ', space + 1)) !== -1) words++;
+        let at = space;
+        while ((at = key.indexOf(' ', at + 1)) !== -1) words++;
         if (words > maxWords) maxWords = words;
+        let fi = firstIndex.get(first);
+        if (fi === undefined) firstIndex.set(first, (fi = next.push([]) - 1));
+        const bySize = next[fi]!;
+        const secondEnd = key.indexOf(' ', space + 1);
+        (bySize[words] ??= new Set()).add(secondEnd < 0 ? key.slice(space + 1) : key.slice(space + 1, secondEnd));
       }
     }
-    return { variants, firstWords, maxWords, verbLike: new Set(o.verbLike ?? []) };
+    const firstWord = new VocabIndex((norm) => firstIndex.get(norm) ?? -1);
+    return { variants, firstWord, next, maxWords, verbLike: new Set(o.verbLike ?? []) };
   },
   run(doc, rule) {
-    const { variants, firstWords, maxWords, verbLike } = rule.prepared;
+    const { variants, firstWord, next, maxWords, verbLike } = rule.prepared;
     const { tokens, text } = doc;
     const out: Finding[] = [];
     // A variant in Title Case may be a name or a heading ("Cabinet Room"): it flags only beside another hit
@@ -126,15 +144,22 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
     const names: Finding[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i]!;
-      if (first.kind !== 'word' || !firstWords.has(first.norm)) continue;
+      if (first.kind !== 'word') continue;
+      const fi = firstWord.get(first.vocabId, first.norm);
+      if (fi < 0) continue;
+      const bySize = next[fi]!;
       let hit: { n: number; term: string; base: string } | null = null;
       // A run of n words is also a run of fewer: the longest run bounds the lengths worth looking up.
       for (let n = runOfWords(text, tokens, i, Math.min(maxWords, tokens.length - i)); n >= 2 && !hit; n--) {
+        const seconds = bySize[n];
+        if (!seconds) continue;
+        if (n > 2 && !seconds.has(tokens[i + 1]!.norm)) continue;
         let prefix = first.norm;
         for (let k = i + 1; k < i + n - 1; k++) prefix += ` ${tokens[k]!.norm}`;
         const lastNorm = tokens[i + n - 1]!.norm;
         for (const base of baseForms(lastNorm)) {
           if (base !== lastNorm && !lastNorm.endsWith("'s") && verbLike.has(base) && opensObject(tokens[i + n])) continue;
+          if (n === 2 && !seconds.has(base)) continue;
           const term = variants.get(`${prefix} ${base}`);
           if (term !== undefined) {
             hit = { n, term, base };
