@@ -45,9 +45,19 @@ interface CompiledPhrase {
 type PhraseMatcher = (text: string, at: number) => number;
 
 interface PreparedPhrases {
-  /** The entries by their first word (normalised), as lists indexed by `firstWord`. */
-  lists: CompiledPhrase[][];
-  /** Normalised word → index into `lists`, or -1: memoised per vocabulary id (one array read per token). */
+  /**
+   * The entries grouped by their first word (normalised), in list order: the group of first word g is
+   * entries[from[g]] .. entries[from[g + 1] - 1].
+   */
+  entries: CompiledPhrase[];
+  from: Int32Array;
+  /**
+   * Per entry, the first UTF-16 unit of its `second`, or -1 when it has none: the second-word check rejects most
+   * candidates from this contiguous array without touching the entry (only a matching first unit can pass
+   * `next.startsWith(second)`, which is still asked).
+   */
+  secondHead: Int32Array;
+  /** Normalised word → group number, or -1: memoised per vocabulary id (one array read per token). */
   firstWord: VocabIndex;
   sentence: boolean;
   minDistinct: number;
@@ -216,14 +226,21 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
         requires: (c.entry.requires ?? []).map(condition),
         unless: (c.entry.unless ?? []).map(condition),
       });
-    const lists = [...byFirstWord.values()];
-    const index = new Map<string, number>();
-    for (const key of byFirstWord.keys()) index.set(key, index.size);
-    const firstWord = new VocabIndex((norm) => index.get(norm) ?? -1);
-    return { lists, firstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1, escalateAt: o.escalateAt ?? null, compile };
+    const entries: CompiledPhrase[] = [];
+    const from = new Int32Array(byFirstWord.size + 1);
+    const group = new Map<string, number>();
+    for (const [key, list] of byFirstWord) {
+      from[group.size] = entries.length;
+      group.set(key, group.size);
+      for (const c of list) entries.push(c);
+    }
+    from[group.size] = entries.length;
+    const secondHead = Int32Array.from(entries, (c) => (c.second ? c.second.charCodeAt(0) : -1));
+    const firstWord = new VocabIndex((norm) => group.get(norm) ?? -1);
+    return { entries, from, secondHead, firstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1, escalateAt: o.escalateAt ?? null, compile };
   },
   run(doc, rule) {
-    const { lists, firstWord, sentence, minDistinct, escalateAt, compile } = rule.prepared;
+    const { entries, from, secondHead, firstWord, sentence, minDistinct, escalateAt, compile } = rule.prepared;
     const distinct = new Set<PhraseEntry>();
     const out: Finding[] = [];
     const conditionCache = new Map<RegExp, boolean>();
@@ -237,12 +254,15 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
     for (let ti = 0; ti < tokens.length; ti++) {
       const tok = tokens[ti]!;
       if (tok.kind !== 'word' || tok.start < coveredTo) continue;
-      const at = firstWord.get(tok.vocabId, tok.norm);
-      if (at < 0) continue;
-      const candidates = lists[at]!;
+      const g = firstWord.get(tok.vocabId, tok.norm);
+      if (g < 0) continue;
       const next = tokens[ti + 1]?.norm ?? '';
+      const nextHead = next.length > 0 ? next.charCodeAt(0) : -2;
       let best: { c: CompiledPhrase; end: number } | null = null;
-      for (const c of candidates) {
+      for (let k = from[g]!, to = from[g + 1]!; k < to; k++) {
+        const head = secondHead[k]!;
+        if (head !== -1 && head !== nextHead) continue;
+        const c = entries[k]!;
         // Cheap check of the second word before any expression is compiled or run.
         if (c.second && !next.startsWith(c.second)) continue;
         const { match, requires, unless } = compile(c);

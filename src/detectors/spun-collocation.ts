@@ -23,9 +23,25 @@ interface PreparedSpunCollocations {
    * string it needs are skipped (an exact filter: the variants' words are split on single spaces, tokens hold none).
    */
   next: Array<Array<Set<string> | undefined>>;
+  /**
+   * The same second words as 30-bit signatures (`wordBit`), per first word and length at [group * (maxWords + 1) + n]:
+   * a run whose second word's bit (for n = 2, the bits of its base forms) is not in the signature is rejected from
+   * this one contiguous array, before the run is measured or a Set is read. A filter of sure negatives only.
+   */
+  signatures: Int32Array;
+  /** wordBit of a token's word, and the union of wordBit over its base forms: memoised per vocabulary id. */
+  secondBit: VocabIndex;
+  baseBits: VocabIndex;
   /** Longest variant, in words. */
   maxWords: number;
   verbLike: Set<string>;
+}
+
+/** One of 30 bits for a word (FNV-1a of its UTF-16 units): the second-word signatures' hash. */
+function wordBit(w: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+  return 1 << ((h >>> 0) % 30);
 }
 
 /** Base forms a last word may stand for: "alterations" → alteration, "wedlocks" → wedlock, "policies" → policy. */
@@ -133,10 +149,15 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
       }
     }
     const firstWord = new VocabIndex((norm) => firstIndex.get(norm) ?? -1);
-    return { variants, firstWord, next, maxWords, verbLike: new Set(o.verbLike ?? []) };
+    const signatures = new Int32Array(next.length * (maxWords + 1));
+    next.forEach((bySize, fi) => bySize.forEach((seconds, n) => seconds?.forEach((w) => (signatures[fi * (maxWords + 1) + n]! |= wordBit(w)))));
+    const secondBit = new VocabIndex(wordBit);
+    const baseBits = new VocabIndex((norm) => baseForms(norm).reduce((bits, b) => bits | wordBit(b), 0));
+    return { variants, firstWord, next, signatures, secondBit, baseBits, maxWords, verbLike: new Set(o.verbLike ?? []) };
   },
   run(doc, rule) {
-    const { variants, firstWord, next, maxWords, verbLike } = rule.prepared;
+    const { variants, firstWord, next, signatures, secondBit, baseBits, maxWords, verbLike } = rule.prepared;
+    const stride = maxWords + 1;
     const { tokens, text } = doc;
     const out: Finding[] = [];
     // A variant in Title Case may be a name or a heading ("Cabinet Room"): it flags only beside another hit
@@ -147,10 +168,21 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
       if (first.kind !== 'word') continue;
       const fi = firstWord.get(first.vocabId, first.norm);
       if (fi < 0) continue;
+      const second = tokens[i + 1];
+      if (!second) continue;
+      const row = fi * stride;
+      const pairBits = signatures[row + 2]! & baseBits.get(second.vocabId, second.norm);
+      let longerBits = 0;
+      if (maxWords > 2) {
+        const bit = secondBit.get(second.vocabId, second.norm);
+        for (let n = 3; n <= maxWords; n++) longerBits |= signatures[row + n]! & bit;
+      }
+      if (pairBits === 0 && longerBits === 0) continue;
       const bySize = next[fi]!;
       let hit: { n: number; term: string; base: string } | null = null;
       // A run of n words is also a run of fewer: the longest run bounds the lengths worth looking up.
       for (let n = runOfWords(text, tokens, i, Math.min(maxWords, tokens.length - i)); n >= 2 && !hit; n--) {
+        if (n === 2 ? pairBits === 0 : (signatures[row + n]! & secondBit.get(second.vocabId, second.norm)) === 0) continue;
         const seconds = bySize[n];
         if (!seconds) continue;
         if (n > 2 && !seconds.has(tokens[i + 1]!.norm)) continue;

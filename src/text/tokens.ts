@@ -127,19 +127,27 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
         continue;
       }
       const start = s.start + i;
-      const word = t.slice(i, end);
+      let word: string;
       let norm: string;
       let vocabId = NO_ID;
       if (kind === 'word') {
-        // A spelling seen before gives its id and its shared normalised string without lower-casing again.
-        vocabId = VOCABULARY.spelled(word);
-        if (vocabId !== NO_ID) norm = VOCABULARY.word(vocabId);
-        else {
+        // A spelling seen before gives its text, its id and its shared normalised string: no slice, no lower-casing.
+        const spelling = VOCABULARY.spellingAt(t, i, end);
+        if (spelling >= 0) {
+          word = VOCABULARY.spellingTextOf(spelling);
+          vocabId = VOCABULARY.spellingWord(spelling);
+          norm = VOCABULARY.word(vocabId);
+        } else {
+          word = t.slice(i, end);
           norm = normalizeWord(word);
           vocabId = VOCABULARY.add(norm, word);
           if (vocabId !== NO_ID) norm = VOCABULARY.word(vocabId);
         }
-      } else norm = normalizeWord(word);
+      } else {
+        word = t.slice(i, end);
+        // A number is digits, separators and a lower-case ordinal ending: already its normalised form.
+        norm = kind === 'number' ? word : normalizeWord(word);
+      }
       tokens.push({ start, end: start + word.length, text: word, norm, kind, sentence: s.index, vocabId });
       i = end;
     }

@@ -25,13 +25,24 @@ function detached(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/** FNV-1a over the UTF-16 units of t[from, to): the spelling table's hash, computed on the text itself (no slice). */
+function hashAt(t: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ t.charCodeAt(k), 0x01000193);
+  return h;
+}
+
 export class Vocabulary {
   /** Normalised word → id. */
   private readonly ids = new Map<string, number>();
-  /** Word as written (before lower-casing) → id: the tokenizer's fast path, which skips normalising a known spelling. */
-  private readonly spellings = new Map<string, number>();
   /** id → normalised word (one shared string per word: every token of that word carries this same string). */
   private readonly words: string[] = [];
+  // Spellings (words as written, before lower-casing) are the tokenizer's fast path: a known spelling gives its
+  // text, its id and its normalised word with no slice, no lower-casing and no Map. An open-addressing table of
+  // spelling numbers + 1 (0 = empty slot), probed with a hash of the characters in place.
+  private slots = new Int32Array(1 << 12);
+  private readonly spellingText: string[] = [];
+  private readonly spellingId: number[] = [];
 
   constructor(
     /** At most this many words. */
@@ -44,9 +55,32 @@ export class Vocabulary {
     return this.words.length;
   }
 
-  /** The id of a word as written, if this spelling was seen before; NO_ID otherwise (then call `add`). */
-  spelled(written: string): number {
-    return this.spellings.get(written) ?? NO_ID;
+  get spellings(): number {
+    return this.spellingText.length;
+  }
+
+  /**
+   * The spelling number of t.slice(from, to) if that exact spelling was seen before, else -1. Read its text
+   * (`spellingTextOf`, equal to the slice) and its word id (`spellingWord`).
+   */
+  spellingAt(t: string, from: number, to: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const len = to - from;
+    for (let h = hashAt(t, from, to) & mask; ; h = (h + 1) & mask) {
+      const v = slots[h]!;
+      if (v === 0) return -1;
+      const text = this.spellingText[v - 1]!;
+      if (text.length === len && t.startsWith(text, from)) return v - 1;
+    }
+  }
+
+  spellingTextOf(spelling: number): string {
+    return this.spellingText[spelling]!;
+  }
+
+  spellingWord(spelling: number): number {
+    return this.spellingId[spelling]!;
   }
 
   /** The normalised word of an id (the string every token with that id carries as its norm). */
@@ -61,7 +95,8 @@ export class Vocabulary {
 
   /**
    * The id of `norm` (the normalised form of `written`), adding the word when there is room; NO_ID when the
-   * vocabulary is full and the word new. Remembers the spelling for `spelled` when there is room.
+   * vocabulary is full and the word new. Remembers the spelling for `spellingAt` when it has a word id and there is
+   * room (call it only for a spelling `spellingAt` did not find).
    */
   add(norm: string, written: string): number {
     let id = this.ids.get(norm);
@@ -72,8 +107,30 @@ export class Vocabulary {
       this.words.push(kept);
       this.ids.set(kept, id);
     }
-    if (this.spellings.size < this.spellingLimit) this.spellings.set(written === norm ? this.words[id]! : detached(written), id);
+    if (this.spellingText.length < this.spellingLimit) this.addSpelling(written === norm ? this.words[id]! : detached(written), id);
     return id;
+  }
+
+  private addSpelling(text: string, id: number): void {
+    // At most half full, so probes stay short.
+    if (2 * (this.spellingText.length + 1) > this.slots.length) this.rehash(this.slots.length * 2);
+    this.spellingText.push(text);
+    this.spellingId.push(id);
+    this.place(this.spellingText.length);
+  }
+
+  private place(v: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const text = this.spellingText[v - 1]!;
+    let h = hashAt(text, 0, text.length) & mask;
+    while (slots[h] !== 0) h = (h + 1) & mask;
+    slots[h] = v;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let v = 1; v <= this.spellingText.length; v++) this.place(v);
   }
 }
 
