@@ -204,14 +204,39 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
   prepare(o) {
     const flags = o.caseSensitive ? 'uy' : 'iuy';
     const condFlags = o.caseSensitive ? 'u' : 'iu';
-    const byFirstWord = new Map<string, CompiledPhrase[]>();
     const inflect = o.inflect !== false;
-    for (const entry of o.phrases) {
+    // Grouped by first word with a counting sort (groups in order of first appearance, entries in list order):
+    // no array per first word.
+    const group = new Map<string, number>();
+    const groupOf = new Int32Array(o.phrases.length);
+    const listed: CompiledPhrase[] = [];
+    let counts = new Int32Array(64);
+    for (let i = 0; i < o.phrases.length; i++) {
+      const entry = o.phrases[i]!;
       const { first: key, second } = phraseKeys(entry.phrase, inflect);
-      const compiled: CompiledPhrase = { entry, second, compiled: null };
-      const list = byFirstWord.get(key);
-      if (list) list.push(compiled);
-      else byFirstWord.set(key, [compiled]);
+      listed.push({ entry, second, compiled: null });
+      let g = group.get(key);
+      if (g === undefined) {
+        group.set(key, (g = group.size));
+        if (g >= counts.length) {
+          const grown = new Int32Array(counts.length * 2);
+          grown.set(counts);
+          counts = grown;
+        }
+      }
+      groupOf[i] = g;
+      counts[g]!++;
+    }
+    const from = new Int32Array(group.size + 1);
+    for (let g = 0; g < group.size; g++) from[g + 1] = from[g]! + counts[g]!;
+    const entries: CompiledPhrase[] = new Array<CompiledPhrase>(listed.length);
+    const secondHead = new Int32Array(listed.length);
+    const cursor = from.slice(0, group.size);
+    for (let i = 0; i < listed.length; i++) {
+      const c = listed[i]!;
+      const k = cursor[groupOf[i]!]!++;
+      entries[k] = c;
+      secondHead[k] = c.second ? c.second.charCodeAt(0) : -1;
     }
     // Conditions are shared between entries ("cancer" in hundreds of fingerprints): one RegExp per text.
     const conditions = new Map<string, RegExp>();
@@ -226,16 +251,6 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
         requires: (c.entry.requires ?? []).map(condition),
         unless: (c.entry.unless ?? []).map(condition),
       });
-    const entries: CompiledPhrase[] = [];
-    const from = new Int32Array(byFirstWord.size + 1);
-    const group = new Map<string, number>();
-    for (const [key, list] of byFirstWord) {
-      from[group.size] = entries.length;
-      group.set(key, group.size);
-      for (const c of list) entries.push(c);
-    }
-    from[group.size] = entries.length;
-    const secondHead = Int32Array.from(entries, (c) => (c.second ? c.second.charCodeAt(0) : -1));
     const firstWord = new VocabIndex((norm) => group.get(norm) ?? -1);
     return { entries, from, secondHead, firstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1, escalateAt: o.escalateAt ?? null, compile };
   },

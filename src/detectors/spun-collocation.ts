@@ -12,36 +12,47 @@ export interface SpunCollocationOptions {
 interface PreparedSpunCollocations {
   /** Variant (base form of its last word) → the established term. */
   variants: Map<string, string>;
+  /** `wordHash` of a token's normalised word, memoised per vocabulary id. */
+  hashOf: VocabIndex;
+  /** Bit set of the variants' first words (by `wordHash`): most tokens are rejected by two array reads. */
+  firsts: Int32Array;
   /**
-   * First word of the variants (normalised) → index into `next`, or -1: most tokens are rejected by one array read
-   * (memoised per vocabulary id).
+   * Bit set of (first word, second word, length n) of the variants (by `pairSlot`; for n = 2 the second word is the
+   * base form of the last): a run whose pair is not there cannot be a variant of that length, and is rejected before
+   * its words are measured or a key is built.
    */
-  firstWord: VocabIndex;
-  /**
-   * Per first word, per length n (2..maxWords): the second words of its n-word variants (for n = 2, the base form of
-   * the last word). A run whose second word is not there cannot be a variant of that length: the Map lookup and the
-   * string it needs are skipped (an exact filter: the variants' words are split on single spaces, tokens hold none).
-   */
-  next: Array<Array<Set<string> | undefined>>;
-  /**
-   * The same second words as 30-bit signatures (`wordBit`), per first word and length at [group * (maxWords + 1) + n]:
-   * a run whose second word's bit (for n = 2, the bits of its base forms) is not in the signature is rejected from
-   * this one contiguous array, before the run is measured or a Set is read. A filter of sure negatives only.
-   */
-  signatures: Int32Array;
-  /** wordBit of a token's word, and the union of wordBit over its base forms: memoised per vocabulary id. */
-  secondBit: VocabIndex;
-  baseBits: VocabIndex;
+  pairs: Int32Array;
   /** Longest variant, in words. */
   maxWords: number;
   verbLike: Set<string>;
 }
 
-/** One of 30 bits for a word (FNV-1a of its UTF-16 units): the second-word signatures' hash. */
-function wordBit(w: string): number {
+// Both bit sets only reject sure negatives (a variant's words are split on single spaces, a token holds none, and
+// both sides hash the same strings), so the variants Map still decides every hit, as it did without them. Bit sets
+// rather than an exact index by first word: they are filled in one pass over the 34,000 variants with no Map or Set
+// per first word, so loading costs no more than the Set of first words did (a one-article run pays the load).
+const FIRST_BITS = 18; // 6,800 first words in 262,144 bits: ~2.6% of other words pass the first test
+const PAIR_BITS = 21; // 34,000 pairs in 2 million bits: ~1.6% of other pairs pass
+
+/** 30-bit FNV-1a of the UTF-16 units of s[from, to). */
+function hashRange(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
-  return 1 << ((h >>> 0) % 30);
+  for (let k = from; k < to; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h >>> 2;
+}
+
+const wordHash = (w: string): number => hashRange(w, 0, w.length);
+
+const firstSlot = (h: number): number => h & ((1 << FIRST_BITS) - 1);
+
+function pairSlot(first: number, second: number, n: number): number {
+  return (Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b) ^ n) >>> (32 - PAIR_BITS);
+}
+
+const has = (bits: Int32Array, slot: number): boolean => (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+
+function set(bits: Int32Array, slot: number): void {
+  bits[slot >>> 5]! |= 1 << (slot & 31);
 }
 
 /** Base forms a last word may stand for: "alterations" → alteration, "wedlocks" → wedlock, "policies" → policy. */
@@ -125,39 +136,31 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
   },
   prepare(o) {
     const variants = new Map<string, string>();
-    const firstIndex = new Map<string, number>();
-    const next: Array<Array<Set<string> | undefined>> = [];
+    const firsts = new Int32Array(1 << (FIRST_BITS - 5));
+    const pairs = new Int32Array(1 << (PAIR_BITS - 5));
     let maxWords = 2;
     // 34,000 variants are indexed in every process that checks an article: no split arrays or entry pairs
-    // (half the start-up cost of this rule).
+    // (half the start-up cost of this rule), and the words hashed in place.
     for (const term in o.terms) {
       const list = o.terms[term]!;
       for (let i = 0; i < list.length; i++) {
         const key = list[i]!.toLowerCase();
         if (!variants.has(key)) variants.set(key, term);
         const space = key.indexOf(' ');
-        const first = key.slice(0, space);
+        const secondEnd = key.indexOf(' ', space + 1);
         let words = 2;
         let at = space;
         while ((at = key.indexOf(' ', at + 1)) !== -1) words++;
         if (words > maxWords) maxWords = words;
-        let fi = firstIndex.get(first);
-        if (fi === undefined) firstIndex.set(first, (fi = next.push([]) - 1));
-        const bySize = next[fi]!;
-        const secondEnd = key.indexOf(' ', space + 1);
-        (bySize[words] ??= new Set()).add(secondEnd < 0 ? key.slice(space + 1) : key.slice(space + 1, secondEnd));
+        const first = hashRange(key, 0, space);
+        set(firsts, firstSlot(first));
+        set(pairs, pairSlot(first, hashRange(key, space + 1, secondEnd < 0 ? key.length : secondEnd), words));
       }
     }
-    const firstWord = new VocabIndex((norm) => firstIndex.get(norm) ?? -1);
-    const signatures = new Int32Array(next.length * (maxWords + 1));
-    next.forEach((bySize, fi) => bySize.forEach((seconds, n) => seconds?.forEach((w) => (signatures[fi * (maxWords + 1) + n]! |= wordBit(w)))));
-    const secondBit = new VocabIndex(wordBit);
-    const baseBits = new VocabIndex((norm) => baseForms(norm).reduce((bits, b) => bits | wordBit(b), 0));
-    return { variants, firstWord, next, signatures, secondBit, baseBits, maxWords, verbLike: new Set(o.verbLike ?? []) };
+    return { variants, hashOf: new VocabIndex(wordHash), firsts, pairs, maxWords, verbLike: new Set(o.verbLike ?? []) };
   },
   run(doc, rule) {
-    const { variants, firstWord, next, signatures, secondBit, baseBits, maxWords, verbLike } = rule.prepared;
-    const stride = maxWords + 1;
+    const { variants, hashOf, firsts, pairs, maxWords, verbLike } = rule.prepared;
     const { tokens, text } = doc;
     const out: Finding[] = [];
     // A variant in Title Case may be a name or a heading ("Cabinet Room"): it flags only beside another hit
@@ -166,32 +169,30 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i]!;
       if (first.kind !== 'word') continue;
-      const fi = firstWord.get(first.vocabId, first.norm);
-      if (fi < 0) continue;
+      const h1 = hashOf.get(first.vocabId, first.norm);
+      if (!has(firsts, firstSlot(h1))) continue;
       const second = tokens[i + 1];
       if (!second) continue;
-      const row = fi * stride;
-      const pairBits = signatures[row + 2]! & baseBits.get(second.vocabId, second.norm);
-      let longerBits = 0;
-      if (maxWords > 2) {
-        const bit = secondBit.get(second.vocabId, second.norm);
-        for (let n = 3; n <= maxWords; n++) longerBits |= signatures[row + n]! & bit;
+      // Which lengths the pair (first, second) allows: n = 2 with any base form of the second word, n >= 3 with it as is.
+      const h2 = hashOf.get(second.vocabId, second.norm);
+      let lengths = 0;
+      for (let n = 3; n <= maxWords; n++) if (has(pairs, pairSlot(h1, h2, n))) lengths |= 1 << n;
+      for (const base of baseForms(second.norm)) {
+        if (has(pairs, pairSlot(h1, base === second.norm ? h2 : wordHash(base), 2))) {
+          lengths |= 1 << 2;
+          break;
+        }
       }
-      if (pairBits === 0 && longerBits === 0) continue;
-      const bySize = next[fi]!;
+      if (lengths === 0) continue;
       let hit: { n: number; term: string; base: string } | null = null;
       // A run of n words is also a run of fewer: the longest run bounds the lengths worth looking up.
       for (let n = runOfWords(text, tokens, i, Math.min(maxWords, tokens.length - i)); n >= 2 && !hit; n--) {
-        if (n === 2 ? pairBits === 0 : (signatures[row + n]! & secondBit.get(second.vocabId, second.norm)) === 0) continue;
-        const seconds = bySize[n];
-        if (!seconds) continue;
-        if (n > 2 && !seconds.has(tokens[i + 1]!.norm)) continue;
+        if ((lengths & (1 << n)) === 0) continue;
         let prefix = first.norm;
         for (let k = i + 1; k < i + n - 1; k++) prefix += ` ${tokens[k]!.norm}`;
         const lastNorm = tokens[i + n - 1]!.norm;
         for (const base of baseForms(lastNorm)) {
           if (base !== lastNorm && !lastNorm.endsWith("'s") && verbLike.has(base) && opensObject(tokens[i + n])) continue;
-          if (n === 2 && !seconds.has(base)) continue;
           const term = variants.get(`${prefix} ${base}`);
           if (term !== undefined) {
             hit = { n, term, base };
