@@ -113,6 +113,15 @@ export interface Token extends Span {
   norm: string;
   kind: TokenKind;
   sentence: number;
+  /**
+   * The word's id in the process-wide vocabulary (src/text/vocabulary.ts): equal for equal `norm`, dense, stable for
+   * the life of the process (thread); NO_ID (-1) for numbers, punctuation and symbols, and for new words once the
+   * vocabulary is full. A detector that looks every word up in its own table reads a VocabIndex (an array by id)
+   * instead of hashing `norm` again: the phrase packs, spun collocations and broken infinitives do; others
+   * (stopwords, roles, attribution cues, content words, redundancy's per-article ids) can adopt it the same way.
+   * Process-local: never written to a report or to facts.
+   */
+  vocabId: number;
 }
 
 /** A detector's raw result: a span and, optionally, a specific message and a mechanical fix. */

@@ -1,6 +1,7 @@
 import type { Finding, Token } from '../types.js';
 import type { Detector } from './detector.js';
 import { startsWithCapital } from '../text/initial-capital.js';
+import { VocabIndex } from '../text/vocabulary.js';
 
 export interface BrokenInfinitiveOptions {
   /** Words after which "to" must start an infinitive ("expected to", "able to"). */
@@ -14,7 +15,8 @@ export interface BrokenInfinitiveOptions {
 interface Prepared {
   toCues: Set<string>;
   modals: Set<string>;
-  adjectives: Set<string>;
+  /** 1 for a listed adjective, else -1: memoised per vocabulary id (most tokens are rejected by an array read). */
+  adjectives: VocabIndex;
 }
 
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'word';
@@ -39,7 +41,8 @@ export const brokenInfinitive: Detector<BrokenInfinitiveOptions, Prepared> = {
   },
   prepare(o) {
     const lower = (xs: string[] = []): Set<string> => new Set(xs.map((x) => x.toLowerCase()));
-    return { toCues: lower(o.toCues), modals: lower(o.modals), adjectives: lower(o.adjectives) };
+    const listed = lower(o.adjectives);
+    return { toCues: lower(o.toCues), modals: lower(o.modals), adjectives: new VocabIndex((norm) => (listed.has(norm) ? 1 : -1)) };
   },
   run(doc, rule) {
     const { toCues, modals, adjectives } = rule.prepared;
@@ -49,7 +52,7 @@ export const brokenInfinitive: Detector<BrokenInfinitiveOptions, Prepared> = {
     for (let i = 1; i < tokens.length; i++) {
       const adj = tokens[i]!;
       // Capitalised words are names or headings ("Expected To Rural Growth" in a title), not prose.
-      if (!isWord(adj) || !adjectives.has(adj.norm) || startsWithCapital(adj.text)) continue;
+      if (!isWord(adj) || adjectives.get(adj.vocabId, adj.norm) < 0 || startsWithCapital(adj.text)) continue;
       const prev = tokens[i - 1]!;
       if (!isWord(prev) || prev.sentence !== adj.sentence || !adjacent(prev, adj)) continue;
       let cueStart: Token | null = null;

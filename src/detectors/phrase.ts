@@ -1,5 +1,6 @@
 import type { Finding } from '../types.js';
 import type { Detector } from './detector.js';
+import { VocabIndex } from '../text/vocabulary.js';
 
 export interface PhraseEntry {
   phrase: string;
@@ -44,7 +45,20 @@ interface CompiledPhrase {
 type PhraseMatcher = (text: string, at: number) => number;
 
 interface PreparedPhrases {
-  byFirstWord: Map<string, CompiledPhrase[]>;
+  /**
+   * The entries grouped by their first word (normalised), in list order: the group of first word g is
+   * entries[from[g]] .. entries[from[g + 1] - 1].
+   */
+  entries: CompiledPhrase[];
+  from: Int32Array;
+  /**
+   * Per entry, the first UTF-16 unit of its `second`, or -1 when it has none: the second-word check rejects most
+   * candidates from this contiguous array without touching the entry (only a matching first unit can pass
+   * `next.startsWith(second)`, which is still asked).
+   */
+  secondHead: Int32Array;
+  /** Normalised word → group number, or -1: memoised per vocabulary id (one array read per token). */
+  firstWord: VocabIndex;
   sentence: boolean;
   minDistinct: number;
   escalateAt: number | null;
@@ -190,14 +204,39 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
   prepare(o) {
     const flags = o.caseSensitive ? 'uy' : 'iuy';
     const condFlags = o.caseSensitive ? 'u' : 'iu';
-    const byFirstWord = new Map<string, CompiledPhrase[]>();
     const inflect = o.inflect !== false;
-    for (const entry of o.phrases) {
+    // Grouped by first word with a counting sort (groups in order of first appearance, entries in list order):
+    // no array per first word.
+    const group = new Map<string, number>();
+    const groupOf = new Int32Array(o.phrases.length);
+    const listed: CompiledPhrase[] = [];
+    let counts = new Int32Array(64);
+    for (let i = 0; i < o.phrases.length; i++) {
+      const entry = o.phrases[i]!;
       const { first: key, second } = phraseKeys(entry.phrase, inflect);
-      const compiled: CompiledPhrase = { entry, second, compiled: null };
-      const list = byFirstWord.get(key);
-      if (list) list.push(compiled);
-      else byFirstWord.set(key, [compiled]);
+      listed.push({ entry, second, compiled: null });
+      let g = group.get(key);
+      if (g === undefined) {
+        group.set(key, (g = group.size));
+        if (g >= counts.length) {
+          const grown = new Int32Array(counts.length * 2);
+          grown.set(counts);
+          counts = grown;
+        }
+      }
+      groupOf[i] = g;
+      counts[g]!++;
+    }
+    const from = new Int32Array(group.size + 1);
+    for (let g = 0; g < group.size; g++) from[g + 1] = from[g]! + counts[g]!;
+    const entries: CompiledPhrase[] = new Array<CompiledPhrase>(listed.length);
+    const secondHead = new Int32Array(listed.length);
+    const cursor = from.slice(0, group.size);
+    for (let i = 0; i < listed.length; i++) {
+      const c = listed[i]!;
+      const k = cursor[groupOf[i]!]!++;
+      entries[k] = c;
+      secondHead[k] = c.second ? c.second.charCodeAt(0) : -1;
     }
     // Conditions are shared between entries ("cancer" in hundreds of fingerprints): one RegExp per text.
     const conditions = new Map<string, RegExp>();
@@ -212,10 +251,11 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
         requires: (c.entry.requires ?? []).map(condition),
         unless: (c.entry.unless ?? []).map(condition),
       });
-    return { byFirstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1, escalateAt: o.escalateAt ?? null, compile };
+    const firstWord = new VocabIndex((norm) => group.get(norm) ?? -1);
+    return { entries, from, secondHead, firstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1, escalateAt: o.escalateAt ?? null, compile };
   },
   run(doc, rule) {
-    const { byFirstWord, sentence, minDistinct, escalateAt, compile } = rule.prepared;
+    const { entries, from, secondHead, firstWord, sentence, minDistinct, escalateAt, compile } = rule.prepared;
     const distinct = new Set<PhraseEntry>();
     const out: Finding[] = [];
     const conditionCache = new Map<RegExp, boolean>();
@@ -229,11 +269,15 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
     for (let ti = 0; ti < tokens.length; ti++) {
       const tok = tokens[ti]!;
       if (tok.kind !== 'word' || tok.start < coveredTo) continue;
-      const candidates = byFirstWord.get(tok.norm);
-      if (!candidates) continue;
+      const g = firstWord.get(tok.vocabId, tok.norm);
+      if (g < 0) continue;
       const next = tokens[ti + 1]?.norm ?? '';
+      const nextHead = next.length > 0 ? next.charCodeAt(0) : -2;
       let best: { c: CompiledPhrase; end: number } | null = null;
-      for (const c of candidates) {
+      for (let k = from[g]!, to = from[g + 1]!; k < to; k++) {
+        const head = secondHead[k]!;
+        if (head !== -1 && head !== nextHead) continue;
+        const c = entries[k]!;
         // Cheap check of the second word before any expression is compiled or run.
         if (c.second && !next.startsWith(c.second)) continue;
         const { match, requires, unless } = compile(c);

@@ -1,4 +1,5 @@
 import type { Sentence, Token, TokenKind } from '../types.js';
+import { NO_ID, VOCABULARY } from './vocabulary.js';
 
 // The token grammar, as one expression (the reference the scanner below follows exactly, tried in this order
 // at each position): 1 dotted abbreviation (U.S., Ph.D.), 2 number with separators and an ordinal ending,
@@ -126,8 +127,28 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
         continue;
       }
       const start = s.start + i;
-      const word = t.slice(i, end);
-      tokens.push({ start, end: start + word.length, text: word, norm: normalizeWord(word), kind, sentence: s.index });
+      let word: string;
+      let norm: string;
+      let vocabId = NO_ID;
+      if (kind === 'word') {
+        // A spelling seen before gives its text, its id and its shared normalised string: no slice, no lower-casing.
+        const spelling = VOCABULARY.spellingAt(t, i, end);
+        if (spelling >= 0) {
+          word = VOCABULARY.spellingTextOf(spelling);
+          vocabId = VOCABULARY.spellingWord(spelling);
+          norm = VOCABULARY.word(vocabId);
+        } else {
+          word = t.slice(i, end);
+          norm = normalizeWord(word);
+          vocabId = VOCABULARY.add(norm, word);
+          if (vocabId !== NO_ID) norm = VOCABULARY.word(vocabId);
+        }
+      } else {
+        word = t.slice(i, end);
+        // A number is digits, separators and a lower-case ordinal ending: already its normalised form.
+        norm = kind === 'number' ? word : normalizeWord(word);
+      }
+      tokens.push({ start, end: start + word.length, text: word, norm, kind, sentence: s.index, vocabId });
       i = end;
     }
     s.tokenTo = tokens.length;
