@@ -13,19 +13,11 @@ import { createChecker, toArticle } from '../src/index.js';
 import type { Comparison } from '../src/types.js';
 import { HAS_SHARED, newsPages } from './helpers/run.js';
 import { serialNearDuplicates } from './helpers/serial-near-duplicates.js';
+import { mulberry32 } from '../scripts/lib/random.mjs';
 
 if (!HAS_SHARED) console.warn('compare-incremental: ../shared is missing (news pages): these tests are skipped');
 
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 /**
  * News bodies and copies of them as a syndicated archive has them: copies of copies, with sentences dropped,

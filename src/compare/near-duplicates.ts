@@ -227,7 +227,7 @@ export class NearDuplicateIndex {
       }
     }
     const views = this.views;
-    return { count: links.length, comparison: (k) => describe(views[links[k]![0]]!, views[links[k]![1]]!, found[k]!.exact, found[k]!.jaccard, found[k]!.shared), groups, links, candidates };
+    return { count: links.length, comparison: (k) => describeNearDuplicate(views[links[k]![0]]!, views[links[k]![1]]!, found[k]!.exact, found[k]!.jaccard, found[k]!.shared), groups, links, candidates };
   }
 
   /** Whether a and b are copies: a pure function of the two articles (the order of the calls does not matter). */
@@ -267,7 +267,8 @@ function printsOf(v: FactsView): number[] {
   return out;
 }
 
-interface Shared {
+/** How much two articles share and where (the spans a near-duplicate comparison quotes). */
+export interface Shared {
   containment: number;
   a: { start: number; end: number };
   b: { start: number; end: number };
@@ -335,7 +336,8 @@ function sharedSentences(fa: FactsView, fb: FactsView): Shared {
   return { containment: Math.min(1, containment), a: side(fa, sa), b: side(fb, sb) };
 }
 
-function describe(fa: FactsView, fb: FactsView, exact: boolean, jaccard: number, shared: Shared): Comparison {
+/** The near-duplicate comparison of two articles judged copies (also the serial specification's, in the tests). */
+export function describeNearDuplicate(fa: FactsView, fb: FactsView, exact: boolean, jaccard: number, shared: Shared): Comparison {
   const similarity = roundSimilarity(Math.max(jaccard, shared.containment));
   const how = exact
     ? 'The two articles have the same text (an exact copy).'

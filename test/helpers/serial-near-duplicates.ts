@@ -5,11 +5,10 @@ import { sentenceEnd, sentenceHash, sentenceLength, sentenceStart, type FactsVie
 import { combine } from '../../src/facts/hash.js';
 import type { Comparison } from '../../src/types.js';
 import { minhashSimilarity } from '../../src/compare/similarity.js';
-import { roundSimilarity } from '../../src/compare/quote.js';
 import { UnionFind } from '../../src/compare/union-find.js';
 import { OverlapCounter } from '../../src/compare/overlap-counter.js';
 import { alignSentences, type Alignment } from '../../src/compare/align.js';
-import { NEAR_DUPLICATE_DEFAULTS, type NearDuplicateOptions } from '../../src/compare/near-duplicates.js';
+import { describeNearDuplicate, NEAR_DUPLICATE_DEFAULTS, type NearDuplicateOptions } from '../../src/compare/near-duplicates.js';
 
 export interface SerialNearDuplicates {
   comparisons: Comparison[];
@@ -63,7 +62,7 @@ export function serialNearDuplicates(facts: readonly FactsView[], options: NearD
     }
     if (jaccard < options.jaccard && containment < options.containment) return;
     groups.union(a, b);
-    comparisons.push(describe(fa, fb, exact, jaccard, shared));
+    comparisons.push(describeNearDuplicate(fa, fb, exact, jaccard, shared));
   };
 
   // Exact copies first: one text hash, one group.
@@ -156,19 +155,3 @@ function sharedSentences(pa: Prints, pb: Prints): Shared {
   return { containment: Math.min(1, containment), a: side(sa, pa.list), b: side(sb, pb.list) };
 }
 
-function describe(fa: FactsView, fb: FactsView, exact: boolean, jaccard: number, shared: Shared): Comparison {
-  const similarity = roundSimilarity(Math.max(jaccard, shared.containment));
-  const how = exact
-    ? 'The two articles have the same text (an exact copy).'
-    : jaccard >= shared.containment
-      ? `The two articles share about ${Math.round(jaccard * 100)}% of their word sequences: one is a copy or light rewrite of the other.`
-      : `${Math.round(shared.containment * 100)}% of the shorter article is copied word for word from the other.`;
-  return {
-    type: 'near-duplicate',
-    a: { article: fa.facts.article, start: shared.a.start, end: shared.a.end, text: '' },
-    b: { article: fb.facts.article, start: shared.b.start, end: shared.b.end, text: '' },
-    similarity,
-    kind: null,
-    message: how,
-  };
-}
