@@ -7,7 +7,8 @@
 // the report's durationMs (wall time) is the only field blanked before comparing; the facts (--emit-facts) are
 // compared too.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,14 +46,17 @@ if (!existsSync(bench)) {
   if (r.status !== 0) throw new Error(r.stderr);
 }
 sets['bench-1k'] = bench;
+// What a comparison writes (its reports, facts and copy of samples/) goes to a folder of its own: several
+// worktrees compare against one reference at once, and a shared scratch file made one run read another's.
+const work = mode === 'save' ? inputs : mkdtempSync(join(tmpdir(), 'credlint-identity-'));
 // A copy of samples/, read by a relative path: article ids are paths, and must not depend on the worktree.
-cpSync(join(ROOT, 'samples'), join(inputs, 'samples'), { recursive: true });
+cpSync(join(ROOT, 'samples'), join(work, 'samples'), { recursive: true });
 sets.samples = 'samples';
 
 let differ = 0;
 for (const [name, input] of Object.entries(sets)) {
-  const factsFile = join(dir, `${name}.facts.jsonl${mode === 'save' ? '' : '.new'}`);
-  const r = spawnSync(process.execPath, [CLI, 'check', input, '-j', '1', '--format', 'json', '--quiet', '--emit-facts', factsFile], { cwd: inputs, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const factsFile = mode === 'save' ? join(dir, `${name}.facts.jsonl`) : join(work, `${name}.facts.jsonl`);
+  const r = spawnSync(process.execPath, [CLI, 'check', input, '-j', '1', '--format', 'json', '--quiet', '--emit-facts', factsFile], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status !== 0 && r.status !== 1 && r.status !== 2) throw new Error(`${name}: exit ${r.status}: ${r.stderr.slice(0, 500)}`);
   const report = r.stdout.replace(/"durationMs": ?\d+/g, '"durationMs":0');
   const file = join(dir, `${name}.json`);
@@ -65,8 +69,9 @@ for (const [name, input] of Object.entries(sets)) {
     if (ref === report && sameFacts) console.log(`${name}: identical (report and facts)`);
     else {
       differ++;
-      writeFileSync(`${file}.new`, report);
-      console.log(`${name}: DIFFERENT ${ref === report ? '' : `report (see ${file}.new)`} ${sameFacts ? '' : `facts (see ${factsFile})`}`);
+      const mine = join(work, `${name}.json`);
+      writeFileSync(mine, report);
+      console.log(`${name}: DIFFERENT ${ref === report ? '' : `report (see ${mine})`} ${sameFacts ? '' : `facts (see ${factsFile})`}`);
     }
   }
 }
