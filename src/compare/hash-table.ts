@@ -1,3 +1,6 @@
+import { mix32 } from '../facts/hash.js';
+
+// The keys are hashes already, but their low bits may cluster: each is spread (mix32) before masking.
 /**
  * A map from 32-bit hashes to non-negative integers in two typed arrays (open addressing, linear probing): a
  * batch indexes millions of band buckets and sentence hashes, which as Map entries would take tens of bytes each.
@@ -17,7 +20,7 @@ export class HashIndex {
   /** The value stored for `key`, or -1. */
   get(key: number): number {
     const mask = this.keys.length - 1;
-    for (let at = mix(key) & mask; ; at = (at + 1) & mask) {
+    for (let at = mix32(key) & mask; ; at = (at + 1) & mask) {
       const v = this.values[at]!;
       if (v === -1 || this.keys[at] === key >>> 0) return v;
     }
@@ -28,7 +31,7 @@ export class HashIndex {
     // Up to three quarters full: hashed keys keep linear probes short at that load.
     if ((this.used + 1) * 4 > this.keys.length * 3) this.grow();
     const mask = this.keys.length - 1;
-    for (let at = mix(key) & mask; ; at = (at + 1) & mask) {
+    for (let at = mix32(key) & mask; ; at = (at + 1) & mask) {
       const v = this.values[at]!;
       if (v === -1) {
         this.keys[at] = key;
@@ -51,10 +54,4 @@ export class HashIndex {
     this.used = 0;
     for (let i = 0; i < keys.length; i++) if (values[i] !== -1) this.set(keys[i]!, values[i]!);
   }
-}
-
-/** Spreads a hash's bits before masking (the keys are hashes already, but their low bits may cluster). */
-function mix(x: number): number {
-  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
-  return x ^ (x >>> 16);
 }

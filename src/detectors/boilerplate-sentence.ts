@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/regexp-escape.js';
 import type { Finding, Sentence } from '../types.js';
 import type { Doc } from '../text/doc.js';
 import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
@@ -74,7 +75,7 @@ interface StartWords {
 
 /** One anchored expression for a list of word prefixes: a single test per token. */
 function prefixTest(prefixes: string[]): RegExp | null {
-  return prefixes.length ? new RegExp(`^(?:${prefixes.map(escape).join('|')})`, 'u') : null;
+  return prefixes.length ? new RegExp(`^(?:${prefixes.map(escapeRegExp).join('|')})`, 'u') : null;
 }
 
 interface PreparedBoilerplate {
@@ -87,13 +88,12 @@ interface PreparedBoilerplate {
   doubled: { label: string; weight: number; minLetters: number; except: ReadonlySet<string> } | null;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SINGLE_WORD = /^[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*\*?$/u;
 
 /** "underscor*" → underscor\p{L}*; spaces match any run of whitespace; apostrophes match both forms. */
 function wordSource(w: string): string {
   const prefix = w.endsWith('*');
-  const body = escape((prefix ? w.slice(0, -1) : w).toLowerCase())
+  const body = escapeRegExp((prefix ? w.slice(0, -1) : w).toLowerCase())
     .replace(/\s+/g, '\\s+')
     .replace(/'/g, "['’]");
   return prefix ? `${body}[\\p{L}\\p{M}]*` : body;

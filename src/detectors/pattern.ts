@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/regexp-escape.js';
 import type { Finding } from '../types.js';
 import { overlapsProtected, PROTECTED_KINDS, protectedSpans, type ProtectedKind } from '../text/protected-spans.js';
 import type { Detector } from './detector.js';
@@ -26,14 +27,13 @@ interface PreparedPattern {
   mayMatch: ((text: string) => boolean) | null;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Expands `{{name}}` to an alternation of the named list, longest entries first so they win. */
 export function expandLists(pattern: string, lists: Record<string, string[]> = {}): string {
   return pattern.replace(/\{\{(\w[\w-]*)\}\}/g, (_, name: string) => {
     const list = lists[name];
     if (!list) throw new Error(`the pattern uses {{${name}}} but options.lists has no "${name}"`);
-    return listTrie(list) ?? `(?:${[...list].sort((a, b) => b.length - a.length).map(escape).join('|')})`;
+    return listTrie(list) ?? `(?:${[...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`;
   });
 }
 
@@ -65,7 +65,7 @@ function listTrie(list: readonly string[]): string | null {
     node.end = true;
   }
   const emit = (node: Node): string => {
-    const branches = [...node.next].map(([ch, child]) => escape(ch) + emit(child));
+    const branches = [...node.next].map(([ch, child]) => escapeRegExp(ch) + emit(child));
     if (!branches.length) return '';
     const body = branches.length === 1 && !node.end ? branches[0]! : `(?:${branches.join('|')})`;
     return node.end ? `${body}?` : body;
@@ -162,7 +162,7 @@ export function literalTest(literals: readonly string[] | null): ((text: string)
   // Code units, no flags: the same test as `includes` for each literal, in one scan (a class when each is one unit).
   const any = literals.every((l) => l.length === 1)
     ? new RegExp(`[${literals.map((l) => l.replace(/[\\\]^-]/g, '\\$&')).join('')}]`)
-    : new RegExp(literals.map(escape).join('|'));
+    : new RegExp(literals.map(escapeRegExp).join('|'));
   return (text) => any.test(text);
 }
 

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/regexp-escape.js';
 import type { Finding } from '../types.js';
 import type { Detector } from './detector.js';
 import { VocabIndex } from '../text/vocabulary.js';
@@ -65,7 +66,6 @@ interface PreparedPhrases {
   compile(c: CompiledPhrase): NonNullable<CompiledPhrase['compiled']>;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WORD_END = '(?![\\p{L}\\p{N}])';
 
 /**
@@ -105,7 +105,7 @@ function phraseMatcher(phrase: string, inflect: boolean, flags: string): PhraseM
   const last = words.length - 1;
   const parts = inflect ? inflectedParts(words[last]!) : null;
   const head = words
-    .map((w, i) => (parts && i === last ? escape(parts.stem) : escape(w)))
+    .map((w, i) => (parts && i === last ? escapeRegExp(parts.stem) : escapeRegExp(w)))
     .join('\\s+')
     .replace(/'/g, "['’]");
   const headRe = new RegExp(head, flags);
@@ -117,7 +117,7 @@ function phraseMatcher(phrase: string, inflect: boolean, flags: string): PhraseM
       return end >= 0 && endsWord(text, end) ? end : -1;
     };
   }
-  const endings = parts.endings.map((e) => shared(escape(e).replace(/'/g, "['’]"), flags));
+  const endings = parts.endings.map((e) => shared(escapeRegExp(e).replace(/'/g, "['’]"), flags));
   return (text, at) => {
     const stemEnd = stickyAt(headRe, text, at);
     if (stemEnd < 0) return -1;
@@ -131,7 +131,7 @@ function phraseMatcher(phrase: string, inflect: boolean, flags: string): PhraseM
 
 /** Apostrophes and spaces match their typographic and repeated variants. */
 function phraseSource(phrase: string): string {
-  return phrase.trim().split(/\s+/).map(escape).join('\\s+').replace(/'/g, "['’]");
+  return phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+').replace(/'/g, "['’]");
 }
 
 function compileCondition(s: string, flags: string): RegExp {

@@ -1,3 +1,4 @@
+import { fnv1a } from '../text/fnv.js';
 import { deflateRawSync } from 'node:zlib';
 import type { Finding, Token } from '../types.js';
 import { contentWords } from '../text/content-words.js';
@@ -198,11 +199,7 @@ function foldedHash(text: string): { hash: number; length: number } | null {
   return { hash: h, length };
 }
 
-function stringHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV);
-  return h;
-}
+const stringHash = (key: string): number => fnv1a(key);
 
 /** The most frequent word n-gram, the share of word characters its occurrences cover, and its first span. */
 function topNgram(doc: Doc, n: number): { count: number; share: number; start: number; end: number } | null {

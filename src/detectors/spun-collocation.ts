@@ -1,3 +1,4 @@
+import { fnv1a } from '../text/fnv.js';
 import type { Finding, Token } from '../types.js';
 import type { Detector } from './detector.js';
 import { VocabIndex } from '../text/vocabulary.js';
@@ -35,11 +36,7 @@ const FIRST_BITS = 18; // 6,800 first words in 262,144 bits: ~2.6% of other word
 const PAIR_BITS = 21; // 34,000 pairs in 2 million bits: ~1.6% of other pairs pass
 
 /** 30-bit FNV-1a of the UTF-16 units of s[from, to). */
-function hashRange(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let k = from; k < to; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-  return h >>> 2;
-}
+const hashRange = (s: string, from: number, to: number): number => fnv1a(s, from, to) >>> 2;
 
 const wordHash = (w: string): number => hashRange(w, 0, w.length);
 

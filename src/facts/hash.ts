@@ -1,15 +1,12 @@
+import { fnv1a } from '../text/fnv.js';
+
 // 32-bit hashes: facts carry hashed terms instead of strings, so they stay small when they travel back
 // from worker threads and the comparison can work on integer arrays. Collisions at 32 bits are rare
 // enough for candidate generation and similarity; every reported pair is still checked on its slots.
 
-/** FNV-1a over UTF-16 code units. */
+/** FNV-1a over UTF-16 code units, unsigned. */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnv1a(s) >>> 0;
 }
 
 /** Murmur3's finaliser: spreads a 32-bit value over all bits (used to derive the MinHash permutations). */

@@ -10,6 +10,8 @@
 // back to its string lookup, so a long-running service or an archive of odd words cannot grow it without end (the
 // first words met are the frequent ones; a frozen vocabulary still answers for most tokens).
 
+import { fnv1a } from './fnv.js';
+
 /** The id of a word the vocabulary has no room for, and of every token that is not a word. */
 export const NO_ID = -1;
 
@@ -23,13 +25,6 @@ export const VOCABULARY_LIMIT = 1 << 17;
  */
 function detached(s: string): string {
   return (' ' + s).slice(1);
-}
-
-/** FNV-1a over the UTF-16 units of t[from, to): the spelling table's hash, computed on the text itself (no slice). */
-function hashAt(t: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let k = from; k < to; k++) h = Math.imul(h ^ t.charCodeAt(k), 0x01000193);
-  return h;
 }
 
 export class Vocabulary {
@@ -67,7 +62,7 @@ export class Vocabulary {
     const slots = this.slots;
     const mask = slots.length - 1;
     const len = to - from;
-    for (let h = hashAt(t, from, to) & mask; ; h = (h + 1) & mask) {
+    for (let h = fnv1a(t, from, to) & mask; ; h = (h + 1) & mask) {
       const v = slots[h]!;
       if (v === 0) return -1;
       const text = this.spellingText[v - 1]!;
@@ -123,7 +118,7 @@ export class Vocabulary {
     const slots = this.slots;
     const mask = slots.length - 1;
     const text = this.spellingText[v - 1]!;
-    let h = hashAt(text, 0, text.length) & mask;
+    let h = fnv1a(text, 0, text.length) & mask;
     while (slots[h] !== 0) h = (h + 1) & mask;
     slots[h] = v;
   }
