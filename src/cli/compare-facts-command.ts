@@ -81,17 +81,28 @@ export async function runCompareFacts(paths: string[], opts: CompareFactsOptions
   const seen = new Set<string>();
   const repeated: InputError[] = [];
   let failed: string | null = null;
-  const add = (f: ArticleFacts): void => {
-    if (seen.has(f.article)) repeated.push({ source: 'facts', article: f.article, message: `article id "${f.article}" occurs in more than one facts line; ids must be unique across shards` });
-    seen.add(f.article);
-    if (failed !== null) return;
+  // Unpacked 64 at a time: the session times each call, and reading the CPU clock per article costs more
+  // than unpacking a small one.
+  let pending: ArticleFacts[] = [];
+  const drain = (): void => {
+    const list = pending;
+    pending = [];
+    if (failed !== null || list.length === 0) return;
     try {
-      session.add(f);
+      session.addMany(list);
     } catch (e) {
       failed = (e as Error)?.message ?? String(e);
     }
   };
+  const add = (f: ArticleFacts): void => {
+    if (seen.has(f.article)) repeated.push({ source: 'facts', article: f.article, message: `article id "${f.article}" occurs in more than one facts line; ids must be unique across shards` });
+    seen.add(f.article);
+    if (failed !== null) return;
+    pending.push(f);
+    if (pending.length >= 64) drain();
+  };
   for (const p of paths) await readFacts(p, add, errors);
+  drain();
   errors.push(...repeated);
   const count = seen.size + repeated.length;
   let compared: { comparisons: Comparison[]; corroboration: Map<string, Corroboration>; clusters?: StoryCluster[] } = { comparisons: [], corroboration: new Map() };

@@ -5,6 +5,7 @@ import { claimWords } from '../facts/claim-words.js';
 import { unpackU24, unpackU32 } from '../facts/packed.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
 import { claimTerms } from './claim-terms.js';
+import { scanClaims, type ScannedClaims } from './claim-scan.js';
 
 /**
  * One article's facts unpacked for the comparison: typed arrays, built once per batch. Claims stay in their
@@ -66,14 +67,10 @@ class PackedView implements FactsView {
     const lines = unpackU32(f.table.lines);
     const minhash = unpackU32(f.minhash);
     const sentenceCount = rows.length / SENTENCE_FIELDS;
-    const parsed = parseClaims(f.claims);
-    const count = parsed.length;
+    const scanned = scanClaims(f.claims, rows, ids) ?? plainClaims(f.claims, rows, ids);
+    const count = scanned.count;
     const json = utf8.encode(f.claims);
-    const termLists = parsed.map((row) => {
-      const s = claimSentence(row);
-      return claimTerms(row, claimWords(ids, rows[s * SENTENCE_FIELDS + 2]!, tokenEnd(rows, ids, s), claimSkips(row)));
-    });
-    const termTotal = termLists.reduce((n, t) => n + t.length, 0);
+    const termTotal = scanned.termStart[count]!;
     // Layout in 32-bit words, then the bytes (flags, claims JSON).
     let o = 0;
     const take = (n: number): number => ((o += n), o - n);
@@ -104,17 +101,14 @@ class PackedView implements FactsView {
     this.claimOf = new Int32Array(buffer, oClaimOf * 4, sentenceCount).fill(-1);
     this.sentenceCount = sentenceCount;
     this.claimCount = count;
-    let t = 0;
-    parsed.forEach((row, k) => {
-      const s = claimSentence(row);
+    for (let k = 0; k < count; k++) {
+      const s = scanned.sentence[k]!;
       this.claimOf[s] = k;
       u32[oSentences + k] = s;
-      bytes[k] = (claimIsListing(row) ? LISTING : 0) | (claimHasStatus(row) ? STATUS : 0);
-      u32[oTermStart + k] = t;
-      u32.set(termLists[k]!, oTerms + t);
-      t += termLists[k]!.length;
-    });
-    u32[oTermStart + count] = t;
+      bytes[k] = scanned.flags[k]!;
+    }
+    u32.set(scanned.termStart.subarray(0, count + 1), oTermStart);
+    u32.set(scanned.terms.subarray(0, termTotal), oTerms);
     bytes.set(json, count);
     rowBounds(json, count, u32, oBounds);
   }
@@ -152,6 +146,33 @@ class PackedView implements FactsView {
   get claims(): Claim[] {
     return Array.from({ length: this.claimCount }, (_, k) => this.claim(k));
   }
+}
+
+/**
+ * The plain computation scanClaims stands for: every row parsed, its terms from claimWords and claimTerms. Used
+ * for claims JSON that is not in packClaims' shape (the same result, or JSON.parse's error), and by the tests.
+ */
+export function plainClaims(json: string, rows: Uint32Array, ids: Uint32Array): ScannedClaims {
+  const parsed = parseClaims(json);
+  const count = parsed.length;
+  const termLists = parsed.map((row) => {
+    const s = claimSentence(row);
+    return claimTerms(row, claimWords(ids, rows[s * SENTENCE_FIELDS + 2]!, tokenEnd(rows, ids, s), claimSkips(row)));
+  });
+  const termStart = new Int32Array(count + 1);
+  let t = 0;
+  termLists.forEach((list, k) => {
+    termStart[k] = t;
+    t += list.length;
+  });
+  termStart[count] = t;
+  return {
+    count,
+    sentence: Int32Array.from(parsed, claimSentence),
+    flags: Uint8Array.from(parsed, (row) => (claimIsListing(row) ? LISTING : 0) | (claimHasStatus(row) ? STATUS : 0)),
+    termStart,
+    terms: Uint32Array.from(termLists.flat()),
+  };
 }
 
 export function viewFacts(f: ArticleFacts): FactsView {
