@@ -109,6 +109,7 @@ export async function runCompareFacts(paths: string[], opts: CompareFactsOptions
   try {
     if (failed !== null) throw new Error(failed);
     compared = session.finish(files.length ? bodies.bodyOf : undefined);
+    bodies.close();
   } catch (e) {
     errors.push(comparisonFailure((e as Error)?.message ?? String(e)));
   }

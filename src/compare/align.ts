@@ -1,5 +1,5 @@
 import { isStopId, stopwordBits } from '../facts/claim-words.js';
-import { bare, ID_RANGE, isNumber } from '../facts/token-ids.js';
+import { bare, isNumber } from '../facts/token-ids.js';
 import { sentenceHash, sentenceLength, tokenEnd, type FactsView } from './facts-view.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
 import { OverlapCounter } from './overlap-counter.js';
@@ -27,27 +27,112 @@ export interface Alignment {
 const MIN_TOKENS = 4;
 const MIN_SCORE = 0.5;
 
-// Marks over the whole id range (2 MB, one byte per id): a sentence's distinct content words without a Set per
-// sentence; each use clears the marks it set.
-let marks: Uint8Array | null = null;
+// A sentence's distinct content words are found with a small stamped hash set (a few KB, in cache) rather than
+// marks over the whole 2-million id range, whose every read was a cache miss.
+let setKeys = new Int32Array(1024);
+let setStamp = new Int32Array(1024);
+let setGen = 0;
 
-/** The sentence's distinct content words (figures count, function words do not), into `out`; returns how many. */
+/** The sentence's distinct content words (figures count, function words do not), into `out`, in first-seen order; returns how many. */
 function contentWords(v: FactsView, s: number, out: number[]): number {
   const stop = stopwordBits();
-  const seen = (marks ??= new Uint8Array(ID_RANGE));
   const ids = v.ids;
   out.length = 0;
-  for (let i = v.rows[s * SENTENCE_FIELDS + 2]!, end = tokenEnd(v.rows, ids, s); i < end; i++) {
+  const from = v.rows[s * SENTENCE_FIELDS + 2]!;
+  const end = tokenEnd(v.rows, ids, s);
+  if (setKeys.length < 2 * (end - from)) {
+    let size = setKeys.length;
+    while (size < 2 * (end - from)) size *= 2;
+    setKeys = new Int32Array(size);
+    setStamp = new Int32Array(size);
+    setGen = 0;
+  }
+  if (++setGen === 0x7fffffff) {
+    setStamp.fill(0);
+    setGen = 1;
+  }
+  const gen = setGen;
+  const keys = setKeys;
+  const stamp = setStamp;
+  const mask = keys.length - 1;
+  for (let i = from; i < end; i++) {
     const id = ids[i]!;
     const w = bare(id);
-    if ((isNumber(id) || !isStopId(stop, w)) && seen[w] === 0) {
-      seen[w] = 1;
-      out.push(w);
-    }
+    if (!isNumber(id) && isStopId(stop, w)) continue;
+    let at = Math.imul(w, 0x9e3779b1) >>> 0;
+    for (at &= mask; stamp[at] === gen; at = (at + 1) & mask) if (keys[at] === w) break;
+    if (stamp[at] === gen) continue; // seen in this sentence
+    stamp[at] = gen;
+    keys[at] = w;
+    out.push(w);
   }
-  for (const w of out) seen[w] = 0;
   return out.length;
 }
+
+/**
+ * B's unpaired sentences by content word: each word's sentences in the order added (an open-addressed table
+ * of words, each with a chain of postings in flat arrays), instead of a Map of arrays per alignment.
+ */
+class WordPostings {
+  private keys = new Int32Array(1024);
+  private stamp = new Int32Array(1024);
+  private head = new Int32Array(1024);
+  private tail = new Int32Array(1024);
+  private next = new Int32Array(1024);
+  private value = new Int32Array(1024);
+  private gen = 0;
+  private count = 0;
+
+  /** Empty, with room for `postings` postings. */
+  reset(postings: number): void {
+    if (this.keys.length < 2 * postings) {
+      let size = this.keys.length;
+      while (size < 2 * postings) size *= 2;
+      this.keys = new Int32Array(size);
+      this.stamp = new Int32Array(size);
+      this.head = new Int32Array(size);
+      this.tail = new Int32Array(size);
+      this.gen = 0;
+    }
+    if (this.next.length < postings) {
+      this.next = new Int32Array(postings * 2);
+      this.value = new Int32Array(postings * 2);
+    }
+    if (++this.gen === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+    this.count = 0;
+  }
+
+  private slot(w: number): number {
+    const mask = this.keys.length - 1;
+    let at = (Math.imul(w, 0x9e3779b1) >>> 0) & mask;
+    while (this.stamp[at] === this.gen && this.keys[at] !== w) at = (at + 1) & mask;
+    return at;
+  }
+
+  add(w: number, s: number): void {
+    const at = this.slot(w);
+    const p = this.count++;
+    this.value[p] = s;
+    this.next[p] = -1;
+    if (this.stamp[at] !== this.gen) {
+      this.stamp[at] = this.gen;
+      this.keys[at] = w;
+      this.head[at] = p;
+    } else this.next[this.tail[at]!] = p;
+    this.tail[at] = p;
+  }
+
+  /** Each sentence with word w, in the order added, counted into `shared`. */
+  countInto(w: number, shared: OverlapCounter): void {
+    const at = this.slot(w);
+    if (this.stamp[at] !== this.gen) return;
+    for (let p = this.head[at]!; p >= 0; p = this.next[p]!) shared.add(this.value[p]!);
+  }
+}
+const postings = new WordPostings();
 
 // An original is aligned with each of its copies: its sentences by hash, and its sentences' content words once
 // a copy needs them, are kept for the originals met last.
@@ -127,16 +212,14 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
   }
   if (rest.length) {
     // B's unpaired sentences indexed by word; each unpaired sentence of A looks its words up.
-    const index = new Map<number, number[]>();
     const sizeB = new Int32Array(B.sentenceCount);
     const words: number[] = [];
+    let room = 0;
+    for (const s of rest) room += sentenceLength(B, s);
+    postings.reset(room);
     for (const s of rest) {
       sizeB[s] = contentWords(B, s, words);
-      for (const w of words) {
-        const list = index.get(w);
-        if (list) list.push(s);
-        else index.set(w, [s]);
-      }
+      for (const w of words) postings.add(w, s);
     }
     const candidates: AlignedPair[] = [];
     const shared = new OverlapCounter(B.sentenceCount);
@@ -151,16 +234,10 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
         const from = wordsA.start[a]!;
         const to = wordsA.start[a + 1]!;
         size = to - from;
-        for (let k = from; k < to; k++) {
-          const list = index.get(wordsA.flat[k]!);
-          if (list) for (const b of list) shared.add(b);
-        }
+        for (let k = from; k < to; k++) postings.countInto(wordsA.flat[k]!, shared);
       } else {
         size = contentWords(A, a, words);
-        for (const w of words) {
-          const list = index.get(w);
-          if (list) for (const b of list) shared.add(b);
-        }
+        for (const w of words) postings.countInto(w, shared);
       }
       for (const b of shared.hits) {
         const score = (2 * shared.shared(b)) / (size + sizeB[b]!);

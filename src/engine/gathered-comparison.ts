@@ -48,6 +48,10 @@ export class GatheredComparison {
 
   /** The comparison; with `emit`, its comparisons go there group by group as they are complete. */
   finish(emit?: (done: Comparison[]) => void): CompareOutput {
-    return this.session.finish((id) => this.bodies.get(id) ?? this.store.bodyOf(id), emit);
+    try {
+      return this.session.finish((id) => this.bodies.get(id) ?? this.store.bodyOf(id), emit);
+    } finally {
+      this.store.close();
+    }
   }
 }
