@@ -133,6 +133,8 @@ class WordPostings {
   }
 }
 const postings = new WordPostings();
+let sharedCounter = new OverlapCounter(1024);
+let probeSerial = 0;
 
 // An original is aligned with each of its copies: its sentences by hash, and its sentences' content words once
 // a copy needs them, are kept for the originals met last.
@@ -222,14 +224,22 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
       for (const w of words) postings.add(w, s);
     }
     const candidates: AlignedPair[] = [];
-    const shared = new OverlapCounter(B.sentenceCount);
+    // One counter for every alignment, each probe under a number no earlier probe had (its stamps never match
+    // a probe of another alignment), so none is allocated and cleared per alignment.
+    const shared = sharedCounter;
+    shared.ensure(B.sentenceCount);
     // An original kept for its copies has its content words worked out once, not once per copy.
     const wordsA = keepA ? (kept.words ??= allContentWords(A)) : null;
     for (let a = 0; a < A.sentenceCount; a++) {
       if (usedA[a]) continue;
       if (sentenceLength(A, a) < MIN_TOKENS) continue;
       let size: number;
-      shared.begin(a);
+      if (probeSerial === 0x7fffffff) {
+        sharedCounter = new OverlapCounter(1024);
+        probeSerial = 0;
+        return alignSentences(A, B, keepA);
+      }
+      shared.begin(probeSerial++);
       if (wordsA) {
         const from = wordsA.start[a]!;
         const to = wordsA.start[a + 1]!;

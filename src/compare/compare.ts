@@ -1,6 +1,6 @@
 import type { ArticleFacts, Claim } from '../facts/facts.js';
 import type { Comparison, ComparisonSide, StoryCluster } from '../types.js';
-import { viewFacts, type FactsView } from './facts-view.js';
+import { forgetDecodedClaims, viewFacts, type FactsView } from './facts-view.js';
 import { alignedMessage, Quoter, type BodyOf } from './quote-sides.js';
 import { storyClusters } from './story-clusters.js';
 import { forgetAlignments } from './align.js';
@@ -120,13 +120,17 @@ export function compareViews(facts: readonly FactsView[], early: EarlyCopies, op
   // quoted and positioned when it is, and given to `emit` when there is one (then not kept here), a few
   // thousand at a time: at archive scale a group is hundreds of thousands of comparisons.
   let filled = 0;
+  let sweep = 1;
   const flush = (): void => {
     // Sides filled article by article (each side is filled on its own): a body read again from its file is
-    // then read once per group of comparisons, not once per side that quotes it.
+    // then read once per group of comparisons, not once per side that quotes it. Each group sweeps the other
+    // way: the bodies the last one kept (its last articles) are the first this one reads, where a sweep the
+    // same way would drop every one of them from the kept bodies just before needing it.
     const sides: ComparisonSide[] = [];
     for (; filled < comparisons.length; filled++) sides.push(comparisons[filled]!.a, comparisons[filled]!.b);
     const at = sides.map((sd) => indexOf.get(sd.article) ?? -1);
-    const order = Array.from(sides.keys()).sort((x, y) => at[x]! - at[y]! || x - y);
+    const dir = (sweep = -sweep);
+    const order = Array.from(sides.keys()).sort((x, y) => dir * (at[x]! - at[y]!) || x - y);
     for (const k of order) quoter.fill(at[k]! >= 0 ? facts[at[k]!] : undefined, sides[k]!);
     if (emit && comparisons.length) {
       emit(comparisons);
@@ -144,6 +148,7 @@ export function compareViews(facts: readonly FactsView[], early: EarlyCopies, op
   if (TRACE) process.stderr.write(`compare early alignments: ${early.made} made, ${early.used} used\n`);
   early.clear();
   forgetAlignments();
+  forgetDecodedClaims();
   // Each copy's summary: how much of each side the other carries.
   const carried = new Map<string, { original: string; copy: StoryCluster['copies'][number] }>();
   for (const cl of stories.clusters) for (const cp of cl.copies) carried.set(`${cp.copyOf}\n${cp.article}`, { original: cp.copyOf, copy: cp });

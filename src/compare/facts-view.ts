@@ -30,6 +30,8 @@ export interface FactsView {
   claimTerms(k: number): Uint32Array;
   /** Claim k, decoded from its packed row (each call decodes it again). */
   claim(k: number): Claim;
+  /** Claim k as claim(k) gives it, from a small cache of recently decoded claims (the same object while kept). */
+  cachedClaim(k: number): Claim;
   /** Every claim, decoded. */
   readonly claims: Claim[];
   /** Claim of each sentence, or -1. */
@@ -37,6 +39,13 @@ export interface FactsView {
 }
 
 const utf8 = new TextEncoder();
+let nextSerial = 0;
+/**
+ * Claims decoded lately, by view and claim (an original aligned with each of its copies has the same claims
+ * decoded once per copy otherwise): a few MB at most. Decoded claims are only read, never changed.
+ */
+const RECENT_CLAIMS = 4096;
+const recentClaims = new Map<number, Claim>();
 const utf8Text = new TextDecoder();
 const LISTING = 1;
 const STATUS = 2;
@@ -59,6 +68,9 @@ class PackedView implements FactsView {
   private readonly bytes: Uint8Array;
   /** Offsets (in u32 units) of: each claim's sentence, term starts (count + 1), row bounds (2 per claim). */
   private readonly at: { sentences: number; termStart: number; terms: number; bounds: number; flags: number; json: number };
+
+  /** A number of its own (keys the decoded-claims cache). */
+  private readonly serial = nextSerial++;
 
   constructor(f: ArticleFacts) {
     this.facts = f;
@@ -143,6 +155,20 @@ class PackedView implements FactsView {
     });
   }
 
+  cachedClaim(k: number): Claim {
+    if (k >= 1 << 20) return this.claim(k);
+    const key = this.serial * 2 ** 20 + k;
+    let c = recentClaims.get(key);
+    if (c !== undefined) {
+      recentClaims.delete(key);
+    } else {
+      c = this.claim(k);
+      if (recentClaims.size >= RECENT_CLAIMS) recentClaims.delete(recentClaims.keys().next().value!);
+    }
+    recentClaims.set(key, c);
+    return c;
+  }
+
   get claims(): Claim[] {
     return Array.from({ length: this.claimCount }, (_, k) => this.claim(k));
   }
@@ -173,6 +199,11 @@ export function plainClaims(json: string, rows: Uint32Array, ids: Uint32Array): 
     termStart,
     terms: Uint32Array.from(termLists.flat()),
   };
+}
+
+/** Drops the decoded claims kept by cachedClaim (they hold their articles' buffers). */
+export function forgetDecodedClaims(): void {
+  recentClaims.clear();
 }
 
 export function viewFacts(f: ArticleFacts): FactsView {

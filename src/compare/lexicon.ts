@@ -70,9 +70,13 @@ export function lexicon(): Lexicon {
   const antonyms = unpackTable(data.antonyms, ids.length);
   const synonyms = unpackTable(data.synonyms, ids.length);
   const curated = curatedPairs(curatedFile, words);
-  // Ids with any opposite: most word pairs asked about are rejected by one lookup of a small integer.
-  const opposed = new Set<number>(slot.keys());
-  for (const key of curated) opposed.add(Math.floor(key / ID_RANGE));
+  // Ids with any opposite, as a bitmap over the id range (256 KB): most word pairs asked about are rejected by
+  // one array read (a Set of numbers hashed each lookup).
+  const opposed = new Uint8Array(ID_RANGE >>> 3);
+  const oppose = (id: number): void => void (opposed[id >>> 3]! |= 1 << (id & 7));
+  for (const id of slot.keys()) oppose(id);
+  for (const key of curated) oppose(Math.floor(key / ID_RANGE));
+  const isOpposed = (id: number): boolean => (opposed[id >>> 3]! & (1 << (id & 7))) !== 0;
   const has = (table: { offsets: Uint32Array; targets: Uint32Array }, a: number, b: number): boolean => {
     const at = slot.get(a);
     if (at === undefined) return false;
@@ -81,7 +85,7 @@ export function lexicon(): Lexicon {
   };
   cached = {
     // An editor's pair stands even where WordNet also lists the two words as synonyms in some sense.
-    antonym: (a, b) => opposed.has(a) && (curated.has(a * ID_RANGE + b) || has(antonyms, a, b)),
+    antonym: (a, b) => isOpposed(a) && (curated.has(a * ID_RANGE + b) || has(antonyms, a, b)),
     synonym: (a, b) => !curated.has(a * ID_RANGE + b) && (has(synonyms, a, b) || has(synonyms, b, a)),
     word: (id) => words.get(id),
   };

@@ -31,7 +31,14 @@ const REPORTING = new Set(['said', 'says', 'told', 'according', 'stated', 'added
 // Polar opposites of assertion: "confirmed" / "denied" turns a statement around like a negation does.
 const POLAR: Array<[string, string]> = [['confirmed', 'denied'], ['confirms', 'denies'], ['admitted', 'denied'], ['true', 'false'], ['can', 'cannot'], ['will', "won't"]];
 let polar: Set<number> | null = null;
-const polarPair = (x: number, y: number): boolean => (polar ??= new Set(POLAR.flatMap(([p, q]) => [wordId(p) * ID_RANGE + wordId(q), wordId(q) * ID_RANGE + wordId(p)]))).has(x * ID_RANGE + y);
+// The ids on either side of a polar pair: a pair whose first word is none of them is not one (the pair's key is
+// a number beyond 32 bits, which a Set hashes slowly; most word pairs asked about have no polar word).
+let polarFirst: Set<number> | null = null;
+const polarPair = (x: number, y: number): boolean => {
+  polarFirst ??= new Set(POLAR.flatMap(([p, q]) => [wordId(p), wordId(q)]));
+  if (!polarFirst.has(x)) return false;
+  return (polar ??= new Set(POLAR.flatMap(([p, q]) => [wordId(p) * ID_RANGE + wordId(q), wordId(q) * ID_RANGE + wordId(p)]))).has(x * ID_RANGE + y);
+};
 
 const overlaps = (at: number, len: number, from: number, to: number): boolean => (from === to ? at < from + 1 && at + len >= from : at < to && at + len > from);
 

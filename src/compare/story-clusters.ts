@@ -91,8 +91,8 @@ export function alignCopy(A: FactsView, B: FactsView, o: number, m: number, exac
     const hunks = wordDiff(ta, tb);
     if (!hunks.length) continue;
     const slots = touchesSlots(ta, tb, hunks);
-    const ca = slots && A.claimOf[p.a]! >= 0 ? A.claim(A.claimOf[p.a]!) : null;
-    const cb = slots && B.claimOf[p.b]! >= 0 ? B.claim(B.claimOf[p.b]!) : null;
+    const ca = slots && A.claimOf[p.a]! >= 0 ? A.cachedClaim(A.claimOf[p.a]!) : null;
+    const cb = slots && B.claimOf[p.b]! >= 0 ? B.cachedClaim(B.claimOf[p.b]!) : null;
     const change = sentenceChange(ta, tb, ca, cb, hunks);
     if (!change) continue;
     // Sentences that share few words are only held to a changed figure or date, unless the change is their one
