@@ -138,7 +138,7 @@ let probeSerial = 0;
 
 // An original is aligned with each of its copies: its sentences by hash, and its sentences' content words once
 // a copy needs them, are kept for the originals met last.
-const KEPT_ORIGINALS = 512;
+const KEPT_ORIGINALS = 1024;
 interface Kept {
   byHash: Map<number, number[]>;
   /** Content words of sentence s: flat[start[s]..start[s + 1]] (in contentWords' order). */
@@ -219,7 +219,17 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
     let room = 0;
     for (const s of rest) room += sentenceLength(B, s);
     postings.reset(room);
+    // B's words as kept when B was itself aligned as an original (a later article judged against several
+    // earlier ones is their B each time).
+    const wordsB = byHashCache.get(B)?.words ?? null;
     for (const s of rest) {
+      if (wordsB) {
+        const from = wordsB.start[s]!;
+        const to = wordsB.start[s + 1]!;
+        sizeB[s] = to - from;
+        for (let k = from; k < to; k++) postings.add(wordsB.flat[k]!, s);
+        continue;
+      }
       sizeB[s] = contentWords(B, s, words);
       for (const w of words) postings.add(w, s);
     }
@@ -229,7 +239,7 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
     const shared = sharedCounter;
     shared.ensure(B.sentenceCount);
     // An original kept for its copies has its content words worked out once, not once per copy.
-    const wordsA = keepA ? (kept.words ??= allContentWords(A)) : null;
+    const wordsA = keepA ? (kept.words ??= allContentWords(A)) : kept.words;
     for (let a = 0; a < A.sentenceCount; a++) {
       if (usedA[a]) continue;
       if (sentenceLength(A, a) < MIN_TOKENS) continue;

@@ -90,11 +90,12 @@ function skipValue(): void {
       if (d !== 0x2c) throw MALFORMED;
     }
   }
-  // a number or a literal: up to the next separator
+  // a number or a literal (digits, sign, point, exponent, letters; no white space): up to the next separator
   const from = i;
   while (i < n) {
     const d = s.charCodeAt(i);
-    if (d === 0x2c || d === 0x5d || d === 0x7d) break;
+    if (d === 0x2c || d === 0x5d) break;
+    if (!((d >= 0x30 && d <= 0x39) || d === 0x2d || d === 0x2b || d === 0x2e || (d >= 0x61 && d <= 0x7a) || d === 0x45)) throw MALFORMED;
     i++;
   }
   if (i === from) throw MALFORMED;

@@ -242,7 +242,8 @@ export class NearDuplicateIndex {
     // A partial copy that also rewrote some of what it carries: count the sentences that align, not only the
     // ones copied word for word (only for pairs that already share a copied sentence, so it stays cheap).
     if (containment > 0 && containment < options.containment && jaccard < options.jaccard) {
-      al = alignSentences(fa, fb);
+      // (A is kept: an earlier article is judged against many later ones.)
+      al = alignSentences(fa, fb, true);
       containment = Math.max(containment, al.carriedA / Math.max(1, al.totalA), al.carriedB / Math.max(1, al.totalB));
       shared.containment = containment;
     }
