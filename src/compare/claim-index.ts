@@ -1,6 +1,7 @@
 import type { Claim } from '../facts/facts.js';
 import { sentenceHash, type FactsView } from './facts-view.js';
 import { OverlapCounter } from './overlap-counter.js';
+import { mix32 } from '../facts/hash.js';
 
 /** Every claim of the batch in flat arrays, with the terms used to find and score candidate pairs. */
 export interface ClaimTable {
@@ -103,15 +104,20 @@ export const CANDIDATE_DEFAULTS: CandidateOptions = { postingCap: 64, minShared:
  */
 export function forEachCandidatePair(table: ClaimTable, options: CandidateOptions, visit: (i: number, j: number) => void): number {
   const n = table.size;
-  const df = new Map<number, number>();
-  for (const ts of table.terms) for (const t of ts) df.set(t, (df.get(t) ?? 0) + 1);
-  const postings = new Map<number, number[]>();
+  // Document frequency and posting lists of each term in typed arrays (an open-addressed table of terms, the
+  // postings of the indexed ones in one flat array, in claim order) rather than Maps: a batch has millions of
+  // term occurrences and most terms are unsigned 32-bit hashes, which a Map keeps as heap numbers.
+  const terms = new TermTable(1024);
+  for (const ts of table.terms) for (let k = 0; k < ts.length; k++) terms.count(ts[k]!);
+  const indexed = (df: number): boolean => df >= 2 && df <= options.postingCap;
+  const start = terms.offsets(indexed);
+  const fill = start.slice();
+  const postings = new Int32Array(start[start.length - 1]!);
   for (let i = 0; i < n; i++) {
-    for (const t of table.terms[i]!) {
-      if (df.get(t)! > options.postingCap || df.get(t)! < 2) continue;
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push(i);
+    const ts = table.terms[i]!;
+    for (let k = 0; k < ts.length; k++) {
+      const slot = terms.slot(ts[k]!);
+      if (indexed(terms.df[slot]!)) postings[fill[slot]!++] = i;
     }
   }
   const shared = new OverlapCounter(n);
@@ -121,16 +127,20 @@ export function forEachCandidatePair(table: ClaimTable, options: CandidateOption
   for (let i = 0; i < n; i++) {
     shared.begin(i);
     keyed.length = 0;
-    for (const t of table.terms[i]!) if (postings.has(t)) keyed.push(df.get(t)! * 2 ** 32 + t);
+    const ts = table.terms[i]!;
+    for (let k = 0; k < ts.length; k++) {
+      const df = terms.df[terms.slot(ts[k]!)]!;
+      if (indexed(df)) keyed.push(df * 2 ** 32 + ts[k]!);
+    }
     if (keyed.length > options.probes) {
       keyed.sort((x, y) => x - y);
       keyed.length = options.probes;
     }
     for (const key of keyed) {
-      const list = postings.get(key % 2 ** 32)!;
+      const slot = terms.slot(key % 2 ** 32);
       // Postings are in claim order: only later claims, so each pair is seen once.
-      for (let k = list.length - 1; k >= 0; k--) {
-        const j = list[k]!;
+      for (let k = start[slot + 1]! - 1, first = start[slot]!; k >= first; k--) {
+        const j = postings[k]!;
         if (j <= i) break;
         shared.add(j);
       }
@@ -142,4 +152,65 @@ export function forEachCandidatePair(table: ClaimTable, options: CandidateOption
     }
   }
   return visited;
+}
+
+/** Counts per unsigned 32-bit term (open addressing, linear probing, at most three quarters full). */
+class TermTable {
+  keys: Uint32Array;
+  /** Occurrences of the term in slot s (0: the slot is empty). */
+  df: Int32Array;
+  private used = 0;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.keys = new Uint32Array(size);
+    this.df = new Int32Array(size);
+  }
+
+  /** The slot of term t: where it is, or the empty slot where it would go. */
+  slot(t: number): number {
+    const mask = this.keys.length - 1;
+    let at = mix32(t) & mask;
+    while (this.df[at] !== 0 && this.keys[at] !== t) at = (at + 1) & mask;
+    return at;
+  }
+
+  count(t: number): void {
+    let at = this.slot(t);
+    if (this.df[at] === 0) {
+      if ((this.used + 1) * 4 > this.keys.length * 3) {
+        this.grow();
+        at = this.slot(t);
+      }
+      this.keys[at] = t;
+      this.used++;
+    }
+    this.df[at]!++;
+  }
+
+  /** Start of each slot's postings (slots.length + 1 entries), room only for the terms `keep` keeps. */
+  offsets(keep: (df: number) => boolean): Int32Array {
+    const out = new Int32Array(this.keys.length + 1);
+    let total = 0;
+    for (let s = 0; s < this.keys.length; s++) {
+      out[s] = total;
+      if (keep(this.df[s]!)) total += this.df[s]!;
+    }
+    out[this.keys.length] = total;
+    return out;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const df = this.df;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.df = new Int32Array(keys.length * 2);
+    for (let s = 0; s < keys.length; s++) {
+      if (df[s] === 0) continue;
+      const at = this.slot(keys[s]!);
+      this.keys[at] = keys[s]!;
+      this.df[at] = df[s]!;
+    }
+  }
 }
