@@ -11,6 +11,7 @@ import { scanClaims } from '../src/compare/claim-scan.js';
 import { plainClaims, viewFacts, type FactsView } from '../src/compare/facts-view.js';
 import { curatedPairs, lexicon } from '../src/compare/lexicon.js';
 import { BodyReader } from '../src/engine/quote-bodies.js';
+import { isSpaceCode } from '../src/compare/quote-sides.js';
 import { packClaims } from '../src/facts/claim-codec.js';
 import type { ArticleFacts, Claim } from '../src/facts/facts.js';
 import { unpackU24, unpackU32 } from '../src/facts/packed.js';
@@ -193,5 +194,12 @@ describe("lexicon's opposed-word bitmap", () => {
       expect(lex.antonym(a, key % ID_RANGE)).toBe(true);
     }
     expect(yes + curated.size).toBeGreaterThan(0);
+  });
+});
+
+describe('white space of quoted sides (isSpaceCode)', () => {
+  it('is exactly what /\\s/ matches, for every UTF-16 code unit', () => {
+    const re = /\s/;
+    for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== re.test(String.fromCharCode(c))) expect(c.toString(16)).toBe('not a difference');
   });
 });
