@@ -50,31 +50,27 @@ function timed(cmd, args, opts = {}) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms, cpuMs, maxRssKb };
 }
 
-// Preloaded into the CLI (node --import): at exit, the main thread's own CPU time (Linux /proc), so the
-// work left on the main thread shows apart from the workers'. The CLI passes --import on to its workers,
-// which do nothing with it.
-const THREAD_CPU = `import { isMainThread } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
-if (isMainThread) process.on('exit', () => {
-  try {
-    const f = readFileSync('/proc/self/task/' + process.pid + '/stat', 'utf8').split(') ')[1].split(' ');
-    process.stderr.write('bench-main-thread-cpu-ms ' + (Number(f[11]) + Number(f[12])) * 10 + '\\n');
-  } catch {}
-});
-`;
-let threadCpuFile = null;
+// Preloaded into the CLI (node --import): at exit, each thread's own CPU time (Linux /proc): the main thread,
+// each checking thread, the comparison thread and V8's helper threads (TurboFan, concurrent GC) apart, so what a
+// second checking thread costs shows where it goes (scripts/thread-cpu.mjs). The CLI passes --import on to its
+// workers, where it only names their thread.
+const threadCpuFile = join(ROOT, 'scripts', 'thread-cpu.mjs');
 
 function cliRun(file, jobs, extra = []) {
-  threadCpuFile ??= join(dirname(file), 'thread-cpu.mjs');
-  if (!existsSync(threadCpuFile)) writeFileSync(threadCpuFile, THREAD_CPU);
   const r = timed(process.execPath, ['--import', threadCpuFile, CLI, 'check', file, '--out', `${file}.report.json`, '--quiet', '-j', String(jobs), ...extra]);
   if (r.status !== 0 && r.status !== 1) throw new Error(`credlint check failed on the bench batch (-j ${jobs}): ${r.stderr.slice(0, 2000)}`);
   const m = /bench-main-thread-cpu-ms (\d+)/.exec(r.stderr);
   r.mainCpuMs = m ? Number(m[1]) : null;
+  const t = /bench-thread-cpu (\{.*\})/.exec(r.stderr);
+  r.threads = t ? JSON.parse(t[1]) : null;
   return r;
 }
 
 const s1 = (ms) => (ms / 1000).toFixed(1);
+/** CPU by thread of one run (scripts/thread-cpu.mjs). */
+const threadLine = (t) =>
+  `CPU by thread: main ${s1(t.main)} s, checking ${t.checking.map(s1).join(' + ') || '-'} s, comparison ${t.comparison.map(s1).join(' + ') || '-'} s, ` +
+  `V8 helper threads (compiler, GC) ${s1(t.helpers)} s`;
 const mb = (kb) => (kb === null ? '?' : `${(kb / 1024).toFixed(0)} MB`);
 
 function parent() {
@@ -107,6 +103,7 @@ function parent() {
             (x.cpuMs === null ? '' : `, ${(x.cpuMs / size).toFixed(2)} ms CPU/article`) +
             (x.mainCpuMs === null ? '' : `, main thread ${s1(x.mainCpuMs)} s CPU`),
         );
+        if (x.threads) console.log(`${' '.repeat(19)}${threadLine(x.threads)}`);
       }
       console.log(`${' '.repeat(15)}-j 2 against -j 1: ${(j1.ms / j2.ms).toFixed(2)}x faster (wall), ${j2.cpuMs && j1.cpuMs ? `${(j2.cpuMs / j1.cpuMs).toFixed(2)}x the CPU` : ''}`);
     }
