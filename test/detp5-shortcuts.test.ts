@@ -5,7 +5,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { impossibleDateMatches, impossibleDateMatchesPlain } from '../src/dates/impossible-dates.js';
 import { buildDoc } from '../src/text/doc.js';
+import { lineShape, lineWordCount } from '../src/text/line-shape.js';
 import { protectedSpans, protectedSpansPlain } from '../src/text/protected-spans.js';
 import { normalizeWord } from '../src/text/tokens.js';
 import { article, HAS_SHARED, ROOT, SHARED } from './helpers/run.js';
@@ -75,6 +77,25 @@ describe('the tokenizer scanning the text between sentence bounds', () => {
       const got = doc.tokens.map(({ start, end, text: t, norm, kind }) => ({ start, end, text: t, norm, kind }));
       expect(got).toEqual(tokensPlain(text));
       for (const t of doc.tokens) expect(t.text).toBe(text.slice(t.start, t.end));
+    }
+  });
+});
+
+describe('impossible dates: the numeric-led expressions tried only at the starts of digit runs', () => {
+  const alphabet = [...'0123 ./,-stndrh', '31', '29', '2020', '1999', ' of ', 'April', 'Feb.', '\u00a0', '\n', '30th', '12/13/', '2023-13-01'];
+  it('finds the matches of the plain scan on real text and on random strings', () => {
+    for (const text of [...texts(), ...strings(alphabet, 4000, 40, 13)]) expect(impossibleDateMatches(text)).toEqual(impossibleDateMatchesPlain(text));
+  });
+});
+
+describe('the word count of a line, capped', () => {
+  it("is lineShape's word count up to the cap, on every line of real text and of random strings", () => {
+    const extra = strings([...'ab1 #*’.-', '## ', '**', 'Word', '\t'], 2000, 30, 17);
+    for (const text of [...texts(), ...extra]) {
+      for (const line of buildDoc(article(text)).lines) {
+        const words = lineShape(line).words;
+        for (const cap of [0, 1, 3, 13, 16]) expect(lineWordCount(line, cap)).toBe(Math.min(words, cap));
+      }
     }
   });
 });

@@ -80,27 +80,28 @@ const LIST_ITEM = /^(?:[-*•·▪–]\s|\d{1,2}[.)]\s|\|)/u;
 
 /**
  * The line's words: the document's own tokens when the caller has them (the text model is computed once
- * and shared), else a scan of the line. `lineStart` is the line's offset in the text the tokens point into.
+ * and shared), else a scan of the line. Only what the features read: a token of the document is one (no object
+ * made per word); `start` is the word's offset in the text the tokens point into (`trimmedStart` + its offset in
+ * the trimmed line for a scanned one).
  */
 interface LineWord {
   text: string;
   norm: string;
-  /** Offset in the trimmed line. */
-  at: number;
-  number: boolean;
+  start: number;
+  kind: Token['kind'];
 }
 
 function wordsOf(t: string, tokens: readonly Token[] | null, trimmedStart: number): LineWord[] {
   if (tokens) {
     const out: LineWord[] = [];
-    for (const k of tokens) if (k.kind === 'word' || k.kind === 'number') out.push({ text: k.text, norm: k.norm, at: k.start - trimmedStart, number: k.kind === 'number' });
+    for (const k of tokens) if (k.kind === 'word' || k.kind === 'number') out.push(k);
     return out;
   }
   const out: LineWord[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(t); m !== null; m = WORD.exec(t)) {
     const w = m[0];
-    out.push({ text: w, norm: w.toLowerCase().replace(/’/g, "'"), at: m.index, number: isDigit(w.charCodeAt(0)) });
+    out.push({ text: w, norm: w.toLowerCase().replace(/’/g, "'"), start: trimmedStart + m.index, kind: isDigit(w.charCodeAt(0)) ? 'number' : 'word' });
   }
   return out;
 }
@@ -178,10 +179,10 @@ function gluedHeadline(words: readonly LineWord[], stopwords: ReadonlySet<string
   let caseWord = false;
   for (; n < words.length; n++) {
     const w = words[n]!;
-    if (!(w.number || isDigit(w.text.charCodeAt(0)) || capitalised(w.text))) break;
+    if (!(w.kind === 'number' || isDigit(w.text.charCodeAt(0)) || capitalised(w.text))) break;
     // After a word, not a figure: "11.12 On Sunday, ..." is a timestamp before a sentence.
     const prev = n > 0 ? words[n - 1]! : null;
-    if (prev && !prev.number && !isDigit(prev.text.charCodeAt(0)) && w.text !== 'I' && stopwords.has(w.norm) && !w.number) caseWord = true;
+    if (prev && prev.kind !== 'number' && !isDigit(prev.text.charCodeAt(0)) && w.text !== 'I' && stopwords.has(w.norm) && w.kind !== 'number') caseWord = true;
   }
   return caseWord && n >= run && words.length - n >= GLUED_SNIPPET_WORDS;
 }
@@ -196,7 +197,7 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   let content = 0;
   for (const w of tokens0) {
     if (stopwords.has(w.norm)) sw++;
-    else if (!w.number && !isDigit(w.text.charCodeAt(0))) {
+    else if (w.kind !== 'number' && !isDigit(w.text.charCodeAt(0))) {
       content++;
       if (capitalised(w.text)) caps++;
     }
@@ -214,9 +215,10 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   let headlineCaseWords = 0;
   for (let n = 0; n < tokens0.length && n < 18; n++) {
     const w = tokens0[n]!;
-    if (w.at >= 140) break;
-    if (w.at === 0 || w.text === 'I' || !capitalised(w.text) || !stopwords.has(w.norm)) continue;
-    let b = w.at - 1;
+    const at = w.start - trimmedStart;
+    if (at >= 140) break;
+    if (at === 0 || w.text === 'I' || !capitalised(w.text) || !stopwords.has(w.norm)) continue;
+    let b = at - 1;
     while (b >= 0 && (t[b] === ' ' || t[b] === '\t')) b--;
     if (b >= 0 && !STARTERS.has(t[b]!)) headlineCaseWords++;
   }
@@ -238,8 +240,8 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   const titleCase = content > 0 ? caps / content : 0;
   let countingHeadline = false;
   if (titleCase >= opts.thresholds.titleCaseShare && content >= 2 && !endsSentence) {
-    const at = tokens0.findIndex((w) => w.number || isDigit(w.text.charCodeAt(0)));
-    const numbers = tokens0.filter((w) => w.number || isDigit(w.text.charCodeAt(0))).length;
+    const at = tokens0.findIndex((w) => w.kind === 'number' || isDigit(w.text.charCodeAt(0)));
+    const numbers = tokens0.filter((w) => w.kind === 'number' || isDigit(w.text.charCodeAt(0))).length;
     // The count leads ("8 Crazy ...") or follows one word ("Top 10 ..."); a number beside a month or a
     // weekday is a date ("June 9 -- Arena, City", "Thu 4 October | Leeds").
     const calendar = (w: LineWord | undefined): boolean => !!w && CALENDAR_WORD.test(w.text);
