@@ -4,11 +4,12 @@
 // shortcut treats specially.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { franc } from 'franc';
 import { describe, expect, it } from 'vitest';
-import { impossibleDateMatches, impossibleDateMatchesPlain } from '../src/dates/impossible-dates.js';
 import { buildDoc } from '../src/text/doc.js';
+import { LANGUAGES } from '../src/text/language.js';
+import { trigramLanguage } from '../src/text/trigram-language.js';
 import { lineShape, lineWordCount } from '../src/text/line-shape.js';
-import { protectedSpans, protectedSpansPlain } from '../src/text/protected-spans.js';
 import { normalizeWord } from '../src/text/tokens.js';
 import { article, HAS_SHARED, ROOT, SHARED } from './helpers/run.js';
 
@@ -45,15 +46,6 @@ function strings(alphabet: string[], count: number, maxLength: number, seed: num
 
 if (!HAS_SHARED) console.warn('detp5-shortcuts: ../shared is absent; comparing on samples/ and random strings only');
 
-describe('protected spans tried only where a match can start', () => {
-  const alphabet = [...'.v V1 2a_b$€£¥…-,:\'’x.com.pdf', '.com', '.pdf', 'v1.2', '1.2.3', '. .', 'www.', 'é', '𝐀', 'ab.', 'U.S.'];
-  it('gives the spans of the plain scan on real text and on random strings', () => {
-    for (const text of [...texts(), ...strings(alphabet, 3000, 60, 7)]) {
-      expect(protectedSpans(buildDoc(article(text)))).toEqual(protectedSpansPlain(text));
-    }
-  });
-});
-
 /** The token grammar as one expression (the reference src/text/tokens.ts states), run over each sentence's text. */
 const GRAMMAR = /((?:\p{L}{1,3}\.){2,})|(\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?)|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*)|(\p{P})|(\p{S})/gu;
 function tokensPlain(text: string): { start: number; end: number; text: string; norm: string; kind: string }[] {
@@ -81,13 +73,6 @@ describe('the tokenizer scanning the text between sentence bounds', () => {
   });
 });
 
-describe('impossible dates: the numeric-led expressions tried only at the starts of digit runs', () => {
-  const alphabet = [...'0123 ./,-stndrh', '31', '29', '2020', '1999', ' of ', 'April', 'Feb.', '\u00a0', '\n', '30th', '12/13/', '2023-13-01'];
-  it('finds the matches of the plain scan on real text and on random strings', () => {
-    for (const text of [...texts(), ...strings(alphabet, 4000, 40, 13)]) expect(impossibleDateMatches(text)).toEqual(impossibleDateMatchesPlain(text));
-  });
-});
-
 describe('the word count of a line, capped', () => {
   it("is lineShape's word count up to the cap, on every line of real text and of random strings", () => {
     const extra = strings([...'ab1 #*’.-', '## ', '**', 'Word', '\t'], 2000, 30, 17);
@@ -96,6 +81,29 @@ describe('the word count of a line, capped', () => {
         const words = lineShape(line).words;
         for (const cap of [0, 1, 3, 13, 16]) expect(lineWordCount(line, cap)).toBe(Math.min(words, cap));
       }
+    }
+  });
+});
+
+describe("franc's answer from franc's data", () => {
+  // Text in the scripts and languages franc tells apart: the real bodies (English, some in other languages), their
+  // pieces at several lengths, and random strings over several alphabets (Latin with accents, Cyrillic, Greek,
+  // Arabic, Hebrew, kana, Hangul, Han, Devanagari, digits and punctuation that franc's cleaning removes).
+  const alphabets = [
+    [...'abcdefghijklmnopqrstuvwxyz      éèàçñãõüößåøæłżść', 'the ', 'de ', 'la ', 'und ', 'og ', 'och ', 'ja '],
+    [...'абвгдежзийклмнопрстуфхцчшщыьэюяіїє     ', 'и ', 'на '],
+    [...'αβγδεζηθικλμνξοπρστυφχψω   ', ...'ابتثجحخدذرزسشصضطظعغفقكلمنهوي   ', ...'אבגדהוזחטיכלמנסעפצקרשת  '],
+    [...'あいうえおかきくけこさしすせそたちつてとアイウエオ日本語中文한국어가나다라마바사  ', ...'कखगघचछजझटठडढणतथदधनपफबभमयरलवशसह '],
+    [...'abc ,.;:!?0123456789()-"\'\n\tXYZ', 'ſ', 'K'],
+  ];
+  it('is the same on real text, its pieces and random strings in many scripts', () => {
+    const real = texts();
+    const pieces = real.flatMap((t) => [t, t.slice(0, 70), t.slice(0, 300), t.slice(t.length >> 1, (t.length >> 1) + 2500)]);
+    const random = alphabets.flatMap((a, k) => strings(a, 80, 900, 19 + k));
+    const mixed = strings(alphabets.flat(), 80, 600, 31);
+    for (const text of [...pieces, ...random, ...mixed, '', 'short', '0123456789'.repeat(10)]) {
+      for (const minLength of [10, 60]) expect(trigramLanguage(text, LANGUAGES, minLength), text.slice(0, 60)).toBe(franc(text, { only: [...LANGUAGES], minLength }));
+      expect(trigramLanguage(text, [], 10)).toBe(franc(text, { minLength: 10 }));
     }
   });
 });

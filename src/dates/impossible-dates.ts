@@ -22,10 +22,6 @@ const MDY = new RegExp(`\\b(?<m>${MONTH_NAME})\\s+(?<d>\\d{1,2})${ORD}(?:,?\\s+(
 const DMY = new RegExp(`(?<![\\d.,])(?<d>\\d{1,2})${ORD}\\s+(?:of\\s+)?(?<m>${MONTH_NAME})(?:,?\\s+(?<y>${YEAR}))?\\b`, 'gu');
 const ISO = new RegExp(`(?<![\\d\\-/])(?<y>${YEAR})-(?<m>\\d\\d)-(?<d>\\d\\d)(?![\\d\\-])`, 'g');
 const NUM = new RegExp(`(?<![\\d.,/])(?<a>\\d{1,2})(?<sep>[./])(?<b>\\d{1,2})\\k<sep>(?<y>${YEAR})(?!\\d|\\.\\d)`, 'g');
-// Sticky twins, tried only where a match can start (see digitRunStarts).
-const DMY_AT = new RegExp(DMY.source, 'uy');
-const ISO_AT = new RegExp(ISO.source, 'y');
-const NUM_AT = new RegExp(NUM.source, 'y');
 const SKIP: ReadonlySet<ProtectedKind> = new Set(['url', 'email', 'domain', 'filename', 'code']);
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
@@ -48,98 +44,27 @@ export function impossibleDates(doc: Doc): ImpossibleDate[] {
       if (out.some((o) => o.start < start + text.length && start < o.end)) return;
       out.push({ start, end: start + text.length, text, reason });
     };
-    const text = doc.text;
-    for (const m of text.matchAll(MDY)) {
-      const g = m.groups!;
-      const d = +g.d!;
-      if (d > 31 || d === 0) continue; // a count, a score, not a day
-      add(m.index!, m[0], dayReason(monthNumber(g.m!), d, g.y ? +g.y : null));
+    for (const re of [MDY, DMY]) {
+      for (const m of doc.text.matchAll(re)) {
+        const g = m.groups!;
+        const d = +g.d!;
+        if (d > 31 || d === 0) continue; // a count, a score, not a day
+        add(m.index!, m[0], dayReason(monthNumber(g.m!), d, g.y ? +g.y : null));
+      }
     }
-    // DMY, ISO and NUM each start on a digit after a non-digit (their look-behinds): tried only there.
-    const starts = digitRunStarts(text);
-    for (const m of matchesAt(text, DMY_AT, starts, dmyMayStart)) {
-      const g = m.groups!;
-      const d = +g.d!;
-      if (d > 31 || d === 0) continue;
-      add(m.index, m[0], dayReason(monthNumber(g.m!), d, g.y ? +g.y : null));
-    }
-    for (const m of matchesAt(text, ISO_AT, starts, isoMayStart)) {
+    for (const m of doc.text.matchAll(ISO)) {
       const g = m.groups!;
       const mo = +g.m!;
-      add(m.index, m[0], mo < 1 || mo > 12 ? `there is no month ${mo}` : dayReason(mo, +g.d!, +g.y!));
+      add(m.index!, m[0], mo < 1 || mo > 12 ? `there is no month ${mo}` : dayReason(mo, +g.d!, +g.y!));
     }
-    for (const m of matchesAt(text, NUM_AT, starts, numMayStart)) {
+    for (const m of doc.text.matchAll(NUM)) {
       const g = m.groups!;
       const [a, b, y] = [+g.a!, +g.b!, +g.y!];
       // Impossible only when neither day-first nor month-first gives a date ("32.01.2020", "31/04/2020").
       const dayFirst = b >= 1 && b <= 12 ? dayReason(b, a, y) : `there is no month ${b}`;
       const monthFirst = a >= 1 && a <= 12 ? dayReason(a, b, y) : `there is no month ${a}`;
-      if (dayFirst && monthFirst) add(m.index, m[0], dayFirst);
+      if (dayFirst && monthFirst) add(m.index!, m[0], dayFirst);
     }
     return out.sort((x, y) => x.start - y.start);
   });
-}
-
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-
-/** Offsets of the digits that follow a non-digit (or start the text): where a number's digits begin. */
-function digitRunStarts(text: string): number[] {
-  const out: number[] = [];
-  let prev = false;
-  for (let i = 0; i < text.length; i++) {
-    const d = isDigit(text.charCodeAt(i));
-    if (d && !prev) out.push(i);
-    prev = d;
-  }
-  return out;
-}
-
-/** Where the one or two digits at `p` end (`\d{1,2}` can match only this far and be followed by a non-digit). */
-const dayEnd = (t: string, p: number): number => (isDigit(t.charCodeAt(p + 1)) ? p + 2 : p + 1);
-/** DMY: the day's digits are followed by an ordinal ending's first letter or a space. */
-function dmyMayStart(t: string, p: number): boolean {
-  const c = t.charCodeAt(dayEnd(t, p));
-  return c === 0x73 || c === 0x6e || c === 0x72 || c === 0x74 || c === 0x20 || (c >= 0x09 && c <= 0x0d) || c > 0x7f;
-}
-/** ISO: a year of the 1900s or 2000s. */
-const isoMayStart = (t: string, p: number): boolean => t.charCodeAt(p) === 0x31 || t.charCodeAt(p) === 0x32;
-/** NUM: one or two digits and a separator. */
-function numMayStart(t: string, p: number): boolean {
-  const c = t.charCodeAt(dayEnd(t, p));
-  return c === 0x2e || c === 0x2f;
-}
-
-/**
- * What `text.matchAll(global twin of re)` finds, trying the sticky `re` only at `starts` (every position where a match
- * can start, ascending) that pass `mayStart` (a necessary condition), each match resuming the scan at its end.
- */
-function matchesAt(text: string, re: RegExp, starts: readonly number[], mayStart: (t: string, p: number) => boolean): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let lastEnd = 0;
-  for (const p of starts) {
-    if (p < lastEnd || !mayStart(text, p)) continue;
-    re.lastIndex = p;
-    const m = re.exec(text);
-    if (!m) continue;
-    out.push(m);
-    lastEnd = p + m[0].length;
-  }
-  return out;
-}
-
-/** The plain computation impossibleDates stands for: every expression scanned over the whole text (for tests). */
-export function impossibleDateMatchesPlain(text: string): { kind: string; index: number; text: string }[] {
-  const out: { kind: string; index: number; text: string }[] = [];
-  for (const [kind, re] of [['dmy', DMY], ['iso', ISO], ['num', NUM]] as const) for (const m of text.matchAll(re)) out.push({ kind, index: m.index!, text: m[0] });
-  return out;
-}
-
-/** The same matches, found as impossibleDates finds them. */
-export function impossibleDateMatches(text: string): { kind: string; index: number; text: string }[] {
-  const starts = digitRunStarts(text);
-  const out: { kind: string; index: number; text: string }[] = [];
-  for (const [kind, re, may] of [['dmy', DMY_AT, dmyMayStart], ['iso', ISO_AT, isoMayStart], ['num', NUM_AT, numMayStart]] as const) {
-    for (const m of matchesAt(text, re, starts, may)) out.push({ kind, index: m.index, text: m[0] });
-  }
-  return out;
 }

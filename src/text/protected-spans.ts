@@ -52,60 +52,11 @@ const PATTERNS: ProtectedPattern[] = [
   { kind: 'code', re: /`[^`\n]+`/gu, needs: /`/ },
 ];
 
-/**
- * The positions where a match of each scanned pattern can start, found in one pass over the text: every match of
- * domain and filename starts at a full stop; of version at a full stop before a digit, a digit after a non-word
- * character, or a "v"/"V" after one and before a digit (its `\b`s); of number at a digit or a currency sign; of
- * ellipsis at a full stop or "…". The global expressions are then tried (sticky) only there, in text order, each
- * match resuming the scan at its end: the same matches as scanning, without trying them at every character.
- */
-interface Starts {
-  dots: number[];
-  versions: number[];
-  numbers: number[];
-  ellipses: number[];
-}
-
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-/** `\w` without the `i` flag: what `\b` tests on either side. */
-const isWordChar = (c: number): boolean => (c >= 0x30 && c <= 0x39) || ((c | 32) >= 0x61 && (c | 32) <= 0x7a) || c === 0x5f;
-
-function startsOf(text: string): Starts {
-  const s: Starts = { dots: [], versions: [], numbers: [], ellipses: [] };
-  let prev = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x2e) {
-      s.dots.push(i);
-      s.ellipses.push(i);
-      if (isDigit(text.charCodeAt(i + 1))) s.versions.push(i);
-    } else if (isDigit(c)) {
-      if (!isWordChar(prev)) s.versions.push(i);
-      s.numbers.push(i);
-    } else if (c === 0x76 || c === 0x56) {
-      if (!isWordChar(prev) && isDigit(text.charCodeAt(i + 1))) s.versions.push(i);
-    } else if (c === 0x24 || c === 0x20ac || c === 0xa3 || c === 0xa5) s.numbers.push(i);
-    else if (c === 0x2026) s.ellipses.push(i);
-    prev = c;
-  }
-  return s;
-}
-
-/** Sticky twins of the scanned patterns, and the start positions each is tried at. */
-const STICKY = new Map<RegExp, RegExp>();
-const sticky = (re: RegExp): RegExp => {
-  let y = STICKY.get(re);
-  if (!y) STICKY.set(re, (y = new RegExp(re.source, re.flags.replace('g', '') + 'y')));
-  return y;
-};
-const STARTS_OF: Partial<Record<ProtectedKind, keyof Starts>> = { domain: 'dots', filename: 'dots', version: 'versions', number: 'numbers', ellipsis: 'ellipses' };
-
 /** All protected spans of the document, sorted by start. */
 export function protectedSpans(doc: Doc): ProtectedSpan[] {
   return doc.memo('protected-spans', () => {
     const text = doc.text;
     const spans: ProtectedSpan[] = [];
-    let starts: Starts | undefined;
     for (const { kind, re, needs, extendBack, atSign, beforeDots } of PATTERNS) {
       if (needs && !needs.test(text)) continue;
       if (atSign) {
@@ -120,8 +71,8 @@ export function protectedSpans(doc: Doc): ProtectedSpan[] {
       // would otherwise walk back over the whole run once per match).
       let prevAt = -1;
       let prevRun = -1;
-      const push = (at: number, end: number): void => {
-        let start = at;
+      for (const m of text.matchAll(re)) {
+        let start = m.index!;
         if (extendBack) {
           while (start > 0 && extendBack.test(text[start - 1]!)) {
             start--;
@@ -130,50 +81,14 @@ export function protectedSpans(doc: Doc): ProtectedSpan[] {
               break;
             }
           }
-          prevAt = at;
+          prevAt = m.index!;
           prevRun = start;
         }
-        spans.push({ kind, start, end });
-      };
-      const from = STARTS_OF[kind];
-      if (from) {
-        const y = sticky(re);
-        let lastEnd = 0;
-        for (const at of (starts ??= startsOf(text))[from]) {
-          if (at < lastEnd) continue;
-          y.lastIndex = at;
-          if (!y.test(text)) continue;
-          lastEnd = y.lastIndex;
-          push(at, lastEnd);
-        }
-        continue;
+        spans.push({ kind, start, end: m.index! + m[0].length });
       }
-      for (const m of text.matchAll(re)) push(m.index!, m.index! + m[0].length);
     }
     return spans.sort((a, b) => a.start - b.start);
   });
-}
-
-/** The spans the patterns give scanned plainly with matchAll (the reference `protectedSpans` is tested against). */
-export function protectedSpansPlain(text: string): ProtectedSpan[] {
-  const spans: ProtectedSpan[] = [];
-  for (const { kind, re, needs, extendBack, atSign, beforeDots } of PATTERNS) {
-    if (needs && !needs.test(text)) continue;
-    if (atSign) {
-      emailSpans(text, re, spans);
-      continue;
-    }
-    if (beforeDots) {
-      dottedSpans(text, re, kind, spans, beforeDots);
-      continue;
-    }
-    for (const m of text.matchAll(re)) {
-      let start = m.index!;
-      if (extendBack) while (start > 0 && extendBack.test(text[start - 1]!)) start--;
-      spans.push({ kind, start, end: m.index! + m[0].length });
-    }
-  }
-  return spans.sort((a, b) => a.start - b.start);
 }
 
 const EMAIL_NAME = /[\p{L}\p{N}._%+-]/u;
