@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { franc } from 'franc';
 import { describe, expect, it } from 'vitest';
+import { COLON_END, endsColon, TRUNCATED, truncatedEnd } from '../src/chrome/line-features.js';
 import { buildDoc } from '../src/text/doc.js';
 import { LANGUAGES } from '../src/text/language.js';
 import { trigramLanguage } from '../src/text/trigram-language.js';
@@ -104,6 +105,17 @@ describe("franc's answer from franc's data", () => {
     for (const text of [...pieces, ...random, ...mixed, '', 'short', '0123456789'.repeat(10)]) {
       for (const minLength of [10, 60]) expect(trigramLanguage(text, LANGUAGES, minLength), text.slice(0, 60)).toBe(franc(text, { only: [...LANGUAGES], minLength }));
       expect(trigramLanguage(text, [], 10)).toBe(franc(text, { minLength: 10 }));
+    }
+  });
+});
+
+describe('chrome line endings read from the last characters', () => {
+  it('agree with the end-anchored expressions on every line of real text and on random strings', () => {
+    const lines = texts().flatMap((t) => t.split('\n').map((l) => l.trim()));
+    const random = strings([...'ab .:：]…[', '...', ' [...]', 'é', '𝐀'], 4000, 14, 23);
+    for (const l of [...lines, ...random]) {
+      expect(endsColon(l), l).toBe(COLON_END.test(l));
+      expect(truncatedEnd(l), l).toBe(TRUNCATED.test(l));
     }
   });
 });

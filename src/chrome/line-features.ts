@@ -1,5 +1,6 @@
 import type { Token } from '../types.js';
 import { kindOfLine, type CompiledChromeOptions, type CompiledKind } from './options.js';
+import { NO_ID, VocabIndex } from '../text/vocabulary.js';
 
 /** What one non-blank line looks like, from its text alone. */
 export interface LineFeatures {
@@ -63,7 +64,9 @@ const ATTRIBUTION = /^[—–―-]/u;
 // "JonNovember" (a name glued to the date by the page's markup) still holds a name.
 const MONTH_PREFIX = new RegExp(`^${MONTH}\\d`, 'iu');
 // Module-level so they are compiled once, not per line or per token.
-const COLON_END = /[:：]$/u;
+export const COLON_END = /[:：]$/u;
+/** COLON_END.test(t), from the last character (the expression would be tried at every position of a paragraph). */
+export const endsColon = (t: string): boolean => t.endsWith(':') || t.endsWith('：');
 const DIGIT = /\d/;
 const GLUED_DATELINE = /^(?:\S+\s+){3,}\p{Lu}{4,}(?:[ .,-]+\p{Lu}{2,}){0,3}\s*:\s+\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
@@ -75,7 +78,9 @@ const CALENDAR_DATE = new RegExp(
 // Words of a date or time that are no one's name.
 const DATE_WORD = new RegExp(`^(?:${MONTH}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|a\\.m|p\\.m|[a-z]{1,2}[sd]?t|utc|gmt|at|on|ago|posted|published|updated|tracked|edited|added|filed|submitted|created|modified|written|last|date|time)$`, 'iu');
 const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\.?$`, 'iu');
-const TRUNCATED = /(?:\[\s*(?:\.\.\.|…)\s*\]|\p{L}(?:\.\.\.|…))$/u;
+export const TRUNCATED = /(?:\[\s*(?:\.\.\.|…)\s*\]|\p{L}(?:\.\.\.|…))$/u;
+/** TRUNCATED.test(s), tried only when `s` ends as every match does: "]", "..." or "…". */
+export const truncatedEnd = (s: string): boolean => (s.endsWith(']') || s.endsWith('...') || s.endsWith('…')) && TRUNCATED.test(s);
 const LIST_ITEM = /^(?:[-*•·▪–]\s|\d{1,2}[.)]\s|\|)/u;
 
 /**
@@ -89,6 +94,19 @@ interface LineWord {
   norm: string;
   start: number;
   kind: Token['kind'];
+  /** The word's vocabulary id (NO_ID for a scanned word). */
+  vocabId: number;
+}
+
+/**
+ * Membership of each stopword set, memoised per vocabulary id: every word of every line is looked up, and an array
+ * read by id replaces hashing its string (the answer is the set's, a function of the normalised word alone).
+ */
+const STOPWORD_INDEX = new WeakMap<ReadonlySet<string>, VocabIndex>();
+function stopwordIndex(stopwords: ReadonlySet<string>): VocabIndex {
+  let index = STOPWORD_INDEX.get(stopwords);
+  if (!index) STOPWORD_INDEX.set(stopwords, (index = new VocabIndex((norm) => (stopwords.has(norm) ? 1 : 0))));
+  return index;
 }
 
 function wordsOf(t: string, tokens: readonly Token[] | null, trimmedStart: number): LineWord[] {
@@ -101,7 +119,7 @@ function wordsOf(t: string, tokens: readonly Token[] | null, trimmedStart: numbe
   WORD.lastIndex = 0;
   for (let m = WORD.exec(t); m !== null; m = WORD.exec(t)) {
     const w = m[0];
-    out.push({ text: w, norm: w.toLowerCase().replace(/’/g, "'"), start: trimmedStart + m.index, kind: isDigit(w.charCodeAt(0)) ? 'number' : 'word' });
+    out.push({ text: w, norm: w.toLowerCase().replace(/’/g, "'"), start: trimmedStart + m.index, kind: isDigit(w.charCodeAt(0)) ? 'number' : 'word', vocabId: NO_ID });
   }
   return out;
 }
@@ -195,8 +213,9 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   let sw = 0;
   let caps = 0;
   let content = 0;
+  const stop = stopwordIndex(stopwords);
   for (const w of tokens0) {
-    if (stopwords.has(w.norm)) sw++;
+    if (stop.get(w.vocabId, w.norm) === 1) sw++;
     else if (w.kind !== 'number' && !isDigit(w.text.charCodeAt(0))) {
       content++;
       if (capitalised(w.text)) caps++;
@@ -253,9 +272,9 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     stopwordDensity: spaced > 0 ? sw / spaced : -1,
     cjkChars: cjk,
     endsSentence,
-    endsColon: COLON_END.test(t),
+    endsColon: endsColon(t),
     // (A paragraph of several sentences that trails off is the writer's own.)
-    truncated: sentenceEnds <= 2 && TRUNCATED.test(tail),
+    truncated: sentenceEnds <= 2 && truncatedEnd(tail),
     sentenceEnds,
     titleCase,
     countingHeadline,
