@@ -1,5 +1,6 @@
 import type { Token } from '../types.js';
 import { kindOfLine, type CompiledChromeOptions, type CompiledKind } from './options.js';
+import { NO_ID, VocabIndex } from '../text/vocabulary.js';
 
 /** What one non-blank line looks like, from its text alone. */
 export interface LineFeatures {
@@ -63,7 +64,9 @@ const ATTRIBUTION = /^[—–―-]/u;
 // "JonNovember" (a name glued to the date by the page's markup) still holds a name.
 const MONTH_PREFIX = new RegExp(`^${MONTH}\\d`, 'iu');
 // Module-level so they are compiled once, not per line or per token.
-const COLON_END = /[:：]$/u;
+export const COLON_END = /[:：]$/u;
+/** COLON_END.test(t), from the last character (the expression would be tried at every position of a paragraph). */
+export const endsColon = (t: string): boolean => t.endsWith(':') || t.endsWith('：');
 const DIGIT = /\d/;
 const GLUED_DATELINE = /^(?:\S+\s+){3,}\p{Lu}{4,}(?:[ .,-]+\p{Lu}{2,}){0,3}\s*:\s+\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
@@ -75,32 +78,48 @@ const CALENDAR_DATE = new RegExp(
 // Words of a date or time that are no one's name.
 const DATE_WORD = new RegExp(`^(?:${MONTH}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|a\\.m|p\\.m|[a-z]{1,2}[sd]?t|utc|gmt|at|on|ago|posted|published|updated|tracked|edited|added|filed|submitted|created|modified|written|last|date|time)$`, 'iu');
 const CALENDAR_WORD = new RegExp(`^(?:${MONTH}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\\.?$`, 'iu');
-const TRUNCATED = /(?:\[\s*(?:\.\.\.|…)\s*\]|\p{L}(?:\.\.\.|…))$/u;
+export const TRUNCATED = /(?:\[\s*(?:\.\.\.|…)\s*\]|\p{L}(?:\.\.\.|…))$/u;
+/** TRUNCATED.test(s), tried only when `s` ends as every match does: "]", "..." or "…". */
+export const truncatedEnd = (s: string): boolean => (s.endsWith(']') || s.endsWith('...') || s.endsWith('…')) && TRUNCATED.test(s);
 const LIST_ITEM = /^(?:[-*•·▪–]\s|\d{1,2}[.)]\s|\|)/u;
 
 /**
  * The line's words: the document's own tokens when the caller has them (the text model is computed once
- * and shared), else a scan of the line. `lineStart` is the line's offset in the text the tokens point into.
+ * and shared), else a scan of the line. Only what the features read: a token of the document is one (no object
+ * made per word); `start` is the word's offset in the text the tokens point into (`trimmedStart` + its offset in
+ * the trimmed line for a scanned one).
  */
 interface LineWord {
   text: string;
   norm: string;
-  /** Offset in the trimmed line. */
-  at: number;
-  number: boolean;
+  start: number;
+  kind: Token['kind'];
+  /** The word's vocabulary id (NO_ID for a scanned word). */
+  vocabId: number;
+}
+
+/**
+ * Membership of each stopword set, memoised per vocabulary id: every word of every line is looked up, and an array
+ * read by id replaces hashing its string (the answer is the set's, a function of the normalised word alone).
+ */
+const STOPWORD_INDEX = new WeakMap<ReadonlySet<string>, VocabIndex>();
+function stopwordIndex(stopwords: ReadonlySet<string>): VocabIndex {
+  let index = STOPWORD_INDEX.get(stopwords);
+  if (!index) STOPWORD_INDEX.set(stopwords, (index = new VocabIndex((norm) => (stopwords.has(norm) ? 1 : 0))));
+  return index;
 }
 
 function wordsOf(t: string, tokens: readonly Token[] | null, trimmedStart: number): LineWord[] {
   if (tokens) {
     const out: LineWord[] = [];
-    for (const k of tokens) if (k.kind === 'word' || k.kind === 'number') out.push({ text: k.text, norm: k.norm, at: k.start - trimmedStart, number: k.kind === 'number' });
+    for (const k of tokens) if (k.kind === 'word' || k.kind === 'number') out.push(k);
     return out;
   }
   const out: LineWord[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(t); m !== null; m = WORD.exec(t)) {
     const w = m[0];
-    out.push({ text: w, norm: w.toLowerCase().replace(/’/g, "'"), at: m.index, number: isDigit(w.charCodeAt(0)) });
+    out.push({ text: w, norm: w.toLowerCase().replace(/’/g, "'"), start: trimmedStart + m.index, kind: isDigit(w.charCodeAt(0)) ? 'number' : 'word', vocabId: NO_ID });
   }
   return out;
 }
@@ -178,10 +197,10 @@ function gluedHeadline(words: readonly LineWord[], stopwords: ReadonlySet<string
   let caseWord = false;
   for (; n < words.length; n++) {
     const w = words[n]!;
-    if (!(w.number || isDigit(w.text.charCodeAt(0)) || capitalised(w.text))) break;
+    if (!(w.kind === 'number' || isDigit(w.text.charCodeAt(0)) || capitalised(w.text))) break;
     // After a word, not a figure: "11.12 On Sunday, ..." is a timestamp before a sentence.
     const prev = n > 0 ? words[n - 1]! : null;
-    if (prev && !prev.number && !isDigit(prev.text.charCodeAt(0)) && w.text !== 'I' && stopwords.has(w.norm) && !w.number) caseWord = true;
+    if (prev && prev.kind !== 'number' && !isDigit(prev.text.charCodeAt(0)) && w.text !== 'I' && stopwords.has(w.norm) && w.kind !== 'number') caseWord = true;
   }
   return caseWord && n >= run && words.length - n >= GLUED_SNIPPET_WORDS;
 }
@@ -194,9 +213,10 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   let sw = 0;
   let caps = 0;
   let content = 0;
+  const stop = stopwordIndex(stopwords);
   for (const w of tokens0) {
-    if (stopwords.has(w.norm)) sw++;
-    else if (!w.number && !isDigit(w.text.charCodeAt(0))) {
+    if (stop.get(w.vocabId, w.norm) === 1) sw++;
+    else if (w.kind !== 'number' && !isDigit(w.text.charCodeAt(0))) {
       content++;
       if (capitalised(w.text)) caps++;
     }
@@ -214,9 +234,10 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   let headlineCaseWords = 0;
   for (let n = 0; n < tokens0.length && n < 18; n++) {
     const w = tokens0[n]!;
-    if (w.at >= 140) break;
-    if (w.at === 0 || w.text === 'I' || !capitalised(w.text) || !stopwords.has(w.norm)) continue;
-    let b = w.at - 1;
+    const at = w.start - trimmedStart;
+    if (at >= 140) break;
+    if (at === 0 || w.text === 'I' || !capitalised(w.text) || !stopwords.has(w.norm)) continue;
+    let b = at - 1;
     while (b >= 0 && (t[b] === ' ' || t[b] === '\t')) b--;
     if (b >= 0 && !STARTERS.has(t[b]!)) headlineCaseWords++;
   }
@@ -238,8 +259,8 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   const titleCase = content > 0 ? caps / content : 0;
   let countingHeadline = false;
   if (titleCase >= opts.thresholds.titleCaseShare && content >= 2 && !endsSentence) {
-    const at = tokens0.findIndex((w) => w.number || isDigit(w.text.charCodeAt(0)));
-    const numbers = tokens0.filter((w) => w.number || isDigit(w.text.charCodeAt(0))).length;
+    const at = tokens0.findIndex((w) => w.kind === 'number' || isDigit(w.text.charCodeAt(0)));
+    const numbers = tokens0.filter((w) => w.kind === 'number' || isDigit(w.text.charCodeAt(0))).length;
     // The count leads ("8 Crazy ...") or follows one word ("Top 10 ..."); a number beside a month or a
     // weekday is a date ("June 9 -- Arena, City", "Thu 4 October | Leeds").
     const calendar = (w: LineWord | undefined): boolean => !!w && CALENDAR_WORD.test(w.text);
@@ -251,9 +272,9 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     stopwordDensity: spaced > 0 ? sw / spaced : -1,
     cjkChars: cjk,
     endsSentence,
-    endsColon: COLON_END.test(t),
+    endsColon: endsColon(t),
     // (A paragraph of several sentences that trails off is the writer's own.)
-    truncated: sentenceEnds <= 2 && TRUNCATED.test(tail),
+    truncated: sentenceEnds <= 2 && truncatedEnd(tail),
     sentenceEnds,
     titleCase,
     countingHeadline,

@@ -109,7 +109,8 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
   },
   prepare(o) {
     const { source, literals } = preparedSource(o.pattern, o.lists, o.flags ?? '', expandLists);
-    const re = compile(source, `gud${o.flags ?? ''}`);
+    // Match indices (the `d` flag) cost an array per match: asked for only when a group is the flagged span.
+    const re = compile(source, `gu${o.group ? 'd' : ''}${o.flags ?? ''}`);
     if (o.group && !new RegExp(`\\(\\?<${o.group}>`).test(source)) throw new Error(`options.group names "${o.group}" but the pattern has no such group`);
     return {
       re,

@@ -1,5 +1,5 @@
 import type { Finding, Line } from '../types.js';
-import { lineShape } from '../text/line-shape.js';
+import { lineShape, lineWordCount } from '../text/line-shape.js';
 import type { Detector } from './detector.js';
 
 export interface TrailingHeadlineOptions {
@@ -66,9 +66,12 @@ export const trailingHeadline: Detector<TrailingHeadlineOptions, PreparedTrailin
     const o = rule.prepared;
     const lines = doc.lines.filter((l) => !l.blank);
     const out: Finding[] = [];
+    // A line of more words than a headline and than a line after one can have ends the walk: counted, not shaped.
+    const tooLong = Math.max(o.maxWords, o.maxWordsAfter) + 1;
     // Walk back over the tail: the candidate is followed only by a few very short lines.
     for (let i = lines.length - 1, after = 0; i >= 0 && after <= o.maxLinesAfter; i--, after++) {
       const line = lines[i]!;
+      if (lineWordCount(line, tooLong) >= tooLong) break;
       const shape = lineShape(line);
       if (isHeadline(line, shape, o) && followsProse(lines[i - 1], o) && sharesSubject(doc.tokens, line, shape.significant, o)) {
         out.push({ start: line.start + lead(line.text), end: line.end - trail(line.text), data: { words: shape.words } });
@@ -94,6 +97,7 @@ function isHeadline(line: Line, shape: ReturnType<typeof lineShape>, o: Prepared
 /** The line before is running text (a paragraph), not another item of a list of short lines. */
 function followsProse(prev: Line | undefined, o: PreparedTrailingHeadline): boolean {
   if (!prev) return false;
+  if (lineWordCount(prev, o.maxWords + 1) > o.maxWords) return true;
   const shape = lineShape(prev);
   return shape.words > o.maxWords || (shape.endsLikeSentence && shape.words >= 8);
 }

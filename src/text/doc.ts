@@ -43,8 +43,11 @@ export function buildDoc(article: Article): Doc {
     wordCount: tokens.reduce((n, t) => n + (t.kind === 'word' || t.kind === 'number' ? 1 : 0), 0),
     position: (offset) => positionOf(starts, offset),
     memo<T>(key: string, compute: (d: Doc) => T): T {
-      if (!cache.has(key)) cache.set(key, compute(doc));
-      return cache.get(key) as T;
+      const known = cache.get(key);
+      if (known !== undefined || cache.has(key)) return known as T;
+      const value = compute(doc);
+      cache.set(key, value);
+      return value;
     },
   };
   return doc;

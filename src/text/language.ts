@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { franc } from 'franc';
 import type { Sentence, Token } from '../types.js';
 import { startsWithCapital } from './initial-capital.js';
+import { trigramLanguage } from './trigram-language.js';
 
 // franc guesses Scots or other small languages for short English unless it is given a short list.
 export const LANGUAGES = [
@@ -80,7 +80,8 @@ export interface LanguageInput {
  * ISO 639-3 code of the text's language, or `und` when there is too little text to tell.
  * Decided on the text's running prose (sentences of words ending in a full stop), not on its tables, lists
  * and menus, which carry names and numbers rather than the language's own words; by the share of function
- * words when that is unmistakable (the common case, and cheap); by franc's trigram statistics otherwise.
+ * words when that is unmistakable (the common case, and cheap); by franc's trigram statistics otherwise
+ * (trigram-language.ts: franc's answer from franc's data, computed without its per-call tables).
  */
 export function detectLanguage(text: string, model?: LanguageInput): string {
   const prose = model ? proseSample(model) : null;
@@ -90,7 +91,7 @@ export function detectLanguage(text: string, model?: LanguageInput): string {
   const sample = prose !== null && prose.length >= Math.min(PROSE_ENOUGH, text.length / 2) ? prose : middleSample(text);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS) return 'und';
-  return (sample === prose ? null : byFunctionWords(sample)) ?? franc(sample, { only: LANGUAGES, minLength: MIN_LETTERS });
+  return (sample === prose ? null : byFunctionWords(sample)) ?? trigramLanguage(sample, LANGUAGES, MIN_LETTERS);
 }
 
 /** Sample from the middle of long texts: the start is often navigation and the end a footer. */

@@ -22,6 +22,19 @@ const MINOR = new Set(
 );
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu;
 
+/**
+ * `lineShape(line).words`, counted only up to `cap` (the answer is min(words, cap)): whether a paragraph is longer
+ * than a heading can be is known after a few words, without shaping all of it. The Markdown and bold marks
+ * lineShape strips hold no word characters, so the count on the line as written is the same.
+ */
+export function lineWordCount(line: Line, cap: number): number {
+  const text = line.text;
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (n < cap && WORD.test(text)) n++;
+  return n;
+}
+
 export function lineShape(line: Line): LineShape {
   let text = line.text.trim();
   const md = /^(#{1,6})\s+/.exec(text);

@@ -38,9 +38,9 @@ const BMP = new Uint8Array(0x10000);
 const ASTRAL = new Map<number, number>();
 
 /** The classes of the code point at `i`, and its length in UTF-16 units (2 for a surrogate pair). */
-function classAt(t: string, i: number): number {
+function classAt(t: string, i: number, lim: number): number {
   const c = t.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < lim) {
     const d = t.charCodeAt(i + 1);
     if (d >= 0xdc00 && d <= 0xdfff) {
       const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
@@ -59,74 +59,104 @@ const width = (k: number): number => (k & 0x100 ? 2 : 1);
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
+// The scanner reads the whole text between a sentence's bounds (`lim` is the sentence's end): the same characters
+// as its text, without reading through a slice of the body. Every read at or past `lim` counts as the end.
+
 /** End of a dotted abbreviation at `i` (two or more groups of one to three letters and a full stop), or -1. */
-function abbreviationEnd(t: string, i: number): number {
+function abbreviationEnd(t: string, i: number, lim: number): number {
   let at = i;
   let groups = 0;
   for (;;) {
     let j = at;
     let letters = 0;
-    while (letters < 4 && j < t.length) {
-      const k = classAt(t, j);
+    while (letters < 4 && j < lim) {
+      const k = classAt(t, j, lim);
       if (!(k & LETTER)) break;
       letters++;
       j += width(k);
     }
-    if (letters < 1 || letters > 3 || t.charCodeAt(j) !== 0x2e) break;
+    if (letters < 1 || letters > 3 || j >= lim || t.charCodeAt(j) !== 0x2e) break;
     at = j + 1;
     groups++;
   }
   return groups >= 2 ? at : -1;
 }
 
-function numberEnd(t: string, i: number): number {
+function numberEnd(t: string, i: number, lim: number): number {
   let j = i;
-  while (isDigit(t.charCodeAt(j))) j++;
+  while (j < lim && isDigit(t.charCodeAt(j))) j++;
   for (;;) {
-    const c = t.charCodeAt(j);
-    if ((c === 0x2e || c === 0x2c || c === 0x3a) && isDigit(t.charCodeAt(j + 1))) {
+    const c = j < lim ? t.charCodeAt(j) : 0;
+    if ((c === 0x2e || c === 0x2c || c === 0x3a) && j + 1 < lim && isDigit(t.charCodeAt(j + 1))) {
       j += 2;
-      while (isDigit(t.charCodeAt(j))) j++;
+      while (j < lim && isDigit(t.charCodeAt(j))) j++;
     } else break;
   }
-  const two = t.slice(j, j + 2);
-  return two === 'st' || two === 'nd' || two === 'rd' || two === 'th' ? j + 2 : j;
+  if (j + 2 > lim) return j;
+  const a = t.charCodeAt(j);
+  const b = t.charCodeAt(j + 1);
+  // st, nd, rd, th
+  const ordinal = (a === 0x73 && b === 0x74) || (a === 0x6e && b === 0x64) || (a === 0x72 && b === 0x64) || (a === 0x74 && b === 0x68);
+  return ordinal ? j + 2 : j;
 }
 
-function wordEnd(t: string, i: number): number {
-  let j = i + width(classAt(t, i));
-  for (;;) {
-    while (j < t.length) {
-      const k = classAt(t, j);
-      if (!(k & WORD_CHAR)) break;
-      j += width(k);
-    }
+/** WORD_CHAR classes of the ASCII characters, for the common case without a table read through classAt. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = classify(String.fromCharCode(c)) & WORD_CHAR;
+
+/** End of the run of letters, marks and digits from `j`. */
+function runEnd(t: string, j: number, lim: number): number {
+  while (j < lim) {
     const c = t.charCodeAt(j);
-    if ((c === 0x27 || c === 0x2019 || c === 0x2d) && j + 1 < t.length && classAt(t, j + 1) & WORD_CHAR) j++;
+    if (c < 128) {
+      if (!ASCII_WORD[c]) break;
+      j++;
+      continue;
+    }
+    const k = classAt(t, j, lim);
+    if (!(k & WORD_CHAR)) break;
+    j += width(k);
+  }
+  return j;
+}
+
+/** The rest of a word whose first run of letters, marks and digits ends at `j`: further runs joined by ' ’ or -. */
+function wordRest(t: string, j: number, lim: number): number {
+  for (;;) {
+    if (j + 1 >= lim) return j;
+    const c = t.charCodeAt(j);
+    if ((c === 0x27 || c === 0x2019 || c === 0x2d) && classAt(t, j + 1, lim) & WORD_CHAR) j = runEnd(t, j + 1, lim);
     else return j;
   }
 }
 
+/** One-character punctuation and symbol tokens: the text and its normalised form, made once per character. */
+const SINGLE_NORM = new Map<string, string>();
+
 /** Word, number, punctuation and symbol tokens with exact offsets, each tied to its sentence. */
 export function tokenize(text: string, sentences: Sentence[]): Token[] {
   const tokens: Token[] = [];
+  const t = text;
   for (const s of sentences) {
     s.tokenFrom = tokens.length;
-    const t = s.text;
-    for (let i = 0; i < t.length; ) {
-      const k = classAt(t, i);
+    const lim = s.end;
+    for (let i = s.start; i < lim; ) {
+      const k = classAt(t, i, lim);
       let end: number;
       let kind: TokenKind;
-      if (k & LETTER && (end = abbreviationEnd(t, i)) >= 0) kind = 'word';
-      else if (isDigit(t.charCodeAt(i))) (end = numberEnd(t, i)), (kind = 'number');
-      else if (k & (LETTER | MARK)) (end = wordEnd(t, i)), (kind = 'word');
+      if (k & (LETTER | MARK) && !isDigit(t.charCodeAt(i))) {
+        // A dotted abbreviation's first group is its word's first run, one to three letters before a full stop.
+        const run = runEnd(t, i + width(k), lim);
+        if (k & LETTER && run - i <= 6 && run < lim && t.charCodeAt(run) === 0x2e && (end = abbreviationEnd(t, i, lim)) >= 0) kind = 'word';
+        else (end = wordRest(t, run, lim)), (kind = 'word');
+      } else if (isDigit(t.charCodeAt(i))) (end = numberEnd(t, i, lim)), (kind = 'number');
       else if (k & PUNCT) (end = i + width(k)), (kind = 'punct');
       else if (k & SYMBOL) (end = i + width(k)), (kind = 'symbol');
       else {
         i += width(k);
         continue;
       }
-      const start = s.start + i;
+      const start = i;
       let word: string;
       let norm: string;
       let vocabId = NO_ID;
@@ -143,10 +173,14 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
           vocabId = VOCABULARY.add(norm, word);
           if (vocabId !== NO_ID) norm = VOCABULARY.word(vocabId);
         }
+      } else if (kind === 'number') {
+        // A number is digits, separators and a lower-case ordinal ending: already its normalised form.
+        word = norm = t.slice(i, end);
       } else {
         word = t.slice(i, end);
-        // A number is digits, separators and a lower-case ordinal ending: already its normalised form.
-        norm = kind === 'number' ? word : normalizeWord(word);
+        let n = SINGLE_NORM.get(word);
+        if (n === undefined) SINGLE_NORM.set(word, (n = normalizeWord(word)));
+        norm = n;
       }
       tokens.push({ start, end: start + word.length, text: word, norm, kind, sentence: s.index, vocabId });
       i = end;
