@@ -14,7 +14,7 @@ type Packed = [
   listing?: 1,
 ];
 
-export function packClaims(claims: readonly Claim[]): string {
+export function packClaims(claims: readonly ClaimSlots[]): string {
   const rows: Packed[] = claims.map((c) => {
     const row: Packed = [
     c.sentence,

@@ -3,13 +3,13 @@ import type { Token } from '../types.js';
 import { sentenceEntities } from './entities.js';
 import { sentenceQuantities, type Quantity } from './quantities.js';
 import type { BuiltTable } from './sentence-table.js';
-import { statedDates } from './stated-dates.js';
+import { statedDates, type StatedDate } from './stated-dates.js';
 import { sentenceStatuses, type StatusMention } from './status.js';
-import { HEDGES, NEGATIONS, STOPWORDS } from './stopwords.js';
+import { STOPWORDS } from './stopwords.js';
 import { claimWords } from './claim-words.js';
 import { startsWithCapital } from '../text/initial-capital.js';
-import { hashString } from './hash.js';
-import { normHashes } from './norm-hashes.js';
+import type { ClaimSlots } from './claim-codec.js';
+import { HEDGES_CLAIM, NEGATES, wordFlags } from './word-facts.js';
 
 /** Where a slot sits among its sentence's word tokens: [at, at + len). The aligned diff maps changes to slots by it. */
 export interface TokenRange {
@@ -49,13 +49,24 @@ export interface Claim {
 const MIN_WORDS = 6;
 const MIN_DATED_WORDS = 3;
 const MAX_WORDS = 120;
+const NO_DATES: StatedDate[] = [];
 
 /** The article's claims, in text order, read from the document and its sentence table. */
 export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
+  return collectClaims(doc, table, true) as Claim[];
+}
+
+/**
+ * The claims as the facts carry them (claim-codec.ts): without the offsets, hash and words the sentence table gives,
+ * which the comparison's decoder fills in. The same claims as extractClaims, in the same order.
+ */
+export function extractClaimSlots(doc: Doc, table: BuiltTable): ClaimSlots[] {
+  return collectClaims(doc, table, false);
+}
+
+function collectClaims(doc: Doc, table: BuiltTable, full: boolean): ClaimSlots[] {
   const dates = statedDates(doc);
-  const claims: Claim[] = [];
-  const norms = normHashes(doc);
-  const flags = wordFlags();
+  const claims: ClaimSlots[] = [];
   let d = 0;
   for (const s of doc.sentences) {
     const from = table.tokenFrom[s.index]!;
@@ -64,7 +75,7 @@ export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
     while (d < dates.length && dates[d]!.sentence < s.index) d++;
     let e = d;
     while (e < dates.length && dates[e]!.sentence === s.index) e++;
-    const sDates = dates.slice(d, e);
+    const sDates = e > d ? dates.slice(d, e) : NO_DATES;
     const words = wordTokens(doc, s.tokenFrom, s.tokenTo);
     const quantities = sentenceQuantities(s.text, s.start, sDates);
     // A listing line ("August 15 – St. Louis, MO") is short or title-case, yet its date or figure is a fact a copy
@@ -75,75 +86,86 @@ export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
     const entities = sentenceEntities(doc, s.index);
     const statuses = sentenceStatuses(s.text, s.start);
     if (!entities.length && !quantities.length && !sDates.length && !statuses.length) continue;
-    const range = (start: number, end: number): TokenRange => tokenRange(words, start, end);
     let negations = 0;
     let hedged = false;
     for (let k = 0; k < words.length; k++) {
-      const t = words[k]!;
-      // Most words are neither: one array read by the word's hash rules them out; a hit is checked by name.
-      const may = flags[norms[wordAt[k]!]! & FLAG_MASK]!;
-      if ((may & MAY_NEGATE && NEGATIONS.has(t.norm)) || (t.norm.charCodeAt(t.norm.length - 1) === 116 && t.norm.endsWith("n't"))) negations++;
-      if (may & MAY_HEDGE && HEDGES.has(t.norm)) hedged = true;
+      // Read by the word's vocabulary id: one array read for most words (word-facts.ts).
+      const f = wordFlags(words[k]!);
+      if (f & NEGATES) negations++;
+      if (f & HEDGES_CLAIM) hedged = true;
     }
-    const claimEntities = entities.map((x) => ({ key: x.key, before: x.before, ...range(x.start, x.end) }));
-    const claimDates = sDates.map((x) => ({ value: x.value, text: x.text, before: x.before, ...range(x.start, x.end) }));
-    const claimQuantities = quantities.map(({ start, end, ...q }) => ({ ...q, ...range(start, end) }));
-    claims.push({
-      sentence: s.index,
-      start: s.start,
-      end: s.end,
-      textHash: table.hashes[s.index]!,
-      words: claimWords(table.ids, from, from + wordCount, [...claimEntities, ...claimDates]),
-      subject: entities.length ? '' : subjectHead(words),
-      entities: claimEntities,
-      quantities: claimQuantities,
-      dates: claimDates,
-      negations,
-      hedged,
-      listing,
-      statuses: statuses.map(({ start: _s, end: _e, ...st }) => st),
+    const claimEntities = entities.map((x) => {
+      const at = rangeAt(words, x.start);
+      return { key: x.key, before: x.before, at, len: rangeLen(words, at, x.end) };
     });
+    const claimDates = sDates.map((x) => {
+      const at = rangeAt(words, x.start);
+      return { value: x.value, text: x.text, before: x.before, at, len: rangeLen(words, at, x.end) };
+    });
+    const claimQuantities = quantities.map((q) => {
+      const at = rangeAt(words, q.start);
+      return { value: q.value, step: q.step, unit: q.unit, before: q.before, text: q.text, at, len: rangeLen(words, at, q.end) };
+    });
+    const subject = entities.length ? '' : subjectHead(words);
+    const claimStatuses = statuses.map((st) => ({ topic: st.topic, value: st.value, text: st.text }));
+    if (full) {
+      const claim: Claim = {
+        sentence: s.index,
+        start: s.start,
+        end: s.end,
+        textHash: table.hashes[s.index]!,
+        words: claimWords(table.ids, from, from + wordCount, [...claimEntities, ...claimDates]),
+        subject,
+        entities: claimEntities,
+        quantities: claimQuantities,
+        dates: claimDates,
+        negations,
+        hedged,
+        listing,
+        statuses: claimStatuses,
+      };
+      claims.push(claim);
+    } else {
+      claims.push({
+        sentence: s.index,
+        subject,
+        entities: claimEntities,
+        quantities: claimQuantities,
+        dates: claimDates,
+        negations,
+        hedged,
+        listing,
+        statuses: claimStatuses,
+      });
+    }
   }
   return claims;
 }
 
-// Where the last wordTokens() call found each word in doc.tokens (reused: claims are read one sentence at a time).
-let wordAt = new Int32Array(256);
+// The word tokens of the sentence being read (reused: claims are read one sentence at a time, and nothing keeps it).
+const sentenceWords: Token[] = [];
 
 function wordTokens(doc: Doc, from: number, to: number): Token[] {
-  const out: Token[] = [];
-  if (wordAt.length < to - from) wordAt = new Int32Array((to - from) * 2);
+  const out = sentenceWords;
+  out.length = 0;
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!;
-    if (t.kind === 'word' || t.kind === 'number') {
-      wordAt[out.length] = i;
-      out.push(t);
-    }
+    if (t.kind === 'word' || t.kind === 'number') out.push(t);
   }
   return out;
 }
 
-const FLAG_MASK = 0xffff;
-const MAY_NEGATE = 1;
-const MAY_HEDGE = 2;
-let flagTable: Uint8Array | null = null;
-/** By the low 16 bits of a word's hash: whether it may be a negation or a hedge (64 KB, built once). */
-function wordFlags(): Uint8Array {
-  if (!flagTable) {
-    flagTable = new Uint8Array(FLAG_MASK + 1);
-    for (const w of NEGATIONS) flagTable[hashString(w) & FLAG_MASK]! |= MAY_NEGATE;
-    for (const w of HEDGES) flagTable[hashString(w) & FLAG_MASK]! |= MAY_HEDGE;
-  }
-  return flagTable;
-}
-
-/** The word tokens a character span covers. */
-function tokenRange(words: readonly Token[], start: number, end: number): TokenRange {
+/** The word tokens a character span [start, end) covers: [at, at + len) with len at least 1 (tokenRange, in two reads). */
+function rangeAt(words: readonly Token[], start: number): number {
   let at = 0;
   while (at < words.length && words[at]!.end <= start) at++;
+  return at;
+}
+
+function rangeLen(words: readonly Token[], at: number, end: number): number {
   let to = at;
   while (to < words.length && words[to]!.start < end) to++;
-  return { at, len: Math.max(1, to - at) };
+  return Math.max(1, to - at);
 }
 
 // Words that end a sentence's opening noun phrase: auxiliaries and the commonest verbs of news copy.

@@ -1,7 +1,7 @@
 import type { Doc } from '../text/doc.js';
 import type { Flag } from '../types.js';
-import { extractClaims, type Claim } from './claims.js';
-import { packClaims } from './claim-codec.js';
+import { extractClaimSlots } from './claims.js';
+import { packClaims, type ClaimSlots } from './claim-codec.js';
 import { packU32 } from './packed.js';
 import { buildSentenceTable, type SentenceTable } from './sentence-table.js';
 import { textSignature } from './signature.js';
@@ -38,7 +38,7 @@ const MAX_ENTITIES = 40;
 
 export function buildFacts(doc: Doc, _flags: Flag[], publishedAt: string | null): ArticleFacts {
   const table = buildSentenceTable(doc);
-  const claims: Claim[] = extractClaims(doc, table);
+  const claims: ClaimSlots[] = extractClaimSlots(doc, table);
   const signature = textSignature(doc);
   const counts = new Map<string, number>();
   for (const c of claims) for (const e of c.entities) counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
