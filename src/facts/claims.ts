@@ -4,7 +4,7 @@ import { sentenceEntities } from './entities.js';
 import { sentenceQuantities, type Quantity } from './quantities.js';
 import type { BuiltTable } from './sentence-table.js';
 import { statedDates, type StatedDate } from './stated-dates.js';
-import { sentenceStatuses, type StatusMention } from './status.js';
+import { mayStateStatus, sentenceStatuses, type StatusMention } from './status.js';
 import { STOPWORDS } from './stopwords.js';
 import { claimWords } from './claim-words.js';
 import { startsWithCapital } from '../text/initial-capital.js';
@@ -50,6 +50,7 @@ const MIN_WORDS = 6;
 const MIN_DATED_WORDS = 3;
 const MAX_WORDS = 120;
 const NO_DATES: StatedDate[] = [];
+const NO_STATUSES: StatusMention[] = [];
 
 /** The article's claims, in text order, read from the document and its sentence table. */
 export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
@@ -84,7 +85,7 @@ function collectClaims(doc: Doc, table: BuiltTable, full: boolean): ClaimSlots[]
     const listing = wordCount < MIN_WORDS || isHeading(words);
     if (listing && (!dated || quantities.length > 3)) continue; // a heading, or a row of a table of figures
     const entities = sentenceEntities(doc, s.index);
-    const statuses = sentenceStatuses(s.text, s.start);
+    const statuses = mayStateStatus(doc.tokens, s.tokenFrom, s.tokenTo) ? sentenceStatuses(s.text, s.start) : NO_STATUSES;
     if (!entities.length && !quantities.length && !sDates.length && !statuses.length) continue;
     let negations = 0;
     let hedged = false;

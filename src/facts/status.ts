@@ -1,4 +1,7 @@
+import type { Token } from '../types.js';
+import { ANY_STATUS } from './status-words.js';
 import { HEDGES } from './stopwords.js';
+import { STATUS_WORD, wordFlags } from './word-facts.js';
 
 /** A statement of where something stands: a membership, a decision, a life, a verdict. */
 export interface StatusMention {
@@ -24,8 +27,6 @@ const STATUS_PATTERNS: Array<[topic: string, value: string, pattern: string, nee
   ['verdict', 'guilty', String.raw`(?:was|were) (?:found guilty|convicted)|pleaded guilty`, ['guilty', 'convicted']],
   ['verdict', 'not-guilty', String.raw`(?:was|were) (?:acquitted|found not guilty|cleared of)|pleaded not guilty`, ['acquitted', 'guilty', 'cleared']],
 ];
-// One cheap test first: most sentences state no status at all.
-const ANY_STATUS = /member|join|pending|observer|candidate|applied|approv|ratif|passed|adopted|signed|reject|veto|voted|struck|blocked|killed|died|dead|surviv|alive|condition|guilty|convict|acquit|cleared/i;
 /**
  * Each pattern twice: as written (case-insensitive Unicode matching, `giu`), and without the `u` flag, which
  * compiles several times faster and matches the same wherever the text has no U+017F (long s) or U+212A (Kelvin
@@ -50,6 +51,23 @@ export function sentenceStatuses(text: string, offset: number): StatusMention[] 
 /** The same without the shortcuts (every pattern as written, on every sentence the first test lets through): the tests' reference. */
 export function sentenceStatusesPlain(text: string, offset: number): StatusMention[] {
   return statuses(text, offset, false);
+}
+
+/**
+ * False only when ANY_STATUS cannot match the sentence whose tokens are tokens[from, to), so sentenceStatuses would
+ * find nothing. Every ANY_STATUS word is ASCII letters, and the tokenizer keeps a run of letters inside one word
+ * token, save where an ordinal figure ends it ("2nd" + "ied"): so a match lies in one word, whose normalised form
+ * (lower case, same letters) holds the word too, read per vocabulary id (STATUS_WORD); a sentence with a figure
+ * ending in a letter is let through.
+ */
+export function mayStateStatus(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word') {
+      if (wordFlags(t) & STATUS_WORD) return true;
+    } else if (t.kind === 'number' && t.text.charCodeAt(t.text.length - 1) > 57) return true;
+  }
+  return false;
 }
 
 function statuses(text: string, offset: number, shortcuts: boolean): StatusMention[] {

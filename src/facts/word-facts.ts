@@ -1,5 +1,6 @@
 import type { Token } from '../types.js';
 import { hashString } from './hash.js';
+import { ANY_STATUS } from './status-words.js';
 import { HEDGES, NEGATIONS } from './stopwords.js';
 
 // What facts ask of every word, kept per vocabulary id (Token.vocabId, src/text/vocabulary.ts): each word is hashed
@@ -12,16 +13,19 @@ import { HEDGES, NEGATIONS } from './stopwords.js';
 export const NEGATES = 2;
 /** The word is in HEDGES. */
 export const HEDGES_CLAIM = 4;
+/** The word contains one of the status words (ANY_STATUS in status.ts): a sentence without one states no status. */
+export const STATUS_WORD = 8;
 const KNOWN = 1;
 
 let hashById = new Uint32Array(4096);
 let flagsById = new Uint8Array(4096);
 
-/** The flags of a normalised word (NEGATES, HEDGES_CLAIM), computed. */
+/** The flags of a normalised word (NEGATES, HEDGES_CLAIM, STATUS_WORD), computed. */
 export function flagsOf(norm: string): number {
   let f = 0;
   if (NEGATIONS.has(norm) || (norm.charCodeAt(norm.length - 1) === 116 && norm.endsWith("n't"))) f |= NEGATES;
   if (HEDGES.has(norm)) f |= HEDGES_CLAIM;
+  if (ANY_STATUS.test(norm)) f |= STATUS_WORD;
   return f;
 }
 
