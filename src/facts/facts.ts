@@ -4,7 +4,7 @@ import { extractClaimSlots } from './claims.js';
 import { packClaims, type ClaimSlots } from './claim-codec.js';
 import { packU32 } from './packed.js';
 import { buildSentenceTable, type SentenceTable } from './sentence-table.js';
-import { textSignature } from './signature.js';
+import { wordsSignature } from './signature.js';
 
 export type { Claim } from './claims.js';
 export type { SentenceTable } from './sentence-table.js';
@@ -39,7 +39,7 @@ const MAX_ENTITIES = 40;
 export function buildFacts(doc: Doc, _flags: Flag[], publishedAt: string | null): ArticleFacts {
   const table = buildSentenceTable(doc);
   const claims: ClaimSlots[] = extractClaimSlots(doc, table);
-  const signature = textSignature(doc);
+  const signature = wordsSignature(table.words, table.words.length);
   const counts = new Map<string, number>();
   for (const c of claims) for (const e of c.entities) counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
   const entities = [...counts.entries()]

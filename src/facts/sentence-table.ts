@@ -27,6 +27,8 @@ export interface BuiltTable {
   /** Per sentence: index of its first token in `ids` (and one past the last sentence). */
   tokenFrom: Int32Array;
   hashes: Uint32Array;
+  /** hashString(norm) of every word and figure in text order (as int32): what the signature shingles. */
+  words: Int32Array;
 }
 
 export function buildSentenceTable(doc: Doc): BuiltTable {
@@ -35,15 +37,19 @@ export function buildSentenceTable(doc: Doc): BuiltTable {
   const rows = new Uint32Array(n * SENTENCE_FIELDS);
   const tokenFrom = new Int32Array(n + 1);
   const hashes = new Uint32Array(n);
-  const ids: number[] = [];
+  // doc.wordCount is the number of word and figure tokens: one id each.
+  const ids = new Uint32Array(doc.wordCount);
+  const words = new Int32Array(doc.wordCount);
   const norms = normHashes(doc);
+  const tokens = doc.tokens;
+  let count = 0;
   let q = 0;
   for (const s of doc.sentences) {
-    tokenFrom[s.index] = ids.length;
+    tokenFrom[s.index] = count;
     let h = 0x811c9dc5;
     let first = true;
     for (let i = s.tokenFrom; i < s.tokenTo; i++) {
-      const t = doc.tokens[i]!;
+      const t = tokens[i]!;
       if (t.kind !== 'word' && t.kind !== 'number') continue;
       while (q < quotes.length && quotes[q]!.end <= t.start) q++;
       const hash = norms[i]!;
@@ -52,7 +58,8 @@ export function buildSentenceTable(doc: Doc): BuiltTable {
       if (t.kind === 'number') id |= NUMBER;
       else if (!first && t.text.charCodeAt(0) !== t.norm.charCodeAt(0) && startsWithCapital(t.text)) id |= CAPITAL;
       first = false;
-      ids.push(id >>> 0);
+      words[count] = hash;
+      ids[count++] = id >>> 0;
       h = combine(h, hash);
     }
     const r = s.index * SENTENCE_FIELDS;
@@ -62,8 +69,7 @@ export function buildSentenceTable(doc: Doc): BuiltTable {
     rows[r + 3] = h >>> 0;
     hashes[s.index] = h >>> 0;
   }
-  tokenFrom[n] = ids.length;
+  tokenFrom[n] = count;
   const lineStarts = doc.lines.map((l) => l.start);
-  const idArray = Uint32Array.from(ids);
-  return { packed: { sentences: packU32(rows), tokens: packU24(idArray), lines: packU32(lineStarts) }, ids: idArray, tokenFrom, hashes };
+  return { packed: { sentences: packU32(rows), tokens: packU24(ids), lines: packU32(lineStarts) }, ids, tokenFrom, hashes, words };
 }

@@ -29,14 +29,17 @@ export function textSignature(doc: Doc): TextSignature {
   const hashes = normHashes(doc);
   const words = new Int32Array(tokens.length);
   let count = 0;
-  let all = 0x811c9dc5;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' && t.kind !== 'number') continue;
-    const w = hashes[i]!;
-    words[count++] = w;
-    all = combine(all, w);
+    if (t.kind === 'word' || t.kind === 'number') words[count++] = hashes[i]!;
   }
+  return wordsSignature(words, count);
+}
+
+/** textSignature from the article's word hashes in text order (words[0, count)), as the sentence table has them. */
+export function wordsSignature(words: Int32Array, count: number): TextSignature {
+  let all = 0x811c9dc5;
+  for (let i = 0; i < count; i++) all = combine(all, words[i]!);
   // Shingle hashes first, then one pass per hash function: the running minimum stays in a register.
   const n = count ? Math.max(1, count - SHINGLE + 1) : 0;
   const shingles = new Int32Array(n);
