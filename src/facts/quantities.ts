@@ -1,4 +1,5 @@
 import { STOPWORDS } from './stopwords.js';
+import { lastWordBefore, notStopword } from './word-before.js';
 
 /** A number as stated, with its scale and unit resolved: "$6 million" → 6e6 USD, "44 percent" → 44 percent. */
 export interface Quantity {
@@ -140,36 +141,10 @@ const WORDS = /[\p{L}]+/gu;
  * only from a space far enough back to hold four words: lower-casing never looks across a space (final sigma).
  */
 export function lastContentWord(text: string, at: number): string {
-  // Read backwards while the text is ASCII (and common typographic punctuation): there lower-casing changes no
-  // length and no letter into a non-letter, so the last four runs of letters are the last four words of the plain
-  // reading below; anything else is read that way.
-  let i = at;
-  let n = 0;
-  for (; n < 4; n++) {
-    let c = 0;
-    while (i > 0 && !isAsciiLetter((c = text.charCodeAt(i - 1)))) {
-      if (c >= 128 && !isPlainPunctuation(c)) return lastContentWordPlain(text, at);
-      i--;
-    }
-    if (i === 0) break;
-    const end = i;
-    while (i > 0 && isAsciiLetter((c = text.charCodeAt(i - 1)))) i--;
-    if (i > 0 && c >= 128 && !isPlainPunctuation(c)) return lastContentWordPlain(text, at);
-    wordStart[n] = i;
-    wordEnd[n] = end;
-  }
-  for (let k = 0; k < n; k++) {
-    const w = text.slice(wordStart[k], wordEnd[k]).toLowerCase();
-    if (!STOPWORDS.has(w)) return w;
-  }
-  return '';
+  // The same words as the plain reading: the window there starts at a space or at 0, so its last four runs are the
+  // last four runs before `at`.
+  return lastWordBefore(text, 0, at, 4, notStopword) ?? lastContentWordPlain(text, at);
 }
-
-const wordStart = [0, 0, 0, 0];
-const wordEnd = [0, 0, 0, 0];
-const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-/** Non-ASCII characters that are no letter, lower-case to themselves, and are common in news copy (’ “ ” – — … no-break space). */
-const isPlainPunctuation = (c: number): boolean => (c >= 0x2010 && c <= 0x201f) || c === 0x2026 || c === 0xa0;
 
 /** lastContentWord as the expression reads it: the reference of the fast path, and its reading of other text. */
 export function lastContentWordPlain(text: string, at: number): string {
