@@ -24,7 +24,7 @@ const CURRENCY_WORDS: Record<string, string> = {
   yen: 'JPY', yuan: 'CNY', rubles: 'RUB', roubles: 'RUB', rupees: 'INR',
 };
 
-const NUMBER =
+export const NUMBER =
   /(?<cur>US\$|[$€£¥])?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[mkb])\b)?(?:\s?(?<pct>%|percent\b|per cent\b|percentage points?\b))?(?:\s(?<word>[\p{L}][\p{L}\-]*))?/gu;
 
 const HAS_DIGIT = /\d/;
@@ -32,8 +32,8 @@ const HAS_DIGIT = /\d/;
 // run on a slice of the rest of the sentence: `^` of the slice is the anchored position, and `\b` after "st" reads
 // the same characters.
 const NUMBER_AT = new RegExp(NUMBER.source, 'uy');
-const TIME_OR_ORDINAL = /[:\/]\d|(?:st|nd|rd|th)\b/y;
-const GLUED_UNIT = /-?([\p{L}]+)/uy;
+export const TIME_OR_ORDINAL = /[:\/]\d|(?:st|nd|rd|th)\b/y;
+export const GLUED_UNIT = /-?([\p{L}]+)/uy;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
