@@ -1,6 +1,6 @@
 import type { Doc } from '../text/doc.js';
-import type { Token } from '../types.js';
-import { sentenceEntities } from './entities.js';
+import type { Sentence, Token } from '../types.js';
+import { sentenceEntities, type Entity } from './entities.js';
 import { sentenceQuantities, type Quantity } from './quantities.js';
 import type { BuiltTable } from './sentence-table.js';
 import { statedDates, type StatedDate } from './stated-dates.js';
@@ -8,7 +8,7 @@ import { mayStateStatus, sentenceStatuses, type StatusMention } from './status.j
 import { STOPWORDS } from './stopwords.js';
 import { claimWords } from './claim-words.js';
 import { startsWithCapital } from '../text/initial-capital.js';
-import type { ClaimSlots } from './claim-codec.js';
+import type { PackedClaim } from './claim-codec.js';
 import { HEDGES_CLAIM, NEGATES, wordFlags } from './word-facts.js';
 
 /** Where a slot sits among its sentence's word tokens: [at, at + len). The aligned diff maps changes to slots by it. */
@@ -54,20 +54,90 @@ const NO_STATUSES: StatusMention[] = [];
 
 /** The article's claims, in text order, read from the document and its sentence table. */
 export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
-  return collectClaims(doc, table, true) as Claim[];
+  const claims: Claim[] = [];
+  collectClaims(doc, table, (c) => {
+    const entities = c.entities.map((x) => {
+      const at = rangeAt(c.words, x.start);
+      return { key: x.key, before: x.before, at, len: rangeLen(c.words, at, x.end) };
+    });
+    const dates = c.dates.map((x) => {
+      const at = rangeAt(c.words, x.start);
+      return { value: x.value, text: x.text, before: x.before, at, len: rangeLen(c.words, at, x.end) };
+    });
+    const quantities = c.quantities.map((q) => {
+      const at = rangeAt(c.words, q.start);
+      return { value: q.value, step: q.step, unit: q.unit, before: q.before, text: q.text, at, len: rangeLen(c.words, at, q.end) };
+    });
+    const from = table.tokenFrom[c.sentence.index]!;
+    claims.push({
+      sentence: c.sentence.index,
+      start: c.sentence.start,
+      end: c.sentence.end,
+      textHash: table.hashes[c.sentence.index]!,
+      words: claimWords(table.ids, from, from + c.words.length, [...entities, ...dates]),
+      subject: c.subject,
+      entities,
+      quantities,
+      dates,
+      negations: c.negations,
+      hedged: c.hedged,
+      listing: c.listing,
+      statuses: c.statuses.map((st) => ({ topic: st.topic, value: st.value, text: st.text })),
+    });
+  });
+  return claims;
 }
 
 /**
- * The claims as the facts carry them (claim-codec.ts): without the offsets, hash and words the sentence table gives,
- * which the comparison's decoder fills in. The same claims as extractClaims, in the same order.
+ * The claims as the facts carry them: packed rows (claim-codec.ts), without the offsets, hash and words the sentence
+ * table gives, which the comparison's decoder fills in; built straight from the readers' results, with no claim
+ * objects in between. packClaims(extractClaims(doc, table)) is JSON.stringify of these rows.
  */
-export function extractClaimSlots(doc: Doc, table: BuiltTable): ClaimSlots[] {
-  return collectClaims(doc, table, false);
+export function extractClaimRows(doc: Doc, table: BuiltTable): PackedClaim[] {
+  const rows: PackedClaim[] = [];
+  collectClaims(doc, table, (c) => {
+    const w = c.words;
+    const row: PackedClaim = [
+      c.sentence.index,
+      c.negations,
+      c.hedged ? 1 : 0,
+      c.subject,
+      c.entities.map((x) => {
+        const at = rangeAt(w, x.start);
+        return [x.key, x.before, at, rangeLen(w, at, x.end)];
+      }),
+      c.quantities.map((q) => {
+        const at = rangeAt(w, q.start);
+        return [q.value, q.step, q.unit, q.before, q.text, at, rangeLen(w, at, q.end)];
+      }),
+      c.dates.map((x) => {
+        const at = rangeAt(w, x.start);
+        return [x.value, x.text, x.before, at, rangeLen(w, at, x.end)];
+      }),
+      c.statuses.map((st) => [st.topic, st.value, st.text]),
+    ];
+    if (c.listing) row.push(1);
+    rows.push(row);
+  });
+  return rows;
 }
 
-function collectClaims(doc: Doc, table: BuiltTable, full: boolean): ClaimSlots[] {
+/** One claim as the readers found it (spans are offsets into the body; `words` is reused for the next sentence). */
+interface FoundClaim {
+  sentence: Sentence;
+  words: readonly Token[];
+  subject: string;
+  entities: readonly Entity[];
+  quantities: readonly Quantity[];
+  dates: readonly StatedDate[];
+  statuses: readonly StatusMention[];
+  negations: number;
+  hedged: boolean;
+  listing: boolean;
+}
+
+function collectClaims(doc: Doc, table: BuiltTable, emit: (claim: FoundClaim) => void): void {
   const dates = statedDates(doc);
-  const claims: ClaimSlots[] = [];
   let d = 0;
   for (const s of doc.sentences) {
     const from = table.tokenFrom[s.index]!;
@@ -95,52 +165,9 @@ function collectClaims(doc: Doc, table: BuiltTable, full: boolean): ClaimSlots[]
       if (f & NEGATES) negations++;
       if (f & HEDGES_CLAIM) hedged = true;
     }
-    const claimEntities = entities.map((x) => {
-      const at = rangeAt(words, x.start);
-      return { key: x.key, before: x.before, at, len: rangeLen(words, at, x.end) };
-    });
-    const claimDates = sDates.map((x) => {
-      const at = rangeAt(words, x.start);
-      return { value: x.value, text: x.text, before: x.before, at, len: rangeLen(words, at, x.end) };
-    });
-    const claimQuantities = quantities.map((q) => {
-      const at = rangeAt(words, q.start);
-      return { value: q.value, step: q.step, unit: q.unit, before: q.before, text: q.text, at, len: rangeLen(words, at, q.end) };
-    });
     const subject = entities.length ? '' : subjectHead(words);
-    const claimStatuses = statuses.map((st) => ({ topic: st.topic, value: st.value, text: st.text }));
-    if (full) {
-      const claim: Claim = {
-        sentence: s.index,
-        start: s.start,
-        end: s.end,
-        textHash: table.hashes[s.index]!,
-        words: claimWords(table.ids, from, from + wordCount, [...claimEntities, ...claimDates]),
-        subject,
-        entities: claimEntities,
-        quantities: claimQuantities,
-        dates: claimDates,
-        negations,
-        hedged,
-        listing,
-        statuses: claimStatuses,
-      };
-      claims.push(claim);
-    } else {
-      claims.push({
-        sentence: s.index,
-        subject,
-        entities: claimEntities,
-        quantities: claimQuantities,
-        dates: claimDates,
-        negations,
-        hedged,
-        listing,
-        statuses: claimStatuses,
-      });
-    }
+    emit({ sentence: s, words, subject, entities, quantities, dates: sDates, statuses, negations, hedged, listing });
   }
-  return claims;
 }
 
 // The word tokens of the sentence being read (reused: claims are read one sentence at a time, and nothing keeps it).

@@ -1,7 +1,7 @@
 import { quotedSpans } from '../text/quoted-spans.js';
 import type { Doc } from '../text/doc.js';
 import { combine } from './hash.js';
-import { normHashes } from './norm-hashes.js';
+import { wordHash } from './word-facts.js';
 import { packU24, packU32 } from './packed.js';
 import { CAPITAL, ID_HASH, NUMBER, QUOTED } from './token-ids.js';
 import { startsWithCapital } from '../text/initial-capital.js';
@@ -40,7 +40,6 @@ export function buildSentenceTable(doc: Doc): BuiltTable {
   // doc.wordCount is the number of word and figure tokens: one id each.
   const ids = new Uint32Array(doc.wordCount);
   const words = new Int32Array(doc.wordCount);
-  const norms = normHashes(doc);
   const tokens = doc.tokens;
   let count = 0;
   let q = 0;
@@ -52,7 +51,7 @@ export function buildSentenceTable(doc: Doc): BuiltTable {
       const t = tokens[i]!;
       if (t.kind !== 'word' && t.kind !== 'number') continue;
       while (q < quotes.length && quotes[q]!.end <= t.start) q++;
-      const hash = norms[i]!;
+      const hash = wordHash(t); // normHashes(doc)[i], without the array over every token
       let id = hash & ID_HASH; // wordId(t.norm)
       if (q < quotes.length && quotes[q]!.start < t.start && quotes[q]!.end >= t.end) id |= QUOTED;
       if (t.kind === 'number') id |= NUMBER;
