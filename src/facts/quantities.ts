@@ -36,6 +36,8 @@ export const TIME_OR_ORDINAL = /[:\/]\d|(?:st|nd|rd|th)\b/y;
 export const GLUED_UNIT = /-?([\p{L}]+)/uy;
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** Can a match start with this character before its figure: U (of US$), $, or anything not ASCII or a control or space (€ £ ¥ and Unicode white space). */
+const mayLeadNumber = (c: number): boolean => c <= 32 || c === 36 || c === 85 || c >= 127;
 
 /**
  * NUMBER.exec(text) with NUMBER.lastIndex = from, without trying the expression at every character: a match has its
@@ -48,6 +50,8 @@ export function nextNumber(text: string, from: number): RegExpExecArray | null {
     while (d < text.length && !isDigit(text.charCodeAt(d))) d++;
     if (d >= text.length) return null;
     for (let p = Math.max(from, d - 4); p <= d; p++) {
+      // Before the digit a match starts with "US$", a currency symbol or white space: skip a letter without trying.
+      if (p < d && !mayLeadNumber(text.charCodeAt(p))) continue;
       NUMBER_AT.lastIndex = p;
       const m = NUMBER_AT.exec(text);
       if (m !== null) return m;

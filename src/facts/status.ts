@@ -80,11 +80,14 @@ function statuses(text: string, offset: number, shortcuts: boolean): StatusMenti
     if (plain && !needs.some((w) => lower.includes(w))) continue;
     const re = plain ? ascii : unicode;
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      if (hedgedBefore(text, m.index!)) continue;
-      const start = offset + m.index!;
-      if (out.some((o) => o.start < start + m[0].length && o.end > start)) continue; // "not a member" is not also "a member"
-      out.push({ topic, value, start, end: start + m[0].length, text: m[0] });
+    // exec, not matchAll, which builds a copy of the expression per call (no pattern matches the empty string).
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (hedgedBefore(text, m.index)) continue;
+      const start = offset + m.index;
+      const end = start + m[0].length;
+      if (out.some((o) => o.start < end && o.end > start)) continue; // "not a member" is not also "a member"
+      out.push({ topic, value, start, end, text: m[0] });
     }
   }
   return out;
