@@ -15,7 +15,7 @@ import { buildSentenceTable } from '../src/facts/sentence-table.js';
 import { signatureUsesSimd, textSignature, wordsSignature } from '../src/facts/signature.js';
 import { EXPLICIT, MONTH_OR_YEAR, wordBefore, wordBeforePlain } from '../src/facts/stated-dates.js';
 import { ANY_STATUS } from '../src/facts/status-words.js';
-import { mayStateStatus, sentenceStatuses } from '../src/facts/status.js';
+import { mayStateStatus, sentenceStatuses, sentenceStatusesOf } from '../src/facts/status.js';
 import { HEDGES, NEGATIONS, STOPWORDS } from '../src/facts/stopwords.js';
 import { flagsOf, HEDGES_CLAIM, NEGATES, STATUS_WORD, wordFlags, wordHash } from '../src/facts/word-facts.js';
 import { buildDoc, type Doc } from '../src/text/doc.js';
@@ -121,6 +121,22 @@ describe('facts: the status gate by word', () => {
     expect(d.seen).toEqual([]);
     expect(gated).toBeGreaterThan(HAS_SHARED ? 5000 : 50);
     expect(stated).toBeGreaterThan(0);
+  });
+  it('reads each pattern’s needed words per word id as the lower-cased sentence gives them', () => {
+    const d = new Differences();
+    const parts = ['2nd', 'ied', 'died', 'Member', 'members', 'JOINED', 'join', 'has', 'have', 'was', 'not', 'a', 'full', 'approved', 'RATIFİED', 'ratifi', 'K', 'ſurvived', 'guilty', 'pleaded', 'found', 'condition', 'stable', 'in', 'killed', ' ', ' ', ',', '’'];
+    const all = [...docs(), ...strings(parts, 5000, 12, 23).map((t) => buildDoc(article(t)))];
+    let found = 0;
+    for (const doc of all) {
+      for (const s of doc.sentences) {
+        if (!mayStateStatus(doc.tokens, s.tokenFrom, s.tokenTo)) continue;
+        const fast = sentenceStatusesOf(doc.tokens, s.tokenFrom, s.tokenTo, s.text, s.start);
+        d.check(fast, sentenceStatuses(s.text, s.start), () => s.text);
+        found += fast.length;
+      }
+    }
+    expect(d.seen).toEqual([]);
+    expect(found).toBeGreaterThan(100);
   });
   it('holds on word soup: ordinals glued to letters, capitals, Kelvin sign and long s, apostrophes', () => {
     const d = new Differences();

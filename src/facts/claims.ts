@@ -4,7 +4,7 @@ import { sentenceEntities, type Entity } from './entities.js';
 import { sentenceQuantities, type Quantity } from './quantities.js';
 import type { BuiltTable } from './sentence-table.js';
 import { statedDates, type StatedDate } from './stated-dates.js';
-import { mayStateStatus, sentenceStatuses, type StatusMention } from './status.js';
+import { mayStateStatus, sentenceStatusesOf, type StatusMention } from './status.js';
 import { STOPWORDS } from './stopwords.js';
 import { claimWords } from './claim-words.js';
 import { startsWithCapital } from '../text/initial-capital.js';
@@ -155,7 +155,7 @@ function collectClaims(doc: Doc, table: BuiltTable, emit: (claim: FoundClaim) =>
     const listing = wordCount < MIN_WORDS || isHeading(words);
     if (listing && (!dated || quantities.length > 3)) continue; // a heading, or a row of a table of figures
     const entities = sentenceEntities(doc, s.index);
-    const statuses = mayStateStatus(doc.tokens, s.tokenFrom, s.tokenTo) ? sentenceStatuses(s.text, s.start) : NO_STATUSES;
+    const statuses = mayStateStatus(doc.tokens, s.tokenFrom, s.tokenTo) ? sentenceStatusesOf(doc.tokens, s.tokenFrom, s.tokenTo, s.text, s.start) : NO_STATUSES;
     if (!entities.length && !quantities.length && !sDates.length && !statuses.length) continue;
     let negations = 0;
     let hedged = false;

@@ -55,7 +55,11 @@ export function buildSentenceTable(doc: Doc): BuiltTable {
       let id = hash & ID_HASH; // wordId(t.norm)
       if (q < quotes.length && quotes[q]!.start < t.start && quotes[q]!.end >= t.end) id |= QUOTED;
       if (t.kind === 'number') id |= NUMBER;
-      else if (!first && t.text.charCodeAt(0) !== t.norm.charCodeAt(0) && startsWithCapital(t.text)) id |= CAPITAL;
+      else if (!first) {
+        // A word opening in a-z is its own lower case there: no capital, and no need to read its normal form.
+        const c = t.text.charCodeAt(0);
+        if ((c < 97 || c > 122) && c !== t.norm.charCodeAt(0) && startsWithCapital(t.text)) id |= CAPITAL;
+      }
       first = false;
       words[count] = hash;
       ids[count++] = id >>> 0;

@@ -1,4 +1,5 @@
 import type { Token } from '../types.js';
+import { VocabIndex } from '../text/vocabulary.js';
 import { ANY_STATUS } from './status-words.js';
 import { HEDGES } from './stopwords.js';
 import { STATUS_WORD, wordFlags } from './word-facts.js';
@@ -70,14 +71,38 @@ export function mayStateStatus(tokens: readonly Token[], from: number, to: numbe
   return false;
 }
 
-function statuses(text: string, offset: number, shortcuts: boolean): StatusMention[] {
+/** Which patterns' `needs` a normalised word holds: bit i for PATTERNS[i]. */
+const NEEDS = new VocabIndex((norm) => {
+  let mask = 0;
+  for (let i = 0; i < PATTERNS.length; i++) if (PATTERNS[i]!.needs.some((w) => norm.includes(w))) mask |= 1 << i;
+  return mask;
+});
+
+/**
+ * sentenceStatuses(text, offset) for the sentence whose tokens are tokens[from, to), with each pattern's `needs`
+ * read per word id instead of searched in the lower-cased sentence. The same answer: every `needs` word is ASCII
+ * letters, so (as for mayStateStatus) it lies in one word token, and a word's normalised form is its lower case;
+ * a sentence with a figure ending in a letter is read the plain way.
+ */
+export function sentenceStatusesOf(tokens: readonly Token[], from: number, to: number, text: string, offset: number): StatusMention[] {
+  let mask = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word') mask |= NEEDS.get(t.vocabId, t.norm);
+    else if (t.kind === 'number' && t.text.charCodeAt(t.text.length - 1) > 57) return statuses(text, offset, true);
+  }
+  return statuses(text, offset, true, mask);
+}
+
+function statuses(text: string, offset: number, shortcuts: boolean, needsMask = -1): StatusMention[] {
   const out: StatusMention[] = [];
   if (!ANY_STATUS.test(text)) return out;
   // Lower-casing keeps every ASCII letter a letter of the same word, so a match's word is still found in it.
   const plain = shortcuts && !FOLDS_INTO_ASCII.test(text);
-  const lower = plain ? text.toLowerCase() : '';
-  for (const { topic, value, needs, unicode, ascii } of PATTERNS) {
-    if (plain && !needs.some((w) => lower.includes(w))) continue;
+  const lower = plain && needsMask < 0 ? text.toLowerCase() : '';
+  for (let p = 0; p < PATTERNS.length; p++) {
+    const { topic, value, needs, unicode, ascii } = PATTERNS[p]!;
+    if (plain && !(needsMask >= 0 ? (needsMask & (1 << p)) !== 0 : needs.some((w) => lower.includes(w)))) continue;
     const re = plain ? ascii : unicode;
     re.lastIndex = 0;
     // exec, not matchAll, which builds a copy of the expression per call (no pattern matches the empty string).
