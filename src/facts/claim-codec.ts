@@ -14,7 +14,13 @@ type Packed = [
   listing?: 1,
 ];
 
-export function packClaims(claims: readonly Claim[]): string {
+/** One claim's packed row (what extractClaimRows builds, and what parseClaims gives back). */
+export type PackedClaim = Packed;
+
+/** Rows built as packClaims builds them (extractClaimRows), packed. */
+export const packClaimRows = (rows: readonly Packed[]): string => JSON.stringify(rows);
+
+export function packClaims(claims: readonly ClaimSlots[]): string {
   const rows: Packed[] = claims.map((c) => {
     const row: Packed = [
     c.sentence,

@@ -1,15 +1,15 @@
 import type { Doc } from '../text/doc.js';
-import type { Token } from '../types.js';
-import { sentenceEntities } from './entities.js';
+import type { Sentence, Token } from '../types.js';
+import { sentenceEntities, type Entity } from './entities.js';
 import { sentenceQuantities, type Quantity } from './quantities.js';
 import type { BuiltTable } from './sentence-table.js';
-import { statedDates } from './stated-dates.js';
-import { sentenceStatuses, type StatusMention } from './status.js';
-import { HEDGES, NEGATIONS, STOPWORDS } from './stopwords.js';
+import { statedDates, type StatedDate } from './stated-dates.js';
+import { mayStateStatus, sentenceStatusesOf, type StatusMention } from './status.js';
+import { STOPWORDS } from './stopwords.js';
 import { claimWords } from './claim-words.js';
 import { startsWithCapital } from '../text/initial-capital.js';
-import { hashString } from './hash.js';
-import { normHashes } from './norm-hashes.js';
+import type { PackedClaim } from './claim-codec.js';
+import { HEDGES_CLAIM, NEGATES, wordFlags } from './word-facts.js';
 
 /** Where a slot sits among its sentence's word tokens: [at, at + len). The aligned diff maps changes to slots by it. */
 export interface TokenRange {
@@ -49,13 +49,95 @@ export interface Claim {
 const MIN_WORDS = 6;
 const MIN_DATED_WORDS = 3;
 const MAX_WORDS = 120;
+const NO_DATES: StatedDate[] = [];
+const NO_STATUSES: StatusMention[] = [];
 
 /** The article's claims, in text order, read from the document and its sentence table. */
 export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
-  const dates = statedDates(doc);
   const claims: Claim[] = [];
-  const norms = normHashes(doc);
-  const flags = wordFlags();
+  collectClaims(doc, table, (c) => {
+    const entities = c.entities.map((x) => {
+      const at = rangeAt(c.words, x.start);
+      return { key: x.key, before: x.before, at, len: rangeLen(c.words, at, x.end) };
+    });
+    const dates = c.dates.map((x) => {
+      const at = rangeAt(c.words, x.start);
+      return { value: x.value, text: x.text, before: x.before, at, len: rangeLen(c.words, at, x.end) };
+    });
+    const quantities = c.quantities.map((q) => {
+      const at = rangeAt(c.words, q.start);
+      return { value: q.value, step: q.step, unit: q.unit, before: q.before, text: q.text, at, len: rangeLen(c.words, at, q.end) };
+    });
+    const from = table.tokenFrom[c.sentence.index]!;
+    claims.push({
+      sentence: c.sentence.index,
+      start: c.sentence.start,
+      end: c.sentence.end,
+      textHash: table.hashes[c.sentence.index]!,
+      words: claimWords(table.ids, from, from + c.words.length, [...entities, ...dates]),
+      subject: c.subject,
+      entities,
+      quantities,
+      dates,
+      negations: c.negations,
+      hedged: c.hedged,
+      listing: c.listing,
+      statuses: c.statuses.map((st) => ({ topic: st.topic, value: st.value, text: st.text })),
+    });
+  });
+  return claims;
+}
+
+/**
+ * The claims as the facts carry them: packed rows (claim-codec.ts), without the offsets, hash and words the sentence
+ * table gives, which the comparison's decoder fills in; built straight from the readers' results, with no claim
+ * objects in between. packClaims(extractClaims(doc, table)) is JSON.stringify of these rows.
+ */
+export function extractClaimRows(doc: Doc, table: BuiltTable): PackedClaim[] {
+  const rows: PackedClaim[] = [];
+  collectClaims(doc, table, (c) => {
+    const w = c.words;
+    const row: PackedClaim = [
+      c.sentence.index,
+      c.negations,
+      c.hedged ? 1 : 0,
+      c.subject,
+      c.entities.map((x) => {
+        const at = rangeAt(w, x.start);
+        return [x.key, x.before, at, rangeLen(w, at, x.end)];
+      }),
+      c.quantities.map((q) => {
+        const at = rangeAt(w, q.start);
+        return [q.value, q.step, q.unit, q.before, q.text, at, rangeLen(w, at, q.end)];
+      }),
+      c.dates.map((x) => {
+        const at = rangeAt(w, x.start);
+        return [x.value, x.text, x.before, at, rangeLen(w, at, x.end)];
+      }),
+      c.statuses.map((st) => [st.topic, st.value, st.text]),
+    ];
+    if (c.listing) row.push(1);
+    rows.push(row);
+  });
+  return rows;
+}
+
+/** One claim as the readers found it (spans are offsets into the body; `words` is reused for the next sentence). */
+interface FoundClaim {
+  sentence: Sentence;
+  words: readonly Token[];
+  subject: string;
+  entities: readonly Entity[];
+  quantities: readonly Quantity[];
+  dates: readonly StatedDate[];
+  statuses: readonly StatusMention[];
+  negations: number;
+  hedged: boolean;
+  listing: boolean;
+}
+
+function collectClaims(doc: Doc, table: BuiltTable, emit: (claim: FoundClaim) => void): void {
+  const dates = statedDates(doc);
   let d = 0;
   for (const s of doc.sentences) {
     const from = table.tokenFrom[s.index]!;
@@ -64,7 +146,7 @@ export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
     while (d < dates.length && dates[d]!.sentence < s.index) d++;
     let e = d;
     while (e < dates.length && dates[e]!.sentence === s.index) e++;
-    const sDates = dates.slice(d, e);
+    const sDates = e > d ? dates.slice(d, e) : NO_DATES;
     const words = wordTokens(doc, s.tokenFrom, s.tokenTo);
     const quantities = sentenceQuantities(s.text, s.start, sDates);
     // A listing line ("August 15 – St. Louis, MO") is short or title-case, yet its date or figure is a fact a copy
@@ -73,77 +155,45 @@ export function extractClaims(doc: Doc, table: BuiltTable): Claim[] {
     const listing = wordCount < MIN_WORDS || isHeading(words);
     if (listing && (!dated || quantities.length > 3)) continue; // a heading, or a row of a table of figures
     const entities = sentenceEntities(doc, s.index);
-    const statuses = sentenceStatuses(s.text, s.start);
+    const statuses = mayStateStatus(doc.tokens, s.tokenFrom, s.tokenTo) ? sentenceStatusesOf(doc.tokens, s.tokenFrom, s.tokenTo, s.text, s.start) : NO_STATUSES;
     if (!entities.length && !quantities.length && !sDates.length && !statuses.length) continue;
-    const range = (start: number, end: number): TokenRange => tokenRange(words, start, end);
     let negations = 0;
     let hedged = false;
     for (let k = 0; k < words.length; k++) {
-      const t = words[k]!;
-      // Most words are neither: one array read by the word's hash rules them out; a hit is checked by name.
-      const may = flags[norms[wordAt[k]!]! & FLAG_MASK]!;
-      if ((may & MAY_NEGATE && NEGATIONS.has(t.norm)) || (t.norm.charCodeAt(t.norm.length - 1) === 116 && t.norm.endsWith("n't"))) negations++;
-      if (may & MAY_HEDGE && HEDGES.has(t.norm)) hedged = true;
+      // Read by the word's vocabulary id: one array read for most words (word-facts.ts).
+      const f = wordFlags(words[k]!);
+      if (f & NEGATES) negations++;
+      if (f & HEDGES_CLAIM) hedged = true;
     }
-    const claimEntities = entities.map((x) => ({ key: x.key, before: x.before, ...range(x.start, x.end) }));
-    const claimDates = sDates.map((x) => ({ value: x.value, text: x.text, before: x.before, ...range(x.start, x.end) }));
-    const claimQuantities = quantities.map(({ start, end, ...q }) => ({ ...q, ...range(start, end) }));
-    claims.push({
-      sentence: s.index,
-      start: s.start,
-      end: s.end,
-      textHash: table.hashes[s.index]!,
-      words: claimWords(table.ids, from, from + wordCount, [...claimEntities, ...claimDates]),
-      subject: entities.length ? '' : subjectHead(words),
-      entities: claimEntities,
-      quantities: claimQuantities,
-      dates: claimDates,
-      negations,
-      hedged,
-      listing,
-      statuses: statuses.map(({ start: _s, end: _e, ...st }) => st),
-    });
+    const subject = entities.length ? '' : subjectHead(words);
+    emit({ sentence: s, words, subject, entities, quantities, dates: sDates, statuses, negations, hedged, listing });
   }
-  return claims;
 }
 
-// Where the last wordTokens() call found each word in doc.tokens (reused: claims are read one sentence at a time).
-let wordAt = new Int32Array(256);
+// The word tokens of the sentence being read (reused: claims are read one sentence at a time, and nothing keeps it).
+const sentenceWords: Token[] = [];
 
 function wordTokens(doc: Doc, from: number, to: number): Token[] {
-  const out: Token[] = [];
-  if (wordAt.length < to - from) wordAt = new Int32Array((to - from) * 2);
+  const out = sentenceWords;
+  out.length = 0;
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!;
-    if (t.kind === 'word' || t.kind === 'number') {
-      wordAt[out.length] = i;
-      out.push(t);
-    }
+    if (t.kind === 'word' || t.kind === 'number') out.push(t);
   }
   return out;
 }
 
-const FLAG_MASK = 0xffff;
-const MAY_NEGATE = 1;
-const MAY_HEDGE = 2;
-let flagTable: Uint8Array | null = null;
-/** By the low 16 bits of a word's hash: whether it may be a negation or a hedge (64 KB, built once). */
-function wordFlags(): Uint8Array {
-  if (!flagTable) {
-    flagTable = new Uint8Array(FLAG_MASK + 1);
-    for (const w of NEGATIONS) flagTable[hashString(w) & FLAG_MASK]! |= MAY_NEGATE;
-    for (const w of HEDGES) flagTable[hashString(w) & FLAG_MASK]! |= MAY_HEDGE;
-  }
-  return flagTable;
-}
-
-/** The word tokens a character span covers. */
-function tokenRange(words: readonly Token[], start: number, end: number): TokenRange {
+/** The word tokens a character span [start, end) covers: [at, at + len) with len at least 1 (tokenRange, in two reads). */
+function rangeAt(words: readonly Token[], start: number): number {
   let at = 0;
   while (at < words.length && words[at]!.end <= start) at++;
+  return at;
+}
+
+function rangeLen(words: readonly Token[], at: number, end: number): number {
   let to = at;
   while (to < words.length && words[to]!.start < end) to++;
-  return { at, len: Math.max(1, to - at) };
+  return Math.max(1, to - at);
 }
 
 // Words that end a sentence's opening noun phrase: auxiliaries and the commonest verbs of news copy.

@@ -42,14 +42,27 @@ export function capitalised(text: string): boolean {
   return true;
 }
 
+/** Per token of the article: 1 for a word written capitalised (capitalised(text)), else 0; computed once per article. */
+function capitalTokens(doc: Doc): Uint8Array {
+  return doc.memo('facts:capital-tokens', () => {
+    const tokens = doc.tokens;
+    const out = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.kind === 'word' && capitalised(t.text)) out[i] = 1;
+    }
+    return out;
+  });
+}
+
 /** Words the article writes capitalised somewhere mid-sentence: a capitalised first word is a name only if it is one of these. */
 function midSentenceCaps(doc: Doc): Set<string> {
   return doc.memo('facts:mid-caps', () => {
+    const caps = capitalTokens(doc);
     const out = new Set<string>();
     for (const s of doc.sentences) {
       for (let i = s.tokenFrom + 1; i < s.tokenTo; i++) {
-        const t = doc.tokens[i]!;
-        if (t.kind === 'word' && capitalised(t.text) && !opensClause(doc.tokens, i, s.tokenFrom)) out.add(t.norm);
+        if (caps[i] === 1 && !opensClause(doc.tokens, i, s.tokenFrom)) out.add(doc.tokens[i]!.norm);
       }
     }
     return out;
@@ -66,45 +79,72 @@ export function entityKey(words: string[]): string {
     .replace(/['’]$/u, '');
 }
 
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
+/** Ends with a possessive: /['’]s$/u.test(text). */
+const possessive = (text: string): boolean => text.length >= 2 && text.charCodeAt(text.length - 1) === 115 && isApostrophe(text.charCodeAt(text.length - 2));
+
+/** entityKey of the norms of tokens[from, to), without the intermediate array and expressions. */
+function keyOf(tokens: readonly Token[], from: number, to: number): string {
+  while (from < to - 1 && TITLES.has(tokens[from]!.norm)) from++;
+  let key = tokens[from]!.norm;
+  for (let k = from + 1; k < to; k++) key += ' ' + tokens[k]!.norm;
+  if (possessive(key)) key = key.slice(0, -2);
+  if (key.length > 0 && isApostrophe(key.charCodeAt(key.length - 1))) key = key.slice(0, -1);
+  return key;
+}
+
 /** A word at the start of a sentence, list item, table cell or quotation: capitalised there whatever it is. */
 function opensClause(tokens: readonly Token[], i: number, from: number): boolean {
   if (i === from) return true;
   const prev = tokens[i - 1]!;
   if (prev.kind === 'word' || prev.kind === 'number' || prev.text === ',') return false;
   // A closing quote after a comma continues the sentence: “…as well,” Arroyo added.
-  return !(/^["'”’]$/u.test(prev.text) && i - 2 >= from && tokens[i - 2]!.text === ',');
+  return !(isQuoteMark(prev.text) && i - 2 >= from && tokens[i - 2]!.text === ',');
+}
+
+/** /^["'”’]$/u.test(text). */
+function isQuoteMark(text: string): boolean {
+  if (text.length !== 1) return false;
+  const c = text.charCodeAt(0);
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019;
 }
 
 /** Capitalised name sequences of one sentence, in order. */
 export function sentenceEntities(doc: Doc, sentence: number): Entity[] {
   const s = doc.sentences[sentence]!;
   const caps = midSentenceCaps(doc);
+  const capital = capitalTokens(doc);
   const out: Entity[] = [];
   const tokens = doc.tokens;
-  let i = s.tokenFrom;
-  const isCap = (t: Token | undefined, at: number): boolean =>
-    t !== undefined && t.kind === 'word' && capitalised(t.text) && !NOT_NAMES.has(t.norm) && (!opensClause(tokens, at, s.tokenFrom) || caps.has(t.norm));
-  while (i < s.tokenTo) {
-    const t = tokens[i]!;
-    if (!isCap(t, i)) {
+  const from = s.tokenFrom;
+  const to = s.tokenTo;
+  // tokens[at] is a word of a name: capitalised, no month or day, and not capitalised only for opening a clause.
+  const isCap = (at: number): boolean => capital[at] === 1 && !NOT_NAMES.has(tokens[at]!.norm) && (!opensClause(tokens, at, from) || caps.has(tokens[at]!.norm));
+  let i = from;
+  while (i < to) {
+    if (!isCap(i)) {
       i++;
       continue;
     }
+    const t = tokens[i]!;
     let j = i + 1;
     for (;;) {
-      const next = tokens[j];
       // A possessive ends a name: "Kazakhstan’s Ambassador" is two.
-      if (/['’]s$/u.test(tokens[j - 1]!.text)) break;
-      if (j < s.tokenTo && isCap(next, j) && next!.start - tokens[j - 1]!.end <= 1) j++;
-      else if (j + 1 < s.tokenTo && CONNECTORS.has(next?.norm ?? '') && isCap(tokens[j + 1], j + 1)) j += 2;
+      if (possessive(tokens[j - 1]!.text)) break;
+      if (j < to && isCap(j) && tokens[j]!.start - tokens[j - 1]!.end <= 1) j++;
+      else if (j + 1 < to && CONNECTORS.has(tokens[j]!.norm) && isCap(j + 1)) j += 2;
       else break;
     }
-    const words = tokens.slice(i, j).map((x) => x.norm);
     // A lone capitalised first word ("Despite", "Officials") is a name only if the article capitalises it elsewhere.
-    const lone = j - i === 1 && opensClause(tokens, i, s.tokenFrom) && !caps.has(t.norm);
-    const key = entityKey(words);
-    if (!lone && key && !STOPWORDS.has(key) && !TITLES.has(key)) {
-      const prev = i > s.tokenFrom ? tokens[i - 1]! : null;
+    const lone = j - i === 1 && opensClause(tokens, i, from) && !caps.has(t.norm);
+    if (lone) {
+      i = j;
+      continue;
+    }
+    const key = keyOf(tokens, i, j);
+    if (key && !STOPWORDS.has(key) && !TITLES.has(key)) {
+      const prev = i > from ? tokens[i - 1]! : null;
       out.push({ key, start: t.start, end: tokens[j - 1]!.end, before: prev && prev.kind === 'word' ? prev.norm : '' });
     }
     i = j;

@@ -1,10 +1,10 @@
 import type { Doc } from '../text/doc.js';
 import type { Flag } from '../types.js';
-import { extractClaims, type Claim } from './claims.js';
-import { packClaims } from './claim-codec.js';
+import { extractClaimRows } from './claims.js';
+import { packClaimRows } from './claim-codec.js';
 import { packU32 } from './packed.js';
 import { buildSentenceTable, type SentenceTable } from './sentence-table.js';
-import { textSignature } from './signature.js';
+import { wordsSignature } from './signature.js';
 
 export type { Claim } from './claims.js';
 export type { SentenceTable } from './sentence-table.js';
@@ -38,10 +38,10 @@ const MAX_ENTITIES = 40;
 
 export function buildFacts(doc: Doc, _flags: Flag[], publishedAt: string | null): ArticleFacts {
   const table = buildSentenceTable(doc);
-  const claims: Claim[] = extractClaims(doc, table);
-  const signature = textSignature(doc);
+  const claims = extractClaimRows(doc, table);
+  const signature = wordsSignature(table.words, table.words.length);
   const counts = new Map<string, number>();
-  for (const c of claims) for (const e of c.entities) counts.set(e.key, (counts.get(e.key) ?? 0) + 1);
+  for (const c of claims) for (const e of c[4]) counts.set(e[0], (counts.get(e[0]) ?? 0) + 1);
   const entities = [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, MAX_ENTITIES)
@@ -55,7 +55,7 @@ export function buildFacts(doc: Doc, _flags: Flag[], publishedAt: string | null)
     textHash: signature.textHash,
     minhash: packU32(signature.minhash),
     entities,
-    claims: packClaims(claims),
+    claims: packClaimRows(claims),
     table: table.packed,
   };
 }

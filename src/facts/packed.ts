@@ -3,7 +3,7 @@
 // (worker threads), where a number[] of 32-bit hashes costs 8 bytes an element and far more as JSON.
 
 export function packU32(values: ArrayLike<number>): string {
-  const a = Uint32Array.from(values as ArrayLike<number>);
+  const a = values instanceof Uint32Array ? values : Uint32Array.from(values as ArrayLike<number>);
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 }
 

@@ -1,4 +1,5 @@
 import { STOPWORDS } from './stopwords.js';
+import { lastWordBefore, notStopword } from './word-before.js';
 
 /** A number as stated, with its scale and unit resolved: "$6 million" → 6e6 USD, "44 percent" → 44 percent. */
 export interface Quantity {
@@ -23,10 +24,41 @@ const CURRENCY_WORDS: Record<string, string> = {
   yen: 'JPY', yuan: 'CNY', rubles: 'RUB', roubles: 'RUB', rupees: 'INR',
 };
 
-const NUMBER =
+export const NUMBER =
   /(?<cur>US\$|[$€£¥])?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[mkb])\b)?(?:\s?(?<pct>%|percent\b|per cent\b|percentage points?\b))?(?:\s(?<word>[\p{L}][\p{L}\-]*))?/gu;
 
 const HAS_DIGIT = /\d/;
+// NUMBER anchored where it is tried (nextNumber), and the tests on what follows a figure, anchored there instead of
+// run on a slice of the rest of the sentence: `^` of the slice is the anchored position, and `\b` after "st" reads
+// the same characters.
+const NUMBER_AT = new RegExp(NUMBER.source, 'uy');
+export const TIME_OR_ORDINAL = /[:\/]\d|(?:st|nd|rd|th)\b/y;
+export const GLUED_UNIT = /-?([\p{L}]+)/uy;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** Can a match start with this character before its figure: U (of US$), $, or anything not ASCII or a control or space (€ £ ¥ and Unicode white space). */
+const mayLeadNumber = (c: number): boolean => c <= 32 || c === 36 || c === 85 || c >= 127;
+
+/**
+ * NUMBER.exec(text) with NUMBER.lastIndex = from, without trying the expression at every character: a match has its
+ * figure within four characters of its start (an optional "US$" or symbol and one space come first), so it can
+ * only start from four characters before a digit (`\d` is ASCII); positions further from the next digit are passed.
+ */
+export function nextNumber(text: string, from: number): RegExpExecArray | null {
+  let d = from;
+  for (;;) {
+    while (d < text.length && !isDigit(text.charCodeAt(d))) d++;
+    if (d >= text.length) return null;
+    for (let p = Math.max(from, d - 4); p <= d; p++) {
+      // Before the digit a match starts with "US$", a currency symbol or white space: skip a letter without trying.
+      if (p < d && !mayLeadNumber(text.charCodeAt(p))) continue;
+      NUMBER_AT.lastIndex = p;
+      const m = NUMBER_AT.exec(text);
+      if (m !== null) return m;
+    }
+    from = ++d;
+  }
+}
 
 /**
  * Quantities in one sentence (offsets into the body). Skips what is not a measured amount: years and
@@ -35,15 +67,16 @@ const HAS_DIGIT = /\d/;
 export function sentenceQuantities(text: string, offset: number, skip: ReadonlyArray<{ start: number; end: number }>): Quantity[] {
   const out: Quantity[] = [];
   if (!HAS_DIGIT.test(text)) return out; // every amount has a figure
-  NUMBER.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = NUMBER.exec(text)) !== null) {
+  for (let from = 0; (m = nextNumber(text, from)) !== null; ) {
+    from = m.index + m[0].length;
     const g = m.groups!;
     const numAt = m.index + m[0].indexOf(g.num!);
     const start = offset + m.index;
     const glued = text.slice(Math.max(0, numAt - 1), numAt);
     if (/[\p{L}\-:\/.#]$/u.test(glued) && !g.cur) continue; // COVID-19, 10:30, v2, #5
-    if (/^[:\/]\d|^(?:st|nd|rd|th)\b/.test(text.slice(numAt + g.num!.length))) continue;
+    TIME_OR_ORDINAL.lastIndex = numAt + g.num!.length;
+    if (TIME_OR_ORDINAL.test(text)) continue;
     if (skip.some((s) => s.start < offset + numAt + g.num!.length && s.end > offset + numAt)) continue;
     const prevWord = wordBeforeSpace(text, numAt);
     if (!g.cur && /^\p{Lu}/u.test(prevWord) && !STOPWORDS.has(prevWord.toLowerCase()) && !g.scale && !g.pct) continue; // Boeing 737, Article 5
@@ -55,7 +88,11 @@ export function sentenceQuantities(text: string, offset: number, skip: ReadonlyA
     const decimals = raw.includes('.') ? raw.length - raw.indexOf('.') - 1 : 0;
     let unit = g.cur ? CURRENCY_SYMBOLS[g.cur]! : '';
     // A unit glued to the figure: "64GB", "22-inch".
-    const gluedUnit = !g.scale && !g.pct ? /^-?([\p{L}]+)/u.exec(text.slice(numAt + g.num!.length))?.[1] : undefined;
+    let gluedUnit: string | undefined;
+    if (!g.scale && !g.pct) {
+      GLUED_UNIT.lastIndex = numAt + g.num!.length;
+      gluedUnit = GLUED_UNIT.exec(text)?.[1];
+    }
     let end = m.index + m[0].length - (g.word ? g.word.length + 1 : 0);
     const word = g.word?.toLowerCase() ?? '';
     if (g.pct) unit = g.pct.startsWith('percentage') ? 'points' : 'percent';
@@ -67,7 +104,7 @@ export function sentenceQuantities(text: string, offset: number, skip: ReadonlyA
       unit = word.replace(/s$/, ''); // the counted noun: "1,200 troops"
       end += word.length + 1;
     }
-    NUMBER.lastIndex = Math.min(NUMBER.lastIndex, end); // the word may open the next amount ("5 to 7 million")
+    from = Math.min(from, end); // the word may open the next amount ("5 to 7 million")
     const value = base * scale;
     // A whole number with three or more significant digits and trailing zeros ("13,600") is itself rounded.
     const digits = raw.replace(/\./, '');
@@ -107,7 +144,14 @@ const WORDS = /[\p{L}]+/gu;
  * The last of the four words before `at` that is not a stopword ("" when none). Lower-cased as the prefix is, but
  * only from a space far enough back to hold four words: lower-casing never looks across a space (final sigma).
  */
-function lastContentWord(text: string, at: number): string {
+export function lastContentWord(text: string, at: number): string {
+  // The same words as the plain reading: the window there starts at a space or at 0, so its last four runs are the
+  // last four runs before `at`.
+  return lastWordBefore(text, 0, at, 4, notStopword) ?? lastContentWordPlain(text, at);
+}
+
+/** lastContentWord as the expression reads it: the reference of the fast path, and its reading of other text. */
+export function lastContentWordPlain(text: string, at: number): string {
   let words: string[] = [];
   for (let size = 80; ; size *= 4) {
     let from = Math.max(0, at - size);

@@ -1,6 +1,13 @@
 import type { Doc } from '../text/doc.js';
 import { combine, mix32 } from './hash.js';
 import { normHashes } from './norm-hashes.js';
+import { SHINGLES_AT, simdMinhash } from './minhash-simd.js';
+
+let useSimd = true;
+/** Tests: the scalar loop (false) against the SIMD one (true, the default where WebAssembly SIMD runs). */
+export function signatureUsesSimd(on: boolean): void {
+  useSimd = on;
+}
 
 /** MinHash signature length and shingle width: 128 hashes read as 32 LSH bands of 4 rows. */
 export const SIGNATURE_SIZE = 128;
@@ -29,23 +36,34 @@ export function textSignature(doc: Doc): TextSignature {
   const hashes = normHashes(doc);
   const words = new Int32Array(tokens.length);
   let count = 0;
-  let all = 0x811c9dc5;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' && t.kind !== 'number') continue;
-    const w = hashes[i]!;
-    words[count++] = w;
-    all = combine(all, w);
+    if (t.kind === 'word' || t.kind === 'number') words[count++] = hashes[i]!;
   }
+  return wordsSignature(words, count);
+}
+
+/** textSignature from the article's word hashes in text order (words[0, count)), as the sentence table has them. */
+export function wordsSignature(words: Int32Array, count: number): TextSignature {
+  let all = 0x811c9dc5;
+  for (let i = 0; i < count; i++) all = combine(all, words[i]!);
   // Shingle hashes first, then one pass per hash function: the running minimum stays in a register.
   const n = count ? Math.max(1, count - SHINGLE + 1) : 0;
-  const shingles = new Int32Array(n);
+  const simd = useSimd ? simdMinhash(MULTIPLIERS, SIGNED_OFFSETS) : null;
+  // With SIMD the shingles are written straight into the module's memory.
+  const shingles = simd ? simd.shingles(n) : new Int32Array(n);
+  const at = simd ? SHINGLES_AT / 4 : 0;
   for (let i = 0; i < n; i++) {
     let h = words[i]! >>> 0;
     for (let k = 1; k < SHINGLE && i + k < count; k++) h = combine(h, words[i + k]! >>> 0);
-    shingles[i] = h;
+    shingles[at + i] = h;
   }
   const minhash = new Array<number>(SIGNATURE_SIZE);
+  if (simd) {
+    const mins = simd.run(n);
+    for (let j = 0; j < SIGNATURE_SIZE; j++) minhash[j] = (mins[j]! ^ 0x80000000) >>> 0;
+    return { minhash, textHash: all >>> 0, shingles: n };
+  }
   // Eight hash functions per pass (SIGNATURE_SIZE is a multiple of eight): each shingle is loaded once per eight.
   for (let j = 0; j < SIGNATURE_SIZE; j += 8) {
     const a0 = MULTIPLIERS[j]! | 0;

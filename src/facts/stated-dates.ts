@@ -1,6 +1,7 @@
 import { dateMentions } from '../dates/date-mentions.js';
 import type { Doc } from '../text/doc.js';
 import { STOPWORDS } from './stopwords.js';
+import { lastWordBefore } from './word-before.js';
 
 /** A date a sentence states, in a form two articles can compare. */
 export interface StatedDate {
@@ -18,12 +19,17 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const MONTH = '(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 // Explicit calendar dates only: "May 9, 2016", "9 May 2016", "May 2016", "on May 9", "in 2019". Relative dates
 // ("last week") need the publication date and are the dates module's job.
-const EXPLICIT = new RegExp(
+export const EXPLICIT = new RegExp(
   `\\b(?:${MONTH}\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<y1>(?:19|20)\\d\\d))?|(?<d2>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH.replace('month', 'month2')}(?:,?\\s+(?<y2>(?:19|20)\\d\\d))?|${MONTH.replace('month', 'month3')}\\s+(?<y3>(?:19|20)\\d\\d)|(?<=\\b(?:in|since|by|until|of|from|to|before|after)\\s)(?<y4>(?:19|20)\\d\\d))\\b`,
   'g',
 );
 
 const HAS_DIGIT = /\d/;
+/**
+ * What every EXPLICIT match holds: the first three letters of a month name as MONTH spells them, or a year (the
+ * fourth branch). A sentence without one is passed without trying EXPLICIT at each character.
+ */
+export const MONTH_OR_YEAR = /Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec|(?:19|20)\d\d/;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const monthNumber = (m: string): number => MONTHS.findIndex((x) => x.startsWith(m.toLowerCase().slice(0, 3))) + 1;
@@ -55,8 +61,11 @@ export function statedDates(doc: Doc): StatedDate[] {
     const local: StatedDate[] = [];
     for (const s of doc.sentences) {
       if (!HAS_DIGIT.test(s.text)) continue; // every branch of EXPLICIT needs a figure
+      if (!MONTH_OR_YEAR.test(s.text)) continue;
       EXPLICIT.lastIndex = 0;
-      for (const m of s.text.matchAll(EXPLICIT)) {
+      let m: RegExpExecArray | null;
+      // exec, not matchAll: matchAll builds a copy of the expression per call (EXPLICIT never matches empty).
+      while ((m = EXPLICIT.exec(s.text)) !== null) {
         const g = m.groups!;
         const month = g.month ?? g.month2 ?? g.month3;
         const day = g.d1 ?? g.d2;
@@ -76,7 +85,15 @@ export function statedDates(doc: Doc): StatedDate[] {
   });
 }
 
-function wordBefore(text: string, at: number): string {
+const notStopOrMonth = (w: string): boolean => !STOPWORDS.has(w) && !MONTHS.includes(w);
+
+/** The last word of the 60 characters before `at` that is no stopword or month ('' when none). */
+export function wordBefore(text: string, at: number): string {
+  return lastWordBefore(text, Math.max(0, at - 60), at, Infinity, notStopOrMonth) ?? wordBeforePlain(text, at);
+}
+
+/** wordBefore as the expression reads it: the reference of the fast path, and its reading of other text. */
+export function wordBeforePlain(text: string, at: number): string {
   const words = text.slice(Math.max(0, at - 60), at).toLowerCase().match(/[\p{L}]+/gu) ?? [];
   for (let i = words.length - 1; i >= 0; i--) if (!STOPWORDS.has(words[i]!) && !MONTHS.includes(words[i]!)) return words[i]!;
   return '';

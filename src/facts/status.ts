@@ -1,4 +1,8 @@
+import type { Token } from '../types.js';
+import { VocabIndex } from '../text/vocabulary.js';
+import { ANY_STATUS } from './status-words.js';
 import { HEDGES } from './stopwords.js';
+import { STATUS_WORD, wordFlags } from './word-facts.js';
 
 /** A statement of where something stands: a membership, a decision, a life, a verdict. */
 export interface StatusMention {
@@ -24,8 +28,6 @@ const STATUS_PATTERNS: Array<[topic: string, value: string, pattern: string, nee
   ['verdict', 'guilty', String.raw`(?:was|were) (?:found guilty|convicted)|pleaded guilty`, ['guilty', 'convicted']],
   ['verdict', 'not-guilty', String.raw`(?:was|were) (?:acquitted|found not guilty|cleared of)|pleaded not guilty`, ['acquitted', 'guilty', 'cleared']],
 ];
-// One cheap test first: most sentences state no status at all.
-const ANY_STATUS = /member|join|pending|observer|candidate|applied|approv|ratif|passed|adopted|signed|reject|veto|voted|struck|blocked|killed|died|dead|surviv|alive|condition|guilty|convict|acquit|cleared/i;
 /**
  * Each pattern twice: as written (case-insensitive Unicode matching, `giu`), and without the `u` flag, which
  * compiles several times faster and matches the same wherever the text has no U+017F (long s) or U+212A (Kelvin
@@ -52,21 +54,65 @@ export function sentenceStatusesPlain(text: string, offset: number): StatusMenti
   return statuses(text, offset, false);
 }
 
-function statuses(text: string, offset: number, shortcuts: boolean): StatusMention[] {
+/**
+ * False only when ANY_STATUS cannot match the sentence whose tokens are tokens[from, to), so sentenceStatuses would
+ * find nothing. Every ANY_STATUS word is ASCII letters, and the tokenizer keeps a run of letters inside one word
+ * token, save where an ordinal figure ends it ("2nd" + "ied"): so a match lies in one word, whose normalised form
+ * (lower case, same letters) holds the word too, read per vocabulary id (STATUS_WORD); a sentence with a figure
+ * ending in a letter is let through.
+ */
+export function mayStateStatus(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word') {
+      if (wordFlags(t) & STATUS_WORD) return true;
+    } else if (t.kind === 'number' && t.text.charCodeAt(t.text.length - 1) > 57) return true;
+  }
+  return false;
+}
+
+/** Which patterns' `needs` a normalised word holds: bit i for PATTERNS[i]. */
+const NEEDS = new VocabIndex((norm) => {
+  let mask = 0;
+  for (let i = 0; i < PATTERNS.length; i++) if (PATTERNS[i]!.needs.some((w) => norm.includes(w))) mask |= 1 << i;
+  return mask;
+});
+
+/**
+ * sentenceStatuses(text, offset) for the sentence whose tokens are tokens[from, to), with each pattern's `needs`
+ * read per word id instead of searched in the lower-cased sentence. The same answer: every `needs` word is ASCII
+ * letters, so (as for mayStateStatus) it lies in one word token, and a word's normalised form is its lower case;
+ * a sentence with a figure ending in a letter is read the plain way.
+ */
+export function sentenceStatusesOf(tokens: readonly Token[], from: number, to: number, text: string, offset: number): StatusMention[] {
+  let mask = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word') mask |= NEEDS.get(t.vocabId, t.norm);
+    else if (t.kind === 'number' && t.text.charCodeAt(t.text.length - 1) > 57) return statuses(text, offset, true);
+  }
+  return statuses(text, offset, true, mask);
+}
+
+function statuses(text: string, offset: number, shortcuts: boolean, needsMask = -1): StatusMention[] {
   const out: StatusMention[] = [];
   if (!ANY_STATUS.test(text)) return out;
   // Lower-casing keeps every ASCII letter a letter of the same word, so a match's word is still found in it.
   const plain = shortcuts && !FOLDS_INTO_ASCII.test(text);
-  const lower = plain ? text.toLowerCase() : '';
-  for (const { topic, value, needs, unicode, ascii } of PATTERNS) {
-    if (plain && !needs.some((w) => lower.includes(w))) continue;
+  const lower = plain && needsMask < 0 ? text.toLowerCase() : '';
+  for (let p = 0; p < PATTERNS.length; p++) {
+    const { topic, value, needs, unicode, ascii } = PATTERNS[p]!;
+    if (plain && !(needsMask >= 0 ? (needsMask & (1 << p)) !== 0 : needs.some((w) => lower.includes(w)))) continue;
     const re = plain ? ascii : unicode;
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      if (hedgedBefore(text, m.index!)) continue;
-      const start = offset + m.index!;
-      if (out.some((o) => o.start < start + m[0].length && o.end > start)) continue; // "not a member" is not also "a member"
-      out.push({ topic, value, start, end: start + m[0].length, text: m[0] });
+    // exec, not matchAll, which builds a copy of the expression per call (no pattern matches the empty string).
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (hedgedBefore(text, m.index)) continue;
+      const start = offset + m.index;
+      const end = start + m[0].length;
+      if (out.some((o) => o.start < end && o.end > start)) continue; // "not a member" is not also "a member"
+      out.push({ topic, value, start, end, text: m[0] });
     }
   }
   return out;
