@@ -5,6 +5,8 @@ import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
 import type { Detector } from './detector.js';
 import { firstWords } from './pattern-first-words.js';
 import { startsWithCapital } from '../text/initial-capital.js';
+import { VocabIndex } from '../text/vocabulary.js';
+import { literalPrefixes, PrefixGate } from './literal-prefixes.js';
 
 /** One kind of evidence that a sentence is template prose, with its weight. */
 export interface SignalSpec {
@@ -64,8 +66,19 @@ interface PreparedSignal {
   partGates: number[];
   /** Indices of the alternatives without known first words. */
   anyWordParts: number[];
-  /** `re` restricted to some of its alternatives (key: their indices), compiled on first use. */
-  subsets: Map<string, RegExp>;
+  /** `re` restricted to some of its alternatives (key: their indices), compiled on first use, with its gate. */
+  subsets: Map<string, Subset>;
+  /** Per alternative, the literal texts its matches start with (in the lower-cased text), read on first use. */
+  partPrefixes: Array<string[] | undefined>;
+}
+
+/**
+ * A signal's expression restricted to some alternatives, and the literal prefixes one of which every match of it
+ * starts with: a position of the lower-cased text that none of them fits cannot match (the try is skipped).
+ */
+interface Subset {
+  re: RegExp;
+  gate: PrefixGate;
 }
 
 interface StartWords {
@@ -147,6 +160,7 @@ function prepareSignal(spec: SignalSpec): PreparedSignal {
     partGates: parts.map((p, i) => (partStarts[i] ? -1 : spaceGate(p))),
     anyWordParts,
     subsets: new Map(),
+    partPrefixes: [],
   };
 }
 
@@ -157,12 +171,15 @@ function startWords(words: string[]): StartWords {
 const admits = (st: StartWords, norm: string): boolean => st.exact.has(norm) || st.prefixes.some((p) => norm.startsWith(p));
 
 /** The signal's expression restricted to the alternatives `parts` (ascending): they keep their order, so the same match wins. */
-function subsetRegex(signal: PreparedSignal, parts: readonly number[]): RegExp {
-  if (parts.length === signal.parts.length) return signal.re!;
+function subsetRegex(signal: PreparedSignal, parts: readonly number[]): Subset {
   const key = parts.join(',');
-  let re = signal.subsets.get(key);
-  if (!re) signal.subsets.set(key, (re = compile(signal.spec, parts.map((i) => signal.parts[i]!), 'yu')!));
-  return re;
+  let sub = signal.subsets.get(key);
+  if (!sub) {
+    const re = parts.length === signal.parts.length ? signal.re! : compile(signal.spec, parts.map((i) => signal.parts[i]!), 'yu')!;
+    const prefixes = parts.flatMap((i) => (signal.partPrefixes[i] ??= literalPrefixes(signal.parts[i]!)));
+    signal.subsets.set(key, (sub = { re, gate: new PrefixGate(prefixes) }));
+  }
+  return sub;
 }
 
 const QUANTIFIER = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/;
@@ -260,7 +277,7 @@ function lowerText(doc: Doc): string | null {
  */
 interface WordRole {
   single: number[];
-  starts: Array<{ si: number; parts: number[]; re: RegExp | null }>;
+  starts: Array<{ si: number; parts: number[]; re: Subset | null }>;
 }
 
 /** Roles of words that start with a prefix of a list, per prepared rule, kept across articles (words repeat); cleared when it grows large. */
@@ -333,21 +350,67 @@ function hasPrefix(root: PrefixNode, word: string): boolean {
 }
 
 /**
+ * Per prepared rule, every word's role memoised by vocabulary id (one array read per token instead of a string
+ * lookup and a prefix walk): `index` answers a number into `table` (0: no role). A role is a function of the word
+ * alone (roleOf), so a word answered once keeps its answer.
+ */
+interface RoleIndex {
+  index: VocabIndex;
+  table: WordRole[];
+  numbers: Map<WordRole, number>;
+  /** The lookup of the article being read (it reads that call's cache). */
+  current: (norm: string) => WordRole;
+}
+
+const ROLE_INDEX = new WeakMap<PreparedBoilerplate, RoleIndex>();
+
+function roleIndex(prepared: PreparedBoilerplate): RoleIndex {
+  let ri = ROLE_INDEX.get(prepared);
+  if (ri) return ri;
+  const index = new VocabIndex((norm) => {
+    const role = ri!.current(norm);
+    let n = ri!.numbers.get(role);
+    if (n === undefined) {
+      ri!.numbers.set(role, (n = ri!.table.length));
+      ri!.table.push(role);
+    }
+    return n;
+  });
+  ri = { index, table: [NO_ROLE], numbers: new Map([[NO_ROLE, 0]]), current: () => NO_ROLE };
+  ROLE_INDEX.set(prepared, ri);
+  return ri;
+}
+
+/**
  * One pass over the tokens for every signal: per signal, the word tokens that are single-word matches, and
  * where its patterns can start, with the expression to try there; `words` and `roles`: every word and its role
- * (signals with an alternative that can start at any word read these).
+ * (signals with an alternative that can start at any word read these). With the lower-cased text, a start whose
+ * text fits none of the expression's literal prefixes is left out (it cannot match there).
  */
 function chooseTokens(
   doc: Doc,
   prepared: PreparedBoilerplate,
-): { single: number[][]; starts: number[][]; startRes: RegExp[][]; words: number[]; roles: WordRole[] } {
+  lower: string | null,
+): { single: number[][]; starts: number[][]; startRes: Subset[][]; words: number[]; roles: WordRole[] } {
   let cache = ROLE_CACHE.get(prepared);
   if (!cache || cache.size > ROLE_CACHE_MAX) ROLE_CACHE.set(prepared, (cache = new Map()));
   const { exact, prefixes } = roleWords(prepared);
   const { signals } = prepared;
+  const ri = roleIndex(prepared);
+  ri.current = (norm) => {
+    let role = exact.get(norm);
+    if (role === null) exact.set(norm, (role = roleOf(signals, norm)));
+    else if (role === undefined) {
+      if (!hasPrefix(prefixes, norm)) return NO_ROLE;
+      role = cache.get(norm);
+      if (role === undefined) cache.set(norm, (role = roleOf(signals, norm)));
+    }
+    return role;
+  };
+  const { index, table } = ri;
   const single = signals.map((): number[] => []);
   const starts = signals.map((): number[] => []);
-  const startRes = signals.map((): RegExp[] => []);
+  const startRes = signals.map((): Subset[] => []);
   const words: number[] = [];
   const roles: WordRole[] = [];
   const tokens = doc.tokens;
@@ -355,21 +418,12 @@ function chooseTokens(
     const tok = tokens[ti]!;
     if (tok.kind !== 'word') continue;
     words.push(ti);
-    const norm = tok.norm;
-    let role = exact.get(norm);
-    if (role === null) exact.set(norm, (role = roleOf(signals, norm)));
-    else if (role === undefined) {
-      if (!hasPrefix(prefixes, norm)) {
-        roles.push(NO_ROLE);
-        continue;
-      }
-      role = cache.get(norm);
-      if (role === undefined) cache.set(norm, (role = roleOf(signals, norm)));
-    }
+    const role = table[index.get(tok.vocabId, tok.norm)]!;
     roles.push(role);
+    if (role === NO_ROLE) continue;
     for (const si of role.single) single[si]!.push(ti);
     for (const st of role.starts) {
-      if (!st.re) continue;
+      if (!st.re || (lower !== null && !st.re.gate.fitsAt(lower, tok.start))) continue;
       starts[st.si]!.push(ti);
       startRes[st.si]!.push(st.re);
     }
@@ -379,12 +433,13 @@ function chooseTokens(
 
 /**
  * The words where a signal's patterns are tried, in text order, each with the expression to try (only the
- * alternatives that can match there, in their order: the same match wins as with the whole expression).
+ * alternatives that can match there, in their order: the same match wins as with the whole expression), on the
+ * lower-cased text; a word whose text fits none of those alternatives' literal prefixes is not tried.
  */
-function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, text: string): { at: number[]; res: RegExp[] } {
+function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, text: string): { at: number[]; res: Subset[] } {
   if (!signal.anyWordParts.length) return { at: chosen.starts[si]!, res: chosen.startRes[si]! };
   const at: number[] = [];
-  const res: RegExp[] = [];
+  const res: Subset[] = [];
   const { words, roles } = chosen;
   const gates = signal.anyWordParts.map((i) => signal.partGates[i]!);
   let nextSpace = -1;
@@ -405,8 +460,10 @@ function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: Retu
     }
     if (!parts && !gated) continue;
     const all = !gated ? parts! : !parts ? gated : [...parts, ...gated].sort((a, b) => a - b);
+    const sub = subsetRegex(signal, all);
+    if (!sub.gate.fitsAt(text, start)) continue;
     at.push(ti);
-    res.push(subsetRegex(signal, all));
+    res.push(sub);
   }
   return { at, res };
 }
@@ -426,7 +483,7 @@ function patternMatches(doc: Doc, signal: PreparedSignal, si: number, chosen: Re
   for (let k = 0; k < at.length; k++) {
     const tok = doc.tokens[at[k]!]!;
     if (tok.start < coveredTo) continue;
-    const re = tries ? tries.res[k]! : signal.reCased!;
+    const re = tries ? tries.res[k]!.re : signal.reCased!;
     re.lastIndex = tok.start;
     const m = re.exec(text);
     if (!m || m[0] === '') continue;
@@ -438,7 +495,8 @@ function patternMatches(doc: Doc, signal: PreparedSignal, si: number, chosen: Re
 
 /** patternMatches for one signal of a prepared rule (for tests: the same matches as the whole expression at every word). */
 export function signalPatternMatches(doc: Doc, prepared: PreparedBoilerplate, si: number): Array<[number, number]> {
-  return patternMatches(doc, prepared.signals[si]!, si, chooseTokens(doc, prepared), lowerText(doc));
+  const lower = lowerText(doc);
+  return patternMatches(doc, prepared.signals[si]!, si, chooseTokens(doc, prepared, lower), lower);
 }
 
 /** Collects evidence per sentence; a stretch of text counts for one signal only (the first in pack order). */
@@ -554,7 +612,7 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     const quoted = (start: number, end: number): boolean => skipQuotes && insideSpans(quotes, start, end);
     const lower = lowerText(doc);
     const evidence = new Evidence();
-    const chosen = chooseTokens(doc, rule.prepared);
+    const chosen = chooseTokens(doc, rule.prepared, lower);
 
     // A doubled word is strong evidence: it claims its words before the phrase lists do.
     if (doubled) findDoubled(doc, doubled, quoted, (s, start, end) => evidence.add(s, signals.length, start, end, doc.text.slice(start, end)));

@@ -1,8 +1,9 @@
 import { fnv1a } from '../text/fnv.js';
 import { deflateRawSync } from 'node:zlib';
 import type { Finding, Token } from '../types.js';
-import { contentWords } from '../text/content-words.js';
+import { stem, STOPWORDS } from '../text/content-words.js';
 import type { Doc } from '../text/doc.js';
+import { NO_ID, VocabIndex } from '../text/vocabulary.js';
 import type { Detector } from './detector.js';
 
 export interface RedundancyOptions {
@@ -35,9 +36,78 @@ export function density(doc: Doc): Density {
   return doc.memo('density', (d) => {
     const raw = Buffer.from(d.text, 'utf8');
     const compressionRatio = raw.length ? deflateRawSync(raw, { level: 6 }).length / raw.length : 1;
-    const { all } = contentWords(d);
-    return { compressionRatio, distinctContentWords: all.length ? new Set(all).size / all.length : 1 };
+    const { distinct, total } = distinctStems(d);
+    return { compressionRatio, distinctContentWords: total ? distinct / total : 1 };
   });
+}
+
+// Content-word stems numbered for the life of the thread, one number per distinct stem (what contentWords(doc).all
+// holds for a word, looked up once per vocabulary id): counting an article's distinct stems is then a stamp per
+// number instead of a Set of strings. Only words with a vocabulary id add stems, so the table is bounded by the
+// vocabulary's limit; a word without an id is counted through a Set of its own.
+const STEM_NUMBER = new Map<string, number>();
+/** Per vocabulary id: its stem's number, or -1 for a word that is no content word (contentWords' test). */
+const STEM_OF_WORD = new VocabIndex((norm) => {
+  if (!isContentWord(norm)) return -1;
+  const s = stem(norm);
+  let n = STEM_NUMBER.get(s);
+  if (n === undefined) STEM_NUMBER.set(s, (n = STEM_NUMBER.size));
+  return n;
+});
+let stemSeen = new Int32Array(1024);
+let stemStamp = 0;
+
+/** contentWords' test of a word token's normalised form. */
+function isContentWord(norm: string): boolean {
+  return norm.length >= 3 && !STOPWORDS.has(norm) && /^\p{L}/u.test(norm);
+}
+
+/** new Set(contentWords(doc).all).size and .all.length, counted without the strings. */
+export function distinctStems(doc: Doc): { distinct: number; total: number } {
+  if (++stemStamp === 0x7fffffff) {
+    stemSeen.fill(0);
+    stemStamp = 1;
+  }
+  const stamp = stemStamp;
+  let distinct = 0;
+  let total = 0;
+  let unnumbered: string[] | null = null;
+  for (const t of doc.tokens) {
+    if (t.kind !== 'word') continue;
+    if (t.vocabId === NO_ID) {
+      if (isContentWord(t.norm)) (unnumbered ??= []).push(stem(t.norm));
+      continue;
+    }
+    const n = STEM_OF_WORD.get(t.vocabId, t.norm);
+    if (n < 0) continue;
+    total++;
+    if (mark(n, stamp)) distinct++;
+  }
+  if (unnumbered) {
+    // Words without an id, once every word with one is numbered: a stem some numbered word has is that number,
+    // any other is counted in a Set of its own.
+    const others = new Set<string>();
+    for (const s of unnumbered) {
+      total++;
+      const known = STEM_NUMBER.get(s);
+      if (known === undefined ? !others.has(s) && others.add(s) : mark(known, stamp)) distinct++;
+    }
+  }
+  return { distinct, total };
+}
+
+/** Marks stem number n as seen in this article; true the first time. */
+function mark(n: number, stamp: number): boolean {
+  if (n >= stemSeen.length) {
+    let size = stemSeen.length;
+    while (size <= n) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(stemSeen);
+    stemSeen = grown;
+  }
+  if (stemSeen[n] === stamp) return false;
+  stemSeen[n] = stamp;
+  return true;
 }
 
 /**
@@ -228,18 +298,30 @@ function ngramShareBound(doc: Doc, n: number, count: number): number {
   return (widest * count) / totalChars;
 }
 
+// The counting table of mostFrequentNumeric, kept between calls (grown when an article needs more): only `counts`
+// is cleared per call, a slot with count 0 being empty whatever its key says.
+let tableKeys = new Float64Array(1024);
+let tableCounts = new Int32Array(1024);
+let tableFirst = new Int32Array(1024);
+
 /**
  * The first n-gram (in text order) to reach the highest count above one: where it first occurs and its count.
- * Counted in an open-addressing table of numeric keys (word ids in base `vocab`): no Map, no boxing.
+ * Counted in an open-addressing table of numeric keys (word ids in base `vocab`): no Map, no boxing. The answer
+ * depends only on which n-grams are equal, never on the hash (which only places them).
  */
-function mostFrequentNumeric(ids: readonly number[], n: number, vocab: number): { at: number; count: number } | null {
+function mostFrequentNumeric(ids: ArrayLike<number>, n: number, vocab: number): { at: number; count: number } | null {
   const grams = ids.length - n + 1;
   let size = 16;
   while (size < grams * 2) size <<= 1;
   const mask = size - 1;
-  const keys = new Float64Array(size);
-  const counts = new Int32Array(size);
-  const firstAt = new Int32Array(size);
+  if (tableCounts.length < size) {
+    tableKeys = new Float64Array(size);
+    tableCounts = new Int32Array(size);
+    tableFirst = new Int32Array(size);
+  } else tableCounts.fill(0, 0, size);
+  const keys = tableKeys;
+  const counts = tableCounts;
+  const firstAt = tableFirst;
   let bestAt = -1;
   let bestCount = 1;
   for (let i = 0; i < grams; i++) {
@@ -247,9 +329,11 @@ function mostFrequentNumeric(ids: readonly number[], n: number, vocab: number): 
     let h = ids[i]!;
     for (let k = 1; k < n; k++) {
       key = key * vocab + ids[i + k]!;
-      h = Math.imul(h ^ ids[i + k]!, 0x9e3779b1) + k;
+      h = Math.imul(h, 0x9e3779b1) ^ ids[i + k]!;
     }
-    let slot = (h ^ (h >>> 15)) & mask;
+    // A multiply-xorshift finish, so n-grams of small dense ids spread over the table.
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    let slot = (h ^ (h >>> 13)) & mask;
     while (counts[slot]! > 0 && keys[slot] !== key) slot = (slot + 1) & mask;
     const c = counts[slot]! + 1;
     counts[slot] = c;
@@ -262,13 +346,13 @@ function mostFrequentNumeric(ids: readonly number[], n: number, vocab: number): 
 }
 
 /** As mostFrequentNumeric, for vocabularies too large for exact numeric keys. */
-function mostFrequentJoined(ids: readonly number[], n: number): { at: number; count: number } | null {
+function mostFrequentJoined(ids: ArrayLike<number>, n: number): { at: number; count: number } | null {
   const counts = new Map<string, number>();
   const firstAt = new Map<string, number>();
   let bestAt = -1;
   let bestCount = 1;
   for (let i = 0; i + n <= ids.length; i++) {
-    const key = ids.slice(i, i + n).join(' ');
+    const key = Array.prototype.slice.call(ids, i, i + n).join(' ');
     const c = (counts.get(key) ?? 0) + 1;
     counts.set(key, c);
     if (c === 1) firstAt.set(key, i);
@@ -277,18 +361,55 @@ function mostFrequentJoined(ids: readonly number[], n: number): { at: number; co
   return bestAt < 0 ? null : { at: bestAt, count: bestCount };
 }
 
-/** Word and number tokens with a dense id per distinct form, computed once per article. */
-function wordIds(doc: Doc): { words: Token[]; ids: number[]; vocab: number; totalChars: number } {
+// Per vocabulary id, the article's dense id of that word (valid where wordStamp holds the article's stamp): words
+// are numbered with an array read instead of a Map of strings. Numbers and words without a vocabulary id are
+// numbered through a Map of their forms (a number's form starts with a digit, a word's with a letter or mark,
+// so the two ways never give one form two ids).
+let wordStamp = new Int32Array(1024);
+let wordLocal = new Int32Array(1024);
+let wordStampNow = 0;
+
+/** Word and number tokens with a dense id per distinct form (in order of first appearance), computed once per article. */
+function wordIds(doc: Doc): { words: Token[]; ids: Int32Array; vocab: number; totalChars: number } {
   return doc.memo('redundancy-word-ids', (d) => {
-    const words = d.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
-    const idOf = new Map<string, number>();
+    if (++wordStampNow === 0x7fffffff) {
+      wordStamp.fill(0);
+      wordStampNow = 1;
+    }
+    const stamp = wordStampNow;
+    const words: Token[] = [];
+    for (const t of d.tokens) if (t.kind === 'word' || t.kind === 'number') words.push(t);
+    const ids = new Int32Array(words.length);
+    let others: Map<string, number> | null = null;
+    let next = 0;
     let totalChars = 0;
-    const ids = words.map((w) => {
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
       totalChars += w.text.length;
-      let id = idOf.get(w.norm);
-      if (id === undefined) idOf.set(w.norm, (id = idOf.size));
-      return id;
-    });
-    return { words, ids, vocab: Math.max(1, idOf.size), totalChars };
+      const v = w.vocabId;
+      if (v === NO_ID) {
+        others ??= new Map();
+        let id = others.get(w.norm);
+        if (id === undefined) others.set(w.norm, (id = next++));
+        ids[k] = id;
+        continue;
+      }
+      if (v >= wordStamp.length) {
+        let size = wordStamp.length;
+        while (size <= v) size *= 2;
+        const stamps = new Int32Array(size);
+        stamps.set(wordStamp);
+        wordStamp = stamps;
+        const locals = new Int32Array(size);
+        locals.set(wordLocal);
+        wordLocal = locals;
+      }
+      if (wordStamp[v] !== stamp) {
+        wordStamp[v] = stamp;
+        wordLocal[v] = next++;
+      }
+      ids[k] = wordLocal[v]!;
+    }
+    return { words, ids, vocab: Math.max(1, next), totalChars };
   });
 }
