@@ -4,7 +4,7 @@
 // Builds each article's text model once and fills the shared analyses other rules own (quoted spans, content
 // words, ...) by running every rule once; then times only the prose rules, --reps times (best rep reported), each
 // rep on fresh memos for the analyses the prose detectors own (lower-text, density, redundancy-word-ids,
-// attribution-mid-capitals), so their cost is counted where a real check pays it.
+// attribution-mid-capitals, content-stems), so their cost is counted where a real check pays it.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 const arg = (n, d) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : d);
@@ -16,7 +16,7 @@ const { loadRules } = await dist('rules/load-rules.js');
 const { DETECTORS } = await dist('detectors/index.js');
 const { buildDoc } = await dist('text/doc.js');
 const PROSE_TYPES = new Set(['phrase', 'boilerplate-sentence', 'redundancy', 'restatement', 'spun-collocation', 'attribution', 'broken-infinitive', 'reduplication']);
-const OWN = new Set(['lower-text', 'density', 'redundancy-word-ids', 'attribution-mid-capitals']);
+const OWN = new Set(['lower-text', 'density', 'redundancy-word-ids', 'attribution-mid-capitals', 'content-stems']);
 const rules = loadRules(defaultConfig()).filter((r) => r.enabled);
 const only = arg('--rules', null)?.split(',');
 const prose = rules.filter((r) => PROSE_TYPES.has(r.type) && (!only || only.includes(r.id)));

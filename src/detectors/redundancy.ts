@@ -1,7 +1,7 @@
 import { fnv1a } from '../text/fnv.js';
 import { deflateRawSync } from 'node:zlib';
 import type { Finding, Token } from '../types.js';
-import { stem, STOPWORDS } from '../text/content-words.js';
+import { contentStems } from './content-stems.js';
 import type { Doc } from '../text/doc.js';
 import { NO_ID, VocabIndex } from '../text/vocabulary.js';
 import type { Detector } from './detector.js';
@@ -36,78 +36,10 @@ export function density(doc: Doc): Density {
   return doc.memo('density', (d) => {
     const raw = Buffer.from(d.text, 'utf8');
     const compressionRatio = raw.length ? deflateRawSync(raw, { level: 6 }).length / raw.length : 1;
-    const { distinct, total } = distinctStems(d);
-    return { compressionRatio, distinctContentWords: total ? distinct / total : 1 };
+    // new Set(contentWords(d).all).size / .all.length, counted on the stems' numbers.
+    const { all, size } = contentStems(d);
+    return { compressionRatio, distinctContentWords: all.length ? size / all.length : 1 };
   });
-}
-
-// Content-word stems numbered for the life of the thread, one number per distinct stem (what contentWords(doc).all
-// holds for a word, looked up once per vocabulary id): counting an article's distinct stems is then a stamp per
-// number instead of a Set of strings. Only words with a vocabulary id add stems, so the table is bounded by the
-// vocabulary's limit; a word without an id is counted through a Set of its own.
-const STEM_NUMBER = new Map<string, number>();
-/** Per vocabulary id: its stem's number, or -1 for a word that is no content word (contentWords' test). */
-const STEM_OF_WORD = new VocabIndex((norm) => {
-  if (!isContentWord(norm)) return -1;
-  const s = stem(norm);
-  let n = STEM_NUMBER.get(s);
-  if (n === undefined) STEM_NUMBER.set(s, (n = STEM_NUMBER.size));
-  return n;
-});
-let stemSeen = new Int32Array(1024);
-let stemStamp = 0;
-
-/** contentWords' test of a word token's normalised form. */
-function isContentWord(norm: string): boolean {
-  return norm.length >= 3 && !STOPWORDS.has(norm) && /^\p{L}/u.test(norm);
-}
-
-/** new Set(contentWords(doc).all).size and .all.length, counted without the strings. */
-export function distinctStems(doc: Doc): { distinct: number; total: number } {
-  if (++stemStamp === 0x7fffffff) {
-    stemSeen.fill(0);
-    stemStamp = 1;
-  }
-  const stamp = stemStamp;
-  let distinct = 0;
-  let total = 0;
-  let unnumbered: string[] | null = null;
-  for (const t of doc.tokens) {
-    if (t.kind !== 'word') continue;
-    if (t.vocabId === NO_ID) {
-      if (isContentWord(t.norm)) (unnumbered ??= []).push(stem(t.norm));
-      continue;
-    }
-    const n = STEM_OF_WORD.get(t.vocabId, t.norm);
-    if (n < 0) continue;
-    total++;
-    if (mark(n, stamp)) distinct++;
-  }
-  if (unnumbered) {
-    // Words without an id, once every word with one is numbered: a stem some numbered word has is that number,
-    // any other is counted in a Set of its own.
-    const others = new Set<string>();
-    for (const s of unnumbered) {
-      total++;
-      const known = STEM_NUMBER.get(s);
-      if (known === undefined ? !others.has(s) && others.add(s) : mark(known, stamp)) distinct++;
-    }
-  }
-  return { distinct, total };
-}
-
-/** Marks stem number n as seen in this article; true the first time. */
-function mark(n: number, stamp: number): boolean {
-  if (n >= stemSeen.length) {
-    let size = stemSeen.length;
-    while (size <= n) size *= 2;
-    const grown = new Int32Array(size);
-    grown.set(stemSeen);
-    stemSeen = grown;
-  }
-  if (stemSeen[n] === stamp) return false;
-  stemSeen[n] = stamp;
-  return true;
 }
 
 /**
