@@ -204,7 +204,7 @@ function foldedHash(text: string): { hash: number; length: number } | null {
 const stringHash = (key: string): number => fnv1a(key);
 
 /** The most frequent word n-gram, the share of word characters its occurrences cover, and its first span. */
-function topNgram(doc: Doc, n: number): { count: number; share: number; start: number; end: number } | null {
+export function topNgram(doc: Doc, n: number): { count: number; share: number; start: number; end: number } | null {
   const { words, ids, vocab, totalChars } = wordIds(doc);
   if (words.length < n || !totalChars) return null;
   // Numeric keys (word ids in base `vocab`) keep counting cheap; they are exact while vocab^n < 2^53.

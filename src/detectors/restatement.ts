@@ -90,7 +90,7 @@ function unionOf(a: Bag, b: Bag, room: number): Bag {
 }
 
 /** How many sentences of the compared ones hold each word, and what pairs of them share. */
-interface Candidates {
+export interface Candidates {
   /** Sentence pairs (i * n + j, i < j) sharing at least the minimum of less common words, sorted by j then i. */
   pairs: number[];
   /** Less common words the sentences i < j share (0 when none). */
@@ -108,7 +108,7 @@ const TABLE_SENTENCES = 256;
  * work is at most the number of content words times `maxDf`, however long the article and small its vocabulary.
  * `sharedAt` keeps every count (a pair of sentences sharing none reads 0): it bounds what two units can share.
  */
-function candidatePairs(sets: Bag[], room: number, maxDf: number, minShared: number): Candidates {
+export function candidatePairs(sets: Bag[], room: number, maxDf: number, minShared: number, tableUpTo = TABLE_SENTENCES): Candidates {
   const n = sets.length;
   // Postings (the sentences of each word, ascending) in one array, word by word.
   const df = new Int32Array(room);
@@ -122,7 +122,7 @@ function candidatePairs(sets: Bag[], room: number, maxDf: number, minShared: num
     for (let k = 0; k < set.length; k++) postings[fill[set[k]!]!++] = i;
   }
   const pairs: number[] = [];
-  if (n <= TABLE_SENTENCES) {
+  if (n <= tableUpTo) {
     const table = new Int32Array(n * n);
     for (let w = 0; w < room; w++) {
       const c = df[w]!;
@@ -172,7 +172,7 @@ function unitsAround(doc: Doc, sets: Bag[], room: number, i: number, windows: bo
 const QUOTE_OPEN = /^["“‘'«]/u;
 
 /** /[.!?…]["'”’)]?$/u: a final stop, perhaps inside a closing quote or bracket (read from the end, not searched). */
-function endsAsProse(t: string): boolean {
+export function endsAsProse(t: string): boolean {
   let k = t.length - 1;
   if (k < 0) return false;
   let c = t.charCodeAt(k);
