@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { endsAsQuestion } from '../src/detectors/boilerplate-sentence.js';
 import { computeContentStems } from '../src/detectors/content-stems.js';
 import { literalPrefixes, PrefixGate } from '../src/detectors/literal-prefixes.js';
 import { density, topNgram } from '../src/detectors/redundancy.js';
@@ -93,6 +94,15 @@ describe('literal prefixes: every match of an expression starts with one of them
       }
     }
     expect(matched).toBeGreaterThan(20);
+  });
+});
+
+describe('template-sentence: a question to the reader read from the end', () => {
+  it('as /\\?["”’)]*$/u reads it', () => {
+    const re = /\?["”’)]*$/u;
+    const samples = ['', '?', '??', 'a?', 'a?"', 'a?”)', 'a?’ ', 'a"', 'a?x', '"', '?)"”’', 'a?.'];
+    for (const doc of DOCS) for (const s of doc.sentences) samples.push(s.text);
+    for (const t of samples) expect(endsAsQuestion(t), JSON.stringify(t.slice(-20))).toBe(re.test(t));
   });
 });
 

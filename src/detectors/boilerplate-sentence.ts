@@ -79,6 +79,7 @@ interface PreparedSignal {
 interface Subset {
   re: RegExp;
   gate: PrefixGate;
+  prefixes: string[];
 }
 
 interface StartWords {
@@ -177,7 +178,7 @@ function subsetRegex(signal: PreparedSignal, parts: readonly number[]): Subset {
   if (!sub) {
     const re = parts.length === signal.parts.length ? signal.re! : compile(signal.spec, parts.map((i) => signal.parts[i]!), 'yu')!;
     const prefixes = parts.flatMap((i) => (signal.partPrefixes[i] ??= literalPrefixes(signal.parts[i]!)));
-    signal.subsets.set(key, (sub = { re, gate: new PrefixGate(prefixes) }));
+    signal.subsets.set(key, (sub = { re, gate: new PrefixGate(prefixes), prefixes }));
   }
   return sub;
 }
@@ -278,6 +279,8 @@ function lowerText(doc: Doc): string | null {
 interface WordRole {
   single: number[];
   starts: Array<{ si: number; parts: number[]; re: Subset | null }>;
+  /** The union of the starts' gates (null: none has an expression): a word it rejects needs no gate of its own tried. */
+  gate: PrefixGate | null;
 }
 
 /** Roles of words that start with a prefix of a list, per prepared rule, kept across articles (words repeat); cleared when it grows large. */
@@ -285,15 +288,17 @@ const ROLE_CACHE = new WeakMap<PreparedBoilerplate, Map<string, WordRole>>();
 const ROLE_CACHE_MAX = 50_000;
 
 // Most words have no role at all: they share one empty role (never written to).
-const NO_ROLE: WordRole = { single: [], starts: [] };
+const NO_ROLE: WordRole = { single: [], starts: [], gate: null };
 
 function roleOf(signals: readonly PreparedSignal[], norm: string): WordRole {
-  const role: WordRole = { single: [], starts: [] };
+  const role: WordRole = { single: [], starts: [], gate: null };
   signals.forEach((signal, si) => {
     if ((signal.exact.size || signal.prefixes) && (signal.exact.has(norm) || (signal.prefixes?.test(norm) ?? false))) role.single.push(si);
     const parts = signal.partStarts.flatMap((st, i) => (st && admits(st, norm) ? [i] : []));
     if (parts.length) role.starts.push({ si, parts, re: signal.anyWordParts.length ? null : subsetRegex(signal, parts) });
   });
+  const gated = role.starts.flatMap((st) => (st.re ? [st.re] : []));
+  if (gated.length) role.gate = gated.length === 1 ? gated[0]!.gate : new PrefixGate(gated.flatMap((sub) => sub.prefixes));
   return role.single.length || role.starts.length ? role : NO_ROLE;
 }
 
@@ -383,15 +388,15 @@ function roleIndex(prepared: PreparedBoilerplate): RoleIndex {
 
 /**
  * One pass over the tokens for every signal: per signal, the word tokens that are single-word matches, and
- * where its patterns can start, with the expression to try there; `words` and `roles`: every word and its role
- * (signals with an alternative that can start at any word read these). With the lower-cased text, a start whose
- * text fits none of the expression's literal prefixes is left out (it cannot match there).
+ * where its patterns can start, with the expression to try there; `roleIndex` gives any word's role (signals with
+ * an alternative that can start at any word read it). With the lower-cased text, a start whose text fits none of
+ * the expression's literal prefixes is left out (it cannot match there).
  */
 function chooseTokens(
   doc: Doc,
   prepared: PreparedBoilerplate,
   lower: string | null,
-): { single: number[][]; starts: number[][]; startRes: Subset[][]; words: number[]; roles: WordRole[] } {
+): { single: number[][]; starts: number[][]; startRes: Subset[][]; roleIndex: RoleIndex } {
   let cache = ROLE_CACHE.get(prepared);
   if (!cache || cache.size > ROLE_CACHE_MAX) ROLE_CACHE.set(prepared, (cache = new Map()));
   const { exact, prefixes } = roleWords(prepared);
@@ -411,24 +416,21 @@ function chooseTokens(
   const single = signals.map((): number[] => []);
   const starts = signals.map((): number[] => []);
   const startRes = signals.map((): Subset[] => []);
-  const words: number[] = [];
-  const roles: WordRole[] = [];
   const tokens = doc.tokens;
   for (let ti = 0; ti < tokens.length; ti++) {
     const tok = tokens[ti]!;
     if (tok.kind !== 'word') continue;
-    words.push(ti);
     const role = table[index.get(tok.vocabId, tok.norm)]!;
-    roles.push(role);
     if (role === NO_ROLE) continue;
     for (const si of role.single) single[si]!.push(ti);
+    if (lower !== null && role.gate !== null && !role.gate.fitsAt(lower, tok.start)) continue;
     for (const st of role.starts) {
       if (!st.re || (lower !== null && !st.re.gate.fitsAt(lower, tok.start))) continue;
       starts[st.si]!.push(ti);
       startRes[st.si]!.push(st.re);
     }
   }
-  return { single, starts, startRes, words, roles };
+  return { single, starts, startRes, roleIndex: ri };
 }
 
 /**
@@ -440,15 +442,21 @@ function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: Retu
   if (!signal.anyWordParts.length) return { at: chosen.starts[si]!, res: chosen.startRes[si]! };
   const at: number[] = [];
   const res: Subset[] = [];
-  const { words, roles } = chosen;
+  const { index, table } = chosen.roleIndex;
+  // Only a signal with some alternatives tied to their first words needs each word's role.
+  const withRoles = signal.partStarts.some((x) => x !== null);
   const gates = signal.anyWordParts.map((i) => signal.partGates[i]!);
+  // The expression of the any-word alternatives a word passes, by the mask of their gates.
+  const byMask = new Map<number, Subset>();
+  const tokens = doc.tokens;
   let nextSpace = -1;
-  for (let k = 0; k < words.length; k++) {
-    const ti = words[k]!;
-    const start = doc.tokens[ti]!.start;
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const tok = tokens[ti]!;
+    if (tok.kind !== 'word') continue;
+    const start = tok.start;
     let parts: number[] | null = null;
-    for (const st of roles[k]!.starts) if (st.si === si) parts = st.parts;
-    let gated: number[] | null = null;
+    if (withRoles) for (const st of table[index.get(tok.vocabId, tok.norm)]!.starts) if (st.si === si) parts = st.parts;
+    let mask = 0;
     for (let g = 0; g < gates.length; g++) {
       const gate = gates[g]!;
       if (gate >= 0) {
@@ -456,11 +464,16 @@ function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: Retu
         if (nextSpace < start) nextSpace = text.indexOf(' ', start) >>> 0;
         if (nextSpace >= text.length || text.charCodeAt(nextSpace - 1) !== gate) continue;
       }
-      (gated ??= []).push(signal.anyWordParts[g]!);
+      mask |= 1 << g;
     }
-    if (!parts && !gated) continue;
-    const all = !gated ? parts! : !parts ? gated : [...parts, ...gated].sort((a, b) => a - b);
-    const sub = subsetRegex(signal, all);
+    if (!parts && !mask) continue;
+    const gated = mask ? signal.anyWordParts.filter((_, g) => mask & (1 << g)) : null;
+    let sub: Subset;
+    if (!parts && gates.length <= 30) {
+      let known = byMask.get(mask);
+      if (!known) byMask.set(mask, (known = subsetRegex(signal, gated!)));
+      sub = known;
+    } else sub = subsetRegex(signal, !gated ? parts! : !parts ? gated : [...parts, ...gated].sort((a, b) => a - b));
     if (!sub.gate.fitsAt(text, start)) continue;
     at.push(ti);
     res.push(sub);
@@ -477,7 +490,7 @@ function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: Retu
 function patternMatches(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, lower: string | null): Array<[number, number]> {
   const text = lower ?? doc.text;
   const tries = lower ? patternTries(doc, signal, si, chosen, text) : null;
-  const at = tries ? tries.at : signal.anyWordParts.length ? chosen.words : chosen.starts[si]!;
+  const at = tries ? tries.at : signal.anyWordParts.length ? wordTokens(doc) : chosen.starts[si]!;
   const out: Array<[number, number]> = [];
   let coveredTo = -1;
   for (let k = 0; k < at.length; k++) {
@@ -490,6 +503,13 @@ function patternMatches(doc: Doc, signal: PreparedSignal, si: number, chosen: Re
     coveredTo = tok.start + m[0].length;
     out.push([at[k]!, coveredTo]);
   }
+  return out;
+}
+
+/** Indices of the word tokens. */
+function wordTokens(doc: Doc): number[] {
+  const out: number[] = [];
+  doc.tokens.forEach((t, i) => t.kind === 'word' && out.push(i));
   return out;
 }
 
@@ -631,9 +651,12 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
       if (spec.atSentenceStart) {
         const re = lower ? signal.re : signal.reCased!;
         const text = lower ?? doc.text;
+        // On the lower-cased text, a sentence whose first word fits none of the literal prefixes cannot match.
+        const gate = lower ? subsetRegex(signal, signal.parts.map((_, i) => i)).gate : null;
         for (const s of doc.sentences) {
           // Skip an opening quote or bracket: the sentence's first word.
           re.lastIndex = s.start + (/^[\s"“‘'(\[]*/u.exec(s.text)?.[0].length ?? 0);
+          if (gate && !gate.fitsAt(text, re.lastIndex)) continue;
           const m = re.exec(text);
           if (m && !quoted(m.index, m.index + m[0].length)) evidence.add(s.index, si, m.index, m.index + m[0].length, doc.text.slice(m.index, m.index + m[0].length));
         }
@@ -655,7 +678,7 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
       if (last >= 0) evidence.add(last, CLOSING, 0, 0, '');
     }
     if (question) {
-      for (const q of doc.sentences) if (/\?["”’)]*$/u.test(q.text) && !/^["“‘]/u.test(q.text) && !quoted(q.start, q.end)) evidence.add(q.index, QUESTION, 0, 0, '');
+      for (const q of doc.sentences) if (endsAsQuestion(q.text) && !/^["“‘]/u.test(q.text) && !quoted(q.start, q.end)) evidence.add(q.index, QUESTION, 0, 0, '');
     }
     const kinds: Array<{ label: string; weight: number; each?: boolean; max?: number; context?: boolean }> = [
       ...signals.map((x) => x.spec),
@@ -690,6 +713,16 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     return out;
   },
 };
+
+/** /\?["”’)]*$/u, read from the end instead of searched: a question mark, perhaps inside closing quotes or brackets. */
+export function endsAsQuestion(t: string): boolean {
+  let k = t.length - 1;
+  for (; k >= 0; k--) {
+    const c = t.charCodeAt(k);
+    if (c !== 0x22 && c !== 0x201d && c !== 0x2019 && c !== 0x29) break;
+  }
+  return k >= 0 && t.charCodeAt(k) === 0x3f;
+}
 
 /** The last sentence of the last paragraph that reads as running text (two sentences, or twelve words). */
 function lastProseSentence(doc: Doc): number {

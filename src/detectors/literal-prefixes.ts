@@ -153,22 +153,18 @@ function charClass(c: Cursor): Start[] {
 }
 
 /**
- * A set of literal prefixes as a trie in flat arrays: `fitsAt(text, p)` tells whether one of them starts at p.
- * An empty prefix among them makes every position fit.
+ * A set of literal prefixes as a trie in one flat array: `fitsAt(text, p)` tells whether one of them starts at p.
+ * An empty prefix among them makes every position fit. A node is [ends, edge count, (character, node)...], its
+ * edges sorted by character.
  */
 export class PrefixGate {
-  /** Per node: its first edge, its edge count, and whether a prefix ends there. */
-  private readonly edgeFrom: Int32Array;
-  private readonly edgeCount: Int32Array;
-  private readonly ends: Uint8Array;
-  private readonly edgeChar: Int32Array;
-  private readonly edgeTo: Int32Array;
+  private readonly trie: Int32Array;
   /** Some prefix is '': every position fits. */
   readonly open: boolean;
 
   constructor(prefixes: readonly string[]) {
     this.open = prefixes.length === 0 || prefixes.includes('');
-    // Build with maps, then flatten (children sorted by character: the walk stops early).
+    // Build with maps, then flatten.
     const nodes: Array<{ end: boolean; next: Map<number, number> }> = [{ end: false, next: new Map() }];
     for (const p of prefixes) {
       let n = 0;
@@ -184,37 +180,39 @@ export class PrefixGate {
       }
       nodes[n]!.end = true;
     }
-    this.edgeFrom = new Int32Array(nodes.length);
-    this.edgeCount = new Int32Array(nodes.length);
-    this.ends = new Uint8Array(nodes.length);
-    const edges = nodes.reduce((k, x) => k + x.next.size, 0);
-    this.edgeChar = new Int32Array(edges);
-    this.edgeTo = new Int32Array(edges);
-    let e = 0;
+    const at = new Int32Array(nodes.length);
+    let size = 0;
     nodes.forEach((x, i) => {
-      this.edgeFrom[i] = e;
-      this.edgeCount[i] = x.next.size;
-      this.ends[i] = x.end ? 1 : 0;
+      at[i] = size;
+      size += 2 + 2 * x.next.size;
+    });
+    const trie = new Int32Array(size);
+    nodes.forEach((x, i) => {
+      let k = at[i]!;
+      trie[k++] = x.end ? 1 : 0;
+      trie[k++] = x.next.size;
       for (const [code, to] of [...x.next].sort((a, b) => a[0] - b[0])) {
-        this.edgeChar[e] = code;
-        this.edgeTo[e++] = to;
+        trie[k++] = code;
+        trie[k++] = at[to]!;
       }
     });
+    this.trie = trie;
   }
 
   /** One of the prefixes starts at `at` in `text`. */
   fitsAt(text: string, at: number): boolean {
     if (this.open) return true;
-    let n = 0;
-    for (let i = at; ; i++) {
-      if (this.ends[n]) return true;
+    const trie = this.trie;
+    let node = 0;
+    for (let i = at; trie[node] === 0; i++) {
       if (i >= text.length) return false;
       const code = text.charCodeAt(i);
-      let e = this.edgeFrom[n]!;
-      const stop = e + this.edgeCount[n]!;
-      while (e < stop && this.edgeChar[e]! < code) e++;
-      if (e === stop || this.edgeChar[e] !== code) return false;
-      n = this.edgeTo[e]!;
+      let e = node + 2;
+      const stop = e + 2 * trie[node + 1]!;
+      while (e < stop && trie[e]! < code) e += 2;
+      if (e === stop || trie[e] !== code) return false;
+      node = trie[e + 1]!;
     }
+    return true;
   }
 }
