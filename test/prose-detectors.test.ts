@@ -2,9 +2,10 @@
 // tables) must never change a result: each is checked here against the plain computation it replaces, on real
 // text (fixtures and samples always; the news and blog bodies of ../shared when it is there).
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { endsAsQuestion } from '../src/detectors/boilerplate-sentence.js';
+import { endsAsQuestion, runGate, runGateFits } from '../src/detectors/boilerplate-sentence.js';
 import { computeContentStems } from '../src/detectors/content-stems.js';
 import { literalPrefixes, PrefixGate } from '../src/detectors/literal-prefixes.js';
 import { density, topNgram } from '../src/detectors/redundancy.js';
@@ -97,6 +98,47 @@ describe('literal prefixes: every match of an expression starts with one of them
   });
 });
 
+describe('template-sentence: the run gate of an alternative that starts with a class run and literal endings', () => {
+  it('reads the shape, and refuses what it cannot vouch for', () => {
+    expect(runGate('[\\p{L}-]+(?:tion|ity), x')).toMatchObject({ endings: ['tion', 'ity'], after: ',' });
+    expect(runGate('[a-z]+(?:ab|cd)\\. x')).toMatchObject({ endings: ['ab', 'cd'], after: '.' });
+    expect(runGate('[a-z]+(?:ab|c1)x')).toBeNull(); // an ending outside the class could stop the run short
+    expect(runGate('[a-z]+(?:ab)b')).toBeNull(); // the character after is in the class: the run could go on
+    expect(runGate('[a-z]+(?:ab)x?')).toBeNull(); // an optional character after
+    expect(runGate('[a-z]*(?:ab)x')).toBeNull();
+  });
+
+  it('lets through every word start where the alternative matches, on real text', () => {
+    const src = '[\\p{L}-]+(?:tion|sion|ity|ness|ment|ence|ance|ship|dom|ism|hope|trust|courage|love|joy|growth|passion|creativity), [\\p{L}-]+(?:tion|ity|ness|hope|trust|growth)';
+    const sources = [src, '[\\p{L}]+(?:ed|ing) (?:the|a)', '[a-z-]+(?:ly|al)\\. '];
+    const extra = 'Hope, trust, love and joy. Their determination, dedication, creativity and growth. She walked slowly. National. Rational, formal. ';
+    let matched = 0;
+    for (const source of sources) {
+      const gate = runGate(source);
+      if (!gate) throw new Error(`no gate for ${source}`);
+      const re = new RegExp(source, 'yu');
+      for (const doc of [...DOCS, buildDoc(article(extra))]) {
+        const lower = doc.text.toLowerCase();
+        if (lower.length !== doc.text.length) continue;
+        for (const t of doc.tokens) {
+          if (t.kind !== 'word') continue;
+          re.lastIndex = t.start;
+          const m = re.test(lower);
+          if (m) matched++;
+          if (m && !runGateFits(gate, lower, t.start)) throw new Error(`${source} matches at ${t.start} ("${lower.slice(t.start, t.start + 30)}") but its gate says no`);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(5);
+  });
+});
+
+describe('template-sentence: what its word scans take from the text model', () => {
+  it('a word token never holds a space (the next space is looked for from its end)', () => {
+    for (const doc of DOCS) for (const t of doc.tokens) if (t.kind === 'word' && t.text.includes(' ')) throw new Error(`word token "${t.text}"`);
+  });
+});
+
 describe('template-sentence: a question to the reader read from the end', () => {
   it('as /\\?["”’)]*$/u reads it', () => {
     const re = /\?["”’)]*$/u;
@@ -134,6 +176,13 @@ describe('content stems: the numbers stand for exactly the stems contentWords li
 
   it('with half the words lacking an id (a full vocabulary): the same numbering', () => {
     for (const doc of DOCS.slice(0, 80)) check(withoutIds(doc));
+  });
+
+  it('redundant-text: the compression ratio from the kept buffer is the one from Buffer.from', () => {
+    for (const doc of DOCS.slice(0, 80)) {
+      const raw = Buffer.from(doc.text, 'utf8');
+      expect(density(doc).compressionRatio).toBe(raw.length ? deflateRawSync(raw, { level: 6 }).length / raw.length : 1);
+    }
   });
 
   it('redundant-text: distinct content words as new Set(contentWords(doc).all)', () => {

@@ -64,6 +64,8 @@ interface PreparedSignal {
   partStarts: Array<StartWords | null>;
   /** Per alternative without known first words: the character before the first space of any match (-1: none known). */
   partGates: number[];
+  /** Per alternative without known first words, its leading word shape when it has one (see runGate). */
+  partRuns: Array<RunGate | null>;
   /** Indices of the alternatives without known first words. */
   anyWordParts: number[];
   /** `re` restricted to some of its alternatives (key: their indices), compiled on first use, with its gate. */
@@ -159,6 +161,7 @@ function prepareSignal(spec: SignalSpec): PreparedSignal {
     parts,
     partStarts,
     partGates: parts.map((p, i) => (partStarts[i] ? -1 : spaceGate(p))),
+    partRuns: parts.map((p, i) => (partStarts[i] ? null : runGate(p))),
     anyWordParts,
     subsets: new Map(),
     partPrefixes: [],
@@ -232,6 +235,45 @@ export function spaceGate(source: string): number {
     i = end + (q ? q[0].length : 0);
   }
   return -1;
+}
+
+/**
+ * An expression that starts with a run of one character class, a group of literal endings made of that class, and
+ * a literal character outside it (`[\p{L}-]+(?:tion|ity|...), ...`): a match at p takes the whole run of class
+ * characters from p (the endings cannot stop it short, the character after cannot extend it), so that run must end
+ * with one of the endings (with at least one character before it) and be followed by that character. Checked with
+ * one sticky run of the class and a few endsWith, instead of the backtracking expression.
+ */
+export interface RunGate {
+  run: RegExp;
+  endings: string[];
+  after: string;
+}
+
+export function runGate(source: string): RunGate | null {
+  const m = /^(\[(?:\\.|[^\]\\])+\])\+\(\?:([^()[\]\\?*+{}.^$|]+(?:\|[^()[\]\\?*+{}.^$|]+)*)\)(\\[^\p{L}\p{N}]|[^\\[\]()?*+{}.^$|])(?![?*+{])/u.exec(source);
+  if (!m) return null;
+  const [, cls, alternatives, next] = m;
+  const after = next!.length === 2 ? next![1]! : next!;
+  let one: RegExp;
+  try {
+    one = new RegExp(`^${cls}$`, 'u');
+  } catch {
+    return null;
+  }
+  const endings = alternatives!.split('|');
+  if (one.test(after) || !endings.every((e) => [...e].every((c) => one.test(c)))) return null;
+  return { run: new RegExp(`${cls}*`, 'yu'), endings, after };
+}
+
+/** The run gate lets position p of `text` through. */
+export function runGateFits(g: RunGate, text: string, p: number): boolean {
+  g.run.lastIndex = p;
+  g.run.exec(text);
+  const q = g.run.lastIndex;
+  if (!text.startsWith(g.after, q)) return false;
+  for (const e of g.endings) if (q - p > e.length && text.endsWith(e, q)) return true;
+  return false;
 }
 
 /** Index of the sentence containing `offset`, or -1 (between sentences). Sentences are sorted. */
@@ -446,6 +488,7 @@ function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: Retu
   // Only a signal with some alternatives tied to their first words needs each word's role.
   const withRoles = signal.partStarts.some((x) => x !== null);
   const gates = signal.anyWordParts.map((i) => signal.partGates[i]!);
+  const runs = signal.anyWordParts.map((i) => signal.partRuns[i]!);
   // The expression of the any-word alternatives a word passes, by the mask of their gates.
   const byMask = new Map<number, Subset>();
   const tokens = doc.tokens;
@@ -461,24 +504,38 @@ function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: Retu
       const gate = gates[g]!;
       if (gate >= 0) {
         // The match would hold no space before its gate character, so that character sits just before the first space.
-        if (nextSpace < start) nextSpace = text.indexOf(' ', start) >>> 0;
+        if (nextSpace < start) {
+          // text.indexOf(' ', start), or the end, read from the word's end: a word token never holds a space (the
+          // tokenizer splits at them; test/prose-detectors.test.ts checks it), and one is most often right there.
+          nextSpace = tok.end;
+          while (nextSpace < text.length && text.charCodeAt(nextSpace) !== 0x20) nextSpace++;
+        }
         if (nextSpace >= text.length || text.charCodeAt(nextSpace - 1) !== gate) continue;
       }
+      const run = runs[g];
+      if (run && !runGateFits(run, text, start)) continue;
       mask |= 1 << g;
     }
     if (!parts && !mask) continue;
-    const gated = mask ? signal.anyWordParts.filter((_, g) => mask & (1 << g)) : null;
     let sub: Subset;
     if (!parts && gates.length <= 30) {
       let known = byMask.get(mask);
-      if (!known) byMask.set(mask, (known = subsetRegex(signal, gated!)));
+      if (!known) byMask.set(mask, (known = subsetRegex(signal, maskedParts(signal.anyWordParts, mask))));
       sub = known;
-    } else sub = subsetRegex(signal, !gated ? parts! : !parts ? gated : [...parts, ...gated].sort((a, b) => a - b));
+    } else {
+      const any = mask ? maskedParts(signal.anyWordParts, mask) : null;
+      sub = subsetRegex(signal, !any ? parts! : !parts ? any : [...parts, ...any].sort((a, b) => a - b));
+    }
     if (!sub.gate.fitsAt(text, start)) continue;
     at.push(ti);
     res.push(sub);
   }
   return { at, res };
+}
+
+/** The alternatives whose bit is set in `mask` (bit g: alternatives[g]). */
+function maskedParts(alternatives: readonly number[], mask: number): number[] {
+  return alternatives.filter((_, g) => mask & (1 << g));
 }
 
 /**
