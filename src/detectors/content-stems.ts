@@ -104,12 +104,16 @@ export function computeContentStems(doc: Doc): ContentStems {
 }
 
 function grow(g: number): void {
-  let n = seen.length;
-  while (n <= g) n *= 2;
-  const s = new Int32Array(n);
-  s.set(seen);
-  seen = s;
-  const l = new Int32Array(n);
-  l.set(local);
-  local = l;
+  seen = grownTo(seen, g);
+  local = grownTo(local, g);
+}
+
+/** `a`, or a copy of it doubled until `index` fits (for tables indexed by vocabulary id or stem number). */
+export function grownTo(a: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
+  if (index < a.length) return a;
+  let n = a.length;
+  while (n <= index) n *= 2;
+  const out = new Int32Array(n);
+  out.set(a);
+  return out;
 }

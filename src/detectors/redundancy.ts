@@ -1,7 +1,7 @@
 import { fnv1a } from '../text/fnv.js';
 import { deflateRawSync } from 'node:zlib';
 import type { Finding, Token } from '../types.js';
-import { contentStems } from './content-stems.js';
+import { contentStems, grownTo } from './content-stems.js';
 import type { Doc } from '../text/doc.js';
 import { NO_ID, VocabIndex } from '../text/vocabulary.js';
 import type { Detector } from './detector.js';
@@ -340,14 +340,8 @@ function wordIds(doc: Doc): { words: Token[]; ids: Int32Array; vocab: number; to
         continue;
       }
       if (v >= wordStamp.length) {
-        let size = wordStamp.length;
-        while (size <= v) size *= 2;
-        const stamps = new Int32Array(size);
-        stamps.set(wordStamp);
-        wordStamp = stamps;
-        const locals = new Int32Array(size);
-        locals.set(wordLocal);
-        wordLocal = locals;
+        wordStamp = grownTo(wordStamp, v);
+        wordLocal = grownTo(wordLocal, v);
       }
       if (wordStamp[v] !== stamp) {
         wordStamp[v] = stamp;
