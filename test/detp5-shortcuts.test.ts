@@ -2,8 +2,6 @@
 // each is compared here with the computation it stands for, on samples/, the news and blog bodies of ../shared (when
 // present; the rest of the comparisons still run without it) and random strings built from the characters each
 // shortcut treats specially.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { franc } from 'franc';
 import { describe, expect, it } from 'vitest';
 import { COLON_END, endsColon, TRUNCATED, truncatedEnd } from '../src/chrome/line-features.js';
@@ -12,38 +10,9 @@ import { LANGUAGES } from '../src/text/language.js';
 import { trigramLanguage } from '../src/text/trigram-language.js';
 import { lineShape, lineWordCount } from '../src/text/line-shape.js';
 import { normalizeWord } from '../src/text/tokens.js';
-import { article, HAS_SHARED, ROOT, SHARED } from './helpers/run.js';
+import { article, HAS_SHARED } from './helpers/run.js';
+import { randomStrings, realTexts } from './helpers/shortcut-texts.js';
 
-function bodies(set: 'news-pages' | 'blog-pages'): string[] {
-  return readFileSync(join(SHARED, 'corpus', set, 'pages.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { body: string }).body);
-}
-const samples = (): string[] =>
-  readdirSync(join(ROOT, 'samples'))
-    .filter((f) => f.endsWith('.txt') || f.endsWith('.md'))
-    .map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8'));
-const texts = (): string[] => [...samples(), ...(HAS_SHARED ? [...bodies('news-pages'), ...bodies('blog-pages')] : [])];
-
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-function strings(alphabet: string[], count: number, maxLength: number, seed: number): string[] {
-  const r = random(seed);
-  const out: string[] = [];
-  for (let n = 0; n < count; n++) {
-    let s = '';
-    const len = Math.floor(r() * maxLength);
-    for (let i = 0; i < len; i++) s += alphabet[Math.floor(r() * alphabet.length)]!;
-    out.push(s);
-  }
-  return out;
-}
 
 if (!HAS_SHARED) console.warn('detp5-shortcuts: ../shared is absent; comparing on samples/ and random strings only');
 
@@ -65,7 +34,7 @@ function tokensPlain(text: string): { start: number; end: number; text: string; 
 describe('the tokenizer scanning the text between sentence bounds', () => {
   const alphabet = [...'aB1 .,:\'’-éU.S', 'st', 'th', 'nd', '\u0301', '𝐀', '😀', 'Ⓐ', '€', '1.5', 'Ph.D.', '\n\n', '. ', 'x.y.'];
   it('gives the tokens of the grammar expression on real text and on random strings', () => {
-    for (const text of [...texts(), ...strings(alphabet, 3000, 60, 11)]) {
+    for (const text of [...realTexts(), ...randomStrings(alphabet, 3000, 60, 11)]) {
       const doc = buildDoc(article(text));
       const got = doc.tokens.map(({ start, end, text: t, norm, kind }) => ({ start, end, text: t, norm, kind }));
       expect(got).toEqual(tokensPlain(text));
@@ -76,8 +45,8 @@ describe('the tokenizer scanning the text between sentence bounds', () => {
 
 describe('the word count of a line, capped', () => {
   it("is lineShape's word count up to the cap, on every line of real text and of random strings", () => {
-    const extra = strings([...'ab1 #*’.-', '## ', '**', 'Word', '\t'], 2000, 30, 17);
-    for (const text of [...texts(), ...extra]) {
+    const extra = randomStrings([...'ab1 #*’.-', '## ', '**', 'Word', '\t'], 2000, 30, 17);
+    for (const text of [...realTexts(), ...extra]) {
       for (const line of buildDoc(article(text)).lines) {
         const words = lineShape(line).words;
         for (const cap of [0, 1, 3, 13, 16]) expect(lineWordCount(line, cap)).toBe(Math.min(words, cap));
@@ -98,10 +67,10 @@ describe("franc's answer from franc's data", () => {
     [...'abc ,.;:!?0123456789()-"\'\n\tXYZ', 'ſ', 'K'],
   ];
   it('is the same on real text, its pieces and random strings in many scripts', () => {
-    const real = texts();
+    const real = realTexts();
     const pieces = real.flatMap((t) => [t, t.slice(0, 70), t.slice(0, 300), t.slice(t.length >> 1, (t.length >> 1) + 2500)]);
-    const random = alphabets.flatMap((a, k) => strings(a, 80, 900, 19 + k));
-    const mixed = strings(alphabets.flat(), 80, 600, 31);
+    const random = alphabets.flatMap((a, k) => randomStrings(a, 80, 900, 19 + k));
+    const mixed = randomStrings(alphabets.flat(), 80, 600, 31);
     for (const text of [...pieces, ...random, ...mixed, '', 'short', '0123456789'.repeat(10)]) {
       for (const minLength of [10, 60]) expect(trigramLanguage(text, LANGUAGES, minLength), text.slice(0, 60)).toBe(franc(text, { only: [...LANGUAGES], minLength }));
       expect(trigramLanguage(text, [], 10)).toBe(franc(text, { minLength: 10 }));
@@ -111,8 +80,8 @@ describe("franc's answer from franc's data", () => {
 
 describe('chrome line endings read from the last characters', () => {
   it('agree with the end-anchored expressions on every line of real text and on random strings', () => {
-    const lines = texts().flatMap((t) => t.split('\n').map((l) => l.trim()));
-    const random = strings([...'ab .:：]…[', '...', ' [...]', 'é', '𝐀'], 4000, 14, 23);
+    const lines = realTexts().flatMap((t) => t.split('\n').map((l) => l.trim()));
+    const random = randomStrings([...'ab .:：]…[', '...', ' [...]', 'é', '𝐀'], 4000, 14, 23);
     for (const l of [...lines, ...random]) {
       expect(endsColon(l), l).toBe(COLON_END.test(l));
       expect(truncatedEnd(l), l).toBe(TRUNCATED.test(l));

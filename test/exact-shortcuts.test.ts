@@ -1,7 +1,7 @@
 // The speed shortcuts of facts, dates and chrome must give exactly what the plain code gives: each is compared
 // here with the expression or the code it stands for, on the news and blog bodies of ../shared (when present),
 // on samples/, and on random strings built from the characters the shortcuts treat specially.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sentenceEndsIn } from '../src/chrome/line-features.js';
@@ -16,39 +16,9 @@ import { buildSentenceTable } from '../src/facts/sentence-table.js';
 import { sentenceStatuses, sentenceStatusesPlain } from '../src/facts/status.js';
 import { HEDGES, NEGATIONS } from '../src/facts/stopwords.js';
 import { buildDoc } from '../src/text/doc.js';
-import { article, HAS_SHARED, ROOT, SHARED } from './helpers/run.js';
+import { article, HAS_SHARED, ROOT } from './helpers/run.js';
+import { randomStrings, realTexts } from './helpers/shortcut-texts.js';
 
-function bodies(set: 'news-pages' | 'blog-pages'): string[] {
-  return readFileSync(join(SHARED, 'corpus', set, 'pages.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as { body: string }).body);
-}
-const samples = (): string[] =>
-  readdirSync(join(ROOT, 'samples'))
-    .filter((f) => f.endsWith('.txt') || f.endsWith('.md'))
-    .map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8'));
-const texts = (): string[] => [...samples(), ...(HAS_SHARED ? [...bodies('news-pages'), ...bodies('blog-pages')] : [])];
-
-// A small deterministic generator (no dependency, same strings every run).
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-function strings(alphabet: string[], count: number, maxLength: number, seed: number): string[] {
-  const r = random(seed);
-  const out: string[] = [];
-  for (let n = 0; n < count; n++) {
-    let s = '';
-    const len = Math.floor(r() * maxLength);
-    for (let i = 0; i < len; i++) s += alphabet[Math.floor(r() * alphabet.length)]!;
-    out.push(s);
-  }
-  return out;
-}
 
 /** The code sentenceEndsIn replaced: one-character strings looked up in sets. */
 function sentenceEndsInPlain(t: string): number {
@@ -67,8 +37,8 @@ function sentenceEndsInPlain(t: string): number {
 
 describe('chrome: sentence ends counted by character code', () => {
   it('counts what the set-based code counts, on real lines and on punctuation soup', () => {
-    const lines = texts().flatMap((t) => t.split('\n'));
-    const soup = strings(['.', '!', '?', '…', '。', '！', '？', '"', "'", '”', '’', '»', ')', ']', ' ', '\t', 'a', 'Z', '“', '\u00a0'], 20_000, 24, 7);
+    const lines = realTexts().flatMap((t) => t.split('\n'));
+    const soup = randomStrings(['.', '!', '?', '…', '。', '！', '？', '"', "'", '”', '’', '»', ')', ']', ' ', '\t', 'a', 'Z', '“', '\u00a0'], 20_000, 24, 7);
     let ends = 0;
     for (const l of [...lines, ...soup]) {
       const n = sentenceEndsIn(l);
@@ -83,7 +53,7 @@ describe('chrome: whole-line kinds kept per line', () => {
   it('gives the kind the expression gives, for lines seen once or many times', () => {
     const pack = JSON.parse(readFileSync(join(ROOT, 'rules', 'chrome.json'), 'utf8')) as { rules: Array<{ options?: ChromeOptions }> };
     const o = compileChromeOptions(pack.rules.find((r) => r.options?.kinds)!.options!);
-    const lines = texts()
+    const lines = realTexts()
       .flatMap((t) => t.split('\n'))
       .map((l) => l.trim())
       .filter((l) => l && l.split(/\s+/).length <= 14);
@@ -110,7 +80,7 @@ describe('facts: status patterns without the u flag where nothing folds into ASC
     'Straße İstanbul: the plan was approved; ſ and K alone.',
   ];
   it('finds the same statuses as the patterns as written, on real sentences and on tricky ones', () => {
-    const sentences = texts().flatMap((t) => buildDoc(article(t)).sentences.map((s) => s.text));
+    const sentences = realTexts().flatMap((t) => buildDoc(article(t)).sentences.map((s) => s.text));
     let found = 0;
     for (const s of [...sentences, ...tricky]) {
       const fast = sentenceStatuses(s, 3);
@@ -126,15 +96,15 @@ describe('facts: status patterns without the u flag where nothing folds into ASC
   });
   it('agrees on random word soup built from the patterns’ own words', () => {
     const words = ['was', 'were', 'has', 'have', 'been', 'not', 'yet', 'to', 'a', 'full', 'member', 'members', 'joined', 'join', 'approved', 'Approved', 'APPROVAL', 'ratified', 'rejected', 'killed', 'died', 'dead', 'found', 'guilty', 'pleaded', 'cleared', 'of', 'survived', 'alive', 'in', 'stable', 'condition', 'pending', 'membership', 'observer', 'status', 'ſ', 'K', 'could', ' ', ' ', ' ', ',', 'x'];
-    for (const s of strings(words, 4000, 14, 11)) expect(sentenceStatuses(s, 0), s).toEqual(sentenceStatusesPlain(s, 0));
+    for (const s of randomStrings(words, 4000, 14, 11)) expect(sentenceStatuses(s, 0), s).toEqual(sentenceStatusesPlain(s, 0));
   });
 });
 
 describe('facts: capitalised words answered without the expression for ASCII', () => {
   const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’.\-]*$/u;
   it('answers as the expression does', () => {
-    const tokens = texts().flatMap((t) => buildDoc(article(t)).tokens.map((k) => k.text));
-    const soup = strings(['A', 'z', 'Q', 'é', 'É', '\u0301', "'", '’', '.', '-', '_', '1', ' ', 'ß', '\ud835\udc00', 'İ', 'ǅ'], 20_000, 6, 5);
+    const tokens = realTexts().flatMap((t) => buildDoc(article(t)).tokens.map((k) => k.text));
+    const soup = randomStrings(['A', 'z', 'Q', 'é', 'É', '\u0301', "'", '’', '.', '-', '_', '1', ' ', 'ß', '\ud835\udc00', 'İ', 'ǅ'], 20_000, 6, 5);
     for (const w of [...tokens, ...soup.filter((s) => s.length > 0)]) expect(capitalised(w), JSON.stringify(w)).toBe(CAPITALISED.test(w));
   });
 });
@@ -147,7 +117,7 @@ describe('facts: one hash per word', () => {
   });
   it('counts negations and hedges as the word lists say, on every claim of the texts', () => {
     let negated = 0;
-    for (const t of texts()) {
+    for (const t of realTexts()) {
       const doc = buildDoc(article(t));
       for (const c of extractClaims(doc, buildSentenceTable(doc))) {
         const s = doc.sentences[c.sentence]!;
@@ -165,7 +135,7 @@ describe('dates: readers that start at a literal', () => {
   const PLAIN_YEAR = /(?<![\d.,/-])(?:19|20)\d\d(?![\d-])(?!\s*(?:%|percent|people))/g;
   const alphabet = ['1', '9', '2', '0', '5', '.', ',', '/', '-', ' ', 'a', '%', 'percent', 'people', '\n'];
   it('finds the bare years the leading look-behind found', () => {
-    for (const s of [...texts(), ...strings(alphabet, 20_000, 16, 3)]) {
+    for (const s of [...realTexts(), ...randomStrings(alphabet, 20_000, 16, 3)]) {
       const at = (re: RegExp) => [...s.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
       expect(at(BARE_YEAR), JSON.stringify(s)).toEqual(at(PLAIN_YEAR));
     }
@@ -178,7 +148,7 @@ describe('dates: readers that start at a literal', () => {
         for (const y of ['2019', '1987', '1899', '19', '2105']) composed.push(`on ${m} ${d}, ${y}`, `${d} of ${m} ${y}`, `${d}.10.${y}`, `${y}-10-${d}`, `${m} ${d}`);
       }
     }
-    const lines = [...texts().flatMap((t) => t.split('\n')), ...composed, ...strings(dateParts, 20_000, 8, 9)];
+    const lines = [...realTexts().flatMap((t) => t.split('\n')), ...composed, ...randomStrings(dateParts, 20_000, 8, 9)];
     let dated = 0;
     for (const l of lines) {
       const matches = [...l.matchAll(new RegExp(FULL_DATE.source, 'giu'))];

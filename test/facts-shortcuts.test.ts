@@ -2,8 +2,6 @@
 // the expression or code it stands for, on samples/ and the news and blog bodies and pages of ../shared (when
 // present; without it the samples and the generated strings still run), and on random strings built from the
 // characters each shortcut treats specially.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { packClaimRows, packClaims } from '../src/facts/claim-codec.js';
 import { extractClaimRows, extractClaims } from '../src/facts/claims.js';
@@ -21,22 +19,10 @@ import { flagsOf, HEDGES_CLAIM, NEGATES, STATUS_WORD, wordFlags, wordHash } from
 import { buildDoc, type Doc } from '../src/text/doc.js';
 import { NO_ID } from '../src/text/vocabulary.js';
 import type { Token } from '../src/types.js';
-import { article, HAS_SHARED, ROOT, SHARED } from './helpers/run.js';
+import { article, HAS_SHARED } from './helpers/run.js';
+import { randomStrings, realTexts, seededRandom } from './helpers/shortcut-texts.js';
 
-function pages(set: 'news-pages' | 'blog-pages', field: 'body' | 'page'): string[] {
-  return readFileSync(join(SHARED, 'corpus', set, 'pages.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => (JSON.parse(l) as Record<string, string>)[field] ?? '');
-}
-const samples = (): string[] =>
-  readdirSync(join(ROOT, 'samples'))
-    .filter((f) => f.endsWith('.txt') || f.endsWith('.md'))
-    .map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8'));
-const TEXTS: string[] = [
-  ...samples(),
-  ...(HAS_SHARED ? [...pages('news-pages', 'body'), ...pages('blog-pages', 'body')] : []),
-];
+const TEXTS: string[] = realTexts();
 let docCache: Doc[] | null = null;
 const docs = (): Doc[] => (docCache ??= TEXTS.map((t) => buildDoc(article(t))));
 
@@ -54,25 +40,6 @@ class Differences {
   }
 }
 
-// A small deterministic generator (no dependency, same strings every run).
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-function strings(alphabet: string[], count: number, maxLength: number, seed: number): string[] {
-  const r = random(seed);
-  const out: string[] = [];
-  for (let n = 0; n < count; n++) {
-    let s = '';
-    const len = Math.floor(r() * maxLength);
-    for (let i = 0; i < len; i++) s += alphabet[Math.floor(r() * alphabet.length)]!;
-    out.push(s);
-  }
-  return out;
-}
 
 describe('facts: per-word answers read by vocabulary id', () => {
   it('gives hashString(norm) and the word lists’ answers for every word and figure', () => {
@@ -125,7 +92,7 @@ describe('facts: the status gate by word', () => {
   it('reads each pattern’s needed words per word id as the lower-cased sentence gives them', () => {
     const d = new Differences();
     const parts = ['2nd', 'ied', 'died', 'Member', 'members', 'JOINED', 'join', 'has', 'have', 'was', 'not', 'a', 'full', 'approved', 'RATIFİED', 'ratifi', 'K', 'ſurvived', 'guilty', 'pleaded', 'found', 'condition', 'stable', 'in', 'killed', ' ', ' ', ',', '’'];
-    const all = [...docs(), ...strings(parts, 5000, 12, 23).map((t) => buildDoc(article(t)))];
+    const all = [...docs(), ...randomStrings(parts, 5000, 12, 23).map((t) => buildDoc(article(t)))];
     let found = 0;
     for (const doc of all) {
       for (const s of doc.sentences) {
@@ -141,7 +108,7 @@ describe('facts: the status gate by word', () => {
   it('holds on word soup: ordinals glued to letters, capitals, Kelvin sign and long s, apostrophes', () => {
     const d = new Differences();
     const parts = ['2nd', '1st', 'ied', 'died', 'DIED', 'Member', 'mem', 'ber', 'join', '-', '’', "'", 'K', 'ſ', 'illed', 'k', ' ', ' ', '.', 'U.S.', 'é', 'x', '3', 'ratif', 'ied', 'PASSED'];
-    for (const text of strings(parts, 20_000, 8, 21)) {
+    for (const text of randomStrings(parts, 20_000, 8, 21)) {
       const doc = buildDoc(article(text));
       for (const s of doc.sentences) if (!mayStateStatus(doc.tokens, s.tokenFrom, s.tokenTo)) d.check(ANY_STATUS.test(s.text), false, () => s.text);
     }
@@ -152,12 +119,12 @@ describe('facts: the status gate by word', () => {
 
 describe('facts: quantities tried only near a digit', () => {
   const soup = ['1', '9', '0', ',', '.', ' ', '$', 'US$', '€', '£', '¥', 'million', 'm', 'k', '%', 'percent', 'per cent', 'points', 'troops', 'st', 'nd', ':', '/', '-', 'a', 'B', '\u00a0', '\ud835\udc00', 'é'];
-  const generated = strings(soup, 20_000, 14, 5);
+  const generated = randomStrings(soup, 20_000, 14, 5);
   const sentences = (): string[] => docs().flatMap((d) => d.sentences.map((s) => s.text));
   it('finds the match the expression finds from the same position', () => {
     const d = new Differences();
     let matches = 0;
-    const r = random(17);
+    const r = seededRandom(17);
     for (const text of [...sentences(), ...generated]) {
       // The positions the reader asks from (0, then past each match), and a few others.
       const froms = [0, Math.floor(r() * (text.length + 1)), Math.floor(r() * (text.length + 1))];
@@ -195,8 +162,8 @@ describe('facts: the word before a figure or a date, read backwards', () => {
     const out: Array<[string, number]> = [];
     // Where the readers ask: the start of a figure or a date, so a token's start; and anywhere in generated strings.
     for (const doc of docs()) for (const t of doc.tokens) if (t.kind === 'number' || t.kind === 'symbol' || /^[A-Z]/.test(t.text)) out.push([doc.text, t.start]);
-    const r = random(3);
-    for (const s of strings(soup, 20_000, 30, 13)) out.push([s, Math.floor(r() * (s.length + 1))]);
+    const r = seededRandom(3);
+    for (const s of randomStrings(soup, 20_000, 30, 13)) out.push([s, Math.floor(r() * (s.length + 1))]);
     return out;
   };
   it('takes the last content word of the last four, as the expression on the lower-cased window does', () => {
@@ -220,7 +187,7 @@ describe('facts: the word before a figure or a date, read backwards', () => {
 describe('facts: the local date reader’s month-or-year gate', () => {
   it('passes every sentence the date expression matches in', () => {
     const parts = ['May', 'Oct.', 'Sept', 'June', 'jan', 'JAN', 'of', 'in ', 'since ', '3', '16th', '31', '2019', '1987', '19', '20', ' ', ',', '.', 'x'];
-    const lines = [...docs().flatMap((d) => d.sentences.map((s) => s.text)), ...strings(parts, 20_000, 10, 9)];
+    const lines = [...docs().flatMap((d) => d.sentences.map((s) => s.text)), ...randomStrings(parts, 20_000, 10, 9)];
     const d = new Differences();
     for (const l of lines) {
       EXPLICIT.lastIndex = 0;
@@ -291,7 +258,7 @@ function sentenceEntitiesPlain(doc: Doc, sentence: number): Entity[] {
 describe('facts: names read with one capital test per token', () => {
   it('finds the names the plain reader finds, on real text and on name soup', () => {
     const soup = ['Bank', 'of', 'England', 'President', 'Alexander', 'Lukashenko’s', "O'Neil's", 'the', 'The', 'May', 'da', 'Vinci', 'I', 'Ms', ',', '”', '"', ' ', ' ', '. ', 'said', 'Kazakhstan’s', 'Ambassador', 'É', 'x', '’', "'"];
-    const all = [...docs(), ...strings(soup, 3000, 16, 31).map((t) => buildDoc(article(t)))];
+    const all = [...docs(), ...randomStrings(soup, 3000, 16, 31).map((t) => buildDoc(article(t)))];
     const d = new Differences();
     let names = 0;
     for (const doc of all) {

@@ -2,10 +2,8 @@
 // quote the sentences of the pairs it reports, the articles involved are read again from their files
 // (a second pass, only for those ids), or each is read from where it was found (BodyStore): stdin cannot
 // be read twice, so its pairs point at line and column unless its bodies were kept.
-import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { recordToArticle } from '../input/record.js';
-import { bodyAt, type Origin } from '../input/stream-articles.js';
+import { bodyAt, bodyOfLine, type Origin } from '../input/stream-articles.js';
 import type { Article, Comparison } from '../types.js';
 import { planInputs } from './plan-inputs.js';
 
@@ -109,13 +107,7 @@ export class BodyReader {
       if (this.buf.length < origin.bytes) this.buf = Buffer.allocUnsafe(Math.max(origin.bytes, this.buf.length * 2));
       const bytes = this.buf.subarray(0, origin.bytes);
       if (readSync(fd, bytes, 0, origin.bytes, origin.offset) !== origin.bytes) return undefined;
-      if (!isUtf8(bytes)) return undefined;
-      let text = bytes.toString('utf8');
-      if (origin.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      if (text.endsWith('\r')) text = text.slice(0, -1);
-      const where = `${origin.path}:${origin.lineNo}`;
-      const r = recordToArticle(JSON.parse(text), { source: where, fallbackId: where, format: 'jsonl' });
-      return 'article' in r ? r.article.body : undefined;
+      return bodyOfLine(bytes, origin);
     } catch {
       return undefined;
     }

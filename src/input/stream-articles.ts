@@ -118,6 +118,17 @@ export async function* fileItems(path: string): AsyncGenerator<InputItem> {
   }
 }
 
+/** The body in one JSONL line's bytes, read as an article exactly as the batch read it; undefined when it is not. */
+export function bodyOfLine(bytes: Buffer, origin: { path: string; lineNo: number }): string | undefined {
+  let text = utf8(bytes);
+  if (text === null) return undefined;
+  if (origin.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.endsWith('\r')) text = text.slice(0, -1);
+  const where = `${origin.path}:${origin.lineNo}`;
+  const r = recordToArticle(JSON.parse(text), { source: where, fallbackId: where, format: 'jsonl' });
+  return 'article' in r ? r.article.body : undefined;
+}
+
 /** The body of an article read again from its origin; undefined when it cannot be read as it was. */
 export function bodyAt(origin: Origin): string | undefined {
   try {
@@ -129,13 +140,7 @@ export function bodyAt(origin: Origin): string | undefined {
     } finally {
       closeSync(fd);
     }
-    let text = utf8(buf);
-    if (text === null) return undefined;
-    if (origin.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    const where = `${origin.path}:${origin.lineNo}`;
-    const r = recordToArticle(JSON.parse(text), { source: where, fallbackId: where, format: 'jsonl' });
-    return 'article' in r ? r.article.body : undefined;
+    return bodyOfLine(buf, origin);
   } catch {
     return undefined;
   }
