@@ -1,6 +1,7 @@
 import { isStopId, stopwordBits } from '../facts/claim-words.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
 import { bare, isNumber } from '../facts/token-ids.js';
+import { FNV_OFFSET, fnvStep } from '../text/fnv.js';
 
 /**
  * What the comparison keeps of each packed claim when an article is unpacked (its sentence, two flags and its
@@ -31,11 +32,8 @@ let skipAt = new Int32Array(64);
 let skipLen = new Int32Array(64);
 let oneClaim = new Uint32Array(256);
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-const hashStep = (h: number, c: number): number => Math.imul(h ^ c, FNV_PRIME);
-const SUBJECT_SEED = hashStep(hashStep(FNV_OFFSET, 0x73 /* s */), 0x3a /* : */);
-const NAME_SEED = hashStep(hashStep(FNV_OFFSET, 0x65 /* e */), 0x3a /* : */);
+const SUBJECT_SEED = fnvStep(fnvStep(FNV_OFFSET, 0x73 /* s */), 0x3a /* : */);
+const NAME_SEED = fnvStep(fnvStep(FNV_OFFSET, 0x65 /* e */), 0x3a /* : */);
 
 class Malformed extends Error {}
 const MALFORMED = new Malformed();
@@ -140,7 +138,7 @@ function hashStringAt(seed: number, byWord: boolean): void {
   if (!byWord) {
     if (a === b) return;
     let h = seed;
-    for (let k = a; k < b; k++) h = hashStep(h, text.charCodeAt(k));
+    for (let k = a; k < b; k++) h = fnvStep(h, text.charCodeAt(k));
     pushTerm(h);
     return;
   }
@@ -151,7 +149,7 @@ function hashStringAt(seed: number, byWord: boolean): void {
     if (c === 0x20) {
       pushTerm(h);
       h = seed;
-    } else h = hashStep(h, c);
+    } else h = fnvStep(h, c);
   }
   pushTerm(h);
 }

@@ -1,4 +1,4 @@
-import { fnv1a } from '../text/fnv.js';
+import { FNV_OFFSET, fnv1a, fnvStep } from '../text/fnv.js';
 import { deflateRawSync } from 'node:zlib';
 import type { Finding, Token } from '../types.js';
 import { contentWords } from '../text/content-words.js';
@@ -150,8 +150,6 @@ function duplicateLines(doc: Doc): { share: number; first: { start: number; end:
 /** A line folded for comparison: trimmed, whitespace runs as one space, lower-cased. */
 const lineKey = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
-const FNV = 0x01000193;
-
 /**
  * How lineKey treats a character, for the characters news text is made of (ASCII, Latin-1, general
  * punctuation): whitespace (`\s`), upper case that lower-cases to the code + 0x20, or kept as it is; any
@@ -176,7 +174,7 @@ export function foldKind(c: number): number {
 
 /** stringHash(lineKey(text)) and the key's length, read in place (null for a line with a character foldKind leaves to lineKey). */
 function foldedHash(text: string): { hash: number; length: number } | null {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   let length = 0;
   let space = false;
   for (let i = 0; i < text.length; i++) {
@@ -188,12 +186,12 @@ function foldedHash(text: string): { hash: number; length: number } | null {
       continue;
     }
     if (space) {
-      h = Math.imul(h ^ 0x20, FNV);
+      h = fnvStep(h, 0x20);
       length++;
       space = false;
     }
     if (kind === FOLD_UPPER) c += 0x20;
-    h = Math.imul(h ^ c, FNV);
+    h = fnvStep(h, c);
     length++;
   }
   return { hash: h, length };
