@@ -1,18 +1,13 @@
 import type { ComparisonSide, ContradictionKind } from '../types.js';
 import { position, type FactsView } from './facts-view.js';
-import { quoteSentence } from './quote.js';
+import { collapseSpaces, isSpaceCode, quoteSentence } from './quote.js';
 
 /** The body of an article by id, where the caller still has it (one process); undefined across shards. */
 export type BodyOf = (article: string) => string | undefined;
 
 const SIDE_TEXT = 400;
 
-/** Whether the code unit is one /\s/ matches (tested per character here: a regex call per character cost more than the cut). */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+export { isSpaceCode } from './quote.js';
 
 /**
  * The span as one line (white space collapsed, trimmed), cut at SIDE_TEXT characters. A near-duplicate's span
@@ -25,10 +20,10 @@ function sideText(body: string, start: number, end: number): string {
   while (from < end && isSpaceCode(body.charCodeAt(from))) from++;
   for (let to = Math.min(end, from + 2 * SIDE_TEXT); to < end; to = Math.min(end, to + 2 * SIDE_TEXT)) {
     if (isSpaceCode(body.charCodeAt(to - 1))) continue;
-    const t = body.slice(from, to).replace(/\s+/g, ' ');
+    const t = collapseSpaces(body, from, to);
     if (t.length > SIDE_TEXT) return `${t.slice(0, SIDE_TEXT - 1)}…`;
   }
-  const t = body.slice(start, end).replace(/\s+/g, ' ').trim();
+  const t = collapseSpaces(body, start, end).trim();
   return t.length > SIDE_TEXT ? `${t.slice(0, SIDE_TEXT - 1)}…` : t;
 }
 

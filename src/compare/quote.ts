@@ -1,6 +1,37 @@
+/** Whether the code unit is one /\s/ matches (tested per character here: a regex call per character cost more than the cut). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const SPACES = /\s+/g;
+
+/**
+ * text.slice(from, to).replace(/\s+/g, ' '): most quoted spans are already one line with single spaces, and
+ * one look at their characters is cheaper than the replace (the quoting's largest cost after the reads).
+ */
+export function collapseSpaces(text: string, from: number, to: number): string {
+  let prev = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0xa0) {
+      prev = false;
+      continue;
+    }
+    if (!isSpaceCode(c)) {
+      prev = false;
+      continue;
+    }
+    if (prev || c !== 0x20) return text.slice(from, to).replace(SPACES, ' ');
+    prev = true;
+  }
+  return text.slice(from, to);
+}
+
 /** A sentence quoted in a comparison message: one line, long ones shortened around the middle. */
 export function quoteSentence(text: string, max = 160, focus?: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = collapseSpaces(text, 0, text.length).trim();
   if (t.length <= max) return `“${t}”`;
   // Keep the differing words in view: a window around them rather than the sentence's two ends.
   const at = focus ? t.toLowerCase().indexOf(focus.toLowerCase()) : -1;
