@@ -16,7 +16,7 @@ export interface PatternOptions {
   fix?: { find: string; replace: string };
 }
 
-interface PreparedPattern {
+export interface PreparedPattern {
   re: RegExp;
   unless: RegExp | null;
   replacement: string | undefined;
