@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lineFeatures } from '../src/chrome/line-features.js';
+import { forEachRun, RUN } from '../src/detectors/mojibake.js';
 import { compileChromeOptions, type ChromeOptions } from '../src/chrome/options.js';
 import { CURRENT_YEAR, currentYearMatches } from '../src/dates/date-mentions.js';
 import type { LoadedRule } from '../src/detectors/detector.js';
@@ -91,5 +92,19 @@ describe('dates: "the current year" tried only in texts that hold "year"', () =>
       found += got.length;
     }
     expect(found).toBeGreaterThan(100);
+  });
+});
+
+describe('mojibake: non-ASCII runs read by character code', () => {
+  it('gives the runs matchAll with the expression gives, astral characters and lone surrogates included', () => {
+    const soup = randomStrings(['a', ' ', 'é', '’', '“', '\u0080', '\u009f', '\uffff', '😀', '\ud83d', '\ude00', 'Ã', '©', 'â€', '\n'], 20_000, 16, 3);
+    let runs = 0;
+    for (const text of [...realTexts(), ...soup]) {
+      const got: Array<[number, number]> = [];
+      forEachRun(text, (start, end) => got.push([start, end]));
+      expect(got, JSON.stringify(text.slice(0, 80))).toEqual([...text.matchAll(RUN)].map((m) => [m.index, m.index + m[0].length]));
+      runs += got.length;
+    }
+    expect(runs).toBeGreaterThan(10_000);
   });
 });
