@@ -527,16 +527,25 @@ const SECTION_GAP = 12;
 /** Dated lines in a row that make a schedule. */
 const SCHEDULE_LINES = 3;
 
-/** The tokens of each line, in one pass over both (tokens never cross a line break). */
-function tokensByLine(lines: readonly Line[], tokens: readonly Token[]): Token[][] {
-  const out: Token[][] = lines.map(() => []);
+/**
+ * The word and number tokens of each line (all that line features read of them), in one pass over both (tokens
+ * never cross a line break). A blank line gets none, and shares one empty array.
+ */
+function tokensByLine(lines: readonly Line[], tokens: readonly Token[]): (readonly Token[])[] {
+  const out: (readonly Token[])[] = new Array(lines.length).fill(NO_TOKENS);
   let k = 0;
   for (const l of lines) {
     while (k < tokens.length && tokens[k]!.start < l.start) k++;
-    while (k < tokens.length && tokens[k]!.end <= l.end) out[l.index]!.push(tokens[k++]!);
+    let own: Token[] | null = null;
+    for (; k < tokens.length && tokens[k]!.end <= l.end; k++) {
+      const t = tokens[k]!;
+      if (t.kind === 'word' || t.kind === 'number') (own ??= []).push(t);
+    }
+    if (own) out[l.index] = own;
   }
   return out;
 }
+const NO_TOKENS: readonly Token[] = [];
 
 /**
  * HTML input: the markup's word on each line, on top of what its text says. Lines in furniture (nav,

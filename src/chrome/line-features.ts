@@ -109,8 +109,12 @@ function stopwordIndex(stopwords: ReadonlySet<string>): VocabIndex {
   return index;
 }
 
-function wordsOf(t: string, tokens: readonly Token[] | null, trimmedStart: number): LineWord[] {
+function wordsOf(t: string, tokens: readonly Token[] | null, trimmedStart: number): readonly LineWord[] {
   if (tokens) {
+    // The classifier hands each line its words already (tokensByLine): read as they are, without a copy.
+    let all = true;
+    for (const k of tokens) if (k.kind !== 'word' && k.kind !== 'number') all = false;
+    if (all) return tokens;
     const out: LineWord[] = [];
     for (const k of tokens) if (k.kind === 'word' || k.kind === 'number') out.push(k);
     return out;
@@ -180,6 +184,13 @@ function mayHaveCjk(words: readonly LineWord[]): boolean {
  */
 export function figureLine(f: LineFeatures): boolean {
   return f.numberShare > 0.1 && !f.countingHeadline;
+}
+
+/** Words that start with a digit (counted, not filtered into an array: this runs for every line). */
+function leadingDigits(words: readonly LineWord[]): number {
+  let n = 0;
+  for (const w of words) if (isDigit(w.text.charCodeAt(0))) n++;
+  return n;
 }
 
 /** Words of prose a glued headline's snippet needs after the headline run. */
@@ -260,7 +271,8 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   let countingHeadline = false;
   if (titleCase >= opts.thresholds.titleCaseShare && content >= 2 && !endsSentence) {
     const at = tokens0.findIndex((w) => w.kind === 'number' || isDigit(w.text.charCodeAt(0)));
-    const numbers = tokens0.filter((w) => w.kind === 'number' || isDigit(w.text.charCodeAt(0))).length;
+    let numbers = 0;
+    for (const w of tokens0) if (w.kind === 'number' || isDigit(w.text.charCodeAt(0))) numbers++;
     // The count leads ("8 Crazy ...") or follows one word ("Top 10 ..."); a number beside a month or a
     // weekday is a date ("June 9 -- Arena, City", "Thu 4 October | Leeds").
     const calendar = (w: LineWord | undefined): boolean => !!w && CALENDAR_WORD.test(w.text);
@@ -286,7 +298,7 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     gluedDateline: head.includes(':') && GLUED_DATELINE.test(head),
     gluedHeadline: gluedHeadline(tokens0, stopwords, opts.thresholds.gluedHeadlineWords),
     digits: DIGIT.test(t),
-    numberShare: tokens0.length ? tokens0.filter((w) => isDigit(w.text.charCodeAt(0))).length / tokens0.length : 0,
+    numberShare: tokens0.length ? leadingDigits(tokens0) / tokens0.length : 0,
     stopwords: sw,
     startsLower: LOWER_START.test(t),
     commentByline,

@@ -10,7 +10,34 @@ const MAX_LAYERS = 4;
 const COMMON = /^[\u00a0-\u00ff\u2010-\u2044\u20ac\u2122]+$/u;
 // Runs of non-ASCII characters: every byte of a multi-byte UTF-8 character is 0x80 or above, so its
 // mis-decoded form never contains ASCII.
-const RUN = /[\u0080-\uffff]+/gu;
+/** A non-ASCII run of the Basic Multilingual Plane: what a code page can have garbled (read by forEachRun). */
+export const RUN = /[\u0080-\uffff]+/gu;
+
+/** A well-formed surrogate pair at `i`: one astral code point, which RUN (a range of the BMP, `u` flag) never takes. */
+function pairAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= t.length) return false;
+  const d = t.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
+}
+
+/**
+ * [start, end) of each match of RUN in `text`, in order, read by character code: an article has a non-ASCII run at
+ * every typographic quote and dash, and matchAll made a match array for each (about 50 an article) only to drop most.
+ */
+export function forEachRun(text: string, visit: (start: number, end: number) => void): void {
+  const len = text.length;
+  for (let i = 0; i < len; ) {
+    if (text.charCodeAt(i) < 0x80) i++;
+    else if (pairAt(text, i)) i += 2;
+    else {
+      let j = i + 1;
+      while (j < len && text.charCodeAt(j) >= 0x80 && !pairAt(text, j)) j++;
+      visit(i, j);
+      i = j;
+    }
+  }
+}
 
 function continuation(b: number): boolean {
   return b >= 0x80 && b <= 0xbf;
@@ -206,7 +233,11 @@ interface RunRepair {
  */
 export function repairText(text: string): RunRepair[] {
   // Runs no reading can change are left out first: they never repair and never count as evidence.
-  const runs = [...text.matchAll(RUN)].filter((m) => readable(m[0])).map((m) => ({ run: m[0], start: m.index!, end: m.index! + m[0].length }));
+  const runs: Array<{ run: string; start: number; end: number }> = [];
+  forEachRun(text, (start, end) => {
+    const run = text.slice(start, end);
+    if (readable(run)) runs.push({ run, start, end });
+  });
   const context = (r: { start: number; end: number }): [string, string] => [text.slice(Math.max(0, r.start - 2), r.start), text.slice(r.end, r.end + 1)];
   const out: (RunRepair | null)[] = runs.map((r) => {
     const repair = repairRun(r.run, ...context(r));

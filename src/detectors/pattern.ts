@@ -1,6 +1,6 @@
 import { escapeRegExp } from '../text/regexp-escape.js';
 import type { Finding } from '../types.js';
-import { overlapsProtected, PROTECTED_KINDS, protectedSpans, type ProtectedKind } from '../text/protected-spans.js';
+import { overlapsProtected, PROTECTED_KINDS, protectedSpans, type ProtectedKind, type ProtectedSpan } from '../text/protected-spans.js';
 import type { Detector } from './detector.js';
 import { preparedSource } from './pattern-prepared.js';
 
@@ -16,7 +16,7 @@ export interface PatternOptions {
   fix?: { find: string; replace: string };
 }
 
-interface PreparedPattern {
+export interface PreparedPattern {
   re: RegExp;
   unless: RegExp | null;
   replacement: string | undefined;
@@ -125,7 +125,9 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
   run(doc, rule) {
     const p = rule.prepared;
     if (p.mayMatch && !p.mayMatch(doc.text)) return [];
-    const spans = p.skip.size ? protectedSpans(doc) : [];
+    // Read on the first match that needs them: most articles have no match for most rules, and the spans are a
+    // pure function of the text (memoised on the document), so when they are computed does not matter.
+    let spans: ProtectedSpan[] | null = null;
     const out: Finding[] = [];
     // One compiled expression per rule: run() is synchronous, so resetting its position is enough.
     const re = p.re;
@@ -138,7 +140,7 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
       }
       const [start, end] = p.group ? (m.indices?.groups?.[p.group] ?? [m.index, m.index + m[0].length]) : [m.index, m.index + m[0].length];
       if (p.unless?.test(m[0])) continue;
-      if (p.skip.size && overlapsProtected(spans, start, end, p.skip)) continue;
+      if (p.skip.size && overlapsProtected((spans ??= protectedSpans(doc)), start, end, p.skip)) continue;
       const f: Finding = { start, end };
       // Named groups become message placeholders: "Missing space in \"{w1},{w2}\"".
       if (m.groups) f.data = Object.fromEntries(Object.entries(m.groups).map(([k, v]) => [k, v ?? '']));

@@ -12,6 +12,8 @@ import { applyInline, type InlineOutcome } from '../suppress/apply-inline.js';
 import { blankDirectives, onlyBlanked, readDirectives } from '../suppress/directives.js';
 
 const TEXT_MAX = 300;
+/** A rule's flags when it found nothing: shared, only read (its flags are copied into the article's). */
+const NO_FLAGS: readonly Flag[] = [];
 
 /** A rule that threw on this article: its other rules' flags still stand. */
 export interface RuleFailure {
@@ -100,9 +102,11 @@ export function checkArticleWith(article: Article, rules: readonly LoadedRule[],
       continue;
     }
     // One detector's bug costs that rule on this article, never the article's other flags.
-    let ruleFlags: Flag[];
+    let ruleFlags: readonly Flag[];
     try {
-      ruleFlags = postprocess(DETECTORS.get(rule.type)!.run(doc, rule, ctx), doc.text.length)
+      const findings = DETECTORS.get(rule.type)!.run(doc, rule, ctx);
+      // Most rules find nothing in most articles: no steps, filters or arrays for them (each step keeps [] as []).
+      ruleFlags = findings.length === 0 ? NO_FLAGS : postprocess(findings, doc.text.length)
         .filter((f) => !inText.length || !onlyBlanked(f, inText, article.body))
         .map((f) => toFlag(doc, rule, f, article.body));
     } catch (e) {
