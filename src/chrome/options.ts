@@ -113,6 +113,10 @@ export interface ChromeThresholds {
 }
 
 import type { StructureSpec } from './structure-hints.js';
+import { buildCached } from '../shipped/build-cache.js';
+
+/** The build-time table of the shipped patterns' literals (reading them cold cost more than it saved). */
+export const LITERALS_TABLE = 'chrome-literals';
 
 export interface ChromeOptions {
   /** Function words per language (ISO 639-3); text in other languages is measured against all lists together. */
@@ -176,9 +180,10 @@ export function kindOfLine(o: CompiledChromeOptions, line: string, head: string,
   const c = o.combined;
   const split = o.split !== null && o.split.callsLeft > 0 ? o.split : null;
   if (split) split.callsLeft--;
+  let starts: CompiledKind | null | undefined;
   return (
     (short && c.lines ? wholeLineKind(o, c.lines, line, split) : null) ??
-    (c.starts ? (split ? splitKind(o.kinds, split.starts, head) : groupKind(c.starts.exec(head), o.kinds)) : null) ??
+    (c.starts ? (split && (starts = splitKind(o.kinds, split, split.starts, head)) !== undefined ? starts : groupKind(c.starts.exec(head), o.kinds)) : null) ??
     (c.ends ? groupKind(c.ends.exec(tail), o.kinds) : null)
   );
 }
@@ -194,10 +199,13 @@ export function kindOfLine(o: CompiledChromeOptions, line: string, head: string,
 const SPLIT_CALLS = 256;
 
 /** One chrome pattern on its own, anchored as its kind's expression is. */
-interface SplitPattern {
+export interface SplitPattern {
   /** Index of its kind in `kinds`. */
   kind: number;
-  re: RegExp;
+  /** The pattern's expression, compiled when first needed: constructing them all would cost what it saves. */
+  source: string;
+  anchor: 'line' | 'start';
+  re: RegExp | null;
   /** Strings of which every match contains one (after foldCase), or null: always tried. */
   literals: string[] | null;
 }
@@ -209,7 +217,8 @@ export interface SplitPatterns {
   callsLeft: number;
 }
 
-function splitKind(kinds: readonly CompiledKind[], patterns: readonly SplitPattern[], text: string): CompiledKind | null {
+/** The kind of the first pattern matching `text`, null for none; undefined when a pattern cannot stand alone (the combined expression answers then, and from then on). */
+function splitKind(kinds: readonly CompiledKind[], split: SplitPatterns, patterns: readonly SplitPattern[], text: string): CompiledKind | null | undefined {
   let folded: string | null = null;
   for (const p of patterns) {
     if (p.literals) {
@@ -218,9 +227,21 @@ function splitKind(kinds: readonly CompiledKind[], patterns: readonly SplitPatte
       for (const l of p.literals) if (folded.includes(l)) { found = true; break; }
       if (!found) continue;
     }
-    if (p.re.test(text)) return kinds[p.kind]!;
+    let re: RegExp;
+    try {
+      re = splitPatternRegExp(p);
+    } catch {
+      split.callsLeft = 0;
+      return undefined;
+    }
+    if (re.test(text)) return kinds[p.kind]!;
   }
   return null;
+}
+
+/** A split pattern's expression (compiled on first use). */
+export function splitPatternRegExp(p: SplitPattern): RegExp {
+  return (p.re ??= anchored(p.source, p.anchor));
 }
 
 const FINAL_SIGMA = /\u03c2/g;
@@ -402,19 +423,14 @@ function splitPatterns(kinds: Record<string, ChromeKindSpec>, pick: (k: ChromeKi
     for (const p of pick(spec) ?? []) {
       // A back-reference counts groups across the combined expression: the split would not be the same pattern.
       if (/\\(?:[1-9]|k<)/.test(p)) return null;
-      let re: RegExp;
-      try {
-        re = anchored(`(?:${p})`, anchor);
-      } catch {
-        return null;
-      }
-      let literals: string[] | null;
-      try {
-        literals = chromeLiterals(p);
-      } catch {
-        literals = null;
-      }
-      out.push({ kind, re, literals });
+      const literals = buildCached(LITERALS_TABLE, p, () => {
+        try {
+          return chromeLiterals(p);
+        } catch {
+          return null;
+        }
+      });
+      out.push({ kind, source: `(?:${p})`, anchor, re: null, literals });
     }
     kind++;
   }
@@ -430,15 +446,20 @@ const WHOLE_LINE_MAX = 20_000;
 const wholeLineCache = new WeakMap<CompiledChromeOptions, Map<string, CompiledKind | null>>();
 
 function wholeLineKind(o: CompiledChromeOptions, re: RegExp, line: string, split: SplitPatterns | null): CompiledKind | null {
-  if (line.length > WHOLE_LINE_KEY) return split ? splitKind(o.kinds, split.lines, line) : groupKind(re.exec(line), o.kinds);
+  if (line.length > WHOLE_LINE_KEY) return lineKind(o, re, line, split);
   let cache = wholeLineCache.get(o);
   if (!cache) wholeLineCache.set(o, (cache = new Map()));
   const known = cache.get(line);
   if (known !== undefined) return known;
-  const kind = split ? splitKind(o.kinds, split.lines, line) : groupKind(re.exec(line), o.kinds);
+  const kind = lineKind(o, re, line, split);
   if (cache.size >= WHOLE_LINE_MAX) cache.clear();
   cache.set(copyOf(line), kind);
   return kind;
+}
+
+function lineKind(o: CompiledChromeOptions, re: RegExp, line: string, split: SplitPatterns | null): CompiledKind | null {
+  const k = split ? splitKind(o.kinds, split, split.lines, line) : undefined;
+  return k !== undefined ? k : groupKind(re.exec(line), o.kinds);
 }
 
 /** A string with its own characters: a slice of an article's text would keep the whole text alive as a key. */
