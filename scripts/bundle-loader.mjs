@@ -14,7 +14,6 @@ import { Script } from 'node:vm';
 import { decodeUtf8 } from '../shipped/decode-utf8.js';
 // V8's flags are part of the cache's key: set them before compiling, as the run that made the cache did.
 import './regexp-tier-up.js';
-import './young-generation.js';
 
 const BUNDLE = fileURLToPath(new URL('./bundle.cjs', import.meta.url));
 const CACHE = `${BUNDLE}.cache`;

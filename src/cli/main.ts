@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // First: it changes how V8 compiles the patterns every later module uses.
 import './regexp-tier-up.js';
-import './young-generation.js';
 import { Command, CommanderError, Option } from 'commander';
 import { FORMAT_NAMES, formatsHelp } from '../report/formats/index.js';
 import { TOOL_VERSION } from '../report/version.js';
