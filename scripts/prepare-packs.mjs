@@ -13,6 +13,9 @@ rmSync(VALIDATED_FILE, { force: true });
 const { PREPARED_FILE, computedSources } = await import('../dist/detectors/pattern-prepared.js');
 // Nor is the pattern cache: every pattern below is expanded and analysed afresh, and the results written out.
 rmSync(PREPARED_FILE, { force: true });
+// Nor the other values prepared from the packs (the chrome patterns' literals).
+const { BUILD_CACHE_FILE, computedTables } = await import('../dist/shipped/build-cache.js');
+rmSync(BUILD_CACHE_FILE, { force: true });
 const { BUILTIN_RULES_DIR, packFiles, readPack, RuleLoadError } = await import('../dist/rules/load-rules.js');
 const { PRESETS_DIR, loadConfig, ConfigError } = await import('../dist/rules/config.js');
 const { languageData } = await import('../dist/text/language-data.js');
@@ -57,4 +60,5 @@ const { loadRules } = await import('../dist/rules/load-rules.js');
 const { defaultConfig } = await import('../dist/rules/config.js');
 if (!failed) loadRules(defaultConfig());
 writeFileSync(PREPARED_FILE, `${JSON.stringify(computedSources())}\n`);
+writeFileSync(BUILD_CACHE_FILE, `${JSON.stringify(computedTables())}\n`);
 if (failed) process.exit(1);
