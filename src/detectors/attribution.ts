@@ -3,6 +3,7 @@ import type { Doc } from '../text/doc.js';
 import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
 import type { Detector } from './detector.js';
 import { startsWithCapital } from '../text/initial-capital.js';
+import { VocabIndex } from '../text/vocabulary.js';
 
 /** A vague group that "says" things: "experts", "sources", "many people". */
 export interface SubjectSpec {
@@ -109,6 +110,8 @@ interface Prepared {
   passivesByFirst: Map<string, string[][]>;
   /** Per word the roles that decide whether a sentence needs a closer look (most words have none): see WORD_*. */
   wordRoles: Map<string, number>;
+  /** wordRoles by vocabulary id (0: none): one array read per token. */
+  roleOf: VocabIndex;
 }
 
 /** A speech verb, a hedge, a word a vague cue can start with, "according". */
@@ -116,11 +119,14 @@ const WORD_SPEECH = 1;
 const WORD_HEDGE = 2;
 const WORD_CUE = 4;
 const WORD_ACCORDING = 8;
+/** A reporting verb (membership of `reportingVerbs`, read by countNamed; decides nothing about a sentence). */
+const WORD_REPORTING = 16;
 
-function wordRoles(p: Omit<Prepared, 'wordRoles'>): Map<string, number> {
+function wordRoles(p: Omit<Prepared, 'wordRoles' | 'roleOf'>): Map<string, number> {
   const roles = new Map<string, number>();
   const add = (w: string, role: number): void => void roles.set(w, (roles.get(w) ?? 0) | role);
   for (const w of p.speechVerbs) add(w, WORD_SPEECH);
+  for (const w of p.reportingVerbs) add(w, WORD_REPORTING);
   for (const w of p.hedges) add(w, WORD_HEDGE);
   // Every cue starts with a qualifier or a group (subjectCue), a passive's first word, an adverb or "according".
   for (const w of [...p.qualifiers, ...p.subjects.keys(), ...p.passivesByFirst.keys(), ...p.adverbs, 'according']) add(w, WORD_CUE);
@@ -256,7 +262,8 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
       hedges: lower(o.hedges),
       passivesByFirst,
     };
-    return { ...prepared, wordRoles: wordRoles(prepared) };
+    const roles = wordRoles(prepared);
+    return { ...prepared, wordRoles: roles, roleOf: new VocabIndex((norm) => roles.get(norm) ?? 0) };
   },
   run(doc, rule, ctx) {
     const p = rule.prepared;
@@ -282,8 +289,8 @@ export const attribution: Detector<AttributionOptions, Prepared> = {
       for (let i = s.tokenFrom; i < s.tokenTo; i++) {
         const t = tokens[i]!;
         if (t.kind !== 'word') continue;
-        const role = p.wordRoles.get(t.norm);
-        if (role === undefined) continue;
+        const role = p.roleOf.get(t.vocabId, t.norm);
+        if (role === 0) continue;
         roles |= role;
         if (!(role & WORD_HEDGE)) continue;
         // A capital inside a sentence makes it a name ("reopen in May"), not a hedge.
@@ -365,12 +372,15 @@ function countNamed(
 ): number {
   const usable = (k: number): boolean => k >= from && k < to && (k < skipFrom || k >= skipTo) && !insideSpans(quotes, tokens[k]!.start, tokens[k]!.end);
   const w = p.o.sourceWindow;
+  // The two verb lists are read from the word's roles (one array read); any other list from the set.
+  const verbRole = verbs === p.speechVerbs ? WORD_SPEECH : verbs === p.reportingVerbs ? WORD_REPORTING : 0;
   let n = 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
     // The word tests first: usable() searches the quotes, and most words are neither a verb nor "according".
-    const according = t.kind === 'word' && t.norm === 'according' && tokens[k + 1]?.norm === 'to';
-    if (t.kind !== 'word' || (!according && !verbs.has(t.norm)) || !usable(k)) continue;
+    if (t.kind !== 'word') continue;
+    const according = t.norm === 'according' && tokens[k + 1]?.norm === 'to';
+    if ((!according && !(verbRole ? p.roleOf.get(t.vocabId, t.norm) & verbRole : verbs.has(t.norm))) || !usable(k)) continue;
     if (according) {
       let j = k + 2;
       if (tokens[j]?.norm === 'the' || tokens[j]?.norm === 'a' || tokens[j]?.norm === 'an') j++;
@@ -409,7 +419,7 @@ function findCues(p: Prepared, tokens: Token[], from: number, to: number, midCap
   let coveredTo = from;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' || i < coveredTo || !((p.wordRoles.get(t.norm) ?? 0) & WORD_CUE)) continue;
+    if (t.kind !== 'word' || i < coveredTo || !(p.roleOf.get(t.vocabId, t.norm) & WORD_CUE)) continue;
     const cue = subjectCue(p, tokens, i, from, to, midCapitals) ?? passiveCue(p, tokens, i, to) ?? adverbCue(p, tokens, i, to) ?? accordingCue(p, tokens, i, to);
     if (cue) {
       cues.push(cue);

@@ -1,8 +1,9 @@
 import { FNV_OFFSET, fnv1a, fnvStep } from '../text/fnv.js';
 import { deflateRawSync } from 'node:zlib';
 import type { Finding, Token } from '../types.js';
-import { contentWords } from '../text/content-words.js';
+import { contentStems, grownTo } from './content-stems.js';
 import type { Doc } from '../text/doc.js';
+import { NO_ID, VocabIndex } from '../text/vocabulary.js';
 import type { Detector } from './detector.js';
 
 export interface RedundancyOptions {
@@ -33,11 +34,25 @@ export interface Density {
 /** Information-density figures of an article, computed once (memoised). */
 export function density(doc: Doc): Density {
   return doc.memo('density', (d) => {
-    const raw = Buffer.from(d.text, 'utf8');
+    const raw = utf8Bytes(d.text);
     const compressionRatio = raw.length ? deflateRawSync(raw, { level: 6 }).length / raw.length : 1;
-    const { all } = contentWords(d);
-    return { compressionRatio, distinctContentWords: all.length ? new Set(all).size / all.length : 1 };
+    // new Set(contentWords(d).all).size / .all.length, counted on the stems' numbers.
+    const { all, size } = contentStems(d);
+    return { compressionRatio, distinctContentWords: all.length ? size / all.length : 1 };
   });
+}
+
+// The UTF-8 bytes of an article are written into one buffer kept by the thread (grown for a longer article, up to
+// UTF8_KEPT bytes; a longer one gets a buffer of its own): the same bytes as Buffer.from(text, 'utf8'), without
+// allocating them per article. A UTF-16 unit takes at most 3 bytes.
+const UTF8_KEPT = 1 << 20;
+let utf8 = Buffer.allocUnsafe(1 << 14);
+
+function utf8Bytes(text: string): Buffer {
+  const room = 3 * text.length;
+  if (room > UTF8_KEPT) return Buffer.from(text, 'utf8');
+  if (room > utf8.length) utf8 = Buffer.allocUnsafe(Math.max(room, 2 * utf8.length));
+  return utf8.subarray(0, utf8.write(text, 0, 'utf8'));
 }
 
 /**
@@ -200,7 +215,7 @@ function foldedHash(text: string): { hash: number; length: number } | null {
 const stringHash = (key: string): number => fnv1a(key);
 
 /** The most frequent word n-gram, the share of word characters its occurrences cover, and its first span. */
-function topNgram(doc: Doc, n: number): { count: number; share: number; start: number; end: number } | null {
+export function topNgram(doc: Doc, n: number): { count: number; share: number; start: number; end: number } | null {
   const { words, ids, vocab, totalChars } = wordIds(doc);
   if (words.length < n || !totalChars) return null;
   // Numeric keys (word ids in base `vocab`) keep counting cheap; they are exact while vocab^n < 2^53.
@@ -226,18 +241,30 @@ function ngramShareBound(doc: Doc, n: number, count: number): number {
   return (widest * count) / totalChars;
 }
 
+// The counting table of mostFrequentNumeric, kept between calls (grown when an article needs more): only `counts`
+// is cleared per call, a slot with count 0 being empty whatever its key says.
+let tableKeys = new Float64Array(1024);
+let tableCounts = new Int32Array(1024);
+let tableFirst = new Int32Array(1024);
+
 /**
  * The first n-gram (in text order) to reach the highest count above one: where it first occurs and its count.
- * Counted in an open-addressing table of numeric keys (word ids in base `vocab`): no Map, no boxing.
+ * Counted in an open-addressing table of numeric keys (word ids in base `vocab`): no Map, no boxing. The answer
+ * depends only on which n-grams are equal, never on the hash (which only places them).
  */
-function mostFrequentNumeric(ids: readonly number[], n: number, vocab: number): { at: number; count: number } | null {
+function mostFrequentNumeric(ids: ArrayLike<number>, n: number, vocab: number): { at: number; count: number } | null {
   const grams = ids.length - n + 1;
   let size = 16;
   while (size < grams * 2) size <<= 1;
   const mask = size - 1;
-  const keys = new Float64Array(size);
-  const counts = new Int32Array(size);
-  const firstAt = new Int32Array(size);
+  if (tableCounts.length < size) {
+    tableKeys = new Float64Array(size);
+    tableCounts = new Int32Array(size);
+    tableFirst = new Int32Array(size);
+  } else tableCounts.fill(0, 0, size);
+  const keys = tableKeys;
+  const counts = tableCounts;
+  const firstAt = tableFirst;
   let bestAt = -1;
   let bestCount = 1;
   for (let i = 0; i < grams; i++) {
@@ -245,9 +272,11 @@ function mostFrequentNumeric(ids: readonly number[], n: number, vocab: number): 
     let h = ids[i]!;
     for (let k = 1; k < n; k++) {
       key = key * vocab + ids[i + k]!;
-      h = Math.imul(h ^ ids[i + k]!, 0x9e3779b1) + k;
+      h = Math.imul(h, 0x9e3779b1) ^ ids[i + k]!;
     }
-    let slot = (h ^ (h >>> 15)) & mask;
+    // A multiply-xorshift finish, so n-grams of small dense ids spread over the table.
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    let slot = (h ^ (h >>> 13)) & mask;
     while (counts[slot]! > 0 && keys[slot] !== key) slot = (slot + 1) & mask;
     const c = counts[slot]! + 1;
     counts[slot] = c;
@@ -260,13 +289,13 @@ function mostFrequentNumeric(ids: readonly number[], n: number, vocab: number): 
 }
 
 /** As mostFrequentNumeric, for vocabularies too large for exact numeric keys. */
-function mostFrequentJoined(ids: readonly number[], n: number): { at: number; count: number } | null {
+function mostFrequentJoined(ids: ArrayLike<number>, n: number): { at: number; count: number } | null {
   const counts = new Map<string, number>();
   const firstAt = new Map<string, number>();
   let bestAt = -1;
   let bestCount = 1;
   for (let i = 0; i + n <= ids.length; i++) {
-    const key = ids.slice(i, i + n).join(' ');
+    const key = Array.prototype.slice.call(ids, i, i + n).join(' ');
     const c = (counts.get(key) ?? 0) + 1;
     counts.set(key, c);
     if (c === 1) firstAt.set(key, i);
@@ -275,18 +304,49 @@ function mostFrequentJoined(ids: readonly number[], n: number): { at: number; co
   return bestAt < 0 ? null : { at: bestAt, count: bestCount };
 }
 
-/** Word and number tokens with a dense id per distinct form, computed once per article. */
-function wordIds(doc: Doc): { words: Token[]; ids: number[]; vocab: number; totalChars: number } {
+// Per vocabulary id, the article's dense id of that word (valid where wordStamp holds the article's stamp): words
+// are numbered with an array read instead of a Map of strings. Numbers and words without a vocabulary id are
+// numbered through a Map of their forms (a number's form starts with a digit, a word's with a letter or mark,
+// so the two ways never give one form two ids).
+let wordStamp = new Int32Array(1024);
+let wordLocal = new Int32Array(1024);
+let wordStampNow = 0;
+
+/** Word and number tokens with a dense id per distinct form (in order of first appearance), computed once per article. */
+function wordIds(doc: Doc): { words: Token[]; ids: Int32Array; vocab: number; totalChars: number } {
   return doc.memo('redundancy-word-ids', (d) => {
-    const words = d.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
-    const idOf = new Map<string, number>();
+    if (++wordStampNow === 0x7fffffff) {
+      wordStamp.fill(0);
+      wordStampNow = 1;
+    }
+    const stamp = wordStampNow;
+    const words: Token[] = [];
+    for (const t of d.tokens) if (t.kind === 'word' || t.kind === 'number') words.push(t);
+    const ids = new Int32Array(words.length);
+    let others: Map<string, number> | null = null;
+    let next = 0;
     let totalChars = 0;
-    const ids = words.map((w) => {
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
       totalChars += w.text.length;
-      let id = idOf.get(w.norm);
-      if (id === undefined) idOf.set(w.norm, (id = idOf.size));
-      return id;
-    });
-    return { words, ids, vocab: Math.max(1, idOf.size), totalChars };
+      const v = w.vocabId;
+      if (v === NO_ID) {
+        others ??= new Map();
+        let id = others.get(w.norm);
+        if (id === undefined) others.set(w.norm, (id = next++));
+        ids[k] = id;
+        continue;
+      }
+      if (v >= wordStamp.length) {
+        wordStamp = grownTo(wordStamp, v);
+        wordLocal = grownTo(wordLocal, v);
+      }
+      if (wordStamp[v] !== stamp) {
+        wordStamp[v] = stamp;
+        wordLocal[v] = next++;
+      }
+      ids[k] = wordLocal[v]!;
+    }
+    return { words, ids, vocab: Math.max(1, next), totalChars };
   });
 }

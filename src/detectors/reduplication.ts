@@ -236,7 +236,11 @@ function connectedDoubles(doc: Doc, p: Prepared): Finding[] {
   function matchAt(i: number, limit: number): { n: number; secondFrom: number; end: number } | null {
     for (let n = 1; n <= p.maxWords; n++) {
       if (i + n + 1 + n > limit) return null;
-      // The connector first (one lookup): when the words before it do not qualify, no longer unit does either,
+      // The copy's first word first (a comparison of two shared strings): most words are not repeated there. When
+      // it differs this length fails; skipping it rather than testing its words cannot let a longer unit through
+      // either, since a longer unit's words include these (the same null where they do not qualify).
+      if (tokens[i + n + 1]!.norm !== tokens[i]!.norm) continue;
+      // The connector next (one lookup): when the words before it do not qualify, no longer unit does either,
       // so testing them second gives the same answer.
       const conn = tokens[i + n]!;
       if (!p.connectors.has(conn.norm)) continue;

@@ -1,0 +1,158 @@
+// The prose detectors' speed shortcuts (literal-prefix gates, numbered stems, roles by vocabulary id, counting
+// tables) must never change a result: each is checked here against the plain computation it replaces, on real
+// text (fixtures and samples always; the news and blog bodies of ../shared when it is there).
+import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeContentStems } from '../src/detectors/content-stems.js';
+import { density, topNgram } from '../src/detectors/redundancy.js';
+import { candidatePairs, endsAsProse, restatement } from '../src/detectors/restatement.js';
+import { contentWords } from '../src/text/content-words.js';
+import { buildDoc, type Doc } from '../src/text/doc.js';
+import { NO_ID } from '../src/text/vocabulary.js';
+import type { Token } from '../src/types.js';
+import { markedFixtures } from './helpers/marked-fixtures.js';
+import { article, builtinRules, HAS_SHARED, ROOT, SHARED } from './helpers/run.js';
+
+function bodies(): string[] {
+  const out = ['boilerplate', 'boilerplate/heldout'].flatMap((f) => markedFixtures(f).map((x) => x.body));
+  for (const f of ['clean-council-budget.txt', 'spun-renewables.md', 'scraped-harbour-page.txt', 'garbled-encoding.txt']) out.push(readFileSync(join(ROOT, 'samples', f), 'utf8'));
+  if (HAS_SHARED) {
+    for (const set of ['news-pages', 'blog-pages']) {
+      const lines = readFileSync(join(SHARED, 'corpus', set, 'pages.jsonl'), 'utf8').split('\n').filter(Boolean);
+      for (const l of lines) out.push((JSON.parse(l) as { body: string }).body);
+    }
+  } else console.warn('prose-detectors.test: ../shared is missing; checking fixtures and samples only');
+  return out;
+}
+
+const TEXTS = bodies();
+const DOCS = TEXTS.map((b) => buildDoc(article(b)));
+
+/** The same article with every other distinct word read as having no vocabulary id (a full vocabulary). */
+function withoutIds(doc: Doc): Doc {
+  const drop = new Set<string>();
+  let k = 0;
+  for (const t of doc.tokens) if (t.kind === 'word' && !drop.has(t.norm) && k++ % 2 === 0) drop.add(t.norm);
+  const tokens: Token[] = doc.tokens.map((t) => (drop.has(t.norm) ? { ...t, vocabId: NO_ID } : t));
+  const cache = new Map<string, unknown>();
+  const view: Doc = { ...doc, tokens, memo: (key, compute) => (cache.has(key) ? cache.get(key) : (cache.set(key, compute(view)), cache.get(key))) as never };
+  return view;
+}
+
+describe('content stems: the numbers stand for exactly the stems contentWords lists', () => {
+  /** '' when the numbering is a one-to-one map of contentWords' stems, else what differs. */
+  const differs = (doc: Doc): string => {
+    const { bySentence, all } = contentWords(buildDoc(doc.article));
+    const stems = computeContentStems(doc);
+    if (stems.all.length !== all.length) return `${stems.all.length} numbers for ${all.length} words`;
+    const numberOf = new Map<string, number>();
+    const stemOf = new Map<number, string>();
+    for (let k = 0; k < all.length; k++) {
+      const s = all[k]!;
+      const n = stems.all[k]!;
+      if (n < 0 || n >= stems.size) return `number ${n} out of range`;
+      if ((numberOf.get(s) ?? n) !== n || (stemOf.get(n) ?? s) !== s) return `"${s}" and number ${n} do not pair one to one`;
+      numberOf.set(s, n);
+      stemOf.set(n, s);
+    }
+    if (stems.size !== new Set(all).size) return `size ${stems.size}, ${new Set(all).size} distinct stems`;
+    for (let i = 0; i < bySentence.length; i++) if (stems.sentenceFrom[i + 1]! - stems.sentenceFrom[i]! !== bySentence[i]!.length) return `sentence ${i}`;
+    return '';
+  };
+  const check = (doc: Doc): void => expect(differs(doc), doc.text.slice(0, 40)).toBe('');
+
+  it('on real text, with every word numbered through its vocabulary id', () => {
+    for (const doc of DOCS) check(doc);
+  });
+
+  it('with half the words lacking an id (a full vocabulary): the same numbering', () => {
+    for (const doc of DOCS.slice(0, 80)) check(withoutIds(doc));
+  });
+
+  it('redundant-text: the compression ratio from the kept buffer is the one from Buffer.from', () => {
+    for (const doc of DOCS.slice(0, 80)) {
+      const raw = Buffer.from(doc.text, 'utf8');
+      expect(density(doc).compressionRatio).toBe(raw.length ? deflateRawSync(raw, { level: 6 }).length / raw.length : 1);
+    }
+  });
+
+  it('redundant-text: distinct content words as new Set(contentWords(doc).all)', () => {
+    for (const doc of DOCS) {
+      const { all } = contentWords(doc);
+      expect(density(doc).distinctContentWords).toBe(all.length ? new Set(all).size / all.length : 1);
+    }
+  });
+});
+
+describe('redundant-text: the most frequent n-gram as a plain count of joined words', () => {
+  /** The first n-gram to reach the highest count above one, counted in a Map of joined forms. */
+  function plainTop(doc: Doc, n: number): { count: number; start: number; end: number } | null {
+    const words = doc.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
+    const counts = new Map<string, number>();
+    const first = new Map<string, number>();
+    let best = 1;
+    let at = -1;
+    for (let i = 0; i + n <= words.length; i++) {
+      const key = words.slice(i, i + n).map((w) => w.norm).join('\u0000');
+      const c = (counts.get(key) ?? 0) + 1;
+      counts.set(key, c);
+      if (c === 1) first.set(key, i);
+      else if (c > best) (best = c), (at = first.get(key)!);
+    }
+    return at < 0 ? null : { count: best, start: words[at]!.start, end: words[at + n - 1]!.end };
+  }
+
+  it('for n = 2, 3, 4 on real text, with and without vocabulary ids', () => {
+    for (const doc of [...DOCS, ...DOCS.slice(0, 40).map(withoutIds)]) {
+      for (const n of [2, 3, 4]) {
+        const top = topNgram(doc, n);
+        const plain = plainTop(doc, n);
+        expect(top && { count: top.count, start: top.start, end: top.end }).toEqual(plain);
+      }
+    }
+  });
+});
+
+describe('restated-sentence: the candidate index and the prose test', () => {
+  it('pair counts as plain set intersections, in the square table and in the Map alike', () => {
+    for (const doc of DOCS.slice(0, 120)) {
+      const stems = computeContentStems(doc);
+      const n = doc.sentences.length;
+      const bags = Array.from({ length: n }, (_, i) => Int32Array.from(new Set(stems.all.subarray(stems.sentenceFrom[i]!, stems.sentenceFrom[i + 1]!))));
+      const maxDf = Math.max(2, Math.floor(0.25 * n));
+      const df = new Map<number, number>();
+      for (const b of bags) for (const w of b) df.set(w, (df.get(w) ?? 0) + 1);
+      const plain: number[] = [];
+      const sharedOf = (i: number, j: number): number => [...bags[i]!].filter((w) => bags[j]!.includes(w) && df.get(w)! <= maxDf).length;
+      for (let j = 0; j < n; j++) for (let i = 0; i < j; i++) if (sharedOf(i, j) >= 2) plain.push(i * n + j);
+      for (const tableUpTo of [256, 0]) {
+        const c = candidatePairs(bags, stems.size, maxDf, 2, tableUpTo);
+        expect(c.pairs).toEqual(plain);
+        for (let j = 0; j < Math.min(n, 30); j++) for (let i = 0; i < j; i++) expect(c.sharedAt(i, j)).toBe(sharedOf(i, j));
+      }
+    }
+  });
+
+  it('a final stop is read as /[.!?…]["\'”’)]?$/u reads it', () => {
+    const re = /[.!?…]["'”’)]?$/u;
+    const samples = ['', '.', '"', 'a.', 'a."', 'a.”', 'a!)', 'a?’', 'a…', 'a', 'a")', 'a.)"', '."', ')', 'a;', 'a. '];
+    for (const doc of DOCS) for (const s of doc.sentences) samples.push(s.text);
+    for (const t of samples) expect(endsAsProse(t), JSON.stringify(t.slice(-20))).toBe(re.test(t));
+  });
+
+  it('finds the same restatements whether words are numbered by id or by their text', () => {
+    const rule = builtinRules().find((r) => r.id === 'repetition/restated-sentence')!;
+    const run = (doc: Doc): unknown[] => restatement.run(doc, rule as never, { hints: null, stat() {} });
+    // Real bodies, and the same bodies padded with their opening paragraph again (restated on purpose).
+    const padded = DOCS.slice(0, 60).map((d) => buildDoc(article(`${d.text}\n\n${((p) => (p ? d.text.slice(p.start, p.end) : ''))(d.paragraphs.find((p) => p.end - p.start > 200))}`)));
+    let found = 0;
+    for (const doc of [...DOCS.slice(0, 120), ...padded]) {
+      const a = run(doc);
+      found += a.length;
+      expect(run(withoutIds(doc))).toEqual(a);
+    }
+    expect(found).toBeGreaterThan(10);
+  });
+});
