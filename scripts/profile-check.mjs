@@ -9,19 +9,11 @@
 // chrono cache flatters it; --dist: another build (a base to compare with); --field: read that field as the body;
 // --top N: how many functions the profile summary lists (15).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Session } from 'node:inspector/promises';
-const arg = (n, d) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : d);
-const DIST = arg('--dist', join(dirname(fileURLToPath(import.meta.url)), '..', 'dist'));
-const dist = (p) => import(join(DIST, p));
-const { loadArticles } = await dist('input/read-articles.js');
-const { checkArticle } = await dist('engine/check-article.js');
-const { collectBatchHints } = await dist('engine/batch-hints.js');
-const { defaultConfig } = await dist('rules/config.js');
-const { loadRules } = await dist('rules/load-rules.js');
-const { DETECTORS } = await dist('detectors/index.js');
+import { arg, chosenDist, loadBuild } from './lib/dist-build.mjs';
+const { loadArticles, checkArticle, collectBatchHints, defaultConfig, loadRules, DETECTORS } = await loadBuild(chosenDist());
 const config = defaultConfig();
 const rules = loadRules(config);
 let file = process.argv[2];

@@ -4,21 +4,13 @@
 // Each build checks its own text models (each has its own vocabulary); for every article the two builds' prose
 // rules run back to back, in alternating order, so a machine whose speed drifts (other jobs, a shared core) slows
 // both alike. Prints CPU per article per rule for the base and this build, and the change.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-const arg = (n, d) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : d);
-const HERE = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+import { arg, OWN_DIST as HERE, loadBuild } from './lib/dist-build.mjs';
 const PROSE_TYPES = new Set(['phrase', 'boilerplate-sentence', 'redundancy', 'restatement', 'spun-collocation', 'attribution', 'broken-infinitive', 'reduplication']);
 const OWN = new Set(['lower-text', 'density', 'redundancy-word-ids', 'attribution-mid-capitals', 'content-stems']);
 const ctx = { hints: null, stat() {} };
 
 async function build(dir) {
-  const dist = (p) => import(join(dir, p));
-  const { loadArticles } = await dist('input/read-articles.js');
-  const { defaultConfig } = await dist('rules/config.js');
-  const { loadRules } = await dist('rules/load-rules.js');
-  const { DETECTORS } = await dist('detectors/index.js');
-  const { buildDoc } = await dist('text/doc.js');
+  const { loadArticles, defaultConfig, loadRules, DETECTORS, buildDoc } = await loadBuild(dir);
   const rules = loadRules(defaultConfig()).filter((r) => r.enabled);
   const prose = rules.filter((r) => PROSE_TYPES.has(r.type));
   const { articles } = loadArticles([process.argv[2]]);

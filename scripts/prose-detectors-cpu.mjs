@@ -5,16 +5,8 @@
 // words, ...) by running every rule once; then times only the prose rules, --reps times (best rep reported), each
 // rep on fresh memos for the analyses the prose detectors own (lower-text, density, redundancy-word-ids,
 // attribution-mid-capitals, content-stems), so their cost is counted where a real check pays it.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-const arg = (n, d) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : d);
-const DIST = arg('--dist', join(dirname(fileURLToPath(import.meta.url)), '..', 'dist'));
-const dist = (p) => import(join(DIST, p));
-const { loadArticles } = await dist('input/read-articles.js');
-const { defaultConfig } = await dist('rules/config.js');
-const { loadRules } = await dist('rules/load-rules.js');
-const { DETECTORS } = await dist('detectors/index.js');
-const { buildDoc } = await dist('text/doc.js');
+import { arg, chosenDist, loadBuild } from './lib/dist-build.mjs';
+const { loadArticles, defaultConfig, loadRules, DETECTORS, buildDoc } = await loadBuild(chosenDist());
 const PROSE_TYPES = new Set(['phrase', 'boilerplate-sentence', 'redundancy', 'restatement', 'spun-collocation', 'attribution', 'broken-infinitive', 'reduplication']);
 const OWN = new Set(['lower-text', 'density', 'redundancy-word-ids', 'attribution-mid-capitals', 'content-stems']);
 const rules = loadRules(defaultConfig()).filter((r) => r.enabled);
