@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_CACHE_FILE } from '../src/shipped/build-cache.js';
-import { chromeLiterals, LITERALS_TABLE, compileChromeOptions, foldCase, kindOfLine, splitPatternRegExp, type ChromeOptions, type CompiledChromeOptions } from '../src/chrome/options.js';
+import { chromeLiterals, LITERALS_TABLE, compileChromeOptions, kindOfLine, splitPatternRegExp, type ChromeOptions, type CompiledChromeOptions } from '../src/chrome/options.js';
+import { foldCase } from '../src/text/fold-case.js';
 import { ROOT } from './helpers/run.js';
 import { randomStrings, realTexts } from './helpers/shortcut-texts.js';
 
@@ -76,6 +77,8 @@ describe('chrome: literals of a pattern', () => {
     expect(chromeLiterals('(?:x)?')).toBeNull();
     expect(chromeLiterals('[a-z]+')).toBeNull();
     expect(chromeLiterals('Фото:')).toEqual(['фото:']);
+    // Words joined across groups (src/text/required-literals.ts reads the whole sequence).
+    expect(chromeLiterals('about the (?:author|writer)s?')).toEqual(['about the author', 'about the writer']);
   });
 
   it('keeps in the build-time table what reading the pattern gives', () => {

@@ -2,13 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RuleExample } from '../src/detectors/detector.js';
-import { expandLists, literalTest } from '../src/detectors/pattern.js';
-import { requiredLiterals } from '../src/detectors/pattern-literals.js';
-import { builtinRules } from './helpers/run.js';
+import { expandLists, literalTest, pattern, type PatternOptions } from '../src/detectors/pattern.js';
+import { buildDoc } from '../src/text/doc.js';
+import { foldCase, isCaseless } from '../src/text/fold-case.js';
+import { requiredLiterals } from '../src/text/required-literals.js';
+import { article, builtinRules } from './helpers/run.js';
 
-// The prefilter of the pattern rules (src/detectors/pattern-literals.ts) may skip an article only when the
-// expression cannot match it: these tests look for any text where the expression matches and the prefilter
-// says no.
+// The prefilter of the pattern rules (required literals, src/text/required-literals.ts) may skip an article only
+// when the expression cannot match it: these tests look for any text where the expression matches and the
+// prefilter says no. Under the i flag the literals are folded and looked for in the folded text.
 
 /** Non-empty matches as the pattern rule scans for them. */
 function hasMatch(re: RegExp, text: string): boolean {
@@ -25,25 +27,32 @@ const sorted = (s: string[] | null) => (s ? [...s].sort() : s);
 
 describe('requiredLiterals: strings one of which a matching text must contain', () => {
   it('reads literals, small classes, repeats and the text a look-behind stands on', () => {
-    expect(sorted(requiredLiterals(' {2,}', ''))).toEqual(['  ']);
-    expect(sorted(requiredLiterals('[ \\u00a0](?<=\\p{L}[ \\u00a0])[ \\u00a0]+', ''))).toEqual(['  ', ' \u00a0', '\u00a0 ', '\u00a0\u00a0']);
-    expect(sorted(requiredLiterals('(?<=[(\\[])[ \\t]+', ''))).toEqual(['(\t', '( ', '[\t', '[ ']);
-    expect(sorted(requiredLiterals(' (?<=\\p{L} ) *[,;]', ''))).toEqual([' ,', ' ;']);
-    expect(sorted(requiredLiterals('(?:ab){2}c', ''))).toEqual(['ababc']);
-    expect(sorted(requiredLiterals('x\\p{L}+|yz', ''))).toEqual(['x', 'yz']);
-    expect(sorted(requiredLiterals('\\ufffd+', ''))).toEqual(['\ufffd']);
-    expect(sorted(requiredLiterals('\\p{L}+(?=\\.\\.)', ''))).toEqual(['..']);
+    expect(sorted(requiredLiterals(' {2,}', false))).toEqual(['  ']);
+    expect(sorted(requiredLiterals('[ \\u00a0](?<=\\p{L}[ \\u00a0])[ \\u00a0]+', false))).toEqual(['  ', ' \u00a0', '\u00a0 ', '\u00a0\u00a0']);
+    expect(sorted(requiredLiterals('(?<=[(\\[])[ \\t]+', false))).toEqual(['(\t', '( ', '[\t', '[ ']);
+    expect(sorted(requiredLiterals(' (?<=\\p{L} ) *[,;]', false))).toEqual([' ,', ' ;']);
+    expect(sorted(requiredLiterals('(?:ab){2}c', false))).toEqual(['ababc']);
+    expect(sorted(requiredLiterals('x\\p{L}+|yz', false))).toEqual(['x', 'yz']);
+    expect(sorted(requiredLiterals('\\ufffd+', false))).toEqual(['\ufffd']);
+    expect(sorted(requiredLiterals('\\p{L}+(?=\\.\\.)', false))).toEqual(['..']);
   });
 
   it('gives up (null) where a match need not contain a known string', () => {
-    expect(requiredLiterals('\\p{L}+\\d', '')).toBeNull();
-    expect(requiredLiterals('a*', '')).toBeNull();
-    expect(requiredLiterals('a|\\p{L}', '')).toBeNull();
-    expect(requiredLiterals('(?!ab)\\w', '')).toBeNull();
-    // Under `i` a letter matches other letters too ("K" also matches the Kelvin sign).
-    expect(requiredLiterals('kelvin', 'i')).toBeNull();
-    expect(sorted(requiredLiterals('kelvin \\(', 'i'))).toEqual([' (']);
-    expect(requiredLiterals('(?<x>a)\\k<x>', '')).toEqual(['a']);
+    expect(requiredLiterals('\\p{L}+\\w', false)).toBeNull();
+    expect(requiredLiterals('a*', false)).toBeNull();
+    expect(requiredLiterals('a|\\p{L}', false)).toBeNull();
+    expect(requiredLiterals('(?!ab)\\w', false)).toBeNull();
+    expect(requiredLiterals('(?<x>a)\\k<x>', false)).toEqual(['a']);
+    expect(requiredLiterals('a)b', false)).toBeNull();
+  });
+
+  it('under the i flag, folds: a letter stands for its other cases (the Kelvin sign for k, the long s for s)', () => {
+    expect(requiredLiterals('Kelvin', true)).toEqual(['kelvin']);
+    expect(requiredLiterals('\\u212a\\u017F', true)).toEqual(['ks']);
+    expect(sorted(requiredLiterals('[AB]\\d', true))).toEqual(['a', 'b']);
+    expect(requiredLiterals('\\d+ Shares', true)).toEqual([...'0123456789'].map((d) => `${d} shares`));
+    expect(sorted(requiredLiterals('ΟΔΟΣ|Straße', true))).toEqual(['strasse', 'οδοσ']);
+    expect(requiredLiterals('[A-Z]+', true)).toBeNull();
   });
 
   it('a prefilter is not built for literals as common as a comma or a space', () => {
@@ -60,9 +69,10 @@ describe('requiredLiterals: strings one of which a matching text must contain', 
 });
 
 // Random expressions over a small alphabet, tried on random texts: the analysis is checked against the engine.
-// Few characters, so that random expressions often match random texts; K, k and the Kelvin sign for the i flag.
-const ALPHABET = ['a', 'b', 'A', ' ', '.', 'k', '\u212a', '\u00a0', '1'];
-const ATOMS = ['a', 'b', 'A', ' ', '\\.', 'k', '1', '[ab]', '[ \\u00a0]', '[^a]', '\\p{L}', '\\d', '\\s', '.', '\\u212a', '[k ]'];
+// Few characters, so that random expressions often match random texts; for the i flag, characters whose case
+// variants are not their lower case: K, k and the Kelvin sign, s and the long s, ß and ẞ, the three sigmas.
+const ALPHABET = ['a', 'b', 'A', ' ', '.', 'k', '\u212a', '\u00a0', '1', 'S', '\u017f', '\u00df', '\u1e9e', '\u03a3', '\u03c2', '\u03c3'];
+const ATOMS = ['a', 'b', 'A', ' ', '\\.', 'k', '1', '[ab]', '[ \\u00a0]', '[^a]', '\\p{L}', '\\d', '\\s', '.', '\\u212a', '[k ]', 's', '\\u017f', '[\\u00dfS]', '\u03c3', '\u03a3', '[a-c]', '[\\u03c2x]'];
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -105,6 +115,7 @@ describe('the prefilter never hides a match', () => {
   it('random expressions on random texts (with and without the i flag)', () => {
     const r = rng(9);
     let compared = 0;
+    let comparedFolded = 0;
     let filtered = 0;
     for (let k = 0; k < 4000; k++) {
       const source = randomPattern(r);
@@ -115,21 +126,27 @@ describe('the prefilter never hides a match', () => {
       } catch {
         continue;
       }
-      const literals = requiredLiterals(source, flags);
+      const literals = requiredLiterals(source, flags === 'i');
       if (!literals) continue;
       filtered++;
+      // What the pattern rule searches: the folded text, or the text itself when no literal has a cased character.
+      const raw = flags === '' || literals.every(isCaseless);
       for (let t = 0; t < 25; t++) {
         const length = 1 + Math.floor(r() * 8);
         let text = '';
         for (let i = 0; i < length; i++) text += ALPHABET[Math.floor(r() * ALPHABET.length)];
         if (!hasMatch(re, text)) continue;
         compared++;
-        expect(literals.some((l) => text.includes(l)), `/${source}/${flags} matches ${JSON.stringify(text)} but the text has none of ${JSON.stringify(literals)}`).toBe(true);
+        if (flags) comparedFolded++;
+        const searched = flags ? foldCase(text) : text;
+        expect(literals.some((l) => searched.includes(l)), `/${source}/${flags} matches ${JSON.stringify(text)} but the text has none of ${JSON.stringify(literals)}`).toBe(true);
+        if (raw) expect(literals.some((l) => text.includes(l)), `/${source}/${flags} on ${JSON.stringify(text)}: caseless ${JSON.stringify(literals)}`).toBe(true);
       }
     }
     // The test must have compared something.
     expect(filtered).toBeGreaterThan(300);
     expect(compared).toBeGreaterThan(1000);
+    expect(comparedFolded).toBeGreaterThan(300);
   });
 
   const texts = (rule: { examples?: { flag?: RuleExample[]; pass?: RuleExample[] } }): string[] =>
@@ -141,8 +158,10 @@ describe('the prefilter never hides a match', () => {
   it.each(builtinRules().filter((r) => r.type === 'pattern').map((r) => [r.id, r] as const))('%s: every text it matches passes its prefilter', (_id, rule) => {
     const o = rule.options as { pattern: string; flags?: string; lists?: Record<string, string[]> };
     const re = new RegExp(expandLists(o.pattern, o.lists), `gud${o.flags ?? ''}`);
-    const test = (rule.prepared as { mayMatch: ((t: string) => boolean) | null }).mayMatch;
-    if (!test) return;
+    const prepared = rule.prepared as { mayMatch: ((t: string) => boolean) | null; readsFolded: boolean };
+    const mayMatch = prepared.mayMatch;
+    if (!mayMatch) return;
+    const test = (t: string): boolean => mayMatch(prepared.readsFolded ? foldCase(t) : t);
     const own = texts(rule);
     let matched = 0;
     for (const text of [...own, ...samples]) {
@@ -174,7 +193,25 @@ describe('the build-time pattern cache (dist/pattern-prepared.json)', () => {
       const [pattern, lists, flags] = JSON.parse(key) as [string, Record<string, string[]> | null, string];
       const source = expandLists(pattern, lists ?? undefined);
       expect(entry.source).toBe(source);
-      expect(entry.literals).toEqual(requiredLiterals(source, flags));
+      expect(entry.literals).toEqual(requiredLiterals(source, flags.includes('i')));
     }
+  });
+});
+
+describe('a pattern rule under the i flag', () => {
+  const rule = (options: PatternOptions) => ({ prepared: pattern.prepare(options) }) as Parameters<typeof pattern.run>[1];
+  const spans = (o: PatternOptions, text: string) => pattern.run(buildDoc(article(text)), rule(o)).map((f) => text.slice(f.start, f.end));
+
+  it('finds its literal in any case, the Kelvin sign and the long s included', () => {
+    const o: PatternOptions = { pattern: 'kelvins? scale', flags: 'i' };
+    expect(pattern.prepare(o).readsFolded).toBe(true);
+    for (const t of ['the Kelvin scale', 'THE KELVINS SCALE', 'the \u212aelvin \u017fcale']) expect(spans(o, t), t).toEqual([t.slice(4)]);
+    expect(spans(o, 'the Celsius scale')).toEqual([]);
+  });
+
+  it('looks for literals without cased characters in the text as it is', () => {
+    const o: PatternOptions = { pattern: '\\p{L}+ -- \\p{L}+', flags: 'i' };
+    expect(pattern.prepare(o).readsFolded).toBe(false);
+    expect(spans(o, 'one -- two')).toEqual(['one -- two']);
   });
 });

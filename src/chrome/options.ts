@@ -114,6 +114,8 @@ export interface ChromeThresholds {
 
 import type { StructureSpec } from './structure-hints.js';
 import { buildCached } from '../shipped/build-cache.js';
+import { foldCase } from '../text/fold-case.js';
+import { requiredLiterals } from '../text/required-literals.js';
 
 /** The build-time table of the shipped patterns' literals (reading them cold cost more than it saved). */
 export const LITERALS_TABLE = 'chrome-literals';
@@ -244,175 +246,12 @@ export function splitPatternRegExp(p: SplitPattern): RegExp {
   return (p.re ??= anchored(p.source, p.anchor));
 }
 
-const FINAL_SIGMA = /\u03c2/g;
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /**
- * The text as the prefilter reads it. Under the i and u flags a character matches every character with the same
- * simple case folding; foldCase maps all of them to one string (lower case of the upper case of the lower case,
- * which joins the long s with s, the final sigma's context aside, and the like: ſ → s, ϐ → β, ᲀ → в, K → k), and
- * does so character by character, the final sigma mapped back to σ. So a text in which a pattern finds a literal
- * contains the literal's foldCase after foldCase (test/chrome-split.test.ts checks this against the engine for
- * every character). ASCII text has no such characters: lower case is enough.
- */
-export function foldCase(s: string): string {
-  if (!NON_ASCII.test(s)) return s.toLowerCase();
-  const f = s.toLowerCase().toUpperCase().toLowerCase();
-  return f.includes('\u03c2') ? f.replace(FINAL_SIGMA, '\u03c3') : f;
-}
-
-/**
- * Strings (after foldCase) of which every match of `source` contains one, or null when none can be read. A
- * conservative reading of the pattern as a sequence of items: any item that must occur (not optional) and whose
- * text is a known literal or one of a group's literals will do; whatever is not understood is skipped or, for a
- * whole alternative, makes the answer null.
+ * Strings (after foldCase) of which every match of `source` contains one, or null when none can be proven: the
+ * patterns are case-insensitive Unicode expressions.
  */
 export function chromeLiterals(source: string): string[] | null {
-  const r = new LiteralReader(source);
-  const set = r.alternation();
-  if (r.at !== source.length || !set || set.length === 0) return null;
-  const folded = set.map(foldCase);
-  return folded.includes('') ? null : [...new Set(folded)];
-}
-
-const COUNTED = /^\{(\d+)(,(\d*))?\}/;
-const SYNTAX = new Set([...'^$\\.*+?()[]{}|/-']);
-
-class LiteralReader {
-  at = 0;
-  constructor(private readonly s: string) {}
-
-  /** Alternatives up to the closing parenthesis (not consumed) or the end: the union of their sets, or null. */
-  alternation(): string[] | null {
-    const all: string[] = [];
-    let ok = true;
-    for (;;) {
-      const set = this.sequence();
-      if (set === null) ok = false;
-      else all.push(...set);
-      if (this.s[this.at] !== '|') break;
-      this.at++;
-    }
-    return ok ? all : null;
-  }
-
-  /** One alternative: the best set among its required items, or null. */
-  private sequence(): string[] | null {
-    let best: string[] | null = null;
-    let run = '';
-    const take = (set: string[] | null): void => {
-      if (set && set.length && !set.includes('') && (best === null || score(set) > score(best))) best = set;
-    };
-    const endRun = (): void => {
-      if (run) take([run]);
-      run = '';
-    };
-    while (this.at < this.s.length && this.s[this.at] !== '|' && this.s[this.at] !== ')') {
-      const item = this.item();
-      const q = this.quantifier();
-      if (item.literal !== null && q.min >= 1 && q.max === 1) {
-        run += item.literal;
-        continue;
-      }
-      if (item.literal !== null && q.min >= 1) {
-        // "a+": the character is there, and the run stops after it.
-        run += item.literal;
-        endRun();
-        continue;
-      }
-      endRun();
-      if (q.min >= 1 && !item.zeroWidth) take(item.set);
-    }
-    endRun();
-    return best;
-  }
-
-  /** One atom: a literal ASCII character, a group (with its set), or something else. */
-  private item(): { literal: string | null; set: string[] | null; zeroWidth: boolean } {
-    const s = this.s;
-    const c = s[this.at]!;
-    const other = (zeroWidth = false) => ({ literal: null, set: null, zeroWidth });
-    if (c === '(') {
-      this.at++;
-      let look = false;
-      if (s.startsWith('?:', this.at)) this.at += 2;
-      else if (s.startsWith('?=', this.at) || s.startsWith('?!', this.at)) (this.at += 2), (look = true);
-      else if (s.startsWith('?<=', this.at) || s.startsWith('?<!', this.at)) (this.at += 3), (look = true);
-      else if (s.startsWith('?<', this.at)) this.at = s.indexOf('>', this.at) + 1;
-      else if (s[this.at] === '?') throw new Error('unknown group');
-      const set = this.alternation();
-      if (s[this.at] !== ')') throw new Error('unbalanced group');
-      this.at++;
-      return look ? other(true) : { literal: null, set, zeroWidth: false };
-    }
-    if (c === '[') {
-      // A class of a few plain characters ("[+-]", "[(\\[]") is a set of one-character literals; anything else
-      // (a range, a negation, an escape class) is read as unknown.
-      this.at++;
-      const members: string[] = [];
-      let plain = s[this.at] !== '^';
-      while (this.at < s.length && s[this.at] !== ']') {
-        let m = s[this.at]!;
-        if (m === '\\') {
-          m = s[this.at + 1]!;
-          if (!SYNTAX.has(m)) plain = false;
-          this.at += 2;
-        } else {
-          if (m === '-' && members.length > 0 && s[this.at + 1] !== ']') plain = false;
-          if ((m.charCodeAt(0) & 0xf800) === 0xd800) plain = false;
-          this.at++;
-        }
-        members.push(m);
-      }
-      this.at++;
-      if (!plain || members.length === 0 || members.length > 16) return other();
-      return members.length === 1 ? { literal: members[0]!, set: null, zeroWidth: false } : { literal: null, set: members, zeroWidth: false };
-    }
-    if (c === '\\') {
-      const e = s[this.at + 1]!;
-      this.at += 2;
-      if (SYNTAX.has(e)) return { literal: e, set: null, zeroWidth: false };
-      if (e === 'b' || e === 'B') return other(true);
-      if (e === 'd') return { literal: null, set: [...'0123456789'], zeroWidth: false };
-      if ((e === 'p' || e === 'P' || e === 'u' || e === 'x') && s[this.at] === '{') this.at = s.indexOf('}', this.at) + 1;
-      else if (e === 'u') this.at += 4;
-      else if (e === 'x') this.at += 2;
-      else if (e === 'c') this.at += 1;
-      else if (e === 'k' || (e >= '0' && e <= '9')) throw new Error('back-reference');
-      return other();
-    }
-    this.at++;
-    if (c === '^' || c === '$') return other(true);
-    // A surrogate is half of a character the u flag reads whole.
-    if (c === '.' || (c.charCodeAt(0) & 0xf800) === 0xd800) return other();
-    return { literal: c, set: null, zeroWidth: false };
-  }
-
-  private quantifier(): { min: number; max: number } {
-    const s = this.s;
-    const c = s[this.at];
-    let q = { min: 1, max: 1 };
-    if (c === '?') q = { min: 0, max: 1 };
-    else if (c === '*') q = { min: 0, max: Infinity };
-    else if (c === '+') q = { min: 1, max: Infinity };
-    else if (c === '{') {
-      const m = COUNTED.exec(s.slice(this.at, this.at + 24));
-      if (!m) return q; // a literal brace
-      this.at += m[0].length;
-      if (s[this.at] === '?') this.at++;
-      return { min: Number(m[1]), max: m[2] === undefined ? Number(m[1]) : m[3] ? Number(m[3]) : Infinity };
-    } else return q;
-    this.at++;
-    if (s[this.at] === '?') this.at++; // lazy
-    return q;
-  }
-}
-
-/** Shorter literals are commoner: a set is as good as its shortest string, and fewer strings are better (a rough rank: any set is exact). */
-function score(set: readonly string[]): number {
-  let min = Infinity;
-  for (const x of set) min = Math.min(min, x.length);
-  return min * 4 - Math.log2(set.length);
+  return requiredLiterals(source, true);
 }
 
 /** Each pattern of one anchoring on its own, in kind order, or null when one cannot stand alone. */

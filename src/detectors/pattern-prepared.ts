@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { requiredLiterals } from './pattern-literals.js';
+import { requiredLiterals } from '../text/required-literals.js';
 
 // The expanded source of a pattern rule (lists spliced in as tries) and its required literals are worked out at
 // build time for the shipped packs (scripts/prepare-packs.mjs writes dist/pattern-prepared.json), so a one-article
@@ -13,6 +13,7 @@ export const PREPARED_FILE = fileURLToPath(new URL('../pattern-prepared.json', i
 
 export interface PreparedSource {
   source: string;
+  /** Required literals of the expression; folded (src/text/fold-case.ts) when the flags hold `i`. */
   literals: string[] | null;
 }
 
@@ -36,7 +37,7 @@ export function preparedSource(pattern: string, lists: Record<string, string[]> 
   const hit = Object.prototype.hasOwnProperty.call(load(), key) ? load()[key]! : computed.get(key);
   if (hit) return hit;
   const source = expand(pattern, lists);
-  const entry = { source, literals: requiredLiterals(source, flags) };
+  const entry = { source, literals: requiredLiterals(source, flags.includes('i')) };
   computed.set(key, entry);
   return entry;
 }

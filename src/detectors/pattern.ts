@@ -1,3 +1,5 @@
+import type { Doc } from '../text/doc.js';
+import { foldCase, isCaseless } from '../text/fold-case.js';
 import { escapeRegExp } from '../text/regexp-escape.js';
 import type { Finding } from '../types.js';
 import { overlapsProtected, PROTECTED_KINDS, protectedSpans, type ProtectedKind, type ProtectedSpan } from '../text/protected-spans.js';
@@ -25,6 +27,8 @@ export interface PreparedPattern {
   fix: { find: RegExp; replace: string } | null;
   /** False when the text cannot hold a match (it lacks every required literal): the expression is not run. */
   mayMatch: ((text: string) => boolean) | null;
+  /** `mayMatch` reads the folded text (src/text/fold-case.ts): the literals of an `i` expression hold a letter. */
+  readsFolded: boolean;
 }
 
 
@@ -109,6 +113,7 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
   },
   prepare(o) {
     const { source, literals } = preparedSource(o.pattern, o.lists, o.flags ?? '', expandLists);
+    const mayMatch = literalTest(literals);
     // Match indices (the `d` flag) cost an array per match: asked for only when a group is the flagged span.
     const re = compile(source, `gu${o.group ? 'd' : ''}${o.flags ?? ''}`);
     if (o.group && !new RegExp(`\\(\\?<${o.group}>`).test(source)) throw new Error(`options.group names "${o.group}" but the pattern has no such group`);
@@ -119,12 +124,14 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
       skip: new Set(o.skip ?? []),
       group: o.group,
       fix: o.fix ? { find: compile(o.fix.find, 'gu'), replace: o.fix.replace } : null,
-      mayMatch: literalTest(literals),
+      mayMatch,
+      // Folded literals without a letter (or any other cased character) are found as they are in the text.
+      readsFolded: mayMatch !== null && (o.flags ?? '').includes('i') && !literals!.every(isCaseless),
     };
   },
   run(doc, rule) {
     const p = rule.prepared;
-    if (p.mayMatch && !p.mayMatch(doc.text)) return [];
+    if (p.mayMatch && !p.mayMatch(p.readsFolded ? doc.memo('fold-case', foldedText) : doc.text)) return [];
     // Read on the first match that needs them: most articles have no match for most rules, and the spans are a
     // pure function of the text (memoised on the document), so when they are computed does not matter.
     let spans: ProtectedSpan[] | null = null;
@@ -151,6 +158,8 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
     return out;
   },
 };
+
+const foldedText = (doc: Doc): string => foldCase(doc.text);
 
 // A literal as common as one comma or one space would pass nearly every article: not worth testing.
 const COMMON = /^[\p{L}\p{N} \n\r.,;:?!'"()-]$/u;

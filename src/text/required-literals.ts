@@ -1,21 +1,27 @@
 /**
  * Required literals of a regular expression (the idea of ripgrep's and Vale's literal extraction): a short list
  * of strings such that any text in which the expression finds a non-empty match contains at least one of them.
- * A pattern rule first asks whether the article contains one (`String#includes`, or one literal-only expression
- * when there are many), and runs the expression only when it does: most articles have no doubled space, no
- * " ," and no "( ", so the expression — often led by a look-behind the engine tries at every character — never
- * runs on them.
+ * A caller first asks whether the text contains one (`String#includes`, or one literal-only expression when there
+ * are many), and runs the expression only when it does: most articles have no doubled space, no " ," and no "( ",
+ * so a pattern rule's expression (often led by a look-behind the engine tries at every character) never runs on
+ * them, and most lines hold none of a chrome pattern's words.
+ *
+ * For an expression with the i and u flags, ask with `fold`: the literals come back folded (src/text/fold-case.ts)
+ * and must be looked for in the folded text, since a letter then matches its other cases (and "k" the Kelvin sign).
  *
  * The analysis is conservative: whatever it cannot read (a class of more than a few characters, \p{…}, a
- * back-reference, a letter under the `i` flag) breaks a run of known characters, and when some alternative of
- * the expression yields no literal the answer is null (no prefilter: the expression always runs). Look-arounds
- * are zero-width, so a run goes on across them; a positive look-around's own literals are required too (it
- * matches against the same text), and a look-behind's last characters are the text just before the point
- * where it stands. Negative look-arounds require nothing.
+ * back-reference) breaks a run of known characters, and when some alternative of the expression yields no literal
+ * the answer is null (no prefilter: the expression always runs). Look-arounds are zero-width, so a run goes on
+ * across them; a positive look-around's own literals are required too (it matches against the same text), and a
+ * look-behind's last characters are the text just before the point where it stands. Negative look-arounds require
+ * nothing.
  */
+
+import { foldCase } from './fold-case.js';
 
 const MAX_SET = 64;
 const MAX_CLASS = 16;
+const DIGITS = [...'0123456789'];
 
 /** What is known of the text a piece of the expression consumes. */
 interface Info {
@@ -41,18 +47,21 @@ type Node =
 
 class Unreadable extends Error {}
 
-/** The required literals of `source` under `flags`, or null when none can be proven. */
-export function requiredLiterals(source: string, flags: string): string[] | null {
+/**
+ * The required literals of `source` (a `u`-mode expression), or null when none can be proven. With `fold` (the
+ * expression has the `i` flag) they are folded, for a search of the folded text.
+ */
+export function requiredLiterals(source: string, fold: boolean): string[] | null {
+  const parser = new Parser(source, fold);
   let tree: Node[][];
   try {
-    tree = new Parser(source, flags.includes('i')).parseAlternation();
+    tree = parser.parseAlternation();
   } catch (e) {
     if (e instanceof Unreadable) return null;
     throw e;
   }
-  const info = alternation(tree);
-  const best = pickBest(info);
-  return best;
+  if (!parser.atEnd()) return null;
+  return pickBest(alternation(tree));
 }
 
 function pickBest(info: Info): string[] | null {
@@ -206,8 +215,13 @@ class Parser {
   private i = 0;
   constructor(
     private readonly s: string,
-    private readonly ignoreCase: boolean,
+    private readonly fold: boolean,
   ) {}
+
+  /** Whether the whole expression was read (a stray ")" stops the reading early). */
+  atEnd(): boolean {
+    return this.i === this.s.length;
+  }
 
   parseAlternation(): Node[][] {
     const alts: Node[][] = [this.parseSequence()];
@@ -296,12 +310,7 @@ class Parser {
   }
 
   private literal(ch: string): Node {
-    return { kind: 'chars', chars: this.known(ch) ? [ch] : null };
-  }
-
-  /** A character whose match does not depend on case (always, without the `i` flag). */
-  private known(ch: string): boolean {
-    return !this.ignoreCase || (ch.toLowerCase() === ch && ch.toUpperCase() === ch && !/\p{L}/u.test(ch));
+    return { kind: 'chars', chars: [this.fold ? foldCase(ch) : ch] };
   }
 
   /** An escape: a node in an expression, or inside a class a character (string) or null (a set). */
@@ -312,6 +321,8 @@ class Parser {
     this.i++;
     const char = (ch: string): Node | string | null => (inClass ? ch : this.literal(ch));
     const set = (): Node | null => (inClass ? null : { kind: 'chars', chars: null });
+    // A digit is one of ten (and has no other case): a set small enough to carry on a run ("\d+ shares").
+    if (c === 'd' && !inClass) return { kind: 'chars', chars: DIGITS };
     if ('dDwWsS'.includes(c)) return set();
     if (c === 'p' || c === 'P') {
       const close = s.indexOf('}', this.i);
@@ -401,7 +412,7 @@ class Parser {
     }
     if (s[this.i] !== ']') throw new Unreadable();
     this.i++;
-    if (negated || unknown || members.length > MAX_CLASS || !members.every((m) => this.known(m))) return { kind: 'chars', chars: null };
-    return { kind: 'chars', chars: [...new Set(members)] };
+    if (negated || unknown || members.length > MAX_CLASS) return { kind: 'chars', chars: null };
+    return { kind: 'chars', chars: [...new Set(this.fold ? members.map(foldCase) : members)] };
   }
 }
