@@ -1,6 +1,6 @@
 import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
-import { LINE_KEY_MAX, lineKey } from '../text/line-key.js';
+import { isSpaceCode, LINE_KEY_MAX, lineKey } from '../text/line-key.js';
 
 /** Lines seen in at least this many articles, and this share, of one source count as template. */
 const MIN_ARTICLES = 3;
@@ -10,8 +10,6 @@ const MIN_SHARE = 0.3;
  * they were first seen are forgotten: memory stays proportional to a window of the source, not its archive.
  */
 const PRUNE_EVERY = 2000;
-/** What String.prototype.trim removes (white space and line terminators). */
-const SPACE = /\s/;
 
 /** The source an article belongs to for template detection: publisher, else the URL's host. */
 export function sourceKey(article: Article): string {
@@ -50,20 +48,32 @@ export class HintCollector {
     let s = this.perSource.get(key);
     if (!s) this.perSource.set(key, (s = { articles: 0, lines: new Map() }));
     const n = ++s.articles;
-    const seen = this.seen;
-    seen.clear();
-    // Most bodies have no carriage return: a literal split is then the same lines, without the pattern.
-    for (const line of a.body.includes('\r') ? a.body.split(/\r\n|\r|\n/) : a.body.split('\n')) {
-      // A paragraph line (most lines) is too long to be template: known without trimming or folding it.
-      if (line.length > LINE_KEY_MAX && !SPACE.test(line[0]!) && !SPACE.test(line[line.length - 1]!)) continue;
-      const k = lineKey(line);
-      if (!k || seen.has(k)) continue;
-      seen.add(k);
-      const c = s.lines.get(k);
-      if (c) c[0]++;
-      else s.lines.set(k, [1, n]);
+    this.seen.clear();
+    const body = a.body;
+    if (body.includes('\r')) {
+      for (const line of body.split(/\r\n|\r|\n/)) this.countLine(s, n, line);
+    } else {
+      // Most bodies have no carriage return: the lines between newlines, sliced out only when one may be
+      // template (an empty line has no key; a paragraph line, most of the rest, is too long to be
+      // template, known without trimming or folding it).
+      for (let start = 0; start <= body.length; ) {
+        let end = body.indexOf('\n', start);
+        if (end < 0) end = body.length;
+        if (end > start && (end - start <= LINE_KEY_MAX || isSpaceCode(body.charCodeAt(start)) || isSpaceCode(body.charCodeAt(end - 1)))) this.countLine(s, n, body.slice(start, end));
+        start = end + 1;
+      }
     }
     if (n % PRUNE_EVERY === 0) prune(s);
+  }
+
+  /** Counts one line of the `n`th article of source `s`, once per article. */
+  private countLine(s: SourceCounts, n: number, line: string): void {
+    const k = lineKey(line);
+    if (!k || this.seen.has(k)) return;
+    this.seen.add(k);
+    const c = s.lines.get(k);
+    if (c) c[0]++;
+    else s.lines.set(k, [1, n]);
   }
 
   finish(): (article: Article) => BatchHints {

@@ -111,7 +111,8 @@ export async function* fileItems(path: string): AsyncGenerator<InputItem> {
     return void (yield { error: { source: path, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` } });
   }
   try {
-    yield* jsonlItems(readLines(createReadStream(path, { highWaterMark: 1 << 16 }), MAX_RECORD_BYTES), path, false);
+    // Large reads: each one is a wake-up of this thread (a batch is read twice, on the thread that also feeds the workers).
+    yield* jsonlItems(readLines(createReadStream(path, { highWaterMark: 1 << 20 }), MAX_RECORD_BYTES), path, false);
   } catch (e) {
     // A read that fails part-way (permissions, a vanished mount) ends this file, not the batch.
     yield { error: { source: path, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` } };

@@ -8,5 +8,26 @@ export const LINE_KEY_MAX = 200;
 export function lineKey(line: string): string {
   const t = line.trim();
   if (t.length === 0 || t.length > LINE_KEY_MAX) return '';
-  return t.toLowerCase().replace(/\d+/g, '0').replace(/\s+/g, ' ');
+  // Most short lines (headings, bylines) hold no digit and no spacing to fold: the two replaces would
+  // each scan the line and give it back unchanged.
+  return needsFolding(t) ? t.toLowerCase().replace(/\d+/g, '0').replace(/\s+/g, ' ') : t.toLowerCase();
+}
+
+/** Whether `t` (trimmed) has a digit, or white space other than single ASCII spaces: what the replaces change. */
+export function needsFolding(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+    if (c === 0x20) {
+      if (isSpaceCode(t.charCodeAt(i + 1))) return true;
+    } else if (isSpaceCode(c)) return true;
+  }
+  return false;
+}
+
+/** The characters `\s` matches (String.prototype.trim's white space and line terminators). */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
