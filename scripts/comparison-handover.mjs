@@ -30,15 +30,16 @@ const cpu = () => {
   return (u.user + u.system) / 1000;
 };
 
-function objects() {
+/** One form of the handover over every chunk: `send` on the comparison thread, `receive` (its text) on the main one. */
+function handover(send, receive) {
   let worker = 0;
   let main = 0;
   let out = '';
   for (let i = 0; i < comparisons.length; i += CHUNK) {
     const t0 = cpu();
-    const bytes = serialize(comparisons.slice(i, i + CHUNK));
+    const bytes = serialize(send(i, Math.min(comparisons.length, i + CHUNK)));
     const t1 = cpu();
-    for (const c of deserialize(bytes)) out += renderComparisonLine(c);
+    out += receive(deserialize(bytes));
     const t2 = cpu();
     worker += t1 - t0;
     main += t2 - t1;
@@ -46,21 +47,16 @@ function objects() {
   return { worker, main, out };
 }
 
-function lines() {
-  let worker = 0;
-  let main = 0;
-  let out = '';
-  for (let i = 0; i < comparisons.length; i += CHUNK) {
-    const t0 = cpu();
-    const bytes = serialize(comparisonChunk(comparisons, i, Math.min(comparisons.length, i + CHUNK)));
-    const t1 = cpu();
-    out += deserialize(bytes).lines;
-    const t2 = cpu();
-    worker += t1 - t0;
-    main += t2 - t1;
-  }
-  return { worker, main, out };
-}
+const objects = () =>
+  handover(
+    (from, to) => comparisons.slice(from, to),
+    (chunk) => chunk.map(renderComparisonLine).join(''),
+  );
+const lines = () =>
+  handover(
+    (from, to) => comparisonChunk(comparisons, from, to),
+    (chunk) => chunk.lines,
+  );
 
 const best = { objects: null, lines: null };
 let same = true;
