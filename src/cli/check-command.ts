@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { applyCorroboration, checkEachCompact, errorsOf, openBatchPool, threadsFor } from '../engine/check-batch.js';
 import { BatchComparison, DEFAULT_COMPARE_HEAP_MB, type ComparisonOutcome } from '../engine/batch-comparison.js';
+import type { ComparisonChunk } from '../engine/comparison-chunks.js';
 import type { Origin } from '../input/stream-articles.js';
 import type { CheckPool } from '../engine/worker-pool.js';
 import type { WorkerSetup } from '../engine/check-worker.js';
@@ -205,7 +206,7 @@ async function runPipeline(
   // The comparison runs on its own thread, fed each article's facts as its result arrives (so it overlaps
   // the checking); it quotes reported pairs from where each article was read, or from the body itself
   // where it cannot be read again (standard input in a whole-report format) or is kept here anyway.
-  const comparison = comparing ? new BatchComparison({ options: config.compare, heapMb: compareHeapOf(opts), fault: compareFault() }) : null;
+  const comparison = comparing ? new BatchComparison({ options: config.compare, heapMb: compareHeapOf(opts), fault: compareFault(), form: streaming ? 'line' : undefined }) : null;
   const originOf = new WeakMap<Article, Origin>();
   const onError = async (e: InputError): Promise<void> => {
     counter.error();
@@ -255,9 +256,13 @@ async function runPipeline(
   await flushErrors(Infinity);
   progress.end();
 
-  // A JSONL stream writes each comparison as the comparison thread finds it (none is kept here).
+  // A JSONL stream writes the comparisons as the comparison thread finds them, in lines rendered there (none is kept here).
   const writeNow = streaming
-    ? async (done: Comparison[]): Promise<void> => {
+    ? async (done: Comparison[] | ComparisonChunk): Promise<void> => {
+        if (!Array.isArray(done)) {
+          counter.comparisonsCounted(done.counts);
+          return sink.write(done.lines);
+        }
         for (const c of done) {
           counter.comparison(c);
           await sink.write(renderComparisonLine(c));

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { CompareOptions, Corroboration } from '../compare/compare.js';
 import type { Comparison, Report } from '../types.js';
+import type { ComparisonChunk } from './comparison-chunks.js';
 import type { CompareWorkerSetup, FromCompareWorker, ToCompareWorker } from './compare-worker.js';
 import { comparisonFailure, GatheredComparison, type CompareItem } from './gathered-comparison.js';
 
@@ -37,7 +38,12 @@ export interface BatchComparisonOptions {
   options: CompareOptions;
   heapMb?: number;
   fault?: CompareWorkerSetup['fault'];
+  /** `line`: finish()'s chunks are rendered JSONL lines (comparison-chunks.ts), made on the comparison thread. */
+  form?: CompareWorkerSetup['form'];
 }
+
+/** What finish() hands over as the thread finds comparisons: objects, or in `line` form their lines. */
+export type OnComparisons = (done: Comparison[] | ComparisonChunk) => void | Promise<void>;
 
 export class BatchComparison {
   private worker: Worker | null = null;
@@ -48,7 +54,7 @@ export class BatchComparison {
   private reject: ((e: unknown) => void) | null = null;
   /** The caller's handling of the comparisons received so far, one chunk after another. */
   private chain: Promise<void> = Promise.resolve();
-  private onChunk: (done: Comparison[]) => void | Promise<void> = () => {};
+  private onChunk: OnComparisons = () => {};
   private readonly heapMb: number;
 
   constructor(private readonly opts: BatchComparisonOptions) {
@@ -69,13 +75,15 @@ export class BatchComparison {
    * The comparison of every article added. With `onChunk`, its comparisons are handed over as the thread
    * finds them, group by group, each chunk after the previous one was handled (and the outcome's list is
    * empty). A failure of the comparison is the outcome's `error` (chunks handed over before it stand); only
-   * an exception thrown by `onChunk` rejects.
+   * an exception thrown by `onChunk` rejects. Compared on this thread (fewer than two articles), the
+   * comparisons are the outcome's list whatever the form.
    */
-  finish(onChunk?: (done: Comparison[]) => void | Promise<void>): Promise<ComparisonOutcome> {
+  finish(onChunk?: OnComparisons): Promise<ComparisonOutcome> {
     if (!this.worker) return Promise.resolve(this.inline());
     if (this.failure) return Promise.resolve(this.failed(this.failure));
+    if (this.opts.form && !onChunk) throw new Error('a comparison in line form hands its lines over: finish() needs onChunk');
     const kept: Comparison[] = [];
-    this.onChunk = onChunk ?? ((done) => void kept.push(...done));
+    this.onChunk = onChunk ?? ((done) => void kept.push(...(done as Comparison[])));
     // A thread that V8 stops on a hard allocation failure can vanish without an 'error' or 'exit' event: then
     // nothing is left to wait for and the process would end with the report half written. The loop running
     // empty while the comparison is still awaited means exactly that.
@@ -111,11 +119,11 @@ export class BatchComparison {
   }
 
   private start(): Worker {
-    const setup: CompareWorkerSetup = { options: this.opts.options, fault: this.opts.fault };
+    const setup: CompareWorkerSetup = { options: this.opts.options, fault: this.opts.fault, form: this.opts.form };
     const w = new Worker(WORKER_URL, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     w.on('message', (msg: FromCompareWorker) => {
-      if ('comparisons' in msg) {
-        const chunk = msg.comparisons;
+      if ('comparisons' in msg || 'chunk' in msg) {
+        const chunk = 'chunk' in msg ? msg.chunk : msg.comparisons;
         this.then(() => this.onChunk(chunk));
       } else {
         const { clusters, corroboration } = msg.done;

@@ -5,16 +5,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CompareOptions, CompareOutput } from '../compare/compare.js';
 import type { Comparison } from '../types.js';
+import { comparisonChunk, type ComparisonChunk } from './comparison-chunks.js';
 import { GatheredComparison, type CompareItem } from './gathered-comparison.js';
 
 export interface CompareWorkerSetup {
   options: CompareOptions;
   /** Test-only faults: throw in the joins, allocate until the heap cap stops the thread, or never answer. */
   fault?: 'throw' | 'oom' | 'silent';
+  /** `line`: comparisons leave as rendered JSONL lines (the stream writes them as they are), not as objects. */
+  form?: 'line';
 }
 
 export type ToCompareWorker = { add: CompareItem[] } | { finish: true };
-export type FromCompareWorker = { comparisons: Comparison[] } | { done: Pick<CompareOutput, 'clusters' | 'corroboration'> };
+export type FromCompareWorker = { comparisons: Comparison[] } | { chunk: ComparisonChunk } | { done: Pick<CompareOutput, 'clusters' | 'corroboration'> };
 
 const CHUNK = 2000;
 
@@ -37,7 +40,10 @@ parentPort!.on('message', (msg: ToCompareWorker) => {
   }
   // Comparisons leave as they are found, a few thousand at a time: this thread does not keep them all.
   const out = gathered.finish((done) => {
-    for (let i = 0; i < done.length; i += CHUNK) parentPort!.postMessage({ comparisons: done.slice(i, i + CHUNK) } satisfies FromCompareWorker);
+    for (let i = 0; i < done.length; i += CHUNK) {
+      const end = Math.min(done.length, i + CHUNK);
+      parentPort!.postMessage((setup.form === 'line' ? { chunk: comparisonChunk(done, i, end) } : { comparisons: done.slice(i, end) }) satisfies FromCompareWorker);
+    }
   });
   parentPort!.postMessage({ done: { clusters: out.clusters, corroboration: out.corroboration } } satisfies FromCompareWorker);
 });

@@ -52,6 +52,11 @@ export class SummaryCounter {
     this.summary.comparisons[c.type] = (this.summary.comparisons[c.type] ?? 0) + 1;
   }
 
+  /** Comparisons counted where their lines were rendered (keys in the order those lines first named them). */
+  comparisonsCounted(counts: Summary['comparisons']): void {
+    for (const [t, n] of Object.entries(counts) as Array<[keyof Summary['comparisons'], number]>) this.summary.comparisons[t] = (this.summary.comparisons[t] ?? 0) + n;
+  }
+
   finish(durationMs: number): Summary {
     return { ...this.summary, durationMs: Math.round(durationMs) };
   }
