@@ -139,6 +139,18 @@ describe('template-sentence: what its word scans take from the text model', () =
   });
 });
 
+describe('tokens: made by one constructor, never an object literal (V8 pretenures a literal allocation site)', () => {
+  it('every token of real text has the same non-plain prototype and the Token keys in one order', () => {
+    const proto = Object.getPrototypeOf(DOCS[0]!.tokens[0]!);
+    expect(proto).not.toBe(Object.prototype);
+    for (const doc of DOCS)
+      for (const t of doc.tokens) {
+        expect(Object.getPrototypeOf(t)).toBe(proto);
+        expect(Object.keys(t)).toEqual(['start', 'end', 'text', 'norm', 'kind', 'sentence', 'vocabId']);
+      }
+  });
+});
+
 describe('template-sentence: a question to the reader read from the end', () => {
   it('as /\\?["”’)]*$/u reads it', () => {
     const re = /\?["”’)]*$/u;
