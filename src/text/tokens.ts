@@ -133,6 +133,34 @@ function wordRest(t: string, j: number, lim: number): number {
 /** One-character punctuation and symbol tokens: the text and its normalised form, made once per character. */
 const SINGLE_NORM = new Map<string, string>();
 
+/**
+ * A token made by a constructor, not an object literal. Why: V8 tracks each literal as an allocation site and
+ * pretenures the objects of a site whose objects mostly survive a scavenge. An article's tokens live as long as its
+ * check, so when scavenges fall inside checks the literal was judged long-lived and every later article's tokens
+ * (~50 KB) went straight to the old generation, dead garbage there until the next mark-compact (the memory peak that
+ * kept template-sentence's gates out: they shift where scavenges fall). `new` has no allocation site: tokens stay
+ * young and die young.
+ */
+class WordToken implements Token {
+  // Declared only: emitted fields would be defined as undefined first, widening the number fields' representation.
+  declare start: number;
+  declare end: number;
+  declare text: string;
+  declare norm: string;
+  declare kind: TokenKind;
+  declare sentence: number;
+  declare vocabId: number;
+  constructor(start: number, end: number, text: string, norm: string, kind: TokenKind, sentence: number, vocabId: number) {
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.norm = norm;
+    this.kind = kind;
+    this.sentence = sentence;
+    this.vocabId = vocabId;
+  }
+}
+
 /** Word, number, punctuation and symbol tokens with exact offsets, each tied to its sentence. */
 export function tokenize(text: string, sentences: Sentence[]): Token[] {
   const tokens: Token[] = [];
@@ -182,7 +210,7 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
         if (n === undefined) SINGLE_NORM.set(word, (n = normalizeWord(word)));
         norm = n;
       }
-      tokens.push({ start, end: start + word.length, text: word, norm, kind, sentence: s.index, vocabId });
+      tokens.push(new WordToken(start, start + word.length, word, norm, kind, s.index, vocabId));
       i = end;
     }
     s.tokenTo = tokens.length;
