@@ -2,6 +2,7 @@ import { fnv1a } from '../text/fnv.js';
 import type { Finding, Token } from '../types.js';
 import type { Detector } from './detector.js';
 import { VocabIndex } from '../text/vocabulary.js';
+import { buildCachedFor } from '../shipped/build-cache.js';
 
 export interface SpunCollocationOptions {
   /** Established term → its spun variants (lower case, last word in its base form): "climate change" → ["climate alteration"]. */
@@ -12,7 +13,7 @@ export interface SpunCollocationOptions {
 
 interface PreparedSpunCollocations {
   /** Variant (base form of its last word) → the established term. */
-  variants: Map<string, string>;
+  variants: LazyVariants;
   /** `wordHash` of a token's normalised word, memoised per vocabulary id. */
   hashOf: VocabIndex;
   /** Bit set of the variants' first words (by `wordHash`): most tokens are rejected by two array reads. */
@@ -110,6 +111,69 @@ function blanksOnly(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** The bit sets of the variants' words, as JSON can keep them (base64 of the Int32Arrays' bytes). */
+interface VariantBits {
+  firsts: string;
+  pairs: string;
+  maxWords: number;
+}
+
+export function variantBits(terms: Record<string, string[]>): VariantBits {
+  const firsts = new Int32Array(1 << (FIRST_BITS - 5));
+  const pairs = new Int32Array(1 << (PAIR_BITS - 5));
+  let maxWords = 2;
+  // No split arrays or entry pairs (half the cost of this when it was done at every start): the words are hashed in place.
+  for (const term in terms) {
+    const list = terms[term]!;
+    for (let i = 0; i < list.length; i++) {
+      const key = list[i]!.toLowerCase();
+      const space = key.indexOf(' ');
+      const secondEnd = key.indexOf(' ', space + 1);
+      let words = 2;
+      let at = space;
+      while ((at = key.indexOf(' ', at + 1)) !== -1) words++;
+      if (words > maxWords) maxWords = words;
+      const first = hashRange(key, 0, space);
+      set(firsts, firstSlot(first));
+      set(pairs, pairSlot(first, hashRange(key, space + 1, secondEnd < 0 ? key.length : secondEnd), words));
+    }
+  }
+  const base64 = (a: Int32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  return { firsts: base64(firsts), pairs: base64(pairs), maxWords };
+}
+
+function int32sOf(base64: string): Int32Array {
+  const bytes = Buffer.from(base64, 'base64');
+  // A copy: the Buffer may be a slice of node's shared pool, not aligned for an Int32Array view.
+  const out = new Int32Array(bytes.length >>> 2);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
+/** Variant → term, indexed on the first lookup: most articles have no word pair that passes the bit sets. */
+class LazyVariants {
+  private map: Map<string, string> | null = null;
+
+  constructor(private readonly terms: Record<string, string[]>) {}
+
+  get(key: string): string | undefined {
+    return (this.map ??= variantIndex(this.terms)).get(key);
+  }
+}
+
+/** Variant (lower case) → its established term; the first term listing a variant keeps it. */
+function variantIndex(terms: Record<string, string[]>): Map<string, string> {
+  const variants = new Map<string, string>();
+  for (const term in terms) {
+    const list = terms[term]!;
+    for (let i = 0; i < list.length; i++) {
+      const key = list[i]!.toLowerCase();
+      if (!variants.has(key)) variants.set(key, term);
+    }
+  }
+  return variants;
+}
+
 /**
  * Spun collocations: an established multiword term with one word swapped for a synonym ("climate alteration"
  * for climate change). The table is built offline (scripts/build-spun-collocations.mjs); here one pass over the
@@ -132,29 +196,17 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
     },
   },
   prepare(o) {
-    const variants = new Map<string, string>();
-    const firsts = new Int32Array(1 << (FIRST_BITS - 5));
-    const pairs = new Int32Array(1 << (PAIR_BITS - 5));
-    let maxWords = 2;
-    // 34,000 variants are indexed in every process that checks an article: no split arrays or entry pairs
-    // (half the start-up cost of this rule), and the words hashed in place.
-    for (const term in o.terms) {
-      const list = o.terms[term]!;
-      for (let i = 0; i < list.length; i++) {
-        const key = list[i]!.toLowerCase();
-        if (!variants.has(key)) variants.set(key, term);
-        const space = key.indexOf(' ');
-        const secondEnd = key.indexOf(' ', space + 1);
-        let words = 2;
-        let at = space;
-        while ((at = key.indexOf(' ', at + 1)) !== -1) words++;
-        if (words > maxWords) maxWords = words;
-        const first = hashRange(key, 0, space);
-        set(firsts, firstSlot(first));
-        set(pairs, pairSlot(first, hashRange(key, space + 1, secondEnd < 0 ? key.length : secondEnd), words));
-      }
-    }
-    return { variants, hashOf: new VocabIndex(wordHash), firsts, pairs, maxWords, verbLike: new Set(o.verbLike ?? []) };
+    // The bit sets are the dear part of loading 34,000 variants (every word hashed): a shipped pack's come from the
+    // build (shipped/build-cache.ts). The variants Map is built only when a word pair first passes both bit sets.
+    const bits = buildCachedFor('spun-collocation-bits', o, () => variantBits(o.terms));
+    return {
+      variants: new LazyVariants(o.terms),
+      hashOf: new VocabIndex(wordHash),
+      firsts: int32sOf(bits.firsts),
+      pairs: int32sOf(bits.pairs),
+      maxWords: bits.maxWords,
+      verbLike: new Set(o.verbLike ?? []),
+    };
   },
   run(doc, rule) {
     const { variants, hashOf, firsts, pairs, maxWords, verbLike } = rule.prepared;
