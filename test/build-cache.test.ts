@@ -9,12 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { buildCached, buildCachedFor, computedTables, keyOptions } from '../src/shipped/build-cache.js';
 import { BUILTIN_RULES_DIR, packFiles, packHash, readPack } from '../src/rules/load-rules.js';
 import { groupPhrases, type PhraseOptions } from '../src/detectors/phrase.js';
-import { variantBits, type SpunCollocationOptions } from '../src/detectors/spun-collocation.js';
+import { VariantIndex, variantTables, type SpunCollocationOptions } from '../src/detectors/spun-collocation.js';
 import { ROOT } from './helpers/paths.js';
 
 /** Each cached table, and the computation its entries stand for, from the options of one rule. */
 const TABLES: Record<string, { type: string; compute(options: unknown): unknown }> = {
-  'spun-collocation-bits': { type: 'spun-collocation', compute: (o) => variantBits((o as SpunCollocationOptions).terms) },
+  'spun-collocation-tables': { type: 'spun-collocation', compute: (o) => variantTables((o as SpunCollocationOptions).terms) },
   'phrase-groups': { type: 'phrase', compute: (o) => groupPhrases((o as PhraseOptions).phrases, (o as PhraseOptions).inflect !== false) },
 };
 
@@ -63,5 +63,26 @@ describe('build-time preparation of the shipped packs', () => {
     buildCachedFor('test-keyed', readPack(file).rules[0]!.options, () => ++calls);
     expect(calls).toBe(1);
     expect(Object.keys(computedTables()['test-keyed']!)).toEqual([`${packHash(readFileSync(file))}#0`]);
+  });
+
+  it("looks a variant up in the spun-collocation table as the Map of variants, filled in list order, does", () => {
+    const file = packFiles(BUILTIN_RULES_DIR).find((f) => f.endsWith('spun-collocations.json'))!;
+    const { terms } = readPack(file).rules[0]!.options as unknown as SpunCollocationOptions;
+    // A variant listed under two terms, and in another case: the first term keeps it.
+    const cases: Record<string, string[]> = { ...terms, 'zz first': ['Qq Shared', 'qq only'], 'zz second': ['qq shared'] };
+    for (const t of [terms, cases]) {
+      const map = new Map<string, string>();
+      for (const term of Object.keys(t)) for (const v of t[term]!) if (!map.has(v.toLowerCase())) map.set(v.toLowerCase(), term);
+      const index = new VariantIndex(t, variantTables(t).index);
+      let n = 0;
+      for (const [key, term] of map) {
+        expect(index.get(key), key).toBe(term);
+        // Near misses: what an article holds far more often than a variant.
+        for (const miss of [`${key}s`, key.slice(0, -1), `x${key}`, key.toUpperCase(), key.replace(' ', '  ')]) if (!map.has(miss)) expect(index.get(miss), miss).toBeUndefined();
+        n++;
+      }
+      expect(n).toBeGreaterThan(t === terms ? 30_000 : 30_002);
+    }
+    expect(new VariantIndex(cases, variantTables(cases).index).get('qq shared')).toBe('zz first');
   });
 });

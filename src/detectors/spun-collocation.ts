@@ -13,7 +13,7 @@ export interface SpunCollocationOptions {
 
 interface PreparedSpunCollocations {
   /** Variant (base form of its last word) → the established term. */
-  variants: LazyVariants;
+  variants: VariantIndex;
   /** `wordHash` of a token's normalised word, memoised per vocabulary id. */
   hashOf: VocabIndex;
   /** Bit set of the variants' first words (by `wordHash`): most tokens are rejected by two array reads. */
@@ -111,22 +111,37 @@ function blanksOnly(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** The bit sets of the variants' words, as JSON can keep them (base64 of the Int32Arrays' bytes). */
-interface VariantBits {
+/**
+ * What loading the variants computes, as JSON can keep it (base64 of Int32Arrays' bytes): the two bit sets, and an
+ * open-addressing table of the variants by `hashRange` of their lower case: slot → (term number << VARIANT_BITS |
+ * variant number) + 1, 0 for an empty slot, a term's number being its place in Object.keys(terms). A variant listed
+ * twice keeps its first term, as a Map filled in list order would.
+ */
+interface VariantTables {
   firsts: string;
   pairs: string;
+  index: string;
   maxWords: number;
 }
 
-export function variantBits(terms: Record<string, string[]>): VariantBits {
+const VARIANT_BITS = 8;
+
+export function variantTables(terms: Record<string, string[]>): VariantTables {
   const firsts = new Int32Array(1 << (FIRST_BITS - 5));
   const pairs = new Int32Array(1 << (PAIR_BITS - 5));
+  const names = Object.keys(terms);
+  let count = 0;
+  for (const name of names) count += terms[name]!.length;
+  // At most two-thirds full: a miss probes a few slots (most lookups are misses), and the table stays small to read.
+  const index = new Int32Array(1 << Math.max(4, Math.ceil(Math.log2(count * 1.5 + 1))));
+  const seen = new Set<string>();
   let maxWords = 2;
   // No split arrays or entry pairs (half the cost of this when it was done at every start): the words are hashed in place.
-  for (const term in terms) {
-    const list = terms[term]!;
-    for (let i = 0; i < list.length; i++) {
-      const key = list[i]!.toLowerCase();
+  for (let t = 0; t < names.length; t++) {
+    const list = terms[names[t]!]!;
+    if (list.length >= 1 << VARIANT_BITS) throw new Error(`spun-collocation: "${names[t]}" has more than ${(1 << VARIANT_BITS) - 1} variants`);
+    for (let v = 0; v < list.length; v++) {
+      const key = list[v]!.toLowerCase();
       const space = key.indexOf(' ');
       const secondEnd = key.indexOf(' ', space + 1);
       let words = 2;
@@ -136,10 +151,15 @@ export function variantBits(terms: Record<string, string[]>): VariantBits {
       const first = hashRange(key, 0, space);
       set(firsts, firstSlot(first));
       set(pairs, pairSlot(first, hashRange(key, space + 1, secondEnd < 0 ? key.length : secondEnd), words));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let slot = wordHash(key) & (index.length - 1);
+      while (index[slot] !== 0) slot = (slot + 1) & (index.length - 1);
+      index[slot] = ((t << VARIANT_BITS) | v) + 1;
     }
   }
   const base64 = (a: Int32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-  return { firsts: base64(firsts), pairs: base64(pairs), maxWords };
+  return { firsts: base64(firsts), pairs: base64(pairs), index: base64(index), maxWords };
 }
 
 function int32sOf(base64: string): Int32Array {
@@ -150,28 +170,28 @@ function int32sOf(base64: string): Int32Array {
   return out;
 }
 
-/** Variant → term, indexed on the first lookup: most articles have no word pair that passes the bit sets. */
-class LazyVariants {
-  private map: Map<string, string> | null = null;
+/** Variant (lower case) → its established term, read through the table of variantTables: no Map of 34,000 entries to build. */
+export class VariantIndex {
+  private names: string[] | null = null;
+  private readonly slots: Int32Array;
 
-  constructor(private readonly terms: Record<string, string[]>) {}
+  constructor(
+    private readonly terms: Record<string, string[]>,
+    index: string,
+  ) {
+    this.slots = int32sOf(index);
+  }
 
   get(key: string): string | undefined {
-    return (this.map ??= variantIndex(this.terms)).get(key);
-  }
-}
-
-/** Variant (lower case) → its established term; the first term listing a variant keeps it. */
-function variantIndex(terms: Record<string, string[]>): Map<string, string> {
-  const variants = new Map<string, string>();
-  for (const term in terms) {
-    const list = terms[term]!;
-    for (let i = 0; i < list.length; i++) {
-      const key = list[i]!.toLowerCase();
-      if (!variants.has(key)) variants.set(key, term);
+    const names = (this.names ??= Object.keys(this.terms));
+    const mask = this.slots.length - 1;
+    for (let slot = wordHash(key) & mask; ; slot = (slot + 1) & mask) {
+      const e = this.slots[slot]!;
+      if (e === 0) return undefined;
+      const name = names[(e - 1) >>> VARIANT_BITS]!;
+      if (this.terms[name]![(e - 1) & ((1 << VARIANT_BITS) - 1)]!.toLowerCase() === key) return name;
     }
   }
-  return variants;
 }
 
 /**
@@ -196,11 +216,11 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
     },
   },
   prepare(o) {
-    // The bit sets are the dear part of loading 34,000 variants (every word hashed): a shipped pack's come from the
-    // build (shipped/build-cache.ts). The variants Map is built only when a word pair first passes both bit sets.
-    const bits = buildCachedFor('spun-collocation-bits', o, () => variantBits(o.terms));
+    // Loading 34,000 variants (every word hashed, a Map filled) is dear from a cold start: a shipped pack's tables
+    // come from the build (shipped/build-cache.ts).
+    const bits = buildCachedFor('spun-collocation-tables', o, () => variantTables(o.terms));
     return {
-      variants: new LazyVariants(o.terms),
+      variants: new VariantIndex(o.terms, bits.index),
       hashOf: new VocabIndex(wordHash),
       firsts: int32sOf(bits.firsts),
       pairs: int32sOf(bits.pairs),
