@@ -113,8 +113,8 @@ function blanksOnly(text: string, from: number, to: number): boolean {
 
 /**
  * What loading the variants computes, as JSON can keep it (base64 of Int32Arrays' bytes): the two bit sets, and an
- * open-addressing table of the variants by `hashRange` of their lower case: slot → (term number << VARIANT_BITS |
- * variant number) + 1, 0 for an empty slot, a term's number being its place in Object.keys(terms). A variant listed
+ * open-addressing table of the variants by `hashRange` of their lower case: slot → [that hash, (term number <<
+ * VARIANT_BITS | variant number) + 1], the entry 0 for an empty slot, a term's number being its place in Object.keys(terms). A variant listed
  * twice keeps its first term, as a Map filled in list order would.
  */
 interface VariantTables {
@@ -133,7 +133,10 @@ export function variantTables(terms: Record<string, string[]>): VariantTables {
   let count = 0;
   for (const name of names) count += terms[name]!.length;
   // At most two-thirds full: a miss probes a few slots (most lookups are misses), and the table stays small to read.
-  const index = new Int32Array(1 << Math.max(4, Math.ceil(Math.log2(count * 1.5 + 1))));
+  // Two numbers per slot, the variant's hash and its entry: a probe compares hashes, and reads the pack's strings only
+  // when they are equal (looking a term up in the pack's object costs more than a Map lookup did).
+  const size = 1 << Math.max(4, Math.ceil(Math.log2(count * 1.5 + 1)));
+  const index = new Int32Array(2 * size);
   const seen = new Set<string>();
   let maxWords = 2;
   // No split arrays or entry pairs (half the cost of this when it was done at every start): the words are hashed in place.
@@ -153,9 +156,11 @@ export function variantTables(terms: Record<string, string[]>): VariantTables {
       set(pairs, pairSlot(first, hashRange(key, space + 1, secondEnd < 0 ? key.length : secondEnd), words));
       if (seen.has(key)) continue;
       seen.add(key);
-      let slot = wordHash(key) & (index.length - 1);
-      while (index[slot] !== 0) slot = (slot + 1) & (index.length - 1);
-      index[slot] = ((t << VARIANT_BITS) | v) + 1;
+      const h = wordHash(key);
+      let slot = h & (size - 1);
+      while (index[2 * slot + 1] !== 0) slot = (slot + 1) & (size - 1);
+      index[2 * slot] = h;
+      index[2 * slot + 1] = ((t << VARIANT_BITS) | v) + 1;
     }
   }
   const base64 = (a: Int32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
@@ -183,12 +188,14 @@ export class VariantIndex {
   }
 
   get(key: string): string | undefined {
-    const names = (this.names ??= Object.keys(this.terms));
-    const mask = this.slots.length - 1;
-    for (let slot = wordHash(key) & mask; ; slot = (slot + 1) & mask) {
-      const e = this.slots[slot]!;
+    const { slots } = this;
+    const mask = (slots.length >>> 1) - 1;
+    const h = wordHash(key);
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const e = slots[2 * slot + 1]!;
       if (e === 0) return undefined;
-      const name = names[(e - 1) >>> VARIANT_BITS]!;
+      if (slots[2 * slot] !== h) continue;
+      const name = (this.names ??= Object.keys(this.terms))[(e - 1) >>> VARIANT_BITS]!;
       if (this.terms[name]![(e - 1) & ((1 << VARIANT_BITS) - 1)]!.toLowerCase() === key) return name;
     }
   }
