@@ -81,3 +81,50 @@ describe('CLI start-up', () => {
     same('no bundle (the unbundled program runs)');
   });
 });
+
+// The shipped packs' preparation is read from dist/build-cache.json (src/shipped/build-cache.ts), keyed by each
+// pack's content hash: no table, an unreadable one, or a pack edited since the build must each be prepared afresh.
+describe('CLI start-up: the build-time preparation', () => {
+  const t = tempDir();
+
+  it.skipIf(!existsSync(join(ROOT, 'dist', 'build-cache.json')))('a missing or broken table, or an edited pack, gives what preparing afresh gives', () => {
+    const pkg = join(t.dir, 'pkg');
+    for (const d of ['dist', 'rules', 'presets', 'schemas', 'package.json']) cpSync(join(ROOT, d), join(pkg, d), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+    const bin = join(pkg, 'dist', 'cli', 'main.js');
+    const table = join(pkg, 'dist', 'build-cache.json');
+    const built = readFileSync(table);
+    const article = join(ROOT, 'samples', 'scraped-harbour-page.txt');
+    const report = (): string => {
+      const r = run(bin, ['check', article]);
+      expect(r.status, r.stderr).toBe(0);
+      return masked(r.stdout);
+    };
+    const expected = masked(run(CLI, ['check', article]).stdout);
+    expect(report()).toBe(expected);
+    rmSync(table);
+    expect(report(), 'no table').toBe(expected);
+    writeFileSync(table, '{"spun-collocation-bits": 7, "phrase-groups": {');
+    expect(report(), 'an unreadable table').toBe(expected);
+    writeFileSync(table, 'null');
+    expect(report(), 'a table of the wrong shape').toBe(expected);
+
+    // Entries the build made from the packs as shipped must not answer for the packs edited: a variant and a phrase
+    // of this article added, each must flag, as it does when nothing is cached.
+    const edit = (name: string, change: (pack: { rules: Array<{ options: Record<string, unknown> }> }) => void): void => {
+      const file = join(pkg, 'rules', name);
+      const pack = JSON.parse(readFileSync(file, 'utf8')) as { rules: Array<{ options: Record<string, unknown> }> };
+      change(pack);
+      writeFileSync(file, JSON.stringify(pack));
+    };
+    edit('spun-collocations.json', (p) => ((p.rules[0]!.options.terms as Record<string, string[]>)['quay wall'] = ['eastern quay']));
+    edit('tortured-phrases.json', (p) => (p.rules[0]!.options.phrases as unknown[]).push({ phrase: 'flood wall', suggestion: 'levee' }));
+    writeFileSync(table, built);
+    const edited = report();
+    rmSync(table);
+    expect(edited).toBe(report());
+    const flagged = (JSON.parse(edited) as { articles: Array<{ flags: Array<{ ruleId: string; text: string }> }> }).articles[0]!.flags.map((f) => `${f.ruleId} ${f.text}`);
+    expect(flagged).toContain('tortured-phrase/spun-collocation eastern quay');
+    expect(flagged).toContain('tortured-phrase/published-fingerprint Flood Wall');
+  });
+});

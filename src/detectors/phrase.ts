@@ -2,6 +2,7 @@ import { escapeRegExp } from '../text/regexp-escape.js';
 import type { Finding } from '../types.js';
 import type { Detector } from './detector.js';
 import { VocabIndex } from '../text/vocabulary.js';
+import { buildCachedFor } from '../shipped/build-cache.js';
 
 export interface PhraseEntry {
   phrase: string;
@@ -167,6 +168,52 @@ function phraseKeys(phrase: string, inflect: boolean): { first: string; second: 
 }
 
 /**
+ * The phrases grouped by first word, as JSON can keep it: groups in order of first appearance, entries in list
+ * order within a group. Position k of the grouped list holds phrase order[k], whose second-word prefix is
+ * seconds[k]; group g is positions from[g] .. from[g + 1] - 1 and has first word groups[g].
+ */
+interface PhraseLayout {
+  groups: string[];
+  from: number[];
+  order: number[];
+  seconds: string[];
+}
+
+export function groupPhrases(phrases: readonly PhraseEntry[], inflect: boolean): PhraseLayout {
+  // A counting sort: no array per first word.
+  const group = new Map<string, number>();
+  const groupOf = new Int32Array(phrases.length);
+  const secondOf: string[] = [];
+  let counts = new Int32Array(64);
+  for (let i = 0; i < phrases.length; i++) {
+    const { first: key, second } = phraseKeys(phrases[i]!.phrase, inflect);
+    secondOf.push(second);
+    let g = group.get(key);
+    if (g === undefined) {
+      group.set(key, (g = group.size));
+      if (g >= counts.length) {
+        const grown = new Int32Array(counts.length * 2);
+        grown.set(counts);
+        counts = grown;
+      }
+    }
+    groupOf[i] = g;
+    counts[g]!++;
+  }
+  const from = new Array<number>(group.size + 1).fill(0);
+  for (let g = 0; g < group.size; g++) from[g + 1] = from[g]! + counts[g]!;
+  const order = new Array<number>(phrases.length);
+  const seconds = new Array<string>(phrases.length);
+  const cursor = from.slice(0, group.size);
+  for (let i = 0; i < phrases.length; i++) {
+    const k = cursor[groupOf[i]!]!++;
+    order[k] = i;
+    seconds[k] = secondOf[i]!;
+  }
+  return { groups: [...group.keys()], from, order, seconds };
+}
+
+/**
  * A list of phrases, each with the wording it stands for: matched on word boundaries, case-insensitively
  * by default, tolerant of inflection, with optional AND/NOT conditions on the rest of the article.
  */
@@ -205,38 +252,17 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
     const flags = o.caseSensitive ? 'uy' : 'iuy';
     const condFlags = o.caseSensitive ? 'u' : 'iu';
     const inflect = o.inflect !== false;
-    // Grouped by first word with a counting sort (groups in order of first appearance, entries in list order):
-    // no array per first word.
+    // The grouping reads every phrase of a pack of thousands: a shipped pack's comes from the build (shipped/build-cache.ts).
+    const layout = buildCachedFor('phrase-groups', o, () => groupPhrases(o.phrases, inflect));
     const group = new Map<string, number>();
-    const groupOf = new Int32Array(o.phrases.length);
-    const listed: CompiledPhrase[] = [];
-    let counts = new Int32Array(64);
-    for (let i = 0; i < o.phrases.length; i++) {
-      const entry = o.phrases[i]!;
-      const { first: key, second } = phraseKeys(entry.phrase, inflect);
-      listed.push({ entry, second, compiled: null });
-      let g = group.get(key);
-      if (g === undefined) {
-        group.set(key, (g = group.size));
-        if (g >= counts.length) {
-          const grown = new Int32Array(counts.length * 2);
-          grown.set(counts);
-          counts = grown;
-        }
-      }
-      groupOf[i] = g;
-      counts[g]!++;
-    }
-    const from = new Int32Array(group.size + 1);
-    for (let g = 0; g < group.size; g++) from[g + 1] = from[g]! + counts[g]!;
-    const entries: CompiledPhrase[] = new Array<CompiledPhrase>(listed.length);
-    const secondHead = new Int32Array(listed.length);
-    const cursor = from.slice(0, group.size);
-    for (let i = 0; i < listed.length; i++) {
-      const c = listed[i]!;
-      const k = cursor[groupOf[i]!]!++;
-      entries[k] = c;
-      secondHead[k] = c.second ? c.second.charCodeAt(0) : -1;
+    for (let g = 0; g < layout.groups.length; g++) group.set(layout.groups[g]!, g);
+    const from = Int32Array.from(layout.from);
+    const entries: CompiledPhrase[] = new Array<CompiledPhrase>(layout.order.length);
+    const secondHead = new Int32Array(layout.order.length);
+    for (let k = 0; k < entries.length; k++) {
+      const second = layout.seconds[k]!;
+      entries[k] = { entry: o.phrases[layout.order[k]!]!, second, compiled: null };
+      secondHead[k] = second ? second.charCodeAt(0) : -1;
     }
     // Conditions are shared between entries ("cancer" in hundreds of fingerprints): one RegExp per text.
     const conditions = new Map<string, RegExp>();

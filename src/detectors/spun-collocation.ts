@@ -2,6 +2,7 @@ import { fnv1a } from '../text/fnv.js';
 import type { Finding, Token } from '../types.js';
 import type { Detector } from './detector.js';
 import { VocabIndex } from '../text/vocabulary.js';
+import { buildCachedFor } from '../shipped/build-cache.js';
 
 export interface SpunCollocationOptions {
   /** Established term → its spun variants (lower case, last word in its base form): "climate change" → ["climate alteration"]. */
@@ -12,7 +13,7 @@ export interface SpunCollocationOptions {
 
 interface PreparedSpunCollocations {
   /** Variant (base form of its last word) → the established term. */
-  variants: Map<string, string>;
+  variants: VariantIndex;
   /** `wordHash` of a token's normalised word, memoised per vocabulary id. */
   hashOf: VocabIndex;
   /** Bit set of the variants' first words (by `wordHash`): most tokens are rejected by two array reads. */
@@ -111,6 +112,96 @@ function blanksOnly(text: string, from: number, to: number): boolean {
 }
 
 /**
+ * What loading the variants computes, as JSON can keep it (base64 of Int32Arrays' bytes): the two bit sets, and an
+ * open-addressing table of the variants by `hashRange` of their lower case: slot → [that hash, (term number <<
+ * VARIANT_BITS | variant number) + 1], the entry 0 for an empty slot, a term's number being its place in Object.keys(terms). A variant listed
+ * twice keeps its first term, as a Map filled in list order would.
+ */
+interface VariantTables {
+  firsts: string;
+  pairs: string;
+  index: string;
+  maxWords: number;
+}
+
+const VARIANT_BITS = 8;
+
+export function variantTables(terms: Record<string, string[]>): VariantTables {
+  const firsts = new Int32Array(1 << (FIRST_BITS - 5));
+  const pairs = new Int32Array(1 << (PAIR_BITS - 5));
+  const names = Object.keys(terms);
+  let count = 0;
+  for (const name of names) count += terms[name]!.length;
+  // At most two-thirds full: a miss probes a few slots (most lookups are misses), and the table stays small to read.
+  // Two numbers per slot, the variant's hash and its entry: a probe compares hashes, and reads the pack's strings only
+  // when they are equal (looking a term up in the pack's object costs more than a Map lookup did).
+  const size = 1 << Math.max(4, Math.ceil(Math.log2(count * 1.5 + 1)));
+  const index = new Int32Array(2 * size);
+  const seen = new Set<string>();
+  let maxWords = 2;
+  // No split arrays or entry pairs (half the cost of this when it was done at every start): the words are hashed in place.
+  for (let t = 0; t < names.length; t++) {
+    const list = terms[names[t]!]!;
+    if (list.length >= 1 << VARIANT_BITS) throw new Error(`spun-collocation: "${names[t]}" has more than ${(1 << VARIANT_BITS) - 1} variants`);
+    for (let v = 0; v < list.length; v++) {
+      const key = list[v]!.toLowerCase();
+      const space = key.indexOf(' ');
+      const secondEnd = key.indexOf(' ', space + 1);
+      let words = 2;
+      let at = space;
+      while ((at = key.indexOf(' ', at + 1)) !== -1) words++;
+      if (words > maxWords) maxWords = words;
+      const first = hashRange(key, 0, space);
+      set(firsts, firstSlot(first));
+      set(pairs, pairSlot(first, hashRange(key, space + 1, secondEnd < 0 ? key.length : secondEnd), words));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const h = wordHash(key);
+      let slot = h & (size - 1);
+      while (index[2 * slot + 1] !== 0) slot = (slot + 1) & (size - 1);
+      index[2 * slot] = h;
+      index[2 * slot + 1] = ((t << VARIANT_BITS) | v) + 1;
+    }
+  }
+  const base64 = (a: Int32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  return { firsts: base64(firsts), pairs: base64(pairs), index: base64(index), maxWords };
+}
+
+function int32sOf(base64: string): Int32Array {
+  const bytes = Buffer.from(base64, 'base64');
+  // A copy: the Buffer may be a slice of node's shared pool, not aligned for an Int32Array view.
+  const out = new Int32Array(bytes.length >>> 2);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
+/** Variant (lower case) → its established term, read through the table of variantTables: no Map of 34,000 entries to build. */
+export class VariantIndex {
+  private names: string[] | null = null;
+  private readonly slots: Int32Array;
+
+  constructor(
+    private readonly terms: Record<string, string[]>,
+    index: string,
+  ) {
+    this.slots = int32sOf(index);
+  }
+
+  get(key: string): string | undefined {
+    const { slots } = this;
+    const mask = (slots.length >>> 1) - 1;
+    const h = wordHash(key);
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const e = slots[2 * slot + 1]!;
+      if (e === 0) return undefined;
+      if (slots[2 * slot] !== h) continue;
+      const name = (this.names ??= Object.keys(this.terms))[(e - 1) >>> VARIANT_BITS]!;
+      if (this.terms[name]![(e - 1) & ((1 << VARIANT_BITS) - 1)]!.toLowerCase() === key) return name;
+    }
+  }
+}
+
+/**
  * Spun collocations: an established multiword term with one word swapped for a synonym ("climate alteration"
  * for climate change). The table is built offline (scripts/build-spun-collocations.mjs); here one pass over the
  * tokens looks each word pair and triple up in a Map, longest first.
@@ -132,29 +223,17 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
     },
   },
   prepare(o) {
-    const variants = new Map<string, string>();
-    const firsts = new Int32Array(1 << (FIRST_BITS - 5));
-    const pairs = new Int32Array(1 << (PAIR_BITS - 5));
-    let maxWords = 2;
-    // 34,000 variants are indexed in every process that checks an article: no split arrays or entry pairs
-    // (half the start-up cost of this rule), and the words hashed in place.
-    for (const term in o.terms) {
-      const list = o.terms[term]!;
-      for (let i = 0; i < list.length; i++) {
-        const key = list[i]!.toLowerCase();
-        if (!variants.has(key)) variants.set(key, term);
-        const space = key.indexOf(' ');
-        const secondEnd = key.indexOf(' ', space + 1);
-        let words = 2;
-        let at = space;
-        while ((at = key.indexOf(' ', at + 1)) !== -1) words++;
-        if (words > maxWords) maxWords = words;
-        const first = hashRange(key, 0, space);
-        set(firsts, firstSlot(first));
-        set(pairs, pairSlot(first, hashRange(key, space + 1, secondEnd < 0 ? key.length : secondEnd), words));
-      }
-    }
-    return { variants, hashOf: new VocabIndex(wordHash), firsts, pairs, maxWords, verbLike: new Set(o.verbLike ?? []) };
+    // Loading 34,000 variants (every word hashed, a Map filled) is dear from a cold start: a shipped pack's tables
+    // come from the build (shipped/build-cache.ts).
+    const bits = buildCachedFor('spun-collocation-tables', o, () => variantTables(o.terms));
+    return {
+      variants: new VariantIndex(o.terms, bits.index),
+      hashOf: new VocabIndex(wordHash),
+      firsts: int32sOf(bits.firsts),
+      pairs: int32sOf(bits.pairs),
+      maxWords: bits.maxWords,
+      verbLike: new Set(o.verbLike ?? []),
+    };
   },
   run(doc, rule) {
     const { variants, hashOf, firsts, pairs, maxWords, verbLike } = rule.prepared;

@@ -6,7 +6,8 @@ import type { LoadedRule, RuleSpec } from '../detectors/detector.js';
 import type { Config, RuleSetting } from './config.js';
 import { compileSchema, describeError, validatorFor } from './schemas.js';
 import type { ValidateFunction } from 'ajv';
-import { contentHash, VALIDATED_FILE, validatedAtBuild } from '../shipped/validated.js';
+import { contentHash, manifestKey, VALIDATED_FILE, validatedWithHash } from '../shipped/validated.js';
+import { keyOptions } from '../shipped/build-cache.js';
 import { decodeUtf8 } from '../shipped/decode-utf8.js';
 import { firstCatastrophe, patternSources, type PatternSource } from './pattern-safety.js';
 
@@ -50,13 +51,17 @@ export function readPack(file: string, opts: { trustBuiltin?: boolean } = {}): R
     throw new RuleLoadError(`${file}: not valid JSON (${(e as Error).message})`);
   }
   const pack = raw as { name: string; description?: string; rules: RuleSpec[] };
-  if (opts.trustBuiltin === false || !validatedAtBuild(file, bytes)) {
+  // Only a file inside the package can be a shipped one: a user's pack is not hashed.
+  const hash = manifestKey(file) === null ? null : contentHash(bytes);
+  if (opts.trustBuiltin === false || hash === null || !validatedWithHash(file, hash)) {
     const validate = validatorFor('rule.schema.json');
     if (!validate(raw)) throw new RuleLoadError(`${file}: ${describeError(validate.errors![0]!)}`);
     pack.rules.forEach((rule, i) => validateOptions(file, `/rules/${i}/options`, rule.type, rule.options));
   }
   // "languages": "any" declares a language-neutral rule; the engine reads that as no language list.
-  for (const rule of pack.rules) {
+  for (const [i, rule] of pack.rules.entries()) {
+    // What the build step prepared from these very options may stand in for preparing them (shipped/build-cache.ts).
+    if (hash !== null && rule.options !== null && typeof rule.options === 'object') keyOptions(rule.options, hash, i);
     if ((rule.languages as unknown) === 'any') {
       delete rule.languages;
       rule.languageNeutral = true;

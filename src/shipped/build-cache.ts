@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { decodeUtf8 } from './decode-utf8.js';
 
 // Values worked out from the shipped packs at build time (scripts/prepare-packs.mjs writes them, one table per
 // name, to dist/build-cache.json), so a one-article check does not compute them again from a cold start. An entry is keyed by the
@@ -15,12 +16,15 @@ const computed = new Map<string, Map<string, unknown>>();
 function table(name: string): Record<string, unknown> {
   if (!tables) {
     try {
-      tables = JSON.parse(readFileSync(BUILD_CACHE_FILE, 'utf8')) as Record<string, Record<string, unknown>>;
+      // A megabyte of ASCII (base64 tables): decoded as such, not through node's slower UTF-8 decoder.
+      const read = JSON.parse(decodeUtf8(readFileSync(BUILD_CACHE_FILE))) as unknown;
+      tables = read !== null && typeof read === 'object' ? (read as Record<string, Record<string, unknown>>) : {};
     } catch {
       tables = {};
     }
   }
-  return Object.prototype.hasOwnProperty.call(tables, name) ? tables[name]! : {};
+  const t = Object.prototype.hasOwnProperty.call(tables, name) ? tables[name] : undefined;
+  return t !== null && typeof t === 'object' ? t : {};
 }
 
 /** `compute()`, or its value from the build-time table `name` under `key`. `compute` must depend on `key` alone. */
@@ -33,6 +37,26 @@ export function buildCached<T>(name: string, key: string, compute: () => T): T {
   const value = compute();
   mine.set(key, value);
   return value;
+}
+
+// A rule's options are too large to be a key themselves (a pack's phrase list is a megabyte): the options object
+// of a rule read from a shipped pack is known instead by the pack's content hash and the rule's index, which name
+// that content exactly. Any other options object (a user's pack, options merged with a configuration's) has no
+// key and is always computed.
+const optionKeys = new WeakMap<object, string>();
+
+/** Records that `options` are the options of rule `index` of the pack file whose content hash is `packHash`. */
+export function keyOptions(options: object, packHash: string, index: number): void {
+  optionKeys.set(options, `${packHash}#${index}`);
+}
+
+/**
+ * `compute()` for a rule's options, or its value from the build-time table `name` when the options are a shipped
+ * pack's, unchanged (see keyOptions). `compute` must depend on the options alone and return plain JSON data.
+ */
+export function buildCachedFor<T>(name: string, options: object, compute: () => T): T {
+  const key = optionKeys.get(options);
+  return key === undefined ? compute() : buildCached(name, key, compute);
 }
 
 /** Every entry computed in this process, by table (what the build step writes out). */

@@ -30,6 +30,11 @@ export function manifestKey(file: string): string | null {
 
 /** True when `file` is a shipped file validated at build time and `content` is still what was validated. */
 export function validatedAtBuild(file: string, content: string | Buffer): boolean {
+  return manifestKey(file) !== null && validatedWithHash(file, contentHash(content));
+}
+
+/** validatedAtBuild for content whose contentHash the caller has already computed. */
+export function validatedWithHash(file: string, hash: string): boolean {
   const key = manifestKey(file);
   if (key === null) return false;
   if (!manifest) {
@@ -40,5 +45,5 @@ export function validatedAtBuild(file: string, content: string | Buffer): boolea
     }
   }
   const expected = manifest[key];
-  return expected !== undefined && expected === contentHash(content);
+  return expected !== undefined && expected === hash;
 }
