@@ -120,7 +120,10 @@ function parseDates(piece: string, ref: Date): Reading[] {
   let results = PARSED.get(key);
   if (!results) {
     if (PARSED.size >= PARSED_MAX) PARSED.clear();
-    results = chronoEn().GB.parse(piece, { instant: ref, timezone: 0 }).map(reading);
+    // Pushed, not mapped: `map` returns a packed array from the interpreter and a holey one from optimised code,
+    // and the loops over the readings deoptimise at each switch.
+    results = [];
+    for (const r of chronoEn().GB.parse(piece, { instant: ref, timezone: 0 })) results.push(reading(r));
     PARSED.set(key, results);
   }
   return results;

@@ -245,11 +245,18 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       if (!re) conditions.set(c, (re = compileCondition(c, condFlags)));
       return re;
     };
+    // Pushed, not mapped: `map` returns a packed array from the interpreter and a holey one from optimised
+    // code, and run's every/some over them would deoptimise at each switch.
+    const conditionList = (texts: readonly string[] | undefined): RegExp[] => {
+      const out: RegExp[] = [];
+      for (const t of texts ?? []) out.push(condition(t));
+      return out;
+    };
     const compile = (c: CompiledPhrase): NonNullable<CompiledPhrase['compiled']> =>
       (c.compiled ??= {
         match: phraseMatcher(c.entry.phrase, inflect, flags),
-        requires: (c.entry.requires ?? []).map(condition),
-        unless: (c.entry.unless ?? []).map(condition),
+        requires: conditionList(c.entry.requires),
+        unless: conditionList(c.entry.unless),
       });
     const firstWord = new VocabIndex((norm) => group.get(norm) ?? -1);
     return { entries, from, secondHead, firstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1, escalateAt: o.escalateAt ?? null, compile };

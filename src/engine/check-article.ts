@@ -106,15 +106,20 @@ export function checkArticleWith(article: Article, rules: readonly LoadedRule[],
     try {
       const findings = DETECTORS.get(rule.type)!.run(doc, rule, ctx);
       // Most rules find nothing in most articles: no steps, filters or arrays for them (each step keeps [] as []).
-      ruleFlags = findings.length === 0 ? NO_FLAGS : postprocess(findings, doc.text.length)
-        .filter((f) => !inText.length || !onlyBlanked(f, inText, article.body))
-        .map((f) => toFlag(doc, rule, f, article.body));
+      if (findings.length === 0) ruleFlags = NO_FLAGS;
+      else {
+        // Pushed, not mapped: `map` returns a packed array from the interpreter and a holey one once this
+        // function is optimised, and the loop below deoptimises at each switch.
+        const made: Flag[] = [];
+        for (const f of postprocess(findings, doc.text.length)) if (!inText.length || !onlyBlanked(f, inText, article.body)) made.push(toFlag(doc, rule, f, article.body));
+        ruleFlags = made;
+      }
     } catch (e) {
       ruleErrors.push({ ruleId: rule.id, message: (e as Error)?.message || String(e) });
       overrun(rule.id, rule.id);
       continue;
     }
-    for (const f of ruleFlags) flags.push(f);
+    for (let i = 0; i < ruleFlags.length; i++) flags.push(ruleFlags[i]!);
     overrun(rule.id, rule.id);
   }
   if (skipped.length) flags.push(languageNote(doc, skipped));
