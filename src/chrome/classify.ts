@@ -9,6 +9,7 @@ import { teaserMask } from './teasers.js';
 import { cardSeries } from './cards.js';
 import { findThreads, type Thread } from './threads.js';
 import type { LineHint } from './structure-hints.js';
+import { emptyObjectArray } from '../text/object-array.js';
 
 /** First impression of a line, before its neighbours are considered (after jusText's classes). */
 export type LineClass = 'good' | 'near-good' | 'short' | 'bad' | 'chrome';
@@ -559,7 +560,9 @@ function tokensByLine(lines: readonly Line[], tokens: readonly Token[]): (readon
   }
   return out;
 }
-const NO_TOKENS: readonly Token[] = [];
+/** Empty, with the object elements of every line's own token array (an empty literal has Smi elements), so the
+ * loops over a line's words see one array map. */
+const NO_TOKENS: readonly Token[] = emptyObjectArray();
 
 /**
  * HTML input: the markup's word on each line, on top of what its text says. Lines in furniture (nav,

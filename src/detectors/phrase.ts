@@ -2,6 +2,7 @@ import { escapeRegExp } from '../text/regexp-escape.js';
 import type { Finding } from '../types.js';
 import type { Detector } from './detector.js';
 import { VocabIndex } from '../text/vocabulary.js';
+import { emptyObjectArray } from '../text/object-array.js';
 
 export interface PhraseEntry {
   phrase: string;
@@ -264,7 +265,7 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
   run(doc, rule) {
     const { entries, from, secondHead, firstWord, sentence, minDistinct, escalateAt, compile } = rule.prepared;
     const distinct = new Set<PhraseEntry>();
-    const out: Finding[] = [];
+    const out = emptyObjectArray<Finding>();
     const conditionCache = new Map<RegExp, boolean>();
     const holds = (re: RegExp): boolean => {
       let v = conditionCache.get(re);

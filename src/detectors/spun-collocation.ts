@@ -2,6 +2,7 @@ import { fnv1a } from '../text/fnv.js';
 import type { Finding, Token } from '../types.js';
 import type { Detector } from './detector.js';
 import { VocabIndex } from '../text/vocabulary.js';
+import { emptyObjectArray } from '../text/object-array.js';
 
 export interface SpunCollocationOptions {
   /** Established term → its spun variants (lower case, last word in its base form): "climate change" → ["climate alteration"]. */
@@ -159,10 +160,10 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
   run(doc, rule) {
     const { variants, hashOf, firsts, pairs, maxWords, verbLike } = rule.prepared;
     const { tokens, text } = doc;
-    const out: Finding[] = [];
+    const out = emptyObjectArray<Finding>();
     // A variant in Title Case may be a name or a heading ("Cabinet Room"): it flags only beside another hit
     // (a spinner rewrites every term it can; a name stands alone).
-    const names: Finding[] = [];
+    const names = emptyObjectArray<Finding>();
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i]!;
       if (first.kind !== 'word') continue;
