@@ -38,6 +38,11 @@ export interface PhraseOptions {
  */
 interface CompiledPhrase {
   entry: PhraseEntry;
+  // The entry's fields a flag reads, copied into one shape: list entries are parsed JSON objects of as many
+  // shapes as key sets, and reading them on each flag made run's loads polymorphic.
+  phrase: string;
+  suggestion: string | undefined;
+  note: string;
   /** What the next token must start with (the second word, or its stem when inflectable); '' for one-word phrases. */
   second: string;
   compiled: { match: PhraseMatcher; requires: RegExp[]; unless: RegExp[] } | null;
@@ -105,10 +110,11 @@ function phraseMatcher(phrase: string, inflect: boolean, flags: string): PhraseM
   const words = phrase.trim().split(/\s+/);
   const last = words.length - 1;
   const parts = inflect ? inflectedParts(words[last]!) : null;
-  const head = words
-    .map((w, i) => (parts && i === last ? escapeRegExp(parts.stem) : escapeRegExp(w)))
-    .join('\\s+')
-    .replace(/'/g, "['’]");
+  // Loops, not `map`: it returns packed arrays from the interpreter and holey ones from optimised code, and
+  // these run (lazily) inside the phrase rule's run.
+  let head = '';
+  for (let i = 0; i <= last; i++) head += (i > 0 ? '\\s+' : '') + escapeRegExp(parts && i === last ? parts.stem : words[i]!);
+  head = head.replace(/'/g, "['’]");
   const headRe = new RegExp(head, flags);
   const wordChar = shared('[\\p{L}\\p{N}]', flags);
   const endsWord = (text: string, at: number): boolean => stickyAt(wordChar, text, at) < 0;
@@ -118,7 +124,8 @@ function phraseMatcher(phrase: string, inflect: boolean, flags: string): PhraseM
       return end >= 0 && endsWord(text, end) ? end : -1;
     };
   }
-  const endings = parts.endings.map((e) => shared(escapeRegExp(e).replace(/'/g, "['’]"), flags));
+  const endings: RegExp[] = [];
+  for (const e of parts.endings) endings.push(shared(escapeRegExp(e).replace(/'/g, "['’]"), flags));
   return (text, at) => {
     const stemEnd = stickyAt(headRe, text, at);
     if (stemEnd < 0) return -1;
@@ -215,7 +222,7 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
     for (let i = 0; i < o.phrases.length; i++) {
       const entry = o.phrases[i]!;
       const { first: key, second } = phraseKeys(entry.phrase, inflect);
-      listed.push({ entry, second, compiled: null });
+      listed.push({ entry, phrase: entry.phrase, suggestion: entry.suggestion, note: entry.note ?? '', second, compiled: null });
       let g = group.get(key);
       if (g === undefined) {
         group.set(key, (g = group.size));
@@ -250,12 +257,12 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
     // code, and run's every/some over them would deoptimise at each switch.
     const conditionList = (texts: readonly string[] | undefined): RegExp[] => {
       const out: RegExp[] = [];
-      for (const t of texts ?? []) out.push(condition(t));
+      if (texts) for (const t of texts) out.push(condition(t));
       return out;
     };
     const compile = (c: CompiledPhrase): NonNullable<CompiledPhrase['compiled']> =>
       (c.compiled ??= {
-        match: phraseMatcher(c.entry.phrase, inflect, flags),
+        match: phraseMatcher(c.phrase, inflect, flags),
         requires: conditionList(c.entry.requires),
         unless: conditionList(c.entry.unless),
       });
@@ -279,7 +286,8 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       if (tok.kind !== 'word' || tok.start < coveredTo) continue;
       const g = firstWord.get(tok.vocabId, tok.norm);
       if (g < 0) continue;
-      const next = tokens[ti + 1]?.norm ?? '';
+      // Bounds checked here, not by reading past the end: an out-of-bounds read deoptimises optimised code.
+      const next = ti + 1 < tokens.length ? tokens[ti + 1]!.norm : '';
       const nextHead = next.length > 0 ? next.charCodeAt(0) : -2;
       let best: { c: CompiledPhrase; end: number } | null = null;
       for (let k = from[g]!, to = from[g + 1]!; k < to; k++) {
@@ -295,11 +303,11 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
         best = { c, end };
       }
       if (!best) continue;
-      const { entry } = best.c;
+      const { entry, phrase, suggestion, note } = best.c;
       const s = doc.sentences[tok.sentence]!;
       const f: Finding = sentence ? { start: s.start, end: s.end } : { start: tok.start, end: best.end };
-      if (entry.suggestion !== undefined && !sentence) f.suggestion = matchCase(doc.text.slice(tok.start, best.end), entry.suggestion);
-      f.data = { phrase: entry.phrase, suggestion: entry.suggestion ?? '', note: entry.note ?? '' };
+      if (suggestion !== undefined && !sentence) f.suggestion = matchCase(doc.text.slice(tok.start, best.end), suggestion);
+      f.data = { phrase, suggestion: suggestion ?? '', note };
       out.push(f);
       distinct.add(entry);
       coveredTo = best.end;

@@ -169,7 +169,8 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
       if (first.kind !== 'word') continue;
       const h1 = hashOf.get(first.vocabId, first.norm);
       if (!has(firsts, firstSlot(h1))) continue;
-      const second = tokens[i + 1];
+      // Bounds checked here, not by reading past the end: an out-of-bounds read deoptimises optimised code.
+      const second = i + 1 < tokens.length ? tokens[i + 1] : undefined;
       if (!second) continue;
       // Which lengths the pair (first, second) allows: n = 2 with any base form of the second word, n >= 3 with it as is.
       const h2 = hashOf.get(second.vocabId, second.norm);
@@ -190,7 +191,7 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
         for (let k = i + 1; k < i + n - 1; k++) prefix += ` ${tokens[k]!.norm}`;
         const lastNorm = tokens[i + n - 1]!.norm;
         for (const base of baseForms(lastNorm)) {
-          if (base !== lastNorm && !lastNorm.endsWith("'s") && verbLike.has(base) && opensObject(tokens[i + n])) continue;
+          if (base !== lastNorm && !lastNorm.endsWith("'s") && verbLike.has(base) && opensObject(i + n < tokens.length ? tokens[i + n] : undefined)) continue;
           const term = variants.get(`${prefix} ${base}`);
           if (term !== undefined) {
             hit = { n, term, base };

@@ -4,9 +4,10 @@ import { buildFacts, type ArticleFacts } from '../facts/facts.js';
 import type { Config } from '../rules/config.js';
 import { scoreFlags } from '../score/score.js';
 import { buildDoc, type Doc } from '../text/doc.js';
-import type { Article, ArticleResult, Finding, Flag } from '../types.js';
+import type { Article, ArticleResult, Finding, Flag, Span } from '../types.js';
 import { formatMessage } from '../report/format-message.js';
 import { postprocess } from './postprocess/index.js';
+import { emptyObjectArray } from '../text/object-array.js';
 import { inferPublication } from '../dates/publication.js';
 import { applyInline, type InlineOutcome } from '../suppress/apply-inline.js';
 import { blankDirectives, onlyBlanked, readDirectives } from '../suppress/directives.js';
@@ -81,7 +82,9 @@ export function checkArticleWith(article: Article, rules: readonly LoadedRule[],
   };
   const directives = readDirectives(article);
   // Directive comments written in the text (Markdown) are markup, not prose: the rules read them as blanks.
-  const inText = directives.filter((d) => d.span.end > d.span.start).map((d) => d.span);
+  // Pushed, not mapped: `map` returns a packed array from the interpreter and a holey one once this is optimised.
+  const inText = emptyObjectArray<Span>();
+  for (const d of directives) if (d.span.end > d.span.start) inText.push(d.span);
   const doc = buildDoc(inText.length ? { ...article, body: blankDirectives(article.body, inText) } : article);
   const stats: Record<string, number> = {
     characters: doc.text.length,
@@ -110,7 +113,7 @@ export function checkArticleWith(article: Article, rules: readonly LoadedRule[],
       else {
         // Pushed, not mapped: `map` returns a packed array from the interpreter and a holey one once this
         // function is optimised, and the loop below deoptimises at each switch.
-        const made: Flag[] = [];
+        const made = emptyObjectArray<Flag>();
         for (const f of postprocess(findings, doc.text.length)) if (!inText.length || !onlyBlanked(f, inText, article.body)) made.push(toFlag(doc, rule, f, article.body));
         ruleFlags = made;
       }
