@@ -256,7 +256,7 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
     // Pushed, not mapped: `map` returns a packed array from the interpreter and a holey one from optimised
     // code, and run's every/some over them would deoptimise at each switch.
     const conditionList = (texts: readonly string[] | undefined): RegExp[] => {
-      const out: RegExp[] = [];
+      const out = emptyObjectArray<RegExp>();
       if (texts) for (const t of texts) out.push(condition(t));
       return out;
     };
