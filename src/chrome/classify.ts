@@ -9,6 +9,7 @@ import { teaserMask } from './teasers.js';
 import { cardSeries } from './cards.js';
 import { findThreads, type Thread } from './threads.js';
 import type { LineHint } from './structure-hints.js';
+import { emptyObjectArray } from '../text/object-array.js';
 
 /** First impression of a line, before its neighbours are considered (after jusText's classes). */
 export type LineClass = 'good' | 'near-good' | 'short' | 'bad' | 'chrome';
@@ -100,9 +101,19 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const { lines } = input;
   const stopwords = o.stopwords.get(input.language) ?? o.allStopwords;
   const perLine = input.tokens ? tokensByLine(lines, input.tokens) : null;
-  const feats: (LineFeatures | null)[] = lines.map((l, i) => (l.blank ? null : lineFeatures(l.text, o, stopwords, perLine?.[i] ?? null, l.start)));
-  const template = lines.map((l) => !l.blank && (input.templateLines?.has(lineKey(l.text)) ?? false));
-  const classes: (LineClass | null)[] = feats.map((f, i) => (f ? classOf(f, o, template[i]!) : null));
+  // The per-line arrays are pushed, not mapped: `map` returns a packed array from the interpreter and a holey
+  // one once this function is optimised, and every function that reads them deoptimises at the switch.
+  const feats: (LineFeatures | null)[] = [];
+  const template: boolean[] = [];
+  const classes: (LineClass | null)[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const f = l.blank ? null : lineFeatures(l.text, o, stopwords, perLine?.[i] ?? null, l.start);
+    const t = !l.blank && (input.templateLines?.has(lineKey(l.text)) ?? false);
+    feats.push(f);
+    template.push(t);
+    classes.push(f ? classOf(f, o, t) : null);
+  }
   keepSchedules(lines, feats, classes, o);
   keepSectionNumbers(lines, feats, classes);
   const teasers = teaserMask(feats, classes);
@@ -111,7 +122,9 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
   const g = o.thresholds.gapPenalty;
   // Teaser snippets add nothing to the article region (their headlines already count against it).
   // A snippet cut off mid-word ("[...]", "towar…") is a teaser's, whatever its neighbours: it weighs like a headline.
-  const weights = feats.map((f, i) => (!f ? 0 : f.truncated ? Math.min(0, weightOf(classes[i]!, f, o)) - g * o.thresholds.truncatedPenalty : teasers[i] ? Math.min(0, weightOf(classes[i]!, f, o)) : weightOf(classes[i]!, f, o)));
+  // A typed array: plain arrays of weights switch between Smi and double elements from one article to the
+  // next, and each switch deoptimises every function that reads them.
+  const weights = Float64Array.from(feats, (f, i) => (!f ? 0 : f.truncated ? Math.min(0, weightOf(classes[i]!, f, o)) - g * o.thresholds.truncatedPenalty : teasers[i] ? Math.min(0, weightOf(classes[i]!, f, o)) : weightOf(classes[i]!, f, o)));
   const markup = applyMarkup(input.hints ?? [], feats, classes, weights, o);
   // A long unbroken run of non-article lines (menus, tag lists) separates more than its lines one by one:
   // each further line in the run costs a quarter more.
@@ -153,7 +166,7 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
     return n >= o.thresholds.linkListLines;
   };
   const first = inRegion.indexOf(1) < 0 ? lines.length : inRegion.indexOf(1);
-  const verdicts: LineVerdict[] = lines.map((l, i) => {
+  const verdictOf = (i: number): LineVerdict => {
     const f = feats[i];
     const cls = classes[i] ?? 'short';
     if (!f) return { index: i, cls, chrome: false, reason: '' };
@@ -165,7 +178,9 @@ export function classifyLines(input: ClassifyInput, o: CompiledChromeOptions): C
       return { index: i, cls, chrome: false, reason: '' };
     }
     return { index: i, cls, chrome: true, reason: inThread[i] && !f.kind ? 'reader comments' : reasonOf(f, template[i]!, repeats[i] === 1, i < first ? 'before' : 'after') };
-  });
+  };
+  const verdicts: LineVerdict[] = [];
+  for (let i = 0; i < lines.length; i++) verdicts.push(verdictOf(i));
   if (!markup.reasons.some((r) => r !== null)) keepOwnHead(verdicts, feats, first, o.thresholds.headLines, lines);
   keepCardsHeader(verdicts, lines, feats, cards);
   cutRelatedBlocks(verdicts, lines, feats);
@@ -545,7 +560,9 @@ function tokensByLine(lines: readonly Line[], tokens: readonly Token[]): (readon
   }
   return out;
 }
-const NO_TOKENS: readonly Token[] = [];
+/** Empty, with the object elements of every line's own token array (an empty literal has Smi elements), so the
+ * loops over a line's words see one array map. */
+const NO_TOKENS: readonly Token[] = emptyObjectArray();
 
 /**
  * HTML input: the markup's word on each line, on top of what its text says. Lines in furniture (nav,
@@ -557,7 +574,7 @@ function applyMarkup(
   hints: readonly (LineHint | null)[],
   feats: readonly (LineFeatures | null)[],
   classes: (LineClass | null)[],
-  weights: number[],
+  weights: Float64Array,
   o: CompiledChromeOptions,
 ): { reasons: (string | null)[]; threads: Thread[] } {
   const th = o.thresholds;
@@ -613,7 +630,7 @@ function applyMarkup(
  * `breakVocabulary` lines of chrome vocabulary (a related-links box, a share-and-follow footer). Prose on
  * the far side of one (a legal disclaimer, an author's bio) only joins the article when it scores like it.
  */
-function furnitureBreaks(feats: readonly (LineFeatures | null)[], weights: readonly number[], th: CompiledChromeOptions['thresholds']): Uint8Array {
+function furnitureBreaks(feats: readonly (LineFeatures | null)[], weights: Float64Array, th: CompiledChromeOptions['thresholds']): Uint8Array {
   const mask = new Uint8Array(weights.length);
   let from = -1;
   let vocab = 0;

@@ -256,10 +256,12 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   let dateWidget = false;
   if (tokens0.length <= 10) {
     const stripped = t.replace(DATE_TOKEN, ' ');
-    const rest = stripped.match(WORD) ?? [];
+    // A count, not `match(...) ?? []`: an empty literal and a match's array differ in elements kind.
+    const restMatch = stripped.match(WORD);
+    const rest = restMatch === null ? 0 : restMatch.length;
     // Something must have been a date ("Serves 4-6" has none: its words merely count differently).
     // Not the signature of an embedded tweet ("Name (@handle) November 18, 2019"), which articles quote.
-    dateWidget = stripped !== t && rest.length <= 3 && rest.length < tokens0.length && !t.includes('@');
+    dateWidget = stripped !== t && rest <= 3 && rest < tokens0.length && !t.includes('@');
   }
   let commentByline = false;
   // A line led by a dash is an attribution ("— Name (@handle) November 18, 2019" under a quoted tweet), the article's own.

@@ -6,7 +6,7 @@ export interface Region {
 }
 
 /** The run of consecutive weights with the largest sum (Kadane), skipping the lines in `taken`. */
-function bestRun(weights: readonly number[], taken: Uint8Array): Region | null {
+function bestRun(weights: ArrayLike<number>, taken: Uint8Array): Region | null {
   // `taken` marks lines already in a region and barrier lines (comment-section headers) no region may cross.
   let best: Region | null = null;
   let sum = 0;
@@ -36,7 +36,7 @@ function bestRun(weights: readonly number[], taken: Uint8Array): Region | null {
 }
 
 /** Lines that add to a region's score (its text lines). */
-function textLines(weights: readonly number[], r: Region): number {
+function textLines(weights: ArrayLike<number>, r: Region): number {
   let n = 0;
   for (let i = r.from; i <= r.to; i++) if (weights[i]! > 0) n++;
   return n;
@@ -51,7 +51,7 @@ const MIN_EARLY_LINES = 2;
  * because comment threads and teaser lists can outweigh a short article but come after it. Later candidates
  * scoring at least `share` of the main one join it (an article split by a large advertisement or gallery).
  */
-export function bestRegions(weights: readonly number[], barriers: Uint8Array, share: number, earlyShare: number, breaks?: Uint8Array, gapShare = Infinity, cheapGap = 0, leadGapLines = 0): Region[] {
+export function bestRegions(weights: ArrayLike<number>, barriers: Uint8Array, share: number, earlyShare: number, breaks?: Uint8Array, gapShare = Infinity, cheapGap = 0, leadGapLines = 0): Region[] {
   // Breaks (blocks of page furniture) split runs like barriers, but regions on both sides may still join.
   const taken = Uint8Array.from(barriers);
   if (breaks) for (let i = 0; i < taken.length; i++) taken[i] = taken[i]! | breaks[i]!;
@@ -102,7 +102,7 @@ const MIN_LEAD_LINES = 2;
  * non-article lines separate them and they cost at most `cheapGap` of the lead's score. The lead is the
  * best-scoring run ending just above the box, up to the next barrier or block of furniture above it.
  */
-function leadAbove(weights: readonly number[], barriers: Uint8Array, breaks: Uint8Array | undefined, main: Region, cheapGap: number, gapLines: number): Region | null {
+function leadAbove(weights: ArrayLike<number>, barriers: Uint8Array, breaks: Uint8Array | undefined, main: Region, cheapGap: number, gapLines: number): Region | null {
   if (gapLines <= 0) return null;
   let i = main.from - 1;
   let lines = 0;

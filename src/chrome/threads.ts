@@ -23,14 +23,19 @@ export function findThreads(
   lines: readonly Line[],
   feats: readonly (LineFeatures | null)[],
   classes: readonly (LineClass | null)[],
-  weights: readonly number[],
+  weights: ArrayLike<number>,
   th: ChromeThresholds,
 ): Thread[] {
   // Non-blank lines in order, and the positions (in that order) of the signals.
   const seq: number[] = [];
   for (let i = 0; i < lines.length; i++) if (feats[i]) seq.push(i);
-  const signal = seq.map((i) => isSignal(feats[i]!));
-  const header = seq.map((i) => isHeader(feats[i]!));
+  // Pushed, not mapped: an optimised caller's inlined `map` would hand back holey arrays, the interpreter packed ones.
+  const signal: boolean[] = [];
+  const header: boolean[] = [];
+  for (const i of seq) {
+    signal.push(isSignal(feats[i]!));
+    header.push(isHeader(feats[i]!));
+  }
   const threads: Thread[] = [];
   let k = 0;
   while (k < seq.length) {

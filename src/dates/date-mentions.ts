@@ -5,6 +5,7 @@ import type { Doc } from '../text/doc.js';
 import { dayNumber, daysInMonth, fromDayNumber, iso } from './calendar.js';
 import { FULL_DATE } from './date-patterns.js';
 import { readFullDate } from './read-full-date.js';
+import { emptyObjectArray } from '../text/object-array.js';
 
 /** A date the text states, resolved against the publication date where it is relative. */
 export interface DateMention {
@@ -120,7 +121,10 @@ function parseDates(piece: string, ref: Date): Reading[] {
   let results = PARSED.get(key);
   if (!results) {
     if (PARSED.size >= PARSED_MAX) PARSED.clear();
-    results = chronoEn().GB.parse(piece, { instant: ref, timezone: 0 }).map(reading);
+    // Pushed, not mapped: `map` returns a packed array from the interpreter and a holey one from optimised code,
+    // and the loops over the readings deoptimise at each switch.
+    results = [];
+    for (const r of chronoEn().GB.parse(piece, { instant: ref, timezone: 0 })) results.push(reading(r));
     PARSED.set(key, results);
   }
   return results;
@@ -340,7 +344,11 @@ export function* currentYearMatches(text: string): Generator<RegExpExecArray> {
  * runs: chrono's mentions, then one run per pass of added readings (each pass adds in text order).
  */
 function takenSpans(mentions: readonly DateMention[]) {
-  const runs: Array<Array<[number, number]>> = [mentions.map((m): [number, number] => [m.start, m.end]).sort((a, b) => a[0] - b[0])];
+  // Every run pushed into from an empty array with object elements: a mapped first run (holey once the caller is
+  // optimised) and empty literals (Smi elements) gave firstStartingAt several array maps, and a deopt per new one.
+  const first = emptyObjectArray<[number, number]>();
+  for (const m of mentions) first.push([m.start, m.end]);
+  const runs: Array<Array<[number, number]>> = [first.sort((a, b) => a[0] - b[0])];
   let longest = runs[0]!.reduce((n, [a, b]) => Math.max(n, b - a), 0);
   const firstStartingAt = (spans: ReadonlyArray<[number, number]>, e: number): number => {
     let lo = 0;
@@ -365,7 +373,7 @@ function takenSpans(mentions: readonly DateMention[]) {
       longest = Math.max(longest, e - s);
     },
     newPass(): void {
-      runs.push([]);
+      runs.push(emptyObjectArray<[number, number]>());
     },
   };
 }

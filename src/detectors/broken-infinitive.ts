@@ -2,6 +2,7 @@ import type { Finding, Token } from '../types.js';
 import type { Detector } from './detector.js';
 import { startsWithCapital } from '../text/initial-capital.js';
 import { VocabIndex } from '../text/vocabulary.js';
+import { emptyObjectArray } from '../text/object-array.js';
 
 export interface BrokenInfinitiveOptions {
   /** Words after which "to" must start an infinitive ("expected to", "able to"). */
@@ -47,7 +48,7 @@ export const brokenInfinitive: Detector<BrokenInfinitiveOptions, Prepared> = {
   run(doc, rule) {
     const { toCues, modals, adjectives } = rule.prepared;
     const { tokens, text } = doc;
-    const out: Finding[] = [];
+    const out = emptyObjectArray<Finding>();
     const adjacent = (a: Token, b: Token): boolean => /^\s+$/.test(text.slice(a.end, b.start));
     for (let i = 1; i < tokens.length; i++) {
       const adj = tokens[i]!;

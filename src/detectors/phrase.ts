@@ -3,6 +3,7 @@ import type { Finding } from '../types.js';
 import type { Detector } from './detector.js';
 import { VocabIndex } from '../text/vocabulary.js';
 import { buildCachedFor } from '../shipped/build-cache.js';
+import { emptyObjectArray } from '../text/object-array.js';
 
 export interface PhraseEntry {
   phrase: string;
@@ -38,6 +39,11 @@ export interface PhraseOptions {
  */
 interface CompiledPhrase {
   entry: PhraseEntry;
+  // The entry's fields a flag reads, copied into one shape: list entries are parsed JSON objects of as many
+  // shapes as key sets, and reading them on each flag made run's loads polymorphic.
+  phrase: string;
+  suggestion: string | undefined;
+  note: string;
   /** What the next token must start with (the second word, or its stem when inflectable); '' for one-word phrases. */
   second: string;
   compiled: { match: PhraseMatcher; requires: RegExp[]; unless: RegExp[] } | null;
@@ -105,10 +111,11 @@ function phraseMatcher(phrase: string, inflect: boolean, flags: string): PhraseM
   const words = phrase.trim().split(/\s+/);
   const last = words.length - 1;
   const parts = inflect ? inflectedParts(words[last]!) : null;
-  const head = words
-    .map((w, i) => (parts && i === last ? escapeRegExp(parts.stem) : escapeRegExp(w)))
-    .join('\\s+')
-    .replace(/'/g, "['’]");
+  // Loops, not `map`: it returns packed arrays from the interpreter and holey ones from optimised code, and
+  // these run (lazily) inside the phrase rule's run.
+  let head = '';
+  for (let i = 0; i <= last; i++) head += (i > 0 ? '\\s+' : '') + escapeRegExp(parts && i === last ? parts.stem : words[i]!);
+  head = head.replace(/'/g, "['’]");
   const headRe = new RegExp(head, flags);
   const wordChar = shared('[\\p{L}\\p{N}]', flags);
   const endsWord = (text: string, at: number): boolean => stickyAt(wordChar, text, at) < 0;
@@ -118,7 +125,8 @@ function phraseMatcher(phrase: string, inflect: boolean, flags: string): PhraseM
       return end >= 0 && endsWord(text, end) ? end : -1;
     };
   }
-  const endings = parts.endings.map((e) => shared(escapeRegExp(e).replace(/'/g, "['’]"), flags));
+  const endings: RegExp[] = [];
+  for (const e of parts.endings) endings.push(shared(escapeRegExp(e).replace(/'/g, "['’]"), flags));
   return (text, at) => {
     const stemEnd = stickyAt(headRe, text, at);
     if (stemEnd < 0) return -1;
@@ -261,7 +269,8 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
     const secondHead = new Int32Array(layout.order.length);
     for (let k = 0; k < entries.length; k++) {
       const second = layout.seconds[k]!;
-      entries[k] = { entry: o.phrases[layout.order[k]!]!, second, compiled: null };
+      const entry = o.phrases[layout.order[k]!]!;
+      entries[k] = { entry, phrase: entry.phrase, suggestion: entry.suggestion, note: entry.note ?? '', second, compiled: null };
       secondHead[k] = second ? second.charCodeAt(0) : -1;
     }
     // Conditions are shared between entries ("cancer" in hundreds of fingerprints): one RegExp per text.
@@ -271,11 +280,18 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       if (!re) conditions.set(c, (re = compileCondition(c, condFlags)));
       return re;
     };
+    // Pushed, not mapped: `map` returns a packed array from the interpreter and a holey one from optimised
+    // code, and run's every/some over them would deoptimise at each switch.
+    const conditionList = (texts: readonly string[] | undefined): RegExp[] => {
+      const out = emptyObjectArray<RegExp>();
+      if (texts) for (const t of texts) out.push(condition(t));
+      return out;
+    };
     const compile = (c: CompiledPhrase): NonNullable<CompiledPhrase['compiled']> =>
       (c.compiled ??= {
-        match: phraseMatcher(c.entry.phrase, inflect, flags),
-        requires: (c.entry.requires ?? []).map(condition),
-        unless: (c.entry.unless ?? []).map(condition),
+        match: phraseMatcher(c.phrase, inflect, flags),
+        requires: conditionList(c.entry.requires),
+        unless: conditionList(c.entry.unless),
       });
     const firstWord = new VocabIndex((norm) => group.get(norm) ?? -1);
     return { entries, from, secondHead, firstWord, sentence: o.sentence === true, minDistinct: o.minDistinct ?? 1, escalateAt: o.escalateAt ?? null, compile };
@@ -283,7 +299,7 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
   run(doc, rule) {
     const { entries, from, secondHead, firstWord, sentence, minDistinct, escalateAt, compile } = rule.prepared;
     const distinct = new Set<PhraseEntry>();
-    const out: Finding[] = [];
+    const out = emptyObjectArray<Finding>();
     const conditionCache = new Map<RegExp, boolean>();
     const holds = (re: RegExp): boolean => {
       let v = conditionCache.get(re);
@@ -297,7 +313,8 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
       if (tok.kind !== 'word' || tok.start < coveredTo) continue;
       const g = firstWord.get(tok.vocabId, tok.norm);
       if (g < 0) continue;
-      const next = tokens[ti + 1]?.norm ?? '';
+      // Bounds checked here, not by reading past the end: an out-of-bounds read deoptimises optimised code.
+      const next = ti + 1 < tokens.length ? tokens[ti + 1]!.norm : '';
       const nextHead = next.length > 0 ? next.charCodeAt(0) : -2;
       let best: { c: CompiledPhrase; end: number } | null = null;
       for (let k = from[g]!, to = from[g + 1]!; k < to; k++) {
@@ -313,11 +330,11 @@ export const phrase: Detector<PhraseOptions, PreparedPhrases> = {
         best = { c, end };
       }
       if (!best) continue;
-      const { entry } = best.c;
+      const { entry, phrase, suggestion, note } = best.c;
       const s = doc.sentences[tok.sentence]!;
       const f: Finding = sentence ? { start: s.start, end: s.end } : { start: tok.start, end: best.end };
-      if (entry.suggestion !== undefined && !sentence) f.suggestion = matchCase(doc.text.slice(tok.start, best.end), entry.suggestion);
-      f.data = { phrase: entry.phrase, suggestion: entry.suggestion ?? '', note: entry.note ?? '' };
+      if (suggestion !== undefined && !sentence) f.suggestion = matchCase(doc.text.slice(tok.start, best.end), suggestion);
+      f.data = { phrase, suggestion: suggestion ?? '', note };
       out.push(f);
       distinct.add(entry);
       coveredTo = best.end;

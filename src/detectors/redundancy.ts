@@ -153,7 +153,8 @@ function duplicateLines(doc: Doc): { share: number; first: { start: number; end:
     key ??= lineKey(line.text);
     const keys = (bucket.keys ??= new Set());
     for (const text of bucket.pending) keys.add(lineKey(text));
-    bucket.pending = [];
+    // Emptied in place: a fresh [] (Smi elements) beside the [text] literals made the loop above polymorphic.
+    bucket.pending.length = 0;
     if (keys.has(key)) {
       dupChars += folded.length;
       first ??= { start: line.start, end: line.end };

@@ -257,7 +257,10 @@ export const restatement: Detector<RestatementOptions, Prepared> = {
     // compared. A short prose sentence is compared together with its neighbour (one half of a re-split pair), or
     // alone when its content words come back in another order (see shortReordered).
     const none: Bag = new Int32Array(0);
-    const parts = bySentence.map((ws, i) => (ws.length < 3 || !isProse(doc, i) ? none : bagOf(sentenceWords(i), room)));
+    // Pushed, not mapped: `map` returns a packed array from the interpreter and a holey one once run is optimised,
+    // and every function reading `parts` deoptimised at the switch.
+    const parts: Bag[] = [];
+    for (let i = 0; i < bySentence.length; i++) parts.push(bySentence[i]!.length < 3 || !isProse(doc, i) ? none : bagOf(sentenceWords(i), room));
     // Every sentence's words, for the opening and closing paragraphs only: built when they are read.
     const fullSets: Array<Bag | undefined> = [];
     const full = (i: number): Bag => (fullSets[i] ??= bagOf(sentenceWords(i), room));
@@ -457,8 +460,11 @@ function containment(sets: (i: number) => Bag, room: number, intro: number[], ou
   // The opening's words are marked first; each closing word is then counted once (re-marked as seen), as a hit
   // when the opening had it.
   // Every bag is built before the marks are set (building one marks too).
-  const bags = intro.map(sets);
-  const closing = outro.map(sets);
+  // Pushed, not mapped (see run's `parts`).
+  const bags: Bag[] = [];
+  for (const i of intro) bags.push(sets(i));
+  const closing: Bag[] = [];
+  for (const i of outro) closing.push(sets(i));
   const all = new Int32Array(bags.reduce((k, b) => k + b.length, 0));
   let at = 0;
   for (const b of bags) (all.set(b, at), (at += b.length));

@@ -3,6 +3,7 @@ import type { Finding, Token } from '../types.js';
 import type { Detector } from './detector.js';
 import { VocabIndex } from '../text/vocabulary.js';
 import { buildCachedFor } from '../shipped/build-cache.js';
+import { emptyObjectArray } from '../text/object-array.js';
 
 export interface SpunCollocationOptions {
   /** Established term → its spun variants (lower case, last word in its base form): "climate change" → ["climate alteration"]. */
@@ -238,16 +239,17 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
   run(doc, rule) {
     const { variants, hashOf, firsts, pairs, maxWords, verbLike } = rule.prepared;
     const { tokens, text } = doc;
-    const out: Finding[] = [];
+    const out = emptyObjectArray<Finding>();
     // A variant in Title Case may be a name or a heading ("Cabinet Room"): it flags only beside another hit
     // (a spinner rewrites every term it can; a name stands alone).
-    const names: Finding[] = [];
+    const names = emptyObjectArray<Finding>();
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i]!;
       if (first.kind !== 'word') continue;
       const h1 = hashOf.get(first.vocabId, first.norm);
       if (!has(firsts, firstSlot(h1))) continue;
-      const second = tokens[i + 1];
+      // Bounds checked here, not by reading past the end: an out-of-bounds read deoptimises optimised code.
+      const second = i + 1 < tokens.length ? tokens[i + 1] : undefined;
       if (!second) continue;
       // Which lengths the pair (first, second) allows: n = 2 with any base form of the second word, n >= 3 with it as is.
       const h2 = hashOf.get(second.vocabId, second.norm);
@@ -268,7 +270,7 @@ export const spunCollocation: Detector<SpunCollocationOptions, PreparedSpunCollo
         for (let k = i + 1; k < i + n - 1; k++) prefix += ` ${tokens[k]!.norm}`;
         const lastNorm = tokens[i + n - 1]!.norm;
         for (const base of baseForms(lastNorm)) {
-          if (base !== lastNorm && !lastNorm.endsWith("'s") && verbLike.has(base) && opensObject(tokens[i + n])) continue;
+          if (base !== lastNorm && !lastNorm.endsWith("'s") && verbLike.has(base) && opensObject(i + n < tokens.length ? tokens[i + n] : undefined)) continue;
           const term = variants.get(`${prefix} ${base}`);
           if (term !== undefined) {
             hit = { n, term, base };

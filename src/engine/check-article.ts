@@ -4,9 +4,10 @@ import { buildFacts, type ArticleFacts } from '../facts/facts.js';
 import type { Config } from '../rules/config.js';
 import { scoreFlags } from '../score/score.js';
 import { buildDoc, type Doc } from '../text/doc.js';
-import type { Article, ArticleResult, Finding, Flag } from '../types.js';
+import type { Article, ArticleResult, Finding, Flag, Span } from '../types.js';
 import { formatMessage } from '../report/format-message.js';
 import { postprocess } from './postprocess/index.js';
+import { emptyObjectArray } from '../text/object-array.js';
 import { inferPublication } from '../dates/publication.js';
 import { applyInline, type InlineOutcome } from '../suppress/apply-inline.js';
 import { blankDirectives, onlyBlanked, readDirectives } from '../suppress/directives.js';
@@ -81,7 +82,9 @@ export function checkArticleWith(article: Article, rules: readonly LoadedRule[],
   };
   const directives = readDirectives(article);
   // Directive comments written in the text (Markdown) are markup, not prose: the rules read them as blanks.
-  const inText = directives.filter((d) => d.span.end > d.span.start).map((d) => d.span);
+  // Pushed, not mapped: `map` returns a packed array from the interpreter and a holey one once this is optimised.
+  const inText = emptyObjectArray<Span>();
+  for (const d of directives) if (d.span.end > d.span.start) inText.push(d.span);
   const doc = buildDoc(inText.length ? { ...article, body: blankDirectives(article.body, inText) } : article);
   const stats: Record<string, number> = {
     characters: doc.text.length,
@@ -106,15 +109,20 @@ export function checkArticleWith(article: Article, rules: readonly LoadedRule[],
     try {
       const findings = DETECTORS.get(rule.type)!.run(doc, rule, ctx);
       // Most rules find nothing in most articles: no steps, filters or arrays for them (each step keeps [] as []).
-      ruleFlags = findings.length === 0 ? NO_FLAGS : postprocess(findings, doc.text.length)
-        .filter((f) => !inText.length || !onlyBlanked(f, inText, article.body))
-        .map((f) => toFlag(doc, rule, f, article.body));
+      if (findings.length === 0) ruleFlags = NO_FLAGS;
+      else {
+        // Pushed, not mapped: `map` returns a packed array from the interpreter and a holey one once this
+        // function is optimised, and the loop below deoptimises at each switch.
+        const made = emptyObjectArray<Flag>();
+        for (const f of postprocess(findings, doc.text.length)) if (!inText.length || !onlyBlanked(f, inText, article.body)) made.push(toFlag(doc, rule, f, article.body));
+        ruleFlags = made;
+      }
     } catch (e) {
       ruleErrors.push({ ruleId: rule.id, message: (e as Error)?.message || String(e) });
       overrun(rule.id, rule.id);
       continue;
     }
-    for (const f of ruleFlags) flags.push(f);
+    for (let i = 0; i < ruleFlags.length; i++) flags.push(ruleFlags[i]!);
     overrun(rule.id, rule.id);
   }
   if (skipped.length) flags.push(languageNote(doc, skipped));

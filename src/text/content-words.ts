@@ -36,7 +36,9 @@ function startsWithLetter(w: string): boolean {
 /** Content-word stems of each sentence, computed once per article (memoised on the Doc). */
 export function contentWords(doc: Doc): ContentWords {
   return doc.memo('content-words', (d) => {
-    const bySentence: string[][] = d.sentences.map(() => []);
+    // Pushed, not mapped: `map` returns a packed array from the interpreter and a holey one from optimised code.
+    const bySentence: string[][] = [];
+    for (let i = 0; i < d.sentences.length; i++) bySentence.push([]);
     const all: string[] = [];
     for (const t of d.tokens) {
       if (t.kind !== 'word' || t.norm.length < 3 || STOPWORDS.has(t.norm) || !startsWithLetter(t.norm)) continue;

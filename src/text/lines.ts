@@ -19,9 +19,12 @@ export function segmentLines(text: string): Line[] {
   }
 }
 
-/** Offsets of each line start, for offset → line/column lookups by binary search. */
-export function lineStarts(lines: Line[]): number[] {
-  return lines.map((l) => l.start);
+/**
+ * Offsets of each line start, for offset → line/column lookups by binary search. A typed array like the facts'
+ * line table, so positionOf sees one kind of array (a mapped array is packed or holey by which tier mapped it).
+ */
+export function lineStarts(lines: Line[]): Uint32Array {
+  return Uint32Array.from(lines, (l) => l.start);
 }
 
 export function positionOf(starts: ArrayLike<number>, offset: number): { line: number; column: number } {
