@@ -41,6 +41,18 @@ function withoutIds(doc: Doc): Doc {
   return view;
 }
 
+describe('tokens: made by one constructor, never an object literal (V8 pretenures a literal allocation site)', () => {
+  it('every token of real text has the same non-plain prototype and the Token keys in one order', () => {
+    const proto = Object.getPrototypeOf(DOCS[0]!.tokens[0]!);
+    expect(proto).not.toBe(Object.prototype);
+    for (const doc of DOCS)
+      for (const t of doc.tokens) {
+        expect(Object.getPrototypeOf(t)).toBe(proto);
+        expect(Object.keys(t)).toEqual(['start', 'end', 'text', 'norm', 'kind', 'sentence', 'vocabId']);
+      }
+  });
+});
+
 describe('content stems: the numbers stand for exactly the stems contentWords lists', () => {
   /** '' when the numbering is a one-to-one map of contentWords' stems, else what differs. */
   const differs = (doc: Doc): string => {
