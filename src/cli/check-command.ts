@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { applyCorroboration, checkEachCompact, errorsOf, openBatchPool, threadsFor } from '../engine/check-batch.js';
 import { BatchComparison, DEFAULT_COMPARE_HEAP_MB, type ComparisonOutcome } from '../engine/batch-comparison.js';
-import type { ComparisonChunk } from '../engine/comparison-chunks.js';
+import { comparisonChunk, type ComparisonChunk } from '../engine/comparison-chunks.js';
 import type { Origin } from '../input/stream-articles.js';
 import type { CheckPool } from '../engine/worker-pool.js';
 import type { WorkerSetup } from '../engine/check-worker.js';
@@ -12,7 +12,7 @@ import { planInputs } from '../engine/plan-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine, escapeStrings } from '../report/escape-control.js';
 import { formatByName, type RuleInfo } from '../report/formats/index.js';
-import { renderComparisonLine, renderErrorLine, renderFactsLine, SummaryCounter } from '../report/formats/jsonl.js';
+import { renderErrorLine, renderFactsLine, SummaryCounter } from '../report/formats/jsonl.js';
 import type { Article, ArticleResult, Comparison, InputError, Report, Verdict } from '../types.js';
 import { EXIT_OUTPUT, fileSink, guardOut, OutputClosedError, stdoutSink, type Sink } from './output.js';
 import { applyGateOptions, countedWarnings, loadBaselineOption, maxWarningsOf, type GateOptions } from './gate-options.js';
@@ -258,15 +258,11 @@ async function runPipeline(
 
   // A JSONL stream writes the comparisons as the comparison thread finds them, in lines rendered there (none is kept here).
   const writeNow = streaming
-    ? async (done: Comparison[] | ComparisonChunk): Promise<void> => {
-        if (!Array.isArray(done)) {
-          counter.comparisonsCounted(done.counts);
-          return sink.write(done.lines);
-        }
-        for (const c of done) {
-          counter.comparison(c);
-          await sink.write(renderComparisonLine(c));
-        }
+    ? (done: Comparison[] | ComparisonChunk): Promise<void> => {
+        // The thread sends chunks in line form; objects are rendered here the same way.
+        const chunk = Array.isArray(done) ? comparisonChunk(done) : done;
+        counter.comparisonsCounted(chunk.counts);
+        return sink.write(chunk.lines);
       }
     : undefined;
   const compared: ComparisonOutcome = comparison ? await comparison.finish(writeNow) : { comparisons: [], corroboration: new Map(), clusters: undefined };

@@ -1,6 +1,7 @@
 import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
-import { isSpaceCode, LINE_KEY_MAX, lineKey } from '../text/line-key.js';
+import { LINE_KEY_MAX, lineKey } from '../text/line-key.js';
+import { isSpaceCode } from '../text/space-code.js';
 
 /** Lines seen in at least this many articles, and this share, of one source count as template. */
 const MIN_ARTICLES = 3;

@@ -1,3 +1,7 @@
+import { isSpaceCode } from './space-code.js';
+
+export { isSpaceCode };
+
 /**
  * The key under which a line is compared across articles: case, digits and spacing folded, so
  * "© 2019 Example News" and "© 2020 Example News" are the same footer. Empty for lines too long to be template.
@@ -23,11 +27,4 @@ export function needsFolding(t: string): boolean {
     } else if (isSpaceCode(c)) return true;
   }
   return false;
-}
-
-/** The characters `\s` matches (String.prototype.trim's white space and line terminators). */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
