@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { endsAsQuestion, runGate, runGateFits } from '../src/detectors/boilerplate-sentence.js';
 import { computeContentStems } from '../src/detectors/content-stems.js';
+import { literalPrefixes, PrefixGate } from '../src/detectors/literal-prefixes.js';
 import { density, topNgram } from '../src/detectors/redundancy.js';
 import { candidatePairs, endsAsProse, restatement } from '../src/detectors/restatement.js';
 import { contentWords } from '../src/text/content-words.js';
@@ -41,6 +43,102 @@ function withoutIds(doc: Doc): Doc {
   return view;
 }
 
+describe('literal prefixes: every match of an expression starts with one of them', () => {
+  it('reads literals, groups, optional parts and small classes, and stops where it cannot tell', () => {
+    expect(literalPrefixes('(?:play|plays) (?:a|an) role')).toEqual(['play a role', 'play an role', 'plays a role', 'plays an role']);
+    expect(literalPrefixes('analy[sz]e')).toEqual(['analyse', 'analyze']);
+    expect(literalPrefixes("today['’]s (?:world|age)")).toEqual(["today's age", "today's world", 'today’s age', 'today’s world']);
+    expect(literalPrefixes('the (?:closely )?watched')).toEqual(['the closely watched', 'the watched']);
+    expect(literalPrefixes('as (?:the|a) [\\p{L}-]+ unfolds')).toEqual(['as a ', 'as the ']);
+    expect(literalPrefixes('wait(?:s|ed)* for')).toEqual(['wait']);
+    expect(literalPrefixes('go+ne')).toEqual(['go']);
+    expect(literalPrefixes('a\\.b\\s+c')).toEqual(['a.b']);
+    expect(literalPrefixes('(?<x>ab|cd)e')).toEqual(['abe', 'cde']);
+    // Nothing known: the gate lets every position through.
+    for (const s of ['[\\p{L}-]+tion', '.*x', '(?=a)ab', '(?<!x)ab', '\\bword', '[a-z]x', '[^a]b', 'x|\\d']) expect(literalPrefixes(s), s).toContain('');
+  });
+
+  it('a prefix another one starts with is dropped (it decides nothing more)', () => {
+    expect(literalPrefixes('ab|abc|abd|b')).toEqual(['ab', 'b']);
+  });
+
+  it('PrefixGate.fitsAt answers as "some prefix starts here" at every position of real text', () => {
+    const prefixes = ['the ', 'the following', 'play a', 'in today', 'a', 'as the'];
+    const gate = new PrefixGate(prefixes);
+    for (const text of TEXTS.slice(0, 60)) {
+      const lower = text.toLowerCase();
+      for (let at = 0; at < lower.length; at++) if (gate.fitsAt(lower, at) !== prefixes.some((p) => lower.startsWith(p, at))) throw new Error(`gate differs at ${at}`);
+    }
+    expect(new PrefixGate(['', 'x']).fitsAt('abc', 1)).toBe(true);
+    expect(new PrefixGate(['abc']).fitsAt('ab', 0)).toBe(false);
+  });
+
+  it('on the template-sentence pack, every match of every alternative on real text fits its gate', () => {
+    const rule = builtinRules().find((r) => r.id === 'boilerplate/template-sentence')!;
+    const signals = (rule.prepared as { signals: Array<{ parts: string[] }> }).signals;
+    const parts = signals.flatMap((s) => s.parts);
+    // Texts full of template phrases, so the alternatives do match.
+    const extra = [
+      'This article will explore the pivotal role. In today’s fast-paced world, only time will tell as the talks continue to unfold. The photo above. It plays a crucial role, serves as a testament to resilience, innovation and growth.',
+    ];
+    let matched = 0;
+    for (const part of parts) {
+      const re = new RegExp(`(?:${part})(?![\\p{L}\\p{N}])`, 'gu');
+      const gate = new PrefixGate(literalPrefixes(part));
+      for (const text of [...TEXTS, ...extra]) {
+        const lower = text.toLowerCase();
+        if (lower.length !== text.length) continue;
+        for (const m of lower.matchAll(re)) {
+          matched++;
+          if (!gate.fitsAt(lower, m.index)) throw new Error(`"${m[0]}" (alternative ${part.slice(0, 60)}) does not fit its gate`);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(20);
+  });
+});
+
+describe('template-sentence: the run gate of an alternative that starts with a class run and literal endings', () => {
+  it('reads the shape, and refuses what it cannot vouch for', () => {
+    expect(runGate('[\\p{L}-]+(?:tion|ity), x')).toMatchObject({ endings: ['tion', 'ity'], after: ',' });
+    expect(runGate('[a-z]+(?:ab|cd)\\. x')).toMatchObject({ endings: ['ab', 'cd'], after: '.' });
+    expect(runGate('[a-z]+(?:ab|c1)x')).toBeNull(); // an ending outside the class could stop the run short
+    expect(runGate('[a-z]+(?:ab)b')).toBeNull(); // the character after is in the class: the run could go on
+    expect(runGate('[a-z]+(?:ab)x?')).toBeNull(); // an optional character after
+    expect(runGate('[a-z]*(?:ab)x')).toBeNull();
+  });
+
+  it('lets through every word start where the alternative matches, on real text', () => {
+    const src = '[\\p{L}-]+(?:tion|sion|ity|ness|ment|ence|ance|ship|dom|ism|hope|trust|courage|love|joy|growth|passion|creativity), [\\p{L}-]+(?:tion|ity|ness|hope|trust|growth)';
+    const sources = [src, '[\\p{L}]+(?:ed|ing) (?:the|a)', '[a-z-]+(?:ly|al)\\. '];
+    const extra = 'Hope, trust, love and joy. Their determination, dedication, creativity and growth. She walked slowly. National. Rational, formal. ';
+    let matched = 0;
+    for (const source of sources) {
+      const gate = runGate(source);
+      if (!gate) throw new Error(`no gate for ${source}`);
+      const re = new RegExp(source, 'yu');
+      for (const doc of [...DOCS, buildDoc(article(extra))]) {
+        const lower = doc.text.toLowerCase();
+        if (lower.length !== doc.text.length) continue;
+        for (const t of doc.tokens) {
+          if (t.kind !== 'word') continue;
+          re.lastIndex = t.start;
+          const m = re.test(lower);
+          if (m) matched++;
+          if (m && !runGateFits(gate, lower, t.start)) throw new Error(`${source} matches at ${t.start} ("${lower.slice(t.start, t.start + 30)}") but its gate says no`);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(5);
+  });
+});
+
+describe('template-sentence: what its word scans take from the text model', () => {
+  it('a word token never holds a space (the next space is looked for from its end)', () => {
+    for (const doc of DOCS) for (const t of doc.tokens) if (t.kind === 'word' && t.text.includes(' ')) throw new Error(`word token "${t.text}"`);
+  });
+});
+
 describe('tokens: made by one constructor, never an object literal (V8 pretenures a literal allocation site)', () => {
   it('every token of real text has the same non-plain prototype and the Token keys in one order', () => {
     const proto = Object.getPrototypeOf(DOCS[0]!.tokens[0]!);
@@ -50,6 +148,15 @@ describe('tokens: made by one constructor, never an object literal (V8 pretenure
         expect(Object.getPrototypeOf(t)).toBe(proto);
         expect(Object.keys(t)).toEqual(['start', 'end', 'text', 'norm', 'kind', 'sentence', 'vocabId']);
       }
+  });
+});
+
+describe('template-sentence: a question to the reader read from the end', () => {
+  it('as /\\?["”’)]*$/u reads it', () => {
+    const re = /\?["”’)]*$/u;
+    const samples = ['', '?', '??', 'a?', 'a?"', 'a?”)', 'a?’ ', 'a"', 'a?x', '"', '?)"”’', 'a?.'];
+    for (const doc of DOCS) for (const s of doc.sentences) samples.push(s.text);
+    for (const t of samples) expect(endsAsQuestion(t), JSON.stringify(t.slice(-20))).toBe(re.test(t));
   });
 });
 

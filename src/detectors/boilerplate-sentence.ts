@@ -5,6 +5,8 @@ import { insideSpans, quotedSpans } from '../text/quoted-spans.js';
 import type { Detector } from './detector.js';
 import { firstWords } from './pattern-first-words.js';
 import { startsWithCapital } from '../text/initial-capital.js';
+import { VocabIndex } from '../text/vocabulary.js';
+import { literalPrefixes, PrefixGate } from './literal-prefixes.js';
 
 /** One kind of evidence that a sentence is template prose, with its weight. */
 export interface SignalSpec {
@@ -62,10 +64,24 @@ interface PreparedSignal {
   partStarts: Array<StartWords | null>;
   /** Per alternative without known first words: the character before the first space of any match (-1: none known). */
   partGates: number[];
+  /** Per alternative without known first words, its leading word shape when it has one (see runGate). */
+  partRuns: Array<RunGate | null>;
   /** Indices of the alternatives without known first words. */
   anyWordParts: number[];
-  /** `re` restricted to some of its alternatives (key: their indices), compiled on first use. */
-  subsets: Map<string, RegExp>;
+  /** `re` restricted to some of its alternatives (key: their indices), compiled on first use, with its gate. */
+  subsets: Map<string, Subset>;
+  /** Per alternative, the literal texts its matches start with (in the lower-cased text), read on first use. */
+  partPrefixes: Array<string[] | undefined>;
+}
+
+/**
+ * A signal's expression restricted to some alternatives, and the literal prefixes one of which every match of it
+ * starts with: a position of the lower-cased text that none of them fits cannot match (the try is skipped).
+ */
+interface Subset {
+  re: RegExp;
+  gate: PrefixGate;
+  prefixes: string[];
 }
 
 interface StartWords {
@@ -145,8 +161,10 @@ function prepareSignal(spec: SignalSpec): PreparedSignal {
     parts,
     partStarts,
     partGates: parts.map((p, i) => (partStarts[i] ? -1 : spaceGate(p))),
+    partRuns: parts.map((p, i) => (partStarts[i] ? null : runGate(p))),
     anyWordParts,
     subsets: new Map(),
+    partPrefixes: [],
   };
 }
 
@@ -157,12 +175,15 @@ function startWords(words: string[]): StartWords {
 const admits = (st: StartWords, norm: string): boolean => st.exact.has(norm) || st.prefixes.some((p) => norm.startsWith(p));
 
 /** The signal's expression restricted to the alternatives `parts` (ascending): they keep their order, so the same match wins. */
-function subsetRegex(signal: PreparedSignal, parts: readonly number[]): RegExp {
-  if (parts.length === signal.parts.length) return signal.re!;
+function subsetRegex(signal: PreparedSignal, parts: readonly number[]): Subset {
   const key = parts.join(',');
-  let re = signal.subsets.get(key);
-  if (!re) signal.subsets.set(key, (re = compile(signal.spec, parts.map((i) => signal.parts[i]!), 'yu')!));
-  return re;
+  let sub = signal.subsets.get(key);
+  if (!sub) {
+    const re = parts.length === signal.parts.length ? signal.re! : compile(signal.spec, parts.map((i) => signal.parts[i]!), 'yu')!;
+    const prefixes = parts.flatMap((i) => (signal.partPrefixes[i] ??= literalPrefixes(signal.parts[i]!)));
+    signal.subsets.set(key, (sub = { re, gate: new PrefixGate(prefixes), prefixes }));
+  }
+  return sub;
 }
 
 const QUANTIFIER = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/;
@@ -216,6 +237,45 @@ export function spaceGate(source: string): number {
   return -1;
 }
 
+/**
+ * An expression that starts with a run of one character class, a group of literal endings made of that class, and
+ * a literal character outside it (`[\p{L}-]+(?:tion|ity|...), ...`): a match at p takes the whole run of class
+ * characters from p (the endings cannot stop it short, the character after cannot extend it), so that run must end
+ * with one of the endings (with at least one character before it) and be followed by that character. Checked with
+ * one sticky run of the class and a few endsWith, instead of the backtracking expression.
+ */
+export interface RunGate {
+  run: RegExp;
+  endings: string[];
+  after: string;
+}
+
+export function runGate(source: string): RunGate | null {
+  const m = /^(\[(?:\\.|[^\]\\])+\])\+\(\?:([^()[\]\\?*+{}.^$|]+(?:\|[^()[\]\\?*+{}.^$|]+)*)\)(\\[^\p{L}\p{N}]|[^\\[\]()?*+{}.^$|])(?![?*+{])/u.exec(source);
+  if (!m) return null;
+  const [, cls, alternatives, next] = m;
+  const after = next!.length === 2 ? next![1]! : next!;
+  let one: RegExp;
+  try {
+    one = new RegExp(`^${cls}$`, 'u');
+  } catch {
+    return null;
+  }
+  const endings = alternatives!.split('|');
+  if (one.test(after) || !endings.every((e) => [...e].every((c) => one.test(c)))) return null;
+  return { run: new RegExp(`${cls}*`, 'yu'), endings, after };
+}
+
+/** The run gate lets position p of `text` through. */
+export function runGateFits(g: RunGate, text: string, p: number): boolean {
+  g.run.lastIndex = p;
+  g.run.exec(text);
+  const q = g.run.lastIndex;
+  if (!text.startsWith(g.after, q)) return false;
+  for (const e of g.endings) if (q - p > e.length && text.endsWith(e, q)) return true;
+  return false;
+}
+
 /** Index of the sentence containing `offset`, or -1 (between sentences). Sentences are sorted. */
 function sentenceAt(sentences: readonly Sentence[], offset: number): number {
   let lo = 0;
@@ -260,7 +320,9 @@ function lowerText(doc: Doc): string | null {
  */
 interface WordRole {
   single: number[];
-  starts: Array<{ si: number; parts: number[]; re: RegExp | null }>;
+  starts: Array<{ si: number; parts: number[]; re: Subset | null }>;
+  /** The union of the starts' gates (null: none has an expression): a word it rejects needs no gate of its own tried. */
+  gate: PrefixGate | null;
 }
 
 /** Roles of words that start with a prefix of a list, per prepared rule, kept across articles (words repeat); cleared when it grows large. */
@@ -268,15 +330,17 @@ const ROLE_CACHE = new WeakMap<PreparedBoilerplate, Map<string, WordRole>>();
 const ROLE_CACHE_MAX = 50_000;
 
 // Most words have no role at all: they share one empty role (never written to).
-const NO_ROLE: WordRole = { single: [], starts: [] };
+const NO_ROLE: WordRole = { single: [], starts: [], gate: null };
 
 function roleOf(signals: readonly PreparedSignal[], norm: string): WordRole {
-  const role: WordRole = { single: [], starts: [] };
+  const role: WordRole = { single: [], starts: [], gate: null };
   signals.forEach((signal, si) => {
     if ((signal.exact.size || signal.prefixes) && (signal.exact.has(norm) || (signal.prefixes?.test(norm) ?? false))) role.single.push(si);
     const parts = signal.partStarts.flatMap((st, i) => (st && admits(st, norm) ? [i] : []));
     if (parts.length) role.starts.push({ si, parts, re: signal.anyWordParts.length ? null : subsetRegex(signal, parts) });
   });
+  const gated = role.starts.flatMap((st) => (st.re ? [st.re] : []));
+  if (gated.length) role.gate = gated.length === 1 ? gated[0]!.gate : new PrefixGate(gated.flatMap((sub) => sub.prefixes));
   return role.single.length || role.starts.length ? role : NO_ROLE;
 }
 
@@ -333,82 +397,145 @@ function hasPrefix(root: PrefixNode, word: string): boolean {
 }
 
 /**
+ * Per prepared rule, every word's role memoised by vocabulary id (one array read per token instead of a string
+ * lookup and a prefix walk): `index` answers a number into `table` (0: no role). A role is a function of the word
+ * alone (roleOf), so a word answered once keeps its answer.
+ */
+interface RoleIndex {
+  index: VocabIndex;
+  table: WordRole[];
+  numbers: Map<WordRole, number>;
+  /** The lookup of the article being read (it reads that call's cache). */
+  current: (norm: string) => WordRole;
+}
+
+const ROLE_INDEX = new WeakMap<PreparedBoilerplate, RoleIndex>();
+
+function roleIndex(prepared: PreparedBoilerplate): RoleIndex {
+  let ri = ROLE_INDEX.get(prepared);
+  if (ri) return ri;
+  const index = new VocabIndex((norm) => {
+    const role = ri!.current(norm);
+    let n = ri!.numbers.get(role);
+    if (n === undefined) {
+      ri!.numbers.set(role, (n = ri!.table.length));
+      ri!.table.push(role);
+    }
+    return n;
+  });
+  ri = { index, table: [NO_ROLE], numbers: new Map([[NO_ROLE, 0]]), current: () => NO_ROLE };
+  ROLE_INDEX.set(prepared, ri);
+  return ri;
+}
+
+/**
  * One pass over the tokens for every signal: per signal, the word tokens that are single-word matches, and
- * where its patterns can start, with the expression to try there; `words` and `roles`: every word and its role
- * (signals with an alternative that can start at any word read these).
+ * where its patterns can start, with the expression to try there; `roleIndex` gives any word's role (signals with
+ * an alternative that can start at any word read it). With the lower-cased text, a start whose text fits none of
+ * the expression's literal prefixes is left out (it cannot match there).
  */
 function chooseTokens(
   doc: Doc,
   prepared: PreparedBoilerplate,
-): { single: number[][]; starts: number[][]; startRes: RegExp[][]; words: number[]; roles: WordRole[] } {
+  lower: string | null,
+): { single: number[][]; starts: number[][]; startRes: Subset[][]; roleIndex: RoleIndex } {
   let cache = ROLE_CACHE.get(prepared);
   if (!cache || cache.size > ROLE_CACHE_MAX) ROLE_CACHE.set(prepared, (cache = new Map()));
   const { exact, prefixes } = roleWords(prepared);
   const { signals } = prepared;
+  const ri = roleIndex(prepared);
+  ri.current = (norm) => {
+    let role = exact.get(norm);
+    if (role === null) exact.set(norm, (role = roleOf(signals, norm)));
+    else if (role === undefined) {
+      if (!hasPrefix(prefixes, norm)) return NO_ROLE;
+      role = cache.get(norm);
+      if (role === undefined) cache.set(norm, (role = roleOf(signals, norm)));
+    }
+    return role;
+  };
+  const { index, table } = ri;
   const single = signals.map((): number[] => []);
   const starts = signals.map((): number[] => []);
-  const startRes = signals.map((): RegExp[] => []);
-  const words: number[] = [];
-  const roles: WordRole[] = [];
+  const startRes = signals.map((): Subset[] => []);
   const tokens = doc.tokens;
   for (let ti = 0; ti < tokens.length; ti++) {
     const tok = tokens[ti]!;
     if (tok.kind !== 'word') continue;
-    words.push(ti);
-    const norm = tok.norm;
-    let role = exact.get(norm);
-    if (role === null) exact.set(norm, (role = roleOf(signals, norm)));
-    else if (role === undefined) {
-      if (!hasPrefix(prefixes, norm)) {
-        roles.push(NO_ROLE);
-        continue;
-      }
-      role = cache.get(norm);
-      if (role === undefined) cache.set(norm, (role = roleOf(signals, norm)));
-    }
-    roles.push(role);
+    const role = table[index.get(tok.vocabId, tok.norm)]!;
+    if (role === NO_ROLE) continue;
     for (const si of role.single) single[si]!.push(ti);
+    if (lower !== null && role.gate !== null && !role.gate.fitsAt(lower, tok.start)) continue;
     for (const st of role.starts) {
-      if (!st.re) continue;
+      if (!st.re || (lower !== null && !st.re.gate.fitsAt(lower, tok.start))) continue;
       starts[st.si]!.push(ti);
       startRes[st.si]!.push(st.re);
     }
   }
-  return { single, starts, startRes, words, roles };
+  return { single, starts, startRes, roleIndex: ri };
 }
 
 /**
  * The words where a signal's patterns are tried, in text order, each with the expression to try (only the
- * alternatives that can match there, in their order: the same match wins as with the whole expression).
+ * alternatives that can match there, in their order: the same match wins as with the whole expression), on the
+ * lower-cased text; a word whose text fits none of those alternatives' literal prefixes is not tried.
  */
-function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, text: string): { at: number[]; res: RegExp[] } {
+function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, text: string): { at: number[]; res: Subset[] } {
   if (!signal.anyWordParts.length) return { at: chosen.starts[si]!, res: chosen.startRes[si]! };
   const at: number[] = [];
-  const res: RegExp[] = [];
-  const { words, roles } = chosen;
+  const res: Subset[] = [];
+  const { index, table } = chosen.roleIndex;
+  // Only a signal with some alternatives tied to their first words needs each word's role.
+  const withRoles = signal.partStarts.some((x) => x !== null);
   const gates = signal.anyWordParts.map((i) => signal.partGates[i]!);
+  const runs = signal.anyWordParts.map((i) => signal.partRuns[i]!);
+  // The expression of the any-word alternatives a word passes, by the mask of their gates.
+  const byMask = new Map<number, Subset>();
+  const tokens = doc.tokens;
   let nextSpace = -1;
-  for (let k = 0; k < words.length; k++) {
-    const ti = words[k]!;
-    const start = doc.tokens[ti]!.start;
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const tok = tokens[ti]!;
+    if (tok.kind !== 'word') continue;
+    const start = tok.start;
     let parts: number[] | null = null;
-    for (const st of roles[k]!.starts) if (st.si === si) parts = st.parts;
-    let gated: number[] | null = null;
+    if (withRoles) for (const st of table[index.get(tok.vocabId, tok.norm)]!.starts) if (st.si === si) parts = st.parts;
+    let mask = 0;
     for (let g = 0; g < gates.length; g++) {
       const gate = gates[g]!;
       if (gate >= 0) {
         // The match would hold no space before its gate character, so that character sits just before the first space.
-        if (nextSpace < start) nextSpace = text.indexOf(' ', start) >>> 0;
+        if (nextSpace < start) {
+          // text.indexOf(' ', start), or the end, read from the word's end: a word token never holds a space (the
+          // tokenizer splits at them; test/prose-detectors.test.ts checks it), and one is most often right there.
+          nextSpace = tok.end;
+          while (nextSpace < text.length && text.charCodeAt(nextSpace) !== 0x20) nextSpace++;
+        }
         if (nextSpace >= text.length || text.charCodeAt(nextSpace - 1) !== gate) continue;
       }
-      (gated ??= []).push(signal.anyWordParts[g]!);
+      const run = runs[g];
+      if (run && !runGateFits(run, text, start)) continue;
+      mask |= 1 << g;
     }
-    if (!parts && !gated) continue;
-    const all = !gated ? parts! : !parts ? gated : [...parts, ...gated].sort((a, b) => a - b);
+    if (!parts && !mask) continue;
+    let sub: Subset;
+    if (!parts && gates.length <= 30) {
+      let known = byMask.get(mask);
+      if (!known) byMask.set(mask, (known = subsetRegex(signal, maskedParts(signal.anyWordParts, mask))));
+      sub = known;
+    } else {
+      const any = mask ? maskedParts(signal.anyWordParts, mask) : null;
+      sub = subsetRegex(signal, !any ? parts! : !parts ? any : [...parts, ...any].sort((a, b) => a - b));
+    }
+    if (!sub.gate.fitsAt(text, start)) continue;
     at.push(ti);
-    res.push(subsetRegex(signal, all));
+    res.push(sub);
   }
   return { at, res };
+}
+
+/** The alternatives whose bit is set in `mask` (bit g: alternatives[g]). */
+function maskedParts(alternatives: readonly number[], mask: number): number[] {
+  return alternatives.filter((_, g) => mask & (1 << g));
 }
 
 /**
@@ -420,13 +547,13 @@ function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: Retu
 function patternMatches(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, lower: string | null): Array<[number, number]> {
   const text = lower ?? doc.text;
   const tries = lower ? patternTries(doc, signal, si, chosen, text) : null;
-  const at = tries ? tries.at : signal.anyWordParts.length ? chosen.words : chosen.starts[si]!;
+  const at = tries ? tries.at : signal.anyWordParts.length ? wordTokens(doc) : chosen.starts[si]!;
   const out: Array<[number, number]> = [];
   let coveredTo = -1;
   for (let k = 0; k < at.length; k++) {
     const tok = doc.tokens[at[k]!]!;
     if (tok.start < coveredTo) continue;
-    const re = tries ? tries.res[k]! : signal.reCased!;
+    const re = tries ? tries.res[k]!.re : signal.reCased!;
     re.lastIndex = tok.start;
     const m = re.exec(text);
     if (!m || m[0] === '') continue;
@@ -436,9 +563,17 @@ function patternMatches(doc: Doc, signal: PreparedSignal, si: number, chosen: Re
   return out;
 }
 
+/** Indices of the word tokens. */
+function wordTokens(doc: Doc): number[] {
+  const out: number[] = [];
+  doc.tokens.forEach((t, i) => t.kind === 'word' && out.push(i));
+  return out;
+}
+
 /** patternMatches for one signal of a prepared rule (for tests: the same matches as the whole expression at every word). */
 export function signalPatternMatches(doc: Doc, prepared: PreparedBoilerplate, si: number): Array<[number, number]> {
-  return patternMatches(doc, prepared.signals[si]!, si, chooseTokens(doc, prepared), lowerText(doc));
+  const lower = lowerText(doc);
+  return patternMatches(doc, prepared.signals[si]!, si, chooseTokens(doc, prepared, lower), lower);
 }
 
 /** Collects evidence per sentence; a stretch of text counts for one signal only (the first in pack order). */
@@ -554,7 +689,7 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     const quoted = (start: number, end: number): boolean => skipQuotes && insideSpans(quotes, start, end);
     const lower = lowerText(doc);
     const evidence = new Evidence();
-    const chosen = chooseTokens(doc, rule.prepared);
+    const chosen = chooseTokens(doc, rule.prepared, lower);
 
     // A doubled word is strong evidence: it claims its words before the phrase lists do.
     if (doubled) findDoubled(doc, doubled, quoted, (s, start, end) => evidence.add(s, signals.length, start, end, doc.text.slice(start, end)));
@@ -573,9 +708,12 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
       if (spec.atSentenceStart) {
         const re = lower ? signal.re : signal.reCased!;
         const text = lower ?? doc.text;
+        // On the lower-cased text, a sentence whose first word fits none of the literal prefixes cannot match.
+        const gate = lower ? subsetRegex(signal, signal.parts.map((_, i) => i)).gate : null;
         for (const s of doc.sentences) {
           // Skip an opening quote or bracket: the sentence's first word.
           re.lastIndex = s.start + (/^[\s"“‘'(\[]*/u.exec(s.text)?.[0].length ?? 0);
+          if (gate && !gate.fitsAt(text, re.lastIndex)) continue;
           const m = re.exec(text);
           if (m && !quoted(m.index, m.index + m[0].length)) evidence.add(s.index, si, m.index, m.index + m[0].length, doc.text.slice(m.index, m.index + m[0].length));
         }
@@ -597,7 +735,7 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
       if (last >= 0) evidence.add(last, CLOSING, 0, 0, '');
     }
     if (question) {
-      for (const q of doc.sentences) if (/\?["”’)]*$/u.test(q.text) && !/^["“‘]/u.test(q.text) && !quoted(q.start, q.end)) evidence.add(q.index, QUESTION, 0, 0, '');
+      for (const q of doc.sentences) if (endsAsQuestion(q.text) && !/^["“‘]/u.test(q.text) && !quoted(q.start, q.end)) evidence.add(q.index, QUESTION, 0, 0, '');
     }
     const kinds: Array<{ label: string; weight: number; each?: boolean; max?: number; context?: boolean }> = [
       ...signals.map((x) => x.spec),
@@ -632,6 +770,16 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     return out;
   },
 };
+
+/** /\?["”’)]*$/u, read from the end instead of searched: a question mark, perhaps inside closing quotes or brackets. */
+export function endsAsQuestion(t: string): boolean {
+  let k = t.length - 1;
+  for (; k >= 0; k--) {
+    const c = t.charCodeAt(k);
+    if (c !== 0x22 && c !== 0x201d && c !== 0x2019 && c !== 0x29) break;
+  }
+  return k >= 0 && t.charCodeAt(k) === 0x3f;
+}
 
 /** The last sentence of the last paragraph that reads as running text (two sentences, or twelve words). */
 function lastProseSentence(doc: Doc): number {
