@@ -5,15 +5,16 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { endsAsQuestion, runGate, runGateFits } from '../src/detectors/boilerplate-sentence.js';
+import { alternativePrefixes, boilerplateSentence, endsAsQuestion, GATES_AFTER, runGate, runGateFits, signalParts, signalPatternMatches, type BoilerplateSentenceOptions } from '../src/detectors/boilerplate-sentence.js';
 import { computeContentStems } from '../src/detectors/content-stems.js';
-import { literalPrefixes, PrefixGate } from '../src/detectors/literal-prefixes.js';
+import { decodePrefixes, encodePrefixes, GATE_DEPTH, gatePrefixes, literalPrefixes, PrefixGate } from '../src/detectors/literal-prefixes.js';
 import { density, topNgram } from '../src/detectors/redundancy.js';
 import { candidatePairs, endsAsProse, restatement } from '../src/detectors/restatement.js';
 import { contentWords } from '../src/text/content-words.js';
 import { buildDoc, type Doc } from '../src/text/doc.js';
 import { NO_ID } from '../src/text/vocabulary.js';
-import type { Token } from '../src/types.js';
+import type { Finding, Token } from '../src/types.js';
+import type { LoadedRule } from '../src/detectors/detector.js';
 import { markedFixtures } from './helpers/marked-fixtures.js';
 import { article, builtinRules, HAS_SHARED, ROOT, SHARED } from './helpers/run.js';
 
@@ -84,7 +85,9 @@ describe('literal prefixes: every match of an expression starts with one of them
     let matched = 0;
     for (const part of parts) {
       const re = new RegExp(`(?:${part})(?![\\p{L}\\p{N}])`, 'gu');
-      const gate = new PrefixGate(literalPrefixes(part));
+      const full = new PrefixGate(literalPrefixes(part));
+      const cut = new PrefixGate(gatePrefixes(part));
+      const gate = { fitsAt: (t: string, at: number): boolean => full.fitsAt(t, at) && cut.fitsAt(t, at) };
       for (const text of [...TEXTS, ...extra]) {
         const lower = text.toLowerCase();
         if (lower.length !== text.length) continue;
@@ -95,6 +98,119 @@ describe('literal prefixes: every match of an expression starts with one of them
       }
     }
     expect(matched).toBeGreaterThan(20);
+  });
+});
+
+describe('literal-prefix gates: cut prefixes, the flat trie and the build-time table', () => {
+  const rule = (): LoadedRule => builtinRules().find((r) => r.id === 'boilerplate/template-sentence')!;
+  const options = (): BoilerplateSentenceOptions => rule().options as unknown as BoilerplateSentenceOptions;
+
+  it('gatePrefixes: literalPrefixes cut to GATE_DEPTH characters, minimal, and each literal prefix starts with one', () => {
+    expect(gatePrefixes('(?:play|plays) (?:a|an) (?:pivotal|crucial) role', 8)).toEqual(['play a c', 'play a p', 'play an ', 'plays a ', 'plays an']);
+    expect(gatePrefixes('ab|abc|b', 1)).toEqual(['a', 'b']);
+    expect(gatePrefixes('[a-z]+x')).toEqual(['']);
+    let n = 0;
+    for (const parts of signalParts(options())) {
+      for (const part of parts) {
+        const cut = gatePrefixes(part);
+        expect([...cut].sort(), part).toEqual(cut);
+        for (const c of cut) expect(c.length).toBeLessThanOrEqual(GATE_DEPTH);
+        for (let k = 1; k < cut.length; k++) expect(cut[k]!.startsWith(cut[k - 1]!), part).toBe(false);
+        for (const p of literalPrefixes(part)) if (!cut.some((c) => p.startsWith(c))) throw new Error(`${p} (${part}) starts with no gate prefix`);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(200);
+  });
+
+  it('PrefixGate answers as "some prefix starts here" for generated sets (shared starts, duplicates, one inside another, beyond ASCII)', () => {
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const alphabet = ['a', 'b', 'c', ' ', '’', "'", 'é', '😀'];
+    const word = (max: number): string => Array.from({ length: 1 + rand(max) }, () => alphabet[rand(alphabet.length)]).join('');
+    const texts = [...Array.from({ length: 40 }, () => word(60)), TEXTS[0]!.toLowerCase().slice(0, 3000)];
+    for (let round = 0; round < 300; round++) {
+      const prefixes = Array.from({ length: 1 + rand(40) }, () => word(round % 2 ? 3 : 8));
+      // Some duplicates and extensions of earlier ones.
+      for (let k = 0; k < 5; k++) {
+        const p = prefixes[rand(prefixes.length)]!;
+        prefixes.push(rand(2) ? p : p + word(3));
+      }
+      const gate = new PrefixGate(prefixes);
+      for (const text of texts) {
+        for (let at = 0; at <= text.length; at++) {
+          if (gate.fitsAt(text, at) !== prefixes.some((p) => text.startsWith(p, at))) throw new Error(`gate of ${JSON.stringify(prefixes)} differs at ${at} of ${JSON.stringify(text)}`);
+        }
+      }
+    }
+    expect(new PrefixGate([]).fitsAt('x', 0)).toBe(true);
+    expect(new PrefixGate(['ab', 'ab']).fitsAt('xab', 1)).toBe(true);
+  });
+
+  it('encodePrefixes and decodePrefixes: any list of lists back as it was; a broken table is refused', () => {
+    const lists = [[], [''], ['a|b', '12|', '|'], ['today’s', '😀x'], ['play a crucial role', 'play a pivotal role'], []];
+    expect(decodePrefixes(encodePrefixes(lists))).toEqual(lists);
+    expect(decodePrefixes('')).toEqual([]);
+    const encoded = encodePrefixes([['abc', 'de']]);
+    expect(() => decodePrefixes(encoded.slice(0, -1))).toThrow();
+    expect(() => decodePrefixes(`x${encoded}`)).toThrow();
+  });
+
+  it("the gates built from the build-time table are the gates built from the pack's sources", () => {
+    const o = options();
+    // The shipped options read the table (here computed in process: vitest reads no dist/); a copy of them is
+    // a user's pack, read from its sources on first use.
+    const built = boilerplateSentence.prepare(o);
+    const fromSources = boilerplateSentence.prepare(structuredClone(o));
+    expect((built.signals as Array<{ builtPrefixes: string | null }>).some((x) => x.builtPrefixes !== null)).toBe(true);
+    expect((fromSources.signals as Array<{ builtPrefixes: string | null }>).every((x) => x.builtPrefixes === null)).toBe(true);
+    o.signals.forEach((_, si) => {
+      const table = alternativePrefixes(built, si);
+      expect(table, o.signals[si]!.name).toEqual(alternativePrefixes(fromSources, si));
+      expect(table).toEqual(signalParts(o)[si]!.map((p) => gatePrefixes(p)));
+    });
+  });
+
+  it('a stale or broken table entry is not read: the gates come from the sources', () => {
+    const o = options();
+    const prepared = boilerplateSentence.prepare(structuredClone(o));
+    const signals = prepared.signals as Array<{ builtPrefixes: string | null }>;
+    // One alternative short (a table made for other options), and a truncated one.
+    signals[0]!.builtPrefixes = encodePrefixes(signalParts(o)[0]!.slice(1).map(() => ['zz']));
+    signals[1]!.builtPrefixes = encodePrefixes(signalParts(o)[1]!.map(() => ['zz'])).slice(0, -2);
+    for (const si of [0, 1]) expect(alternativePrefixes(prepared, si)).toEqual(signalParts(o)[si]!.map((p) => gatePrefixes(p)));
+  });
+
+  it('template-sentence finds the same before and after its gates are due, with the table or without, on real text', () => {
+    const o = options();
+    const extra = buildDoc(
+      article(
+        'This article will explore the pivotal role of innovation. In today’s fast-paced world, only time will tell as the talks continue to unfold. The photo above shows the mayor. It plays a crucial role and serves as a testament to resilience, innovation and growth. All in all, moving forward, it remains to be seen. Are you ready?',
+      ),
+    );
+    const docs = [...DOCS, extra];
+    const findings = (prepared: unknown, due: boolean): Finding[][] => {
+      (prepared as { checked: number }).checked = due ? GATES_AFTER + 1 : -1e9;
+      const r = { ...rule(), prepared } as LoadedRule<never>;
+      return docs.map((d) => boilerplateSentence.run(d, r, { hints: null, stat: () => {} }) as Finding[]);
+    };
+    const plain = findings(boilerplateSentence.prepare(structuredClone(o)), false);
+    expect(plain.flat().length).toBeGreaterThan(5);
+    expect(findings(boilerplateSentence.prepare(o), true)).toEqual(plain);
+    expect(findings(boilerplateSentence.prepare(structuredClone(o)), true)).toEqual(plain);
+    // And pattern by pattern, the matches with gates and without.
+    const prepared = boilerplateSentence.prepare(o);
+    for (const d of docs.slice(0, 80)) o.signals.forEach((_, si) => expect(signalPatternMatches(d, prepared, si, true)).toEqual(signalPatternMatches(d, prepared, si, false)));
+  });
+
+  it('a thread uses the gates only after GATES_AFTER articles (a one-article run builds none)', () => {
+    const prepared = boilerplateSentence.prepare(structuredClone(options()));
+    const r = { ...rule(), prepared } as LoadedRule<never>;
+    const gates = (): number => (prepared.signals as Array<{ subsets: Map<string, { gate: unknown }> }>).reduce((n, x) => n + [...x.subsets.values()].filter((sub) => sub.gate !== null).length, 0);
+    for (let k = 0; k < GATES_AFTER; k++) boilerplateSentence.run(DOCS[k % DOCS.length]!, r, { hints: null, stat: () => {} });
+    expect(gates()).toBe(0);
+    boilerplateSentence.run(DOCS[0]!, r, { hints: null, stat: () => {} });
+    expect(gates()).toBeGreaterThan(0);
   });
 });
 

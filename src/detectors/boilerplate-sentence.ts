@@ -6,7 +6,8 @@ import type { Detector } from './detector.js';
 import { firstWords } from './pattern-first-words.js';
 import { startsWithCapital } from '../text/initial-capital.js';
 import { VocabIndex } from '../text/vocabulary.js';
-import { literalPrefixes, PrefixGate } from './literal-prefixes.js';
+import { decodePrefixes, encodePrefixes, GATE_DEPTH, gatePrefixes, PrefixGate } from './literal-prefixes.js';
+import { buildCachedForShipped } from '../shipped/build-cache.js';
 
 /** One kind of evidence that a sentence is template prose, with its weight. */
 export interface SignalSpec {
@@ -72,6 +73,8 @@ interface PreparedSignal {
   subsets: Map<string, Subset>;
   /** Per alternative, the literal texts its matches start with (in the lower-cased text), read on first use. */
   partPrefixes: Array<string[] | undefined>;
+  /** The same for every alternative, from the build (encodePrefixes), decoded on first use; null for other packs. */
+  builtPrefixes: string | null;
 }
 
 /**
@@ -80,8 +83,10 @@ interface PreparedSignal {
  */
 interface Subset {
   re: RegExp;
-  gate: PrefixGate;
-  prefixes: string[];
+  /** The alternatives it is made of. */
+  parts: readonly number[];
+  /** Built on first use (see GATES_AFTER): null until then. */
+  gate: PrefixGate | null;
 }
 
 interface StartWords {
@@ -95,6 +100,10 @@ function prefixTest(prefixes: string[]): RegExp | null {
 }
 
 interface PreparedBoilerplate {
+  /** Articles this thread has checked with the rule (see GATES_AFTER). */
+  checked: number;
+  /** Union gates of words with several starts (see roleGate), by those starts. */
+  unionGates: Map<string, PrefixGate>;
   threshold: number;
   skipQuotes: boolean;
   signals: PreparedSignal[];
@@ -165,6 +174,7 @@ function prepareSignal(spec: SignalSpec): PreparedSignal {
     anyWordParts,
     subsets: new Map(),
     partPrefixes: [],
+    builtPrefixes: null,
   };
 }
 
@@ -174,16 +184,76 @@ function startWords(words: string[]): StartWords {
 
 const admits = (st: StartWords, norm: string): boolean => st.exact.has(norm) || st.prefixes.some((p) => norm.startsWith(p));
 
+/**
+ * Articles a thread checks before the literal-prefix gates are used. Each gate is a trie of up to a few thousand
+ * prefixes (the generic phrases that can start at "the"), built on first use: in a one-article run, from a cold
+ * start, building them cost more than the ~0.7 ms a gated article saves (0.51 → 0.77 s wall, last round). A gate
+ * only skips tries that cannot match, so an article reads the same with or without them.
+ */
+export const GATES_AFTER = 48;
+
+/** Counts an article checked with `prepared`; true once the thread has checked more than GATES_AFTER. */
+function gatesDue(prepared: PreparedBoilerplate): boolean {
+  return ++prepared.checked > GATES_AFTER;
+}
+
+/**
+ * The build-time table of every alternative's gate prefixes, per signal (encodePrefixes of gatePrefixes of
+ * `parts`), for the shipped packs. Its key (the pack's hash and the rule's index) names the options, which are all
+ * `parts` depend on; the name carries the format and GATE_DEPTH, so a table of another kind is never read as this one.
+ */
+export const PREFIX_TABLE = `template-sentence-prefixes-1-d${GATE_DEPTH}`;
+
+/** Each signal's alternatives as prepareSignal makes them (`parts`), from the options alone (for tests and the build table). */
+export function signalParts(o: BoilerplateSentenceOptions): string[][] {
+  return o.signals.map((spec) => prepareSignal(spec).parts);
+}
+
 /** The signal's expression restricted to the alternatives `parts` (ascending): they keep their order, so the same match wins. */
 function subsetRegex(signal: PreparedSignal, parts: readonly number[]): Subset {
   const key = parts.join(',');
   let sub = signal.subsets.get(key);
   if (!sub) {
     const re = parts.length === signal.parts.length ? signal.re! : compile(signal.spec, parts.map((i) => signal.parts[i]!), 'yu')!;
-    const prefixes = parts.flatMap((i) => (signal.partPrefixes[i] ??= literalPrefixes(signal.parts[i]!)));
-    signal.subsets.set(key, (sub = { re, gate: new PrefixGate(prefixes), prefixes }));
+    signal.subsets.set(key, (sub = { re, parts, gate: null }));
   }
   return sub;
+}
+
+/** The literal prefixes of alternative `i`: from the build's table when the pack is a shipped one, else read from its source. */
+function partPrefixes(signal: PreparedSignal, i: number): string[] {
+  let known = signal.partPrefixes[i];
+  if (known) return known;
+  if (signal.builtPrefixes !== null) {
+    let all: string[][] = [];
+    try {
+      all = decodePrefixes(signal.builtPrefixes);
+    } catch {
+      // A broken table: the sources are read instead.
+    }
+    signal.builtPrefixes = null;
+    // A table that does not fit the alternatives is ignored (the sources are read instead).
+    if (all.length === signal.parts.length) all.forEach((x, k) => (signal.partPrefixes[k] = x));
+    known = signal.partPrefixes[i];
+    if (known) return known;
+  }
+  return (signal.partPrefixes[i] = gatePrefixes(signal.parts[i]!));
+}
+
+/** Every alternative's gate prefixes of signal `si`, as its gates are built from them (for tests: the build's table against the sources). */
+export function alternativePrefixes(prepared: PreparedBoilerplate, si: number): string[][] {
+  const signal = prepared.signals[si]!;
+  return signal.parts.map((_, i) => partPrefixes(signal, i));
+}
+
+/** The literal prefixes every match of `sub` starts with. */
+function subsetPrefixes(signal: PreparedSignal, sub: Subset): string[] {
+  return sub.parts.flatMap((i) => partPrefixes(signal, i));
+}
+
+/** The gate of `sub`, built on first use: a position it rejects cannot start a match of `sub`. */
+function subsetGate(signal: PreparedSignal, sub: Subset): PrefixGate {
+  return (sub.gate ??= new PrefixGate(subsetPrefixes(signal, sub)));
 }
 
 const QUANTIFIER = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/;
@@ -321,8 +391,11 @@ function lowerText(doc: Doc): string | null {
 interface WordRole {
   single: number[];
   starts: Array<{ si: number; parts: number[]; re: Subset | null }>;
-  /** The union of the starts' gates (null: none has an expression): a word it rejects needs no gate of its own tried. */
-  gate: PrefixGate | null;
+  /**
+   * The union of the starts' gates (null: none has an expression; undefined: not built yet, see roleGate): a word
+   * it rejects needs no gate of its own tried.
+   */
+  gate: PrefixGate | null | undefined;
 }
 
 /** Roles of words that start with a prefix of a list, per prepared rule, kept across articles (words repeat); cleared when it grows large. */
@@ -333,15 +406,29 @@ const ROLE_CACHE_MAX = 50_000;
 const NO_ROLE: WordRole = { single: [], starts: [], gate: null };
 
 function roleOf(signals: readonly PreparedSignal[], norm: string): WordRole {
-  const role: WordRole = { single: [], starts: [], gate: null };
+  const role: WordRole = { single: [], starts: [], gate: undefined };
   signals.forEach((signal, si) => {
     if ((signal.exact.size || signal.prefixes) && (signal.exact.has(norm) || (signal.prefixes?.test(norm) ?? false))) role.single.push(si);
     const parts = signal.partStarts.flatMap((st, i) => (st && admits(st, norm) ? [i] : []));
     if (parts.length) role.starts.push({ si, parts, re: signal.anyWordParts.length ? null : subsetRegex(signal, parts) });
   });
-  const gated = role.starts.flatMap((st) => (st.re ? [st.re] : []));
-  if (gated.length) role.gate = gated.length === 1 ? gated[0]!.gate : new PrefixGate(gated.flatMap((sub) => sub.prefixes));
   return role.single.length || role.starts.length ? role : NO_ROLE;
+}
+
+/**
+ * The role's union gate (see WordRole.gate), built on first use. Words that share their starts share the gate
+ * (the words a prefix such as "explor" admits all have the same), kept per prepared rule by the starts' alternatives.
+ */
+function roleGate(prepared: PreparedBoilerplate, role: WordRole): PrefixGate | null {
+  if (role.gate !== undefined) return role.gate;
+  const { signals } = prepared;
+  const gated = role.starts.filter((st) => st.re !== null);
+  if (!gated.length) return (role.gate = null);
+  if (gated.length === 1) return (role.gate = subsetGate(signals[gated[0]!.si]!, gated[0]!.re!));
+  const key = gated.map((st) => `${st.si}:${st.parts.join(',')}`).join(' ');
+  let gate = prepared.unionGates.get(key);
+  if (!gate) prepared.unionGates.set(key, (gate = new PrefixGate(gated.flatMap((st) => subsetPrefixes(signals[st.si]!, st.re!)))));
+  return (role.gate = gate);
 }
 
 /** Every word any signal gives a role to, and every prefix: most words are turned away by these two small tests. */
@@ -438,6 +525,7 @@ function chooseTokens(
   doc: Doc,
   prepared: PreparedBoilerplate,
   lower: string | null,
+  gated: boolean,
 ): { single: number[][]; starts: number[][]; startRes: Subset[][]; roleIndex: RoleIndex } {
   let cache = ROLE_CACHE.get(prepared);
   if (!cache || cache.size > ROLE_CACHE_MAX) ROLE_CACHE.set(prepared, (cache = new Map()));
@@ -465,11 +553,16 @@ function chooseTokens(
     const role = table[index.get(tok.vocabId, tok.norm)]!;
     if (role === NO_ROLE) continue;
     for (const si of role.single) single[si]!.push(ti);
-    if (lower !== null && role.gate !== null && !role.gate.fitsAt(lower, tok.start)) continue;
+    if (gated) {
+      const gate = role.gate === undefined ? roleGate(prepared, role) : role.gate;
+      if (gate !== null && !gate.fitsAt(lower!, tok.start)) continue;
+    }
     for (const st of role.starts) {
-      if (!st.re || (lower !== null && !st.re.gate.fitsAt(lower, tok.start))) continue;
+      const sub = st.re;
+      if (sub === null) continue;
+      if (gated && !(sub.gate ?? subsetGate(signals[st.si]!, sub)).fitsAt(lower!, tok.start)) continue;
       starts[st.si]!.push(ti);
-      startRes[st.si]!.push(st.re);
+      startRes[st.si]!.push(sub);
     }
   }
   return { single, starts, startRes, roleIndex: ri };
@@ -480,7 +573,7 @@ function chooseTokens(
  * alternatives that can match there, in their order: the same match wins as with the whole expression), on the
  * lower-cased text; a word whose text fits none of those alternatives' literal prefixes is not tried.
  */
-function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, text: string): { at: number[]; res: Subset[] } {
+function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, text: string, gated: boolean): { at: number[]; res: Subset[] } {
   if (!signal.anyWordParts.length) return { at: chosen.starts[si]!, res: chosen.startRes[si]! };
   const at: number[] = [];
   const res: Subset[] = [];
@@ -526,7 +619,7 @@ function patternTries(doc: Doc, signal: PreparedSignal, si: number, chosen: Retu
       const any = mask ? maskedParts(signal.anyWordParts, mask) : null;
       sub = subsetRegex(signal, !any ? parts! : !parts ? any : [...parts, ...any].sort((a, b) => a - b));
     }
-    if (!sub.gate.fitsAt(text, start)) continue;
+    if (gated && !(sub.gate ?? subsetGate(signal, sub)).fitsAt(text, start)) continue;
     at.push(ti);
     res.push(sub);
   }
@@ -544,9 +637,9 @@ function maskedParts(alternatives: readonly number[], mask: number): number[] {
  * with only the alternatives that can match there: much faster than scanning the text, with the same matches
  * as trying the whole expression at every word.
  */
-function patternMatches(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, lower: string | null): Array<[number, number]> {
+function patternMatches(doc: Doc, signal: PreparedSignal, si: number, chosen: ReturnType<typeof chooseTokens>, lower: string | null, gated: boolean): Array<[number, number]> {
   const text = lower ?? doc.text;
-  const tries = lower ? patternTries(doc, signal, si, chosen, text) : null;
+  const tries = lower ? patternTries(doc, signal, si, chosen, text, gated) : null;
   const at = tries ? tries.at : signal.anyWordParts.length ? wordTokens(doc) : chosen.starts[si]!;
   const out: Array<[number, number]> = [];
   let coveredTo = -1;
@@ -570,10 +663,14 @@ function wordTokens(doc: Doc): number[] {
   return out;
 }
 
-/** patternMatches for one signal of a prepared rule (for tests: the same matches as the whole expression at every word). */
-export function signalPatternMatches(doc: Doc, prepared: PreparedBoilerplate, si: number): Array<[number, number]> {
+/**
+ * patternMatches for one signal of a prepared rule, with the literal-prefix gates or without (for tests: the same
+ * matches as the whole expression at every word).
+ */
+export function signalPatternMatches(doc: Doc, prepared: PreparedBoilerplate, si: number, gates = true): Array<[number, number]> {
   const lower = lowerText(doc);
-  return patternMatches(doc, prepared.signals[si]!, si, chooseTokens(doc, prepared, lower), lower);
+  const gated = gates && lower !== null;
+  return patternMatches(doc, prepared.signals[si]!, si, chooseTokens(doc, prepared, lower, gated), lower, gated);
 }
 
 /** Collects evidence per sentence; a stretch of text counts for one signal only (the first in pack order). */
@@ -673,10 +770,17 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     },
   },
   prepare(o) {
+    const signals = o.signals.map(prepareSignal);
+    // The literal prefixes of a shipped pack's alternatives come from the build (reading them from the source
+    // costs a one-article run ~25 ms and its garbage); other packs' are read on first use, per alternative.
+    const known = buildCachedForShipped(PREFIX_TABLE, o, () => signals.map((s) => encodePrefixes(s.parts.map((p) => gatePrefixes(p)))));
+    if (Array.isArray(known) && known.length === signals.length) signals.forEach((s, si) => (s.builtPrefixes = typeof known[si] === 'string' ? known[si] : null));
     return {
+      checked: 0,
+      unionGates: new Map(),
       threshold: o.threshold,
       skipQuotes: o.skipQuotes !== false,
-      signals: o.signals.map(prepareSignal),
+      signals,
       vague: o.vague ?? null,
       closing: o.closing ?? null,
       question: o.question ?? null,
@@ -689,7 +793,8 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     const quoted = (start: number, end: number): boolean => skipQuotes && insideSpans(quotes, start, end);
     const lower = lowerText(doc);
     const evidence = new Evidence();
-    const chosen = chooseTokens(doc, rule.prepared, lower);
+    const gated = lower !== null && gatesDue(rule.prepared);
+    const chosen = chooseTokens(doc, rule.prepared, lower, gated);
 
     // A doubled word is strong evidence: it claims its words before the phrase lists do.
     if (doubled) findDoubled(doc, doubled, quoted, (s, start, end) => evidence.add(s, signals.length, start, end, doc.text.slice(start, end)));
@@ -709,7 +814,7 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
         const re = lower ? signal.re : signal.reCased!;
         const text = lower ?? doc.text;
         // On the lower-cased text, a sentence whose first word fits none of the literal prefixes cannot match.
-        const gate = lower ? subsetRegex(signal, signal.parts.map((_, i) => i)).gate : null;
+        const gate = gated ? subsetGate(signal, subsetRegex(signal, signal.parts.map((_, i) => i))) : null;
         for (const s of doc.sentences) {
           // Skip an opening quote or bracket: the sentence's first word.
           re.lastIndex = s.start + (/^[\s"“‘'(\[]*/u.exec(s.text)?.[0].length ?? 0);
@@ -719,7 +824,7 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
         }
         return;
       }
-      for (const [ti, end] of patternMatches(doc, signal, si, chosen, lower)) {
+      for (const [ti, end] of patternMatches(doc, signal, si, chosen, lower, gated)) {
         const tok = doc.tokens[ti]!;
         if (quoted(tok.start, end) || isName(tok.sentence, tok.start)) continue;
         evidence.add(tok.sentence, si, tok.start, end, doc.text.slice(tok.start, end));

@@ -14,6 +14,25 @@ interface Start {
 /** Beyond this many prefixes per piece the expansion stops extending (shorter prefixes are still exact gates). */
 const MAX_PREFIXES = 256;
 
+/**
+ * How many characters of a prefix a gate reads. Beyond that, the text is left to the expression itself: the first
+ * 16 characters already turn away nearly every position that cannot match (the phrase's first words), while the
+ * full expansions of the generic phrases ("play a crucial role", "plays a pivotal role"...) are three times as
+ * many prefixes and five times the characters to build into a trie.
+ */
+export const GATE_DEPTH = 16;
+
+/**
+ * The prefixes a gate for `source` is built from: literalPrefixes cut to `depth` characters, and again minimal.
+ * Every match still starts with one of them.
+ */
+export function gatePrefixes(source: string, depth = GATE_DEPTH): string[] {
+  const cut = [...new Set(literalPrefixes(source).map((p) => (p.length > depth ? p.slice(0, depth) : p)))].sort();
+  const out: string[] = [];
+  for (const t of cut) if (!out.length || !t.startsWith(out[out.length - 1]!)) out.push(t);
+  return out;
+}
+
 /** What the parser reads: a source and a cursor. */
 interface Cursor {
   s: string;
@@ -155,7 +174,8 @@ function charClass(c: Cursor): Start[] {
 /**
  * A set of literal prefixes as a trie in one flat array: `fitsAt(text, p)` tells whether one of them starts at p.
  * An empty prefix among them makes every position fit. A node is [ends, edge count, (character, node)...], its
- * edges sorted by character.
+ * edges sorted by character; a node where a prefix ends has no edges (a longer prefix through it decides nothing:
+ * fitsAt stops at the first end).
  */
 export class PrefixGate {
   private readonly trie: Int32Array;
@@ -164,39 +184,7 @@ export class PrefixGate {
 
   constructor(prefixes: readonly string[]) {
     this.open = prefixes.length === 0 || prefixes.includes('');
-    // Build with maps, then flatten.
-    const nodes: Array<{ end: boolean; next: Map<number, number> }> = [{ end: false, next: new Map() }];
-    for (const p of prefixes) {
-      let n = 0;
-      for (let k = 0; k < p.length; k++) {
-        const code = p.charCodeAt(k);
-        let to = nodes[n]!.next.get(code);
-        if (to === undefined) {
-          to = nodes.length;
-          nodes.push({ end: false, next: new Map() });
-          nodes[n]!.next.set(code, to);
-        }
-        n = to;
-      }
-      nodes[n]!.end = true;
-    }
-    const at = new Int32Array(nodes.length);
-    let size = 0;
-    nodes.forEach((x, i) => {
-      at[i] = size;
-      size += 2 + 2 * x.next.size;
-    });
-    const trie = new Int32Array(size);
-    nodes.forEach((x, i) => {
-      let k = at[i]!;
-      trie[k++] = x.end ? 1 : 0;
-      trie[k++] = x.next.size;
-      for (const [code, to] of [...x.next].sort((a, b) => a[0] - b[0])) {
-        trie[k++] = code;
-        trie[k++] = at[to]!;
-      }
-    });
-    this.trie = trie;
+    this.trie = this.open ? new Int32Array(2) : flatTrie(prefixes);
   }
 
   /** One of the prefixes starts at `at` in `text`. */
@@ -215,4 +203,111 @@ export class PrefixGate {
     }
     return true;
   }
+}
+
+/**
+ * The trie of `prefixes` (none empty), laid out node by node in depth-first order, from the sorted, minimal list
+ * (a prefix that another kept one starts with is dropped): there, the words below a node are one contiguous range,
+ * a node branches where two neighbours' common prefix (lcp) ends, and a range of one word is a chain of its
+ * characters. So the work is the characters compared once with the neighbour, plus one cell per node and edge:
+ * no per-node maps, and the few thousand prefixes of the phrases one word can start take a fraction of a
+ * millisecond instead of tens.
+ */
+function flatTrie(prefixes: readonly string[]): Int32Array {
+  // Default sort compares UTF-16 code units, as fitsAt reads them.
+  const sorted = [...prefixes].sort();
+  const words: string[] = [];
+  let chars = 0;
+  for (const p of sorted) {
+    if (words.length && p.startsWith(words[words.length - 1]!)) continue;
+    words.push(p);
+    chars += p.length;
+  }
+  // lcp[i]: the length of the common prefix of words[i - 1] and words[i] (shorter than both: the list is minimal).
+  const lcp = new Int32Array(words.length);
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1]!;
+    const b = words[i]!;
+    let k = 0;
+    while (a.charCodeAt(k) === b.charCodeAt(k)) k++;
+    lcp[i] = k;
+  }
+  // Each character adds at most one node of two cells and one edge of two: 4 cells per character, plus the root.
+  const out = new Int32Array(2 + 4 * chars);
+  let size = 0;
+  /** Lays out the node at `depth` below which words[lo..hi) lie; returns its offset. */
+  const node = (lo: number, hi: number, depth: number): number => {
+    const first = words[lo]!;
+    // Where the range branches: its least lcp (the end of the word when it is alone).
+    let branch = first.length;
+    for (let i = lo + 1; i < hi; i++) if (lcp[i]! < branch) branch = lcp[i]!;
+    const at = size;
+    // A chain of single edges down to the branch.
+    for (let d = depth; d < branch; d++) {
+      out[size + 1] = 1;
+      out[size + 2] = first.charCodeAt(d);
+      out[size + 3] = size + 4;
+      size += 4;
+    }
+    if (hi - lo === 1) {
+      out[size] = 1;
+      size += 2;
+      return at;
+    }
+    const here = size;
+    let edges = 1;
+    for (let i = lo + 1; i < hi; i++) if (lcp[i] === branch) edges++;
+    out[here + 1] = edges;
+    size += 2 + 2 * edges;
+    let e = here + 2;
+    for (let i = lo; i < hi; ) {
+      let j = i + 1;
+      while (j < hi && lcp[j]! > branch) j++;
+      out[e] = words[i]!.charCodeAt(branch);
+      out[e + 1] = node(i, j, branch + 1);
+      e += 2;
+      i = j;
+    }
+    return at;
+  };
+  node(0, words.length, 0);
+  return out.slice(0, size);
+}
+
+/**
+ * Prefix lists (one per alternative) as one string, for the build-time table: a list is its length then its
+ * prefixes, each its length in UTF-16 units then its text (`2|5|play 6|plays |`...): one JSON string parses far
+ * faster than thousands of small ones, and any character a pattern holds survives. decodePrefixes reads it back.
+ */
+export function encodePrefixes(lists: readonly (readonly string[])[]): string {
+  let out = '';
+  for (const list of lists) {
+    out += `${list.length}|`;
+    for (const p of list) out += `${p.length}|${p}`;
+  }
+  return out;
+}
+
+export function decodePrefixes(s: string): string[][] {
+  const lists: string[][] = [];
+  let i = 0;
+  const int = (): number => {
+    const bar = s.indexOf('|', i);
+    if (bar < 0) throw new Error('truncated prefix table');
+    const n = Number(s.slice(i, bar));
+    if (!Number.isInteger(n) || n < 0) throw new Error('malformed prefix table');
+    i = bar + 1;
+    return n;
+  };
+  while (i < s.length) {
+    const list: string[] = [];
+    for (let k = int(); k > 0; k--) {
+      const len = int();
+      if (i + len > s.length) throw new Error('truncated prefix table');
+      list.push(s.slice(i, i + len));
+      i += len;
+    }
+    lists.push(list);
+  }
+  return lists;
 }

@@ -59,6 +59,15 @@ export function buildCachedFor<T>(name: string, options: object, compute: () => 
   return key === undefined ? compute() : buildCached(name, key, compute);
 }
 
+/**
+ * buildCachedFor for options a shipped pack was read into (see keyOptions), and undefined for any other options
+ * (a user's pack, merged options): their caller computes the value later, on first use, instead of at load.
+ */
+export function buildCachedForShipped<T>(name: string, options: object, compute: () => T): T | undefined {
+  const key = optionKeys.get(options);
+  return key === undefined ? undefined : buildCached(name, key, compute);
+}
+
 /** Every entry computed in this process, by table (what the build step writes out). */
 export function computedTables(): Record<string, Record<string, unknown>> {
   return Object.fromEntries([...computed].map(([name, entries]) => [name, Object.fromEntries(entries)]));
