@@ -124,8 +124,14 @@ describe('literal-prefix gates: cut prefixes, the flat trie and the build-time t
   });
 
   it('PrefixGate answers as "some prefix starts here" for generated sets (shared starts, duplicates, one inside another, beyond ASCII)', () => {
+    // mulberry32: every bit varies (an LCG's low bits cycle through a few values, and the sets would all look alike).
     let seed = 7;
-    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const rand = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
     const alphabet = ['a', 'b', 'c', ' ', '’', "'", 'é', '😀'];
     const word = (max: number): string => Array.from({ length: 1 + rand(max) }, () => alphabet[rand(alphabet.length)]).join('');
     const texts = [...Array.from({ length: 40 }, () => word(60)), TEXTS[0]!.toLowerCase().slice(0, 3000)];
