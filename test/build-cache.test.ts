@@ -10,7 +10,7 @@ import { buildCached, buildCachedFor, computedTables, keyOptions } from '../src/
 import { BUILTIN_RULES_DIR, packFiles, packHash, readPack } from '../src/rules/load-rules.js';
 import { groupPhrases, type PhraseOptions } from '../src/detectors/phrase.js';
 import { VariantIndex, variantTables, type SpunCollocationOptions } from '../src/detectors/spun-collocation.js';
-import { PREFIX_TABLE, signalParts, type BoilerplateSentenceOptions } from '../src/detectors/boilerplate-sentence.js';
+import { FIRST_WORDS_TABLE, patternFirstWords, PREFIX_TABLE, signalParts, type BoilerplateSentenceOptions } from '../src/detectors/boilerplate-sentence.js';
 import { encodePrefixes, gatePrefixes } from '../src/detectors/literal-prefixes.js';
 import { ROOT } from './helpers/paths.js';
 
@@ -20,6 +20,7 @@ const TABLES: Record<string, { type: string; compute(options: unknown): unknown 
   'phrase-groups': { type: 'phrase', compute: (o) => groupPhrases((o as PhraseOptions).phrases, (o as PhraseOptions).inflect !== false) },
   // The template-sentence gates' prefixes (the gates built from them are compared with the sources' in prose-detectors.test.ts).
   [PREFIX_TABLE]: { type: 'boilerplate-sentence', compute: (o) => signalParts(o as BoilerplateSentenceOptions).map((parts) => encodePrefixes(parts.map((p) => gatePrefixes(p)))) },
+  [FIRST_WORDS_TABLE]: { type: 'boilerplate-sentence', compute: (o) => patternFirstWords(o as BoilerplateSentenceOptions) },
 };
 
 // src/shipped/build-cache.ts resolves dist/build-cache.json from src/ as ../build-cache.json: read the built one.

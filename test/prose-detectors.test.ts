@@ -170,11 +170,20 @@ describe('literal-prefix gates: cut prefixes, the flat trie and the build-time t
     const fromSources = boilerplateSentence.prepare(structuredClone(o));
     expect((built.signals as Array<{ builtPrefixes: string | null }>).some((x) => x.builtPrefixes !== null)).toBe(true);
     expect((fromSources.signals as Array<{ builtPrefixes: string | null }>).every((x) => x.builtPrefixes === null)).toBe(true);
+    // The words each alternative can start with (from the build's first-words table, or read from the sources).
+    expect(built.signals.map((x) => x.partStarts)).toEqual(fromSources.signals.map((x) => x.partStarts));
+    expect(built.signals.flatMap((x) => x.partStarts).filter((x) => x !== null).length).toBeGreaterThan(100);
     o.signals.forEach((_, si) => {
       const table = alternativePrefixes(built, si);
       expect(table, o.signals[si]!.name).toEqual(alternativePrefixes(fromSources, si));
       expect(table).toEqual(signalParts(o)[si]!.map((p) => gatePrefixes(p)));
     });
+  });
+
+  it("a user's pack with a broken expression is still refused at load (only the build's own packs compile on first use)", () => {
+    const o = options();
+    const broken = { ...o, signals: [{ ...o.signals[0]!, patterns: ['the (unclosed'] }, ...o.signals.slice(1)] };
+    expect(() => boilerplateSentence.prepare(broken)).toThrow(/invalid regular expression/);
   });
 
   it('a stale or broken table entry is not read: the gates come from the sources', () => {

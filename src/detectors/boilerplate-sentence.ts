@@ -134,7 +134,24 @@ function compile(spec: SignalSpec, parts: string[], flags: string): RegExp | nul
   }
 }
 
-function prepareSignal(spec: SignalSpec): PreparedSignal {
+/**
+ * `firstWords` of each of a signal's patterns, as lists (null: any word), per signal: what prepareSignal reads
+ * from the sources (for the build table and tests).
+ */
+export function patternFirstWords(o: BoilerplateSentenceOptions): Array<Array<string[] | null>> {
+  return o.signals.map((spec) =>
+    (spec.patterns ?? []).map((p) => {
+      const fw = firstWords(p);
+      return fw ? [...fw] : null;
+    }),
+  );
+}
+
+/**
+ * `known`: the patterns' first words worked out at build time (see patternFirstWords), when they are there;
+ * `vouched`: the build prepared these very options (so their expressions compiled there).
+ */
+function prepareSignal(spec: SignalSpec, known?: ReadonlyArray<string[] | null>, vouched = false): PreparedSignal {
   const words = spec.words ?? [];
   const single = spec.atSentenceStart ? [] : words.filter((w) => SINGLE_WORD.test(w));
   const multiWords = words.filter((w) => !single.includes(w));
@@ -145,22 +162,25 @@ function prepareSignal(spec: SignalSpec): PreparedSignal {
   // Per alternative, the words it can start with: a pattern's as read from its source, a phrase's first word
   // (as a prefix, as before: the phrase's expression decides the rest).
   const partStarts: Array<StartWords | null> = [
-    ...patterns.map((p): StartWords | null => {
-      const fw = firstWords(p);
+    ...patterns.map((p, i): StartWords | null => {
+      const fw = known ? known[i]! : firstWords(p);
       return fw ? startWords([...fw]) : null;
     }),
     ...multiWords.map((w) => startWords([`${key(w.split(/\s+/)[0]!).replace(/\*$/, '')}*`])),
   ];
   const anyWordParts = partStarts.flatMap((x, i) => (x ? [] : [i]));
-  // `re` is compiled here, so a bad pattern is refused at load; its case-insensitive twin (the same source, so the
-  // same syntax) only on first use: Unicode case folding makes it 3-4x dearer, and only text whose length
-  // lower-casing changes (rare letters) needs it.
-  const re = compile(spec, parts, 'yu');
+  // `re` is compiled here, so a bad pattern is refused at load (a shipped pack's was at build time: its `re` is
+  // compiled on first use, and most are never used, their alternatives being tried in subsets); its
+  // case-insensitive twin (the same source, so the same syntax) only on first use: Unicode case folding makes it
+  // 3-4x dearer, and only text whose length lower-casing changes (rare letters) needs it.
+  let re: RegExp | null | undefined = vouched ? undefined : compile(spec, parts, 'yu');
   let reCased: RegExp | null | undefined;
   const singlePrefixes = single.filter((w) => w.endsWith('*')).map((w) => key(w.slice(0, -1)));
   return {
     spec,
-    re,
+    get re() {
+      return re === undefined ? (re = compile(spec, parts, 'yu')) : re;
+    },
     get reCased() {
       return reCased === undefined ? (reCased = compile(spec, parts, 'yiu')) : reCased;
     },
@@ -203,6 +223,9 @@ function gatesDue(prepared: PreparedBoilerplate): boolean {
  * `parts` depend on; the name carries the format and GATE_DEPTH, so a table of another kind is never read as this one.
  */
 export const PREFIX_TABLE = `template-sentence-prefixes-1-d${GATE_DEPTH}`;
+
+/** The build-time table of each signal's patterns' first words (patternFirstWords), for the shipped packs. */
+export const FIRST_WORDS_TABLE = 'template-sentence-first-words-1';
 
 /** Each signal's alternatives as prepareSignal makes them (`parts`), from the options alone (for tests and the build table). */
 export function signalParts(o: BoilerplateSentenceOptions): string[][] {
@@ -770,7 +793,15 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
     },
   },
   prepare(o) {
-    const signals = o.signals.map(prepareSignal);
+    // Reading the patterns' first words costs a one-article run ~4 ms: a shipped pack's come from the build.
+    let computed = false;
+    const starts = buildCachedForShipped(FIRST_WORDS_TABLE, o, () => ((computed = true), patternFirstWords(o)));
+    const fits = (x: unknown, si: number): x is Array<string[] | null> =>
+      Array.isArray(x) && x.length === (o.signals[si]!.patterns ?? []).length && x.every((w) => w === null || (Array.isArray(w) && w.every((v) => typeof v === 'string')));
+    const firsts = Array.isArray(starts) && starts.length === o.signals.length && starts.every(fits) ? starts : null;
+    // Read from the build's table (not computed here): the build prepared these options, and compiled them.
+    const vouched = firsts !== null && !computed;
+    const signals = o.signals.map((spec, si) => prepareSignal(spec, firsts?.[si], vouched));
     // The literal prefixes of a shipped pack's alternatives come from the build (reading them from the source
     // costs a one-article run ~25 ms and its garbage); other packs' are read on first use, per alternative.
     const known = buildCachedForShipped(PREFIX_TABLE, o, () => signals.map((s) => encodePrefixes(s.parts.map((p) => gatePrefixes(p)))));
@@ -809,9 +840,9 @@ export const boilerplateSentence: Detector<BoilerplateSentenceOptions, PreparedB
           evidence.add(tok.sentence, si, tok.start, tok.end, tok.text);
         }
       }
-      if (!signal.re) return;
+      if (!signal.parts.length) return;
       if (spec.atSentenceStart) {
-        const re = lower ? signal.re : signal.reCased!;
+        const re = lower ? signal.re! : signal.reCased!;
         const text = lower ?? doc.text;
         // On the lower-cased text, a sentence whose first word fits none of the literal prefixes cannot match.
         const gate = gated ? subsetGate(signal, subsetRegex(signal, signal.parts.map((_, i) => i))) : null;
