@@ -278,8 +278,7 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
     // The count leads ("8 Crazy ...") or follows one word ("Top 10 ..."); a number beside a month or a
     // weekday is a date ("June 9 -- Arena, City", "Thu 4 October | Leeds").
     const calendar = (w: LineWord | undefined): boolean => !!w && CALENDAR_WORD.test(w.text);
-    // Indices checked first: a read at -1 or past the end throws the optimised lineFeatures away ("out of bounds").
-    countingHeadline = numbers === 1 && (at === 0 || at === 1) && !(at > 0 && calendar(tokens0[at - 1])) && !(at + 1 < tokens0.length && calendar(tokens0[at + 1]));
+    countingHeadline = numbers === 1 && (at === 0 || at === 1) && !calendar(tokens0[at - 1]) && !calendar(tokens0[at + 1]);
   }
   return {
     chars: t.length,

@@ -9,7 +9,6 @@ import { loadConfig } from '../rules/config.js';
 import { loadRules } from '../rules/load-rules.js';
 import { ArticleOverBudget, checkArticle, checkArticleWith } from './check-article.js';
 import { compactOutput } from './compact-output.js';
-import { primeChecking } from './prime-worker.js';
 
 export interface WorkerSetup {
   configFile: string | null;
@@ -41,8 +40,6 @@ const config = setup.config ?? loadConfig(setup.configFile);
 // The main thread already checked user patterns for catastrophic backtracking.
 const rules = loadRules(config, setup.extraRuleDirs, true, { checkPatterns: false });
 const hintSets = new Map<number, BatchHints>();
-// Type feedback for the hot functions' rare branches before they are optimised (prime-worker.ts): fewer re-compiles.
-primeChecking(rules, config);
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'forget-hints') {
