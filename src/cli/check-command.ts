@@ -8,6 +8,7 @@ import type { WorkerSetup } from '../engine/check-worker.js';
 import { findConfig } from '../rules/config.js';
 import { preloadsOf } from '../engine/preload.js';
 import { availableCores, DEFAULT_ARTICLE_TIMEOUT_MS } from '../engine/worker-pool.js';
+import { tuneCompilerForBatch } from './batch-compiler-flags.js';
 import { planInputs } from '../engine/plan-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine, escapeStrings } from '../report/escape-control.js';
@@ -128,6 +129,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CheckIO 
   // A batch that will surely use threads starts them now, so they load while this thread does: as many as its
   // estimated size is worth, resized once the first pass has counted its articles.
   const estimated = surelyBatch(paths);
+  if (estimated > 0) tuneCompilerForBatch();
   const early = estimated > 0 ? openBatchPool(threadsFor(estimated, jobs), workerSetup, articleTimeoutMs) : null;
   try {
     return await runLoaded(paths, opts, io, { jobs, articleTimeoutMs, workerSetup, early });
@@ -187,7 +189,10 @@ async function runPipeline(
   const plan = await planInputs(paths, { stdin });
   // -j is a maximum: a batch gets the threads its size is worth (an extra thread repeats V8's warm-up).
   const threads = threadsFor(plan.total, engine.jobs, opts.articleTimeout !== undefined);
-  if (threads > 0) engine.early?.resize(threads);
+  if (threads > 0) {
+    tuneCompilerForBatch();
+    engine.early?.resize(threads);
+  }
   const progress = createProgress(plan.total, !opts.quiet && (plan.total === undefined || plan.total > 20));
 
   // What the run holds: in JSON/text mode every result (the report is one object), as the JSON string its
