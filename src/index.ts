@@ -39,7 +39,10 @@ export interface CheckerOptions {
   rulesDirs?: string[];
   /** Where to look for `.credlintrc.json` when configFile is omitted (default: process.cwd()). */
   cwd?: string;
-  /** Worker threads for checkStream and checkBatch (default 1: the calling thread; capped at the cores available). */
+  /**
+   * Worker threads for checkStream and checkBatch (default 1: the calling thread; capped at the cores available).
+   * checkBatch takes it as a maximum: one thread per 2,000 articles, at least one (see threadsFor).
+   */
   jobs?: number;
   /** Time budget per article on worker threads, in ms (default 10 000). */
   articleTimeoutMs?: number;

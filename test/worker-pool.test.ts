@@ -22,6 +22,23 @@ describe('CheckPool', () => {
     expect(y.result.flags).toEqual(here.result.flags);
   });
 
+  it('resizes: new workers check at once, surplus idle ones are terminated', async () => {
+    const grown = new CheckPool({ size: 1, setup });
+    try {
+      grown.resize(2);
+      expect(grown.size).toBe(2);
+      const outs = await Promise.all(['r1', 'r2', 'r3'].map((id) => grown.check(article(story, { id }))));
+      expect(outs.map((o) => o.result.id)).toEqual(['r1', 'r2', 'r3']);
+      grown.resize(1);
+      expect(grown.size).toBe(1);
+      expect((grown as unknown as { slots: unknown[] }).slots).toHaveLength(1);
+      expect((await grown.check(article(story, { id: 'after' }))).result.id).toBe('after');
+      expect(() => grown.resize(0)).toThrow(RangeError);
+    } finally {
+      await grown.close();
+    }
+  });
+
   it('stops an article over its budget, replaces the worker and goes on', async () => {
     const spin = pool.check(article(`${story}\nCREDLINT-TEST-SPIN`, { id: 'spin' }), null, { timeoutMs: 300 });
     const fine = pool.check(article(story, { id: 'fine' }));

@@ -8,6 +8,7 @@ import type { WorkerSetup } from '../engine/check-worker.js';
 import { findConfig } from '../rules/config.js';
 import { preloadsOf } from '../engine/preload.js';
 import { availableCores, DEFAULT_ARTICLE_TIMEOUT_MS } from '../engine/worker-pool.js';
+import { tuneCompilerForBatch } from './batch-compiler-flags.js';
 import { planInputs } from '../engine/plan-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine, escapeStrings } from '../report/escape-control.js';
@@ -68,14 +69,16 @@ function jobsOf(opts: CheckOptions): number {
   return jobs;
 }
 
-/** Bytes of JSON input above which a batch has enough articles for every thread (news articles are ~4 KB). */
+/** Bytes of JSON input above which a batch surely has articles enough for a thread (news articles are ~4 KB). */
 const SURE_BATCH_BYTES = 256_000;
+/** Bytes per article for the early estimate of a batch's size: news articles as JSONL records run 3.5-4 KB. */
+const BYTES_PER_ARTICLE = 4_000;
 
 /**
- * Whether the named inputs are surely a batch worth `jobs` threads, known without reading them: JSON or
- * JSONL files this large. A single article (a file, standard input) never starts threads it will not use.
+ * The articles the named inputs surely hold, estimated without reading them from JSON and JSONL files of at
+ * least SURE_BATCH_BYTES, else 0. A single article (a file, standard input) never starts threads it will not use.
  */
-function surelyBatch(paths: readonly string[], jobs: number): boolean {
+function surelyBatch(paths: readonly string[]): number {
   let bytes = 0;
   for (const p of paths) {
     if (!/\.jsonl?$/i.test(p)) continue;
@@ -86,7 +89,7 @@ function surelyBatch(paths: readonly string[], jobs: number): boolean {
       /* not there: the plan reports it */
     }
   }
-  return bytes >= SURE_BATCH_BYTES * Math.max(1, jobs / 2);
+  return bytes >= SURE_BATCH_BYTES ? Math.floor(bytes / BYTES_PER_ARTICLE) : 0;
 }
 
 /** --compare-memory, else CREDLINT_COMPARE_MEMORY_MB, else the default. */
@@ -123,8 +126,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CheckIO 
   const jobs = jobsOf(opts);
   const articleTimeoutMs = timeoutOf(opts);
   const workerSetup: WorkerSetup = { configFile: opts.config ?? findConfig(process.cwd()), extraRuleDirs: opts.rules, preload: preloadsOf() };
-  // A batch that will surely use threads starts them now, so they load while this thread does.
-  const early = surelyBatch(paths, jobs) ? openBatchPool(jobs, workerSetup, articleTimeoutMs) : null;
+  // A batch that will surely use threads starts them now, so they load while this thread does: as many as its
+  // estimated size is worth, resized once the first pass has counted its articles.
+  const estimated = surelyBatch(paths);
+  if (estimated > 0) tuneCompilerForBatch();
+  const early = estimated > 0 ? openBatchPool(threadsFor(estimated, jobs), workerSetup, articleTimeoutMs) : null;
   try {
     return await runLoaded(paths, opts, io, { jobs, articleTimeoutMs, workerSetup, early });
   } finally {
@@ -181,7 +187,12 @@ async function runPipeline(
   const streaming = opts.format === 'jsonl';
   const comparing = opts.compare && config.compare.enabled;
   const plan = await planInputs(paths, { stdin });
+  // -j is a maximum: a batch gets the threads its size is worth (an extra thread repeats V8's warm-up).
   const threads = threadsFor(plan.total, engine.jobs, opts.articleTimeout !== undefined);
+  if (threads > 0) {
+    tuneCompilerForBatch();
+    engine.early?.resize(threads);
+  }
   const progress = createProgress(plan.total, !opts.quiet && (plan.total === undefined || plan.total > 20));
 
   // What the run holds: in JSON/text mode every result (the report is one object), as the JSON string its

@@ -13,14 +13,29 @@ import { compactOutput, type CompactOutput, type ResultForm } from './compact-ou
 import { comparisonFailure } from './gathered-comparison.js';
 import { availableCores, CheckPool, DEFAULT_ARTICLE_TIMEOUT_MS } from './worker-pool.js';
 
-/** Articles per worker below which starting another thread costs more than it saves. */
+/** Articles below which a batch is checked on the calling thread: starting a thread costs more than it saves. */
 const PER_WORKER_MIN = 16;
+/**
+ * Articles each checking thread beyond the first must have to pay for itself. A thread is a new V8 isolate: it
+ * compiles the hot code again with TurboFan (about 3 s of V8's helper-thread CPU before it runs at full speed) and
+ * starts with cold caches, and on two cores the first thread already shares the second core with the main thread,
+ * the comparison and those helpers. Measured with the comparison on two cores (interleaved, `-j 1` against `-j 2`):
+ * 1,000 articles 0.94x (2.2 s more CPU), 2,000 about 1.0x, 3,000 about 1.0-1.1x, 5,000 1.2-1.5x.
+ * `CREDLINT_ARTICLES_PER_THREAD` sets another figure (tests use 16 to run two threads on a small batch).
+ */
+const ARTICLES_PER_THREAD = 2_000;
+
+/** ARTICLES_PER_THREAD, or a whole number of at least 1 from the environment. */
+export function articlesPerThread(env: NodeJS.ProcessEnv = process.env): number {
+  const given = Number(env.CREDLINT_ARTICLES_PER_THREAD);
+  return Number.isInteger(given) && given >= 1 ? given : ARTICLES_PER_THREAD;
+}
 /** Heap per checking thread: far above what the largest accepted article needs. */
 const WORKER_HEAP_MB = 2048;
 
 export interface BatchOptions {
   compare: boolean;
-  /** Worker threads to use. Default: the machine's cores. */
+  /** Worker threads to use at most (a batch gets what its size is worth, see threadsFor). Default: the machine's cores. */
   jobs?: number;
   /** How workers rebuild the same rule set; without it every article is checked on the calling thread. */
   workerSetup?: WorkerSetup;
@@ -36,12 +51,15 @@ export function defaultJobs(): number {
   return availableCores();
 }
 
-/** How many threads a batch of `count` articles (undefined: a stream of unknown length) is worth. */
-export function threadsFor(count: number | undefined, jobs: number, force = false): number {
+/**
+ * How many threads a batch of `count` articles (undefined: a stream of unknown length) is worth, `jobs` at most:
+ * none under PER_WORKER_MIN articles (one with `force`), then one, and one more for every further
+ * `perThread` articles (2,000: two threads from 4,000 articles).
+ */
+export function threadsFor(count: number | undefined, jobs: number, force = false, perThread = articlesPerThread()): number {
   if (count === undefined) return jobs;
-  const worth = Math.floor(count / PER_WORKER_MIN);
-  if (worth === 0) return force ? 1 : 0;
-  return Math.min(jobs, worth);
+  if (count < PER_WORKER_MIN) return force ? 1 : 0;
+  return Math.min(jobs, Math.max(1, Math.floor(count / perThread)));
 }
 
 /** The report's errors for one article's outcome: a failed article, or the rules that failed on it. */

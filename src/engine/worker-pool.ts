@@ -91,7 +91,8 @@ export function availableCores(): number {
 }
 
 export class CheckPool {
-  readonly size: number;
+  /** Worker threads (see resize). */
+  size: number;
   private readonly setup: WorkerSetup;
   private readonly timeoutMs: number;
   private readonly maxQueue: number;
@@ -118,6 +119,27 @@ export class CheckPool {
     this.resourceLimits = options.resourceLimits;
     this.perWorker = Math.max(1, Math.floor(options.perWorker ?? 1));
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+  }
+
+  /**
+   * Sets the number of workers. A batch opens its pool early from an estimate (its threads load the rules while the
+   * calling thread reads ahead) and resizes it once its articles are counted: new workers start, surplus idle ones
+   * are terminated (a busy one is kept, so the pool may stay larger than asked).
+   */
+  resize(size: number): void {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`pool size must be a whole number ≥ 1, got ${size}`);
+    while (this.slots.length < size) this.slots.push(this.spawn());
+    // Idle workers that are still starting go first: those that are ready have paid their start-up already.
+    for (const ready of [false, true]) {
+      for (let i = this.slots.length - 1; i >= 0 && this.slots.length > size; i--) {
+        const slot = this.slots[i]!;
+        if (slot.ready !== ready || slot.tasks.length > 0) continue;
+        slot.retired = true;
+        this.slots.splice(i, 1);
+        void slot.worker.terminate();
+      }
+    }
+    this.size = this.slots.length;
   }
 
   /** Queued + running tasks. */
