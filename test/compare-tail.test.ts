@@ -9,7 +9,7 @@ import { SentencesByHash } from '../src/compare/align.js';
 import { compareBatch } from '../src/compare/compare.js';
 import { sentenceHash, sentenceLength, viewFacts } from '../src/compare/facts-view.js';
 import { collapseSpaces } from '../src/compare/quote.js';
-import { Quoter } from '../src/compare/quote-sides.js';
+import { plainSideText, Quoter, sideText } from '../src/compare/quote-sides.js';
 import type { ArticleFacts } from '../src/facts/facts.js';
 import { createChecker, toArticle } from '../src/index.js';
 import { mulberry32 } from '../scripts/lib/random.mjs';
@@ -83,6 +83,35 @@ describe('white space collapsed (collapseSpaces)', () => {
       const from = Math.floor(rnd() * (n + 1));
       const to = from + Math.floor(rnd() * (n - from + 1));
       expect(collapseSpaces(t, from, to)).toBe(t.slice(from, to).replace(/\s+/g, ' '));
+    }
+  });
+});
+
+describe('a side quoted as one line (sideText)', () => {
+  it('is the span collapsed, trimmed and cut, on texts of every kind of white space and length', () => {
+    const rnd = mulberry32(9);
+    const alphabet = ['a', 'b', 'c', '.', ' ', ' ', ' ', '\n', '\n\n', '\t', '\r', '\u00a0', '\u2009', '\u3000', '\ufeff', 'é', '“', '\u0085', '\u200b'];
+    let cut = 0;
+    for (let k = 0; k < 4000; k++) {
+      // Short texts, and texts around and well past the 400-character cut (paragraphs, runs of spaces).
+      const n = [8, 60, 390, 420, 1500][k % 5]!;
+      let t = '';
+      for (let i = 0; i < n; i++) t += alphabet[Math.floor(rnd() * (rnd() < 0.8 ? 6 : alphabet.length))];
+      const from = Math.floor(rnd() * Math.min(20, t.length + 1));
+      const to = t.length - Math.floor(rnd() * Math.min(20, t.length - from + 1));
+      const want = plainSideText(t, from, to);
+      if (want.endsWith('…')) cut++;
+      expect(sideText(t, from, to)).toBe(want);
+    }
+    expect(cut).toBeGreaterThan(500);
+  });
+
+  it('is the same on news bodies quoted whole and from their middle', () => {
+    const { text } = batch();
+    for (const body of text.values()) {
+      for (const [from, to] of [[0, body.length], [Math.floor(body.length / 3), body.length], [0, Math.min(body.length, 420)]] as const) {
+        expect(sideText(body, from, to)).toBe(plainSideText(body, from, to));
+      }
     }
   });
 });

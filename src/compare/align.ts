@@ -33,11 +33,17 @@ let setKeys = new Int32Array(1024);
 let setStamp = new Int32Array(1024);
 let setGen = 0;
 
-/** The sentence's distinct content words (figures count, function words do not), into `out`, in first-seen order; returns how many. */
-function contentWords(v: FactsView, s: number, out: number[]): number {
+// contentWords' output, reused: a number[] emptied by `length = 0` drops its backing store and grows it again
+// word by word at the next sentence (the largest allocation of the early alignments).
+let wordsOut = new Uint32Array(256);
+
+/**
+ * The sentence's distinct content words (figures count, function words do not), into wordsOut[0..count), in
+ * first-seen order; returns the count. Valid until the next call.
+ */
+function contentWords(v: FactsView, s: number): number {
   const stop = stopwordBits();
   const ids = v.ids;
-  out.length = 0;
   const from = v.rows[s * SENTENCE_FIELDS + 2]!;
   const end = tokenEnd(v.rows, ids, s);
   if (setKeys.length < 2 * (end - from)) {
@@ -47,6 +53,7 @@ function contentWords(v: FactsView, s: number, out: number[]): number {
     setStamp = new Int32Array(size);
     setGen = 0;
   }
+  if (wordsOut.length < end - from) wordsOut = new Uint32Array(2 * (end - from));
   if (++setGen === 0x7fffffff) {
     setStamp.fill(0);
     setGen = 1;
@@ -54,7 +61,9 @@ function contentWords(v: FactsView, s: number, out: number[]): number {
   const gen = setGen;
   const keys = setKeys;
   const stamp = setStamp;
+  const out = wordsOut;
   const mask = keys.length - 1;
+  let count = 0;
   for (let i = from; i < end; i++) {
     const id = ids[i]!;
     const w = bare(id);
@@ -64,9 +73,9 @@ function contentWords(v: FactsView, s: number, out: number[]): number {
     if (stamp[at] === gen) continue; // seen in this sentence
     stamp[at] = gen;
     keys[at] = w;
-    out.push(w);
+    out[count++] = w;
   }
-  return out.length;
+  return count;
 }
 
 /**
@@ -220,25 +229,57 @@ function sentencesByHash(v: FactsView, keep: boolean): Kept {
   return kept;
 }
 
+let flatOut = new Uint32Array(4096);
+
 /** Every sentence's content words (sentences too short to align have none). */
 function allContentWords(v: FactsView): { start: Int32Array; flat: Uint32Array } {
   const start = new Int32Array(v.sentenceCount + 1);
-  const flat: number[] = [];
-  const words: number[] = [];
+  // At most one word per token: filled in a scratch array, copied out at its length.
+  if (flatOut.length < v.ids.length) flatOut = new Uint32Array(Math.max(2 * flatOut.length, v.ids.length));
+  const flat = flatOut;
+  let total = 0;
   for (let s = 0; s < v.sentenceCount; s++) {
-    start[s] = flat.length;
+    start[s] = total;
     if (sentenceLength(v, s) < MIN_TOKENS) continue;
-    contentWords(v, s, words);
-    for (const w of words) flat.push(w);
+    const count = contentWords(v, s);
+    for (let k = 0; k < count; k++) flat[total++] = wordsOut[k]!;
   }
-  start[v.sentenceCount] = flat.length;
-  return { start, flat: Uint32Array.from(flat) };
+  start[v.sentenceCount] = total;
+  return { start, flat: flat.slice(0, total) };
 }
 
 /** Drops the kept sentence indexes (a batch's comparison is done). */
 export function forgetAlignments(): void {
   byHashCache.clear();
 }
+
+// alignSentences' per-call arrays, reused (sentences used on each side, B's unpaired sentences and their sizes):
+// the comparison is single-threaded and an alignment does not call another one while it runs.
+let usedAOut = new Uint8Array(256);
+let usedBOut = new Uint8Array(256);
+let sizeBOut = new Int32Array(256);
+let restOut = new Int32Array(256);
+
+const len = (v: FactsView, s: number): number => v.rows[s * 4 + 1]! - v.rows[s * 4]!;
+// Candidate pairs of an alignment, in flat arrays (a few per sentence of the copy, most never paired): an object
+// and a boxed score for each was most of what an alignment allocated.
+let candA = new Int32Array(1024);
+let candB = new Int32Array(1024);
+let candScore = new Float64Array(1024);
+let candOrder = new Int32Array(1024);
+function growCandidates(): void {
+  const a = new Int32Array(candA.length * 2);
+  a.set(candA);
+  candA = a;
+  const b = new Int32Array(candB.length * 2);
+  b.set(candB);
+  candB = b;
+  const sc = new Float64Array(candScore.length * 2);
+  sc.set(candScore);
+  candScore = sc;
+}
+const bestFirst = (x: number, y: number): number => candScore[y]! - candScore[x]! || Math.abs(candA[x]! - candB[x]!) - Math.abs(candA[y]! - candB[y]!) || x - y;
+const byB = (x: AlignedPair, y: AlignedPair): number => x.b - y.b;
 
 /**
  * Best match per sentence over content words, one to one. A sentence of B with the same words as one of A (most
@@ -249,10 +290,17 @@ export function forgetAlignments(): void {
 export function alignSentences(A: FactsView, B: FactsView, keepA = false): Alignment {
   const kept = sentencesByHash(A, keepA);
   const byHash = kept.byHash;
-  const usedA = new Uint8Array(A.sentenceCount);
-  const usedB = new Uint8Array(B.sentenceCount);
+  if (usedAOut.length < A.sentenceCount) usedAOut = new Uint8Array(2 * A.sentenceCount);
+  if (usedBOut.length < B.sentenceCount) {
+    usedBOut = new Uint8Array(2 * B.sentenceCount);
+    sizeBOut = new Int32Array(2 * B.sentenceCount);
+    restOut = new Int32Array(2 * B.sentenceCount);
+  }
+  const usedA = usedAOut.fill(0, 0, A.sentenceCount);
+  const usedB = usedBOut.fill(0, 0, B.sentenceCount);
   const pairs: AlignedPair[] = [];
-  const rest: number[] = [];
+  const rest = restOut;
+  let restCount = 0;
   for (let s = 0; s < B.sentenceCount; s++) {
     if (sentenceLength(B, s) < MIN_TOKENS) continue;
     let best = -1;
@@ -264,19 +312,19 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
       usedA[best] = 1;
       usedB[s] = 1;
       pairs.push({ a: best, b: s, score: 1 });
-    } else rest.push(s);
+    } else rest[restCount++] = s;
   }
-  if (rest.length) {
+  if (restCount > 0) {
     // B's unpaired sentences indexed by word; each unpaired sentence of A looks its words up.
-    const sizeB = new Int32Array(B.sentenceCount);
-    const words: number[] = [];
+    const sizeB = sizeBOut;
     let room = 0;
-    for (const s of rest) room += sentenceLength(B, s);
+    for (let r = 0; r < restCount; r++) room += sentenceLength(B, rest[r]!);
     postings.reset(room);
     // B's words as kept when B was itself aligned as an original (a later article judged against several
     // earlier ones is their B each time).
     const wordsB = byHashCache.get(B)?.words ?? null;
-    for (const s of rest) {
+    for (let r = 0; r < restCount; r++) {
+      const s = rest[r]!;
       if (wordsB) {
         const from = wordsB.start[s]!;
         const to = wordsB.start[s + 1]!;
@@ -284,10 +332,11 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
         for (let k = from; k < to; k++) postings.add(wordsB.flat[k]!, s);
         continue;
       }
-      sizeB[s] = contentWords(B, s, words);
-      for (const w of words) postings.add(w, s);
+      const count = contentWords(B, s);
+      sizeB[s] = count;
+      for (let k = 0; k < count; k++) postings.add(wordsOut[k]!, s);
     }
-    const candidates: AlignedPair[] = [];
+    let candidates = 0;
     // One counter for every alignment, each probe under a number no earlier probe had (its stamps never match
     // a probe of another alignment), so none is allocated and cleared per alignment.
     const shared = sharedCounter;
@@ -310,24 +359,36 @@ export function alignSentences(A: FactsView, B: FactsView, keepA = false): Align
         size = to - from;
         for (let k = from; k < to; k++) postings.countInto(wordsA.flat[k]!, shared);
       } else {
-        size = contentWords(A, a, words);
-        for (const w of words) postings.countInto(w, shared);
+        size = contentWords(A, a);
+        for (let k = 0; k < size; k++) postings.countInto(wordsOut[k]!, shared);
       }
-      for (const b of shared.hits) {
+      for (let h = 0; h < shared.hitCount; h++) {
+        const b = shared.hit(h);
         const score = (2 * shared.shared(b)) / (size + sizeB[b]!);
-        if (score >= MIN_SCORE) candidates.push({ a, b, score });
+        if (score >= MIN_SCORE) {
+          if (candidates === candA.length) growCandidates();
+          candA[candidates] = a;
+          candB[candidates] = b;
+          candScore[candidates++] = score;
+        }
       }
     }
-    candidates.sort((x, y) => y.score - x.score || Math.abs(x.a - x.b) - Math.abs(y.a - y.b));
-    for (const c of candidates) {
-      if (usedA[c.a] || usedB[c.b]) continue;
-      usedA[c.a] = 1;
-      usedB[c.b] = 1;
-      pairs.push(c);
+    // Best first, nearest the order between equal scores, then as found (the stable sort of the pairs as objects).
+    if (candOrder.length < candidates) candOrder = new Int32Array(candA.length);
+    const order = candOrder.subarray(0, candidates);
+    for (let k = 0; k < candidates; k++) order[k] = k;
+    order.sort(bestFirst);
+    for (let k = 0; k < candidates; k++) {
+      const c = order[k]!;
+      const a = candA[c]!;
+      const b = candB[c]!;
+      if (usedA[a] || usedB[b]) continue;
+      usedA[a] = 1;
+      usedB[b] = 1;
+      pairs.push({ a, b, score: candScore[c]! });
     }
   }
-  pairs.sort((x, y) => x.b - y.b);
-  const len = (v: FactsView, s: number): number => v.rows[s * 4 + 1]! - v.rows[s * 4]!;
+  pairs.sort(byB);
   let carriedA = 0;
   let totalA = 0;
   let carriedB = 0;

@@ -123,20 +123,23 @@ export function forEachCandidatePair(table: ClaimTable, options: CandidateOption
   const shared = new OverlapCounter(n);
   let visited = 0;
   // A claim's probes: its indexed terms, rarest first (df and term packed in one number: one native sort).
-  const keyed: number[] = [];
+  // (In one typed array for every claim: a number[] emptied per claim grew its backing store again each time.)
+  let keyed = new Float64Array(64);
   for (let i = 0; i < n; i++) {
     shared.begin(i);
-    keyed.length = 0;
+    let probes = 0;
     const ts = table.terms[i]!;
+    if (keyed.length < ts.length) keyed = new Float64Array(2 * ts.length);
     for (let k = 0; k < ts.length; k++) {
       const df = terms.df[terms.slot(ts[k]!)]!;
-      if (indexed(df)) keyed.push(df * 2 ** 32 + ts[k]!);
+      if (indexed(df)) keyed[probes++] = df * 2 ** 32 + ts[k]!;
     }
-    if (keyed.length > options.probes) {
-      keyed.sort((x, y) => x - y);
-      keyed.length = options.probes;
+    if (probes > options.probes) {
+      keyed.subarray(0, probes).sort();
+      probes = options.probes;
     }
-    for (const key of keyed) {
+    for (let q = 0; q < probes; q++) {
+      const key = keyed[q]!;
       const slot = terms.slot(key % 2 ** 32);
       // Postings are in claim order: only later claims, so each pair is seen once.
       for (let k = start[slot + 1]! - 1, first = start[slot]!; k >= first; k--) {
@@ -145,7 +148,8 @@ export function forEachCandidatePair(table: ClaimTable, options: CandidateOption
         shared.add(j);
       }
     }
-    for (const j of shared.hits) {
+    for (let h = 0; h < shared.hitCount; h++) {
+      const j = shared.hit(h);
       if (shared.shared(j) < options.minShared || table.article[j] === table.article[i]) continue;
       visited++;
       visit(i, j);

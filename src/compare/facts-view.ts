@@ -2,7 +2,7 @@ import { positionOf } from '../text/lines.js';
 import type { ArticleFacts, Claim } from '../facts/facts.js';
 import { claimHasStatus, claimIsListing, claimSentence, claimSkips, decodeClaim, parseClaims, type PackedClaims } from '../facts/claim-codec.js';
 import { claimWords } from '../facts/claim-words.js';
-import { unpackU24, unpackU32 } from '../facts/packed.js';
+import { ScratchDecoder } from '../facts/packed.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
 import { claimTerms } from './claim-terms.js';
 import { scanClaims, type ScannedClaims } from './claim-scan.js';
@@ -38,8 +38,12 @@ export interface FactsView {
   claimOf: Int32Array;
 }
 
-const utf8 = new TextEncoder();
 let nextSerial = 0;
+// Each packed field decoded into its own reused storage, then copied into the view's one buffer.
+const scratchRows = new ScratchDecoder();
+const scratchIds = new ScratchDecoder();
+const scratchLines = new ScratchDecoder();
+const scratchMinhash = new ScratchDecoder();
 /**
  * Claims decoded lately, by view and claim (an original aligned with each of its copies has the same claims
  * decoded once per copy otherwise): a few MB at most. Decoded claims are only read, never changed.
@@ -74,14 +78,15 @@ class PackedView implements FactsView {
 
   constructor(f: ArticleFacts) {
     this.facts = f;
-    const rows = unpackU32(f.table.sentences);
-    const ids = unpackU24(f.table.tokens);
-    const lines = unpackU32(f.table.lines);
-    const minhash = unpackU32(f.minhash);
+    const rows = scratchRows.u32(f.table.sentences);
+    const ids = scratchIds.u24(f.table.tokens);
+    const lines = scratchLines.u32(f.table.lines);
+    const minhash = scratchMinhash.u32(f.minhash);
     const sentenceCount = rows.length / SENTENCE_FIELDS;
     const scanned = scanClaims(f.claims, rows, ids) ?? plainClaims(f.claims, rows, ids);
     const count = scanned.count;
-    const json = utf8.encode(f.claims);
+    // The claims JSON as UTF-8 (what TextEncoder gives: JSON.stringify leaves no lone surrogate), written in place.
+    const jsonLength = Buffer.byteLength(f.claims, 'utf8');
     const termTotal = scanned.termStart[count]!;
     // Layout in 32-bit words, then the bytes (flags, claims JSON).
     let o = 0;
@@ -96,7 +101,7 @@ class PackedView implements FactsView {
     const oTerms = take(termTotal);
     const oBounds = take(2 * count);
     const words = o;
-    const buffer = new ArrayBuffer(words * 4 + count + json.length);
+    const buffer = new ArrayBuffer(words * 4 + count + jsonLength);
     const u32 = new Uint32Array(buffer, 0, words);
     const bytes = new Uint8Array(buffer, words * 4);
     this.u32 = u32;
@@ -121,7 +126,8 @@ class PackedView implements FactsView {
     }
     u32.set(scanned.termStart.subarray(0, count + 1), oTermStart);
     u32.set(scanned.terms.subarray(0, termTotal), oTerms);
-    bytes.set(json, count);
+    const json = Buffer.from(buffer, words * 4 + count, jsonLength);
+    json.write(f.claims, 0, jsonLength, 'utf8');
     rowBounds(json, count, u32, oBounds);
   }
 

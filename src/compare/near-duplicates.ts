@@ -177,7 +177,8 @@ export class NearDuplicateIndex {
           if (list.length < this.options.postingCap && list[list.length - 1] !== i) list.push(i);
         }
       }
-      for (const j of overlap.hits) {
+      for (let h = 0; h < overlap.hitCount; h++) {
+        const j = overlap.hit(h);
         const shared = overlap.shared(j);
         if (shared >= 2 || (shared >= 1 && Math.min(prints.length, this.printCount.get(j)) <= 2)) slot(j, this.options.bands + 1);
       }

@@ -8,8 +8,12 @@ export class OverlapCounter {
   private count: Int32Array;
   private stamp: Int32Array;
   private owner = -1;
-  /** The articles met since `begin`, in the order first met. */
-  readonly hits: number[] = [];
+  /**
+   * The items met since `begin`, in the order first met: hitList[0..hitCount). A number[] emptied at every begin
+   * (`length = 0` drops its backing store) was grown again element by element at every probe.
+   */
+  private hitList = new Int32Array(64);
+  hitCount = 0;
 
   constructor(size: number) {
     this.count = new Int32Array(size);
@@ -30,16 +34,31 @@ export class OverlapCounter {
 
   begin(owner: number): void {
     this.owner = owner;
-    this.hits.length = 0;
+    this.hitCount = 0;
   }
 
   add(other: number): void {
     if (this.stamp[other] !== this.owner) {
       this.stamp[other] = this.owner;
       this.count[other] = 0;
-      this.hits.push(other);
+      if (this.hitCount === this.hitList.length) {
+        const grown = new Int32Array(this.hitList.length * 2);
+        grown.set(this.hitList);
+        this.hitList = grown;
+      }
+      this.hitList[this.hitCount++] = other;
     }
     this.count[other]!++;
+  }
+
+  /** The k-th item met since `begin` (k < hitCount). */
+  hit(k: number): number {
+    return this.hitList[k]!;
+  }
+
+  /** The items met since `begin`, in the order first met, as a new array. */
+  get hits(): number[] {
+    return Array.from(this.hitList.subarray(0, this.hitCount));
   }
 
   shared(other: number): number {

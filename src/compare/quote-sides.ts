@@ -1,6 +1,6 @@
 import type { ComparisonSide, ContradictionKind } from '../types.js';
 import { position, type FactsView } from './facts-view.js';
-import { collapseSpaces, isSpaceCode, quoteSentence } from './quote.js';
+import { isSpaceCode, quoteSentence } from './quote.js';
 
 /** The body of an article by id, where the caller still has it (one process); undefined across shards. */
 export type BodyOf = (article: string) => string | undefined;
@@ -10,20 +10,42 @@ const SIDE_TEXT = 400;
 export { isSpaceCode } from './quote.js';
 
 /**
- * The span as one line (white space collapsed, trimmed), cut at SIDE_TEXT characters. A near-duplicate's span
- * is most of an article: only as much of it is collapsed as the cut keeps. A window that ends on a
- * non-space character collapses exactly as the same characters do within the whole span, so once it gives
- * more than SIDE_TEXT characters the result is known.
+ * The span as one line (white space collapsed, trimmed), cut at SIDE_TEXT characters: what
+ * `collapse(body.slice(start, end)).trim()` cut there gives (the plain form, `plainSideText`, is pinned against this
+ * one in test/compare-tail.test.ts). A near-duplicate's span is most of an article and its text breaks into
+ * paragraphs, so collapsing even a window of it fell back to a slice and a replace of the window: here the body is
+ * read once as far as the cut, and copied in stretches whose white space is already single spaces.
  */
-function sideText(body: string, start: number, end: number): string {
-  let from = start;
-  while (from < end && isSpaceCode(body.charCodeAt(from))) from++;
-  for (let to = Math.min(end, from + 2 * SIDE_TEXT); to < end; to = Math.min(end, to + 2 * SIDE_TEXT)) {
-    if (isSpaceCode(body.charCodeAt(to - 1))) continue;
-    const t = collapseSpaces(body, from, to);
-    if (t.length > SIDE_TEXT) return `${t.slice(0, SIDE_TEXT - 1)}…`;
+export function sideText(body: string, start: number, end: number): string {
+  let i = start;
+  while (i < end && isSpaceCode(body.charCodeAt(i))) i++;
+  let out = '';
+  // The stretch of the body from `stretch` to i is copied as it is: its white space is single spaces.
+  let stretch = i;
+  while (i < end) {
+    if (!isSpaceCode(body.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // More than SIDE_TEXT characters before this white space: the text is cut, what follows does not matter.
+    if ((out.length > 0 ? out.length + 1 : 0) + (i - stretch) > SIDE_TEXT) break;
+    let j = i + 1;
+    while (j < end && isSpaceCode(body.charCodeAt(j))) j++;
+    if (j >= end) break; // trailing white space: trimmed
+    if (j === i + 1 && body.charCodeAt(i) === 0x20) {
+      i = j;
+      continue;
+    }
+    out = out.length > 0 ? `${out} ${body.slice(stretch, i)}` : body.slice(stretch, i);
+    stretch = i = j;
   }
-  const t = collapseSpaces(body, start, end).trim();
+  const t = out.length > 0 ? `${out} ${body.slice(stretch, i)}` : body.slice(stretch, i);
+  return t.length > SIDE_TEXT ? `${t.slice(0, SIDE_TEXT - 1)}…` : t;
+}
+
+/** sideText's plain computation: the whole span collapsed and trimmed, then cut (for the tests). */
+export function plainSideText(body: string, start: number, end: number): string {
+  const t = body.slice(start, end).replace(/\s+/g, ' ').trim();
   return t.length > SIDE_TEXT ? `${t.slice(0, SIDE_TEXT - 1)}…` : t;
 }
 

@@ -175,11 +175,14 @@ const sentenceWords: Token[] = [];
 
 function wordTokens(doc: Doc, from: number, to: number): Token[] {
   const out = sentenceWords;
-  out.length = 0;
+  // Overwritten in place, then cut to length: emptied with `length = 0` the array dropped its backing store and
+  // grew it again token by token at every sentence.
+  let n = 0;
   for (let i = from; i < to; i++) {
     const t = doc.tokens[i]!;
-    if (t.kind === 'word' || t.kind === 'number') out.push(t);
+    if (t.kind === 'word' || t.kind === 'number') out[n++] = t;
   }
+  out.length = n;
   return out;
 }
 

@@ -33,3 +33,39 @@ export function unpackU24(packed: string): Uint32Array {
   for (let i = 0, k = 0; i < out.length; i++, k += 3) out[i] = (b[k]! << 16) | (b[k + 1]! << 8) | b[k + 2]!;
   return out;
 }
+
+/**
+ * unpackU32 and unpackU24 into storage reused from call to call, for a reader that copies the values out at once
+ * (the comparison unpacks every article of a batch: a Buffer and a typed array made and dropped per field was most
+ * of what unpacking left to the collector). The values are those unpackU32 / unpackU24 give, in a view that is
+ * valid until the same scratch decodes again.
+ */
+export class ScratchDecoder {
+  private bytes = Buffer.allocUnsafeSlow(1024);
+  private words = new Uint32Array(256);
+
+  /** The decoded bytes of a base64 string, in the scratch buffer (a view of it). */
+  private decode(packed: string): Buffer {
+    const size = Buffer.byteLength(packed, 'base64');
+    if (this.bytes.length < size) this.bytes = Buffer.allocUnsafeSlow(Math.max(size, 2 * this.bytes.length));
+    return this.bytes.subarray(0, this.bytes.write(packed, 0, size, 'base64'));
+  }
+
+  /** unpackU32(packed), in this scratch. */
+  u32(packed: string): Uint32Array {
+    const b = this.decode(packed);
+    const n = b.length >>> 2;
+    // (bytes is its own ArrayBuffer from offset 0: allocUnsafeSlow takes no pool slice.)
+    return new Uint32Array(b.buffer, b.byteOffset, n);
+  }
+
+  /** unpackU24(packed), in this scratch. */
+  u24(packed: string): Uint32Array {
+    const b = this.decode(packed);
+    const n = Math.floor(b.length / 3);
+    if (this.words.length < n) this.words = new Uint32Array(Math.max(n, 2 * this.words.length));
+    const out = this.words;
+    for (let i = 0, k = 0; i < n; i++, k += 3) out[i] = (b[k]! << 16) | (b[k + 1]! << 8) | b[k + 2]!;
+    return out.subarray(0, n);
+  }
+}
