@@ -105,7 +105,9 @@ function parent() {
         );
         if (x.threads) console.log(`${' '.repeat(19)}${threadLine(x.threads)}`);
       }
-      console.log(`${' '.repeat(15)}-j 2 against -j 1: ${(j1.ms / j2.ms).toFixed(2)}x faster (wall), ${j2.cpuMs && j1.cpuMs ? `${(j2.cpuMs / j1.cpuMs).toFixed(2)}x the CPU` : ''}`);
+      // -j is a maximum: a batch under 4,000 articles gets one checking thread whatever -j says (check-batch.ts threadsFor).
+      const used = j2.threads ? ` (${j2.threads.checking.length} checking thread${j2.threads.checking.length === 1 ? '' : 's'} used)` : '';
+      console.log(`${' '.repeat(15)}-j 2${used} against -j 1: ${(j1.ms / j2.ms).toFixed(2)}x faster (wall), ${j2.cpuMs && j1.cpuMs ? `${(j2.cpuMs / j1.cpuMs).toFixed(2)}x the CPU` : ''}`);
     }
     const a = rows.find((x) => x.size === 2500) ?? rows[rows.length - 2];
     const z = rows.find((x) => x.size === 10000) ?? rows[rows.length - 1];
