@@ -64,14 +64,23 @@ export function findRelatedArticles(facts: readonly FactsView[], skip: (article:
       for (let p = start[id]!; p < fill[id]!; p++) overlap.add(postings[p]!);
       postings[fill[id]!++] = b;
     }
-    overlap.hits
-      .filter((a) => overlap.shared(a) >= options.minSharedNames)
-      .sort((x, y) => overlap.shared(y) - overlap.shared(x))
-      .slice(0, options.perArticle)
-      .forEach((a) => {
-        const names = rare.filter((e) => facts[a]!.facts.entities.includes(e));
-        out.push({ a, b, names });
-      });
+    keepRelated(facts, overlap, b, rare, options, out);
   }
   return out;
+}
+
+/**
+ * The articles counted in `overlap` that share enough of b's rare names, most shared first, at most `perArticle`,
+ * each pushed onto `out` with the names it shares (in b's order). Shared with the plain pass the tests hold the
+ * counting to (test/helpers/plain-related.ts), which only differs in how it counts.
+ */
+export function keepRelated(facts: readonly FactsView[], overlap: OverlapCounter, b: number, rare: readonly string[], options: RelatedOptions, out: Array<{ a: number; b: number; names: string[] }>): void {
+  overlap.hits
+    .filter((a) => overlap.shared(a) >= options.minSharedNames)
+    .sort((x, y) => overlap.shared(y) - overlap.shared(x))
+    .slice(0, options.perArticle)
+    .forEach((a) => {
+      const names = rare.filter((e) => facts[a]!.facts.entities.includes(e));
+      out.push({ a, b, names });
+    });
 }

@@ -1,8 +1,8 @@
 // The related-articles pass as it was before its names became numbers (session 8): the specification
-// test/compare-related.test.ts holds findRelatedArticles to.
+// test/compare-related.test.ts holds findRelatedArticles' counting to (both keep their pairs through keepRelated).
 import type { FactsView } from '../../src/compare/facts-view.js';
 import { OverlapCounter } from '../../src/compare/overlap-counter.js';
-import { RELATED_DEFAULTS, type RelatedOptions } from '../../src/compare/related-articles.js';
+import { keepRelated, RELATED_DEFAULTS, type RelatedOptions } from '../../src/compare/related-articles.js';
 
 /** Pairs [a, b] (a < b) of articles sharing several names that are rare in the batch, with the shared names. */
 export function plainRelatedArticles(facts: readonly FactsView[], skip: (article: number) => boolean, options: RelatedOptions = RELATED_DEFAULTS): Array<{ a: number; b: number; names: string[] }> {
@@ -24,14 +24,7 @@ export function plainRelatedArticles(facts: readonly FactsView[], skip: (article
         list.push(b);
       } else postings.set(e, [b]);
     }
-    overlap.hits
-      .filter((a) => overlap.shared(a) >= options.minSharedNames)
-      .sort((x, y) => overlap.shared(y) - overlap.shared(x))
-      .slice(0, options.perArticle)
-      .forEach((a) => {
-        const names = rare.filter((e) => facts[a]!.facts.entities.includes(e));
-        out.push({ a, b, names });
-      });
+    keepRelated(facts, overlap, b, rare, options, out);
   });
   return out;
 }
