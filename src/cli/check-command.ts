@@ -78,7 +78,7 @@ const BYTES_PER_ARTICLE = 4_000;
  * The articles the named inputs surely hold, estimated without reading them from JSON and JSONL files of at
  * least SURE_BATCH_BYTES, else 0. A single article (a file, standard input) never starts threads it will not use.
  */
-function surelyBatch(paths: readonly string[]): number {
+function estimatedArticles(paths: readonly string[]): number {
   let bytes = 0;
   for (const p of paths) {
     if (!/\.jsonl?$/i.test(p)) continue;
@@ -128,7 +128,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CheckIO 
   const workerSetup: WorkerSetup = { configFile: opts.config ?? findConfig(process.cwd()), extraRuleDirs: opts.rules, preload: preloadsOf() };
   // A batch that will surely use threads starts them now, so they load while this thread does: as many as its
   // estimated size is worth, resized once the first pass has counted its articles.
-  const estimated = surelyBatch(paths);
+  const estimated = estimatedArticles(paths);
   if (estimated > 0) tuneCompilerForBatch();
   const early = estimated > 0 ? openBatchPool(threadsFor(estimated, jobs), workerSetup, articleTimeoutMs) : null;
   try {

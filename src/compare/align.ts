@@ -3,6 +3,7 @@ import { bare, isNumber } from '../facts/token-ids.js';
 import { sentenceHash, sentenceLength, tokenEnd, type FactsView } from './facts-view.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
 import { OverlapCounter } from './overlap-counter.js';
+import { doubled } from '../text/doubled.js';
 
 /** Two sentences, one from each article, that make the same statement. */
 export interface AlignedPair {
@@ -268,15 +269,9 @@ let candB = new Int32Array(1024);
 let candScore = new Float64Array(1024);
 let candOrder = new Int32Array(1024);
 function growCandidates(): void {
-  const a = new Int32Array(candA.length * 2);
-  a.set(candA);
-  candA = a;
-  const b = new Int32Array(candB.length * 2);
-  b.set(candB);
-  candB = b;
-  const sc = new Float64Array(candScore.length * 2);
-  sc.set(candScore);
-  candScore = sc;
+  candA = doubled(candA);
+  candB = doubled(candB);
+  candScore = doubled(candScore);
 }
 const bestFirst = (x: number, y: number): number => candScore[y]! - candScore[x]! || Math.abs(candA[x]! - candB[x]!) - Math.abs(candA[y]! - candB[y]!) || x - y;
 const byB = (x: AlignedPair, y: AlignedPair): number => x.b - y.b;

@@ -1,3 +1,4 @@
+import { doubled } from '../text/doubled.js';
 /**
  * For one probe at a time (an article, a sentence, a claim), counts how many index keys (sentences, names, words,
  * terms) it shares with each item found in the posting lists. The arrays are sized once (or grown, for a batch
@@ -41,11 +42,7 @@ export class OverlapCounter {
     if (this.stamp[other] !== this.owner) {
       this.stamp[other] = this.owner;
       this.count[other] = 0;
-      if (this.hitCount === this.hitList.length) {
-        const grown = new Int32Array(this.hitList.length * 2);
-        grown.set(this.hitList);
-        this.hitList = grown;
-      }
+      if (this.hitCount === this.hitList.length) this.hitList = doubled(this.hitList);
       this.hitList[this.hitCount++] = other;
     }
     this.count[other]!++;

@@ -6,7 +6,7 @@ import type { Detector } from './detector.js';
 import { firstWords } from './pattern-first-words.js';
 import { startsWithCapital } from '../text/initial-capital.js';
 import { VocabIndex } from '../text/vocabulary.js';
-import { decodePrefixes, encodePrefixes, GATE_DEPTH, gatePrefixes, PrefixGate } from './literal-prefixes.js';
+import { decodePrefixes, encodePrefixes, GATE_DEPTH, gatePrefixes, PrefixGate, QUANTIFIER } from './literal-prefixes.js';
 import { buildCachedForShipped } from '../shipped/build-cache.js';
 
 /** One kind of evidence that a sentence is template prose, with its weight. */
@@ -279,7 +279,6 @@ function subsetGate(signal: PreparedSignal, sub: Subset): PrefixGate {
   return (sub.gate ??= new PrefixGate(subsetPrefixes(signal, sub)));
 }
 
-const QUANTIFIER = /^(?:[?*+]|\{\d+(?:,\d*)?\})\??/;
 const SPECIAL = new Set([...'^$\\.*+?()[]{}|/']);
 
 /**
@@ -458,12 +457,8 @@ function roleGate(prepared: PreparedBoilerplate, role: WordRole): PrefixGate | n
 interface RoleWords {
   /** Their roles, each computed on first sight (null until then). */
   exact: Map<string, WordRole | null>;
-  prefixes: PrefixNode;
-}
-
-interface PrefixNode {
-  end: boolean;
-  next: Map<number, PrefixNode>;
+  /** The prefixes (`fitsAt(word, 0)`: the word starts with one); null when no signal has any. */
+  prefixes: PrefixGate | null;
 }
 
 const ROLE_WORDS = new WeakMap<PreparedBoilerplate, RoleWords>();
@@ -472,39 +467,20 @@ function roleWords(prepared: PreparedBoilerplate): RoleWords {
   let rw = ROLE_WORDS.get(prepared);
   if (rw) return rw;
   const exact = new Map<string, WordRole | null>();
-  const root: PrefixNode = { end: false, next: new Map() };
-  const addPrefix = (p: string): void => {
-    let node = root;
-    for (let i = 0; i < p.length; i++) {
-      const c = p.charCodeAt(i);
-      let n = node.next.get(c);
-      if (!n) node.next.set(c, (n = { end: false, next: new Map() }));
-      node = n;
-    }
-    node.end = true;
-  };
+  const prefixes: string[] = [];
   for (const signal of prepared.signals) {
     for (const w of signal.exact) exact.set(w, null);
-    for (const p of signal.singlePrefixes) addPrefix(p);
+    prefixes.push(...signal.singlePrefixes);
     for (const st of signal.partStarts) {
       for (const w of st?.exact ?? []) exact.set(w, null);
-      for (const p of st?.prefixes ?? []) addPrefix(p);
+      prefixes.push(...(st?.prefixes ?? []));
     }
   }
-  ROLE_WORDS.set(prepared, (rw = { exact, prefixes: root }));
+  // PrefixGate passes everything when it has no prefixes at all; here that means no word has a prefix.
+  ROLE_WORDS.set(prepared, (rw = { exact, prefixes: prefixes.length ? new PrefixGate(prefixes) : null }));
   return rw;
 }
 
-function hasPrefix(root: PrefixNode, word: string): boolean {
-  let node = root;
-  for (let i = 0; !node.end; i++) {
-    if (i >= word.length) return false;
-    const n = node.next.get(word.charCodeAt(i));
-    if (!n) return false;
-    node = n;
-  }
-  return true;
-}
 
 /**
  * Per prepared rule, every word's role memoised by vocabulary id (one array read per token instead of a string
@@ -559,7 +535,7 @@ function chooseTokens(
     let role = exact.get(norm);
     if (role === null) exact.set(norm, (role = roleOf(signals, norm)));
     else if (role === undefined) {
-      if (!hasPrefix(prefixes, norm)) return NO_ROLE;
+      if (prefixes === null || !prefixes.fitsAt(norm, 0)) return NO_ROLE;
       role = cache.get(norm);
       if (role === undefined) cache.set(norm, (role = roleOf(signals, norm)));
     }

@@ -27,11 +27,21 @@ export const GATE_DEPTH = 16;
  * Every match still starts with one of them.
  */
 export function gatePrefixes(source: string, depth = GATE_DEPTH): string[] {
-  const cut = [...new Set(literalPrefixes(source).map((p) => (p.length > depth ? p.slice(0, depth) : p)))].sort();
+  return minimalPrefixes(literalPrefixes(source).map((p) => (p.length > depth ? p.slice(0, depth) : p)));
+}
+
+/**
+ * `prefixes` sorted (by UTF-16 code units, as PrefixGate reads them), without repeats and without any that another
+ * kept one starts with (it adds nothing to a gate): sorted, such a shorter one is the last kept.
+ */
+export function minimalPrefixes(prefixes: Iterable<string>): string[] {
   const out: string[] = [];
-  for (const t of cut) if (!out.length || !t.startsWith(out[out.length - 1]!)) out.push(t);
+  for (const t of [...new Set(prefixes)].sort()) if (!out.length || !t.startsWith(out[out.length - 1]!)) out.push(t);
   return out;
 }
+
+/** A quantifier at the start of a source's rest (`?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`, each perhaps lazy); group 1: n. */
+export const QUANTIFIER = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/;
 
 /** What the parser reads: a source and a cursor. */
 interface Cursor {
@@ -55,10 +65,7 @@ export function literalPrefixes(source: string): string[] {
   } catch {
     starts = UNKNOWN;
   }
-  // A prefix that another one begins with adds nothing to the gate. Sorted, such a shorter one is the last kept.
-  const out: string[] = [];
-  for (const t of [...new Set(starts.map((x) => x.text))].sort()) if (!out.length || !t.startsWith(out[out.length - 1]!)) out.push(t);
-  return out;
+  return minimalPrefixes(starts.map((x) => x.text));
 }
 
 function alternation(c: Cursor): Start[] {
@@ -88,7 +95,7 @@ function sequence(c: Cursor): Start[] {
 
 function quantified(c: Cursor): Start[] {
   const piece = atom(c);
-  const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(c.s.slice(c.i));
+  const q = QUANTIFIER.exec(c.s.slice(c.i));
   if (!q) return piece;
   c.i += q[0].length;
   const op = q[0][0];
@@ -214,15 +221,9 @@ export class PrefixGate {
  * millisecond instead of tens.
  */
 function flatTrie(prefixes: readonly string[]): Int32Array {
-  // Default sort compares UTF-16 code units, as fitsAt reads them.
-  const sorted = [...prefixes].sort();
-  const words: string[] = [];
+  const words = minimalPrefixes(prefixes);
   let chars = 0;
-  for (const p of sorted) {
-    if (words.length && p.startsWith(words[words.length - 1]!)) continue;
-    words.push(p);
-    chars += p.length;
-  }
+  for (const p of words) chars += p.length;
   // lcp[i]: the length of the common prefix of words[i - 1] and words[i] (shorter than both: the list is minimal).
   const lcp = new Int32Array(words.length);
   for (let i = 1; i < words.length; i++) {

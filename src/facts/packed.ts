@@ -29,7 +29,11 @@ export function packU24(values: ArrayLike<number>): string {
 
 export function unpackU24(packed: string): Uint32Array {
   const b = Buffer.from(packed, 'base64');
-  const out = new Uint32Array(Math.floor(b.length / 3));
+  return readU24(b, new Uint32Array(Math.floor(b.length / 3)));
+}
+
+/** The first out.length 24-bit values of `b` (three bytes each, high byte first) into `out`. */
+function readU24(b: Uint8Array, out: Uint32Array): Uint32Array {
   for (let i = 0, k = 0; i < out.length; i++, k += 3) out[i] = (b[k]! << 16) | (b[k + 1]! << 8) | b[k + 2]!;
   return out;
 }
@@ -64,8 +68,6 @@ export class ScratchDecoder {
     const b = this.decode(packed);
     const n = Math.floor(b.length / 3);
     if (this.words.length < n) this.words = new Uint32Array(Math.max(n, 2 * this.words.length));
-    const out = this.words;
-    for (let i = 0, k = 0; i < n; i++, k += 3) out[i] = (b[k]! << 16) | (b[k + 1]! << 8) | b[k + 2]!;
-    return out.subarray(0, n);
+    return readU24(b, this.words.subarray(0, n));
   }
 }
