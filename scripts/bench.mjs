@@ -2,6 +2,8 @@
 // Throughput and scaling of `credlint check` on generated batches (not part of `npm test`).
 // Usage: npm run bench [-- --sizes 1000,2500,10000 --seed 1 --no-textlint --big [--big-size 100000]]
 // `npm run bench -- --single`: only the single-article CLI time (target: under 300 ms wall on an idle machine).
+// `npm run bench -- --shapes [--shape-size 1000000]`: only the pathological shapes of test/fixtures/linear-shapes (one
+// article each, with a short companion so the comparison facts are built too) through the CLI (target: under 2 s each).
 // Each batch is made from the 181 clean news bodies in ../shared: every article keeps a random 60-100% of a
 // body's sentences, with words swapped and figures changed in about half of them, and one in ten articles is
 // a near-copy of an earlier one. For each size it prints the per-article phase in-process (CPU per article),
@@ -75,6 +77,7 @@ const mb = (kb) => (kb === null ? '?' : `${(kb / 1024).toFixed(0)} MB`);
 
 function parent() {
   if (process.argv.includes('--single')) return single();
+  if (process.argv.includes('--shapes')) return shapes();
   const sizes = arg('--sizes', '1000,2500,10000').split(',').map(Number);
   const pages = readPages();
   const dir = mkdtempSync(join(tmpdir(), 'credlint-bench-'));
@@ -132,6 +135,34 @@ function single() {
   for (let i = 0; i < 9; i++) runs.push(timed(process.execPath, [CLI, 'check', sample]));
   const med = (xs) => xs.sort((p, q) => p - q)[xs.length >> 1];
   console.log(`single article (samples/clean-council-budget.txt, median of ${runs.length}): wall ${med(runs.map((r) => r.ms)).toFixed(0)} ms, CPU ${runs[0].cpuMs === null ? '?' : `${med(runs.map((r) => r.cpuMs)).toFixed(0)} ms`}`);
+}
+
+/** Each pathological shape at `--shape-size` characters (1,000,000: the article limit) through the CLI, as a batch of two. */
+function shapes() {
+  const size = Number(arg('--shape-size', '1000000'));
+  const { shapes: list } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'linear-shapes', 'shapes.json'), 'utf8'));
+  const dir = mkdtempSync(join(tmpdir(), 'credlint-shapes-'));
+  const companion = { id: 'companion', body: 'The council said on Monday that taxes would rise by 3% next year, the mayor told reporters in the city.' };
+  try {
+    for (const shape of list) {
+      const tail = shape.tail ?? '';
+      const n = size - tail.length;
+      const body = shape.unit.repeat(Math.ceil(n / shape.unit.length)).slice(0, n) + tail;
+      const file = join(dir, 'shape.jsonl');
+      writeFileSync(file, `${JSON.stringify({ id: 'shape', body })}\n${JSON.stringify(companion)}\n`);
+      const r = timed(process.execPath, [CLI, 'check', file, '--format', 'json', '--quiet']);
+      let report = null;
+      try {
+        report = JSON.parse(r.stdout);
+      } catch {}
+      const flags = report?.articles.find((a) => a.id === 'shape')?.flags.length;
+      const why = flags === undefined ? ` (${report?.errors[0]?.message ?? 'no report'})` : '';
+      const cpu = r.cpuMs === null ? '?' : `${s1(r.cpuMs)} s CPU`;
+      console.log(`${s1(r.ms).padStart(5)} s wall, ${cpu}, peak RSS ${mb(r.maxRssKb)}, ${flags ?? 'no'} flags, exit ${r.status}${why}: ${shape.name}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** textlint with four prose rules and credlint (-j 1) on the same 1,000 articles as Markdown files, per article. */
