@@ -4,6 +4,7 @@ import type { ArticleFacts } from '../facts/facts.js';
 import type { Origin } from '../input/stream-articles.js';
 import type { Comparison, InputError } from '../types.js';
 import { BodyStore } from './quote-bodies.js';
+import { factsOf, type SealedFacts } from './sealed-facts.js';
 
 /** The report's error for a comparison that failed: the per-article results stand without it. */
 export function comparisonFailure(why: string): InputError {
@@ -12,7 +13,8 @@ export function comparisonFailure(why: string): InputError {
 
 /** One article for the comparison: its facts and what is needed to quote it. */
 export interface CompareItem {
-  facts: ArticleFacts;
+  /** The facts, or sealed as they came from a checking thread (opened only where the comparison runs). */
+  facts: ArticleFacts | SealedFacts;
   /** Where the body can be read again, and its length (a file changed since is not quoted). */
   origin?: Origin;
   length: number;
@@ -39,11 +41,12 @@ export class GatheredComparison {
 
   /** Articles in input order (a message's worth: the session times each call). */
   addMany(items: readonly CompareItem[]): void {
-    this.session.addMany(items.map((item) => item.facts));
-    for (const item of items) {
-      if (item.body !== undefined) this.bodies.set(item.facts.article, item.body);
-      else if (item.origin) this.store.addAt(item.facts.article, item.origin, item.length);
-    }
+    const facts = items.map((item) => factsOf(item.facts));
+    this.session.addMany(facts);
+    items.forEach((item, i) => {
+      if (item.body !== undefined) this.bodies.set(facts[i]!.article, item.body);
+      else if (item.origin) this.store.addAt(facts[i]!.article, item.origin, item.length);
+    });
   }
 
   /** The comparison; with `emit`, its comparisons go there group by group as they are complete. */
