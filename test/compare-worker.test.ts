@@ -8,8 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { compareBatch } from '../src/compare/compare.js';
 import { CompareSession } from '../src/compare/session.js';
 import type { ArticleFacts } from '../src/facts/facts.js';
-import { GatheredComparison } from '../src/engine/gathered-comparison.js';
-import { sealFacts } from '../src/engine/sealed-facts.js';
 import { reportFromJsonl } from '../src/report/formats/jsonl.js';
 import type { Report } from '../src/types.js';
 import { assertValidReport } from './helpers/report-schema.js';
@@ -117,20 +115,5 @@ describe.skipIf(!HAS_SHARED)('the comparison thread gives what the serial compar
     expect(incremental.comparisons).toEqual(whole.comparisons);
     expect(incremental.clusters).toEqual(whole.clusters);
     expect([...incremental.corroboration]).toEqual([...whole.corroboration]);
-  });
-
-  it('facts sealed by the checking threads compare as the objects do', () => {
-    const facts = readFileSync(factsFile, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => (JSON.parse(l) as { facts: ArticleFacts }).facts);
-    const sealed = new GatheredComparison({ enabled: true });
-    // Half sealed, half objects: a batch whose articles were checked partly on this thread.
-    sealed.addMany(facts.map((f, i) => ({ facts: i % 2 ? sealFacts(f) : structuredClone(f), length: 0 })));
-    const got = sealed.finish();
-    const whole = compareBatch(facts, { enabled: true });
-    expect(got.comparisons).toEqual(whole.comparisons);
-    expect(got.clusters).toEqual(whole.clusters);
-    expect([...got.corroboration]).toEqual([...whole.corroboration]);
   });
 });

@@ -2,7 +2,6 @@ import { statSync } from 'node:fs';
 import { applyCorroboration, checkEachCompact, errorsOf, openBatchPool, threadsFor } from '../engine/check-batch.js';
 import { BatchComparison, DEFAULT_COMPARE_HEAP_MB, type ComparisonOutcome } from '../engine/batch-comparison.js';
 import { comparisonChunk, type ComparisonChunk } from '../engine/comparison-chunks.js';
-import { factsOf } from '../engine/sealed-facts.js';
 import type { Origin } from '../input/stream-articles.js';
 import type { CheckPool } from '../engine/worker-pool.js';
 import type { WorkerSetup } from '../engine/check-worker.js';
@@ -106,14 +105,6 @@ function compareHeapOf(opts: CheckOptions): number {
 function compareFault(): 'throw' | 'oom' | 'silent' | undefined {
   const f = process.env.CREDLINT_TEST_COMPARE_FAULT;
   return f === 'throw' || f === 'oom' || f === 'silent' ? f : undefined;
-}
-
-/**
- * Which facts the checking threads build: none without a comparison or --emit-facts; sealed for a comparison (this
- * thread only passes them on to the comparison thread, opening them only to write --emit-facts); objects otherwise.
- */
-function factsWanted(comparing: boolean, emitting: boolean): boolean | 'sealed' {
-  return comparing ? 'sealed' : emitting;
 }
 
 function timeoutOf(opts: CheckOptions): number {
@@ -251,7 +242,7 @@ async function runPipeline(
     while (pendingErrors.length && pendingErrors[0]!.after <= upTo) await onError(pendingErrors.shift()!.error);
   };
   let done = 0;
-  for await (const { article, checked } of checkEachCompact(articles(), plan.hintsFor, { rules, config }, threads, { workerSetup: engine.workerSetup, articleTimeoutMs: engine.articleTimeoutMs, pool: threads > 0 ? (engine.early ?? undefined) : undefined, form: spliced ? 'report' : 'line', facts: factsWanted(comparing, Boolean(factsSink)) })) {
+  for await (const { article, checked } of checkEachCompact(articles(), plan.hintsFor, { rules, config }, threads, { workerSetup: engine.workerSetup, articleTimeoutMs: engine.articleTimeoutMs, pool: threads > 0 ? (engine.early ?? undefined) : undefined, form: spliced ? 'report' : 'line', facts: comparing || Boolean(factsSink) })) {
     await flushErrors(done);
     for (const e of errorsOf(article, checked)) await onError(e);
     if ('output' in checked) {
@@ -264,7 +255,7 @@ async function runPipeline(
       if (streaming) await sink.write(`{"type":"article","article":${out.resultJson}}\n`);
       else results.push(out.resultJson);
       if (spliced) tallies.push({ id: out.id, verdict: out.verdict, reported: out.reported, suppressed: out.suppressed, statsEnd: out.statsEnd });
-      if (factsSink) await factsSink.write(renderFactsLine(factsOf(out.facts!)));
+      if (factsSink) await factsSink.write(renderFactsLine(out.facts!));
       if (comparison) {
         const origin = originOf.get(article);
         const body = keepBodies || (!origin && !streaming) ? article.body : undefined;

@@ -9,7 +9,6 @@ import type { Comparison, Report } from '../types.js';
 import type { ComparisonChunk } from './comparison-chunks.js';
 import type { CompareWorkerSetup, FromCompareWorker, ToCompareWorker } from './compare-worker.js';
 import { comparisonFailure, GatheredComparison, type CompareItem } from './gathered-comparison.js';
-import { sealedBuffers } from './sealed-facts.js';
 
 export type { CompareItem } from './gathered-comparison.js';
 
@@ -115,8 +114,7 @@ export class BatchComparison {
 
   private post(): void {
     if (!this.queued.length || !this.worker || this.failure) return;
-    // Sealed facts move to the thread: this one keeps nothing of them.
-    this.worker.postMessage({ add: this.queued } satisfies ToCompareWorker, sealedBuffers(this.queued.map((q) => q.facts)));
+    this.worker.postMessage({ add: this.queued } satisfies ToCompareWorker);
     this.queued = [];
   }
 

@@ -134,13 +134,12 @@ export async function* checkEachCompact(
   hintsFor: (a: Article) => BatchHints | null,
   engine: Engine,
   threads: number,
-  options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'> & { pool?: CheckPool; form?: ResultForm; facts?: boolean | 'sealed' },
+  options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'> & { pool?: CheckPool; form?: ResultForm; facts?: boolean },
 ): AsyncGenerator<{ article: Article; checked: Checked<CompactOutput> }> {
   if (threads === 0 || (!options.workerSetup && !options.pool)) {
     for await (const article of articles) {
       const budget = { ms: options.articleTimeoutMs ?? DEFAULT_ARTICLE_TIMEOUT_MS };
-      const checked = contained(() => checkArticleWith(article, engine.rules, engine.config, hintsFor(article), { budget, facts: options.facts !== false }));
-      // (Checked on this thread, the facts have no thread to cross: they stay objects even when `sealed` is asked.)
+      const checked = contained(() => checkArticleWith(article, engine.rules, engine.config, hintsFor(article), { budget, facts: options.facts ?? true }));
       yield { article, checked: 'output' in checked ? { output: compactOutput(checked.output, options.form) } : checked };
     }
     return;

@@ -9,7 +9,6 @@ import { loadConfig } from '../rules/config.js';
 import { loadRules } from '../rules/load-rules.js';
 import { ArticleOverBudget, checkArticle, checkArticleWith } from './check-article.js';
 import { compactOutput } from './compact-output.js';
-import { sealedBuffers } from './sealed-facts.js';
 
 export interface WorkerSetup {
   configFile: string | null;
@@ -24,7 +23,7 @@ export interface WorkerSetup {
 export type ToWorker =
   | { type: 'hints'; id: number; templateLines: string[] }
   | { type: 'forget-hints' }
-  | { type: 'task'; seq: number; article: Article; hints: number | null; compact?: boolean; form?: import('./compact-output.js').ResultForm; timeoutMs?: number; facts?: boolean | 'sealed' };
+  | { type: 'task'; seq: number; article: Article; hints: number | null; compact?: boolean; form?: import('./compact-output.js').ResultForm; timeoutMs?: number; facts?: boolean };
 
 /** Worker → main thread. */
 export type FromWorker =
@@ -52,21 +51,18 @@ port.on('message', (msg: ToWorker) => {
     return;
   }
   let reply: FromWorker;
-  let transfer: ArrayBuffer[] = [];
   try {
     const hints = msg.hints === null ? null : (hintSets.get(msg.hints) ?? null);
     const budget = msg.timeoutMs !== undefined && Number.isFinite(msg.timeoutMs) ? { ms: msg.timeoutMs } : undefined;
     // A full answer (CheckOutput) always has its facts; a compact one only when the batch wants them.
     const output = msg.compact
-      ? compactOutput(checkArticleWith(msg.article, rules, config, hints, { budget, facts: msg.facts !== false }), msg.form, msg.facts === 'sealed' ? 'sealed' : 'object')
+      ? compactOutput(checkArticleWith(msg.article, rules, config, hints, { budget, facts: msg.facts !== false }), msg.form)
       : checkArticle(msg.article, rules, config, hints, budget);
     reply = { type: 'done', seq: msg.seq, output };
-    // Sealed facts move to the main thread rather than being copied.
-    if ('resultJson' in output) transfer = sealedBuffers([output.facts]);
   } catch (e) {
     if (e instanceof ArticleOverBudget) reply = { type: 'timeout', seq: msg.seq, message: e.message, ruleId: e.ruleId };
     else reply = { type: 'failed', seq: msg.seq, message: (e as Error)?.message ?? String(e) };
   }
-  port.postMessage(reply, transfer);
+  port.postMessage(reply);
 });
 port.postMessage({ type: 'ready' } satisfies FromWorker);

@@ -3,7 +3,6 @@
 // costs the collector nothing to keep, where the result's object graph (every flag an object) is rebuilt
 // on the receiving thread and traced at every major collection while 10,000 of them are held.
 import type { ArticleFacts } from '../facts/facts.js';
-import { sealFacts, type SealedFacts } from './sealed-facts.js';
 import type { ArticleResult, Category, Verdict } from '../types.js';
 import type { CheckedResult, RuleFailure } from './check-article.js';
 
@@ -31,8 +30,8 @@ export interface CompactOutput {
   /** The same for flags not suppressed (what the report's summary counts), and how many were suppressed. */
   reported: Partial<Record<Category, number>>;
   suppressed: number;
-  /** Absent when the batch did not ask for them (no comparison, no --emit-facts); sealed when it asked so (sealed-facts.ts). */
-  facts?: ArticleFacts | SealedFacts;
+  /** Absent when the batch did not ask for them (no comparison, no --emit-facts). */
+  facts?: ArticleFacts;
   ruleErrors?: RuleFailure[];
 }
 
@@ -41,10 +40,7 @@ const BATCH_STATS = ['corroboratedClaims', 'corroboratingArticles', 'contradicte
 /** Indentation of an article's own keys, and of its stats' keys, inside the report (see ResultForm). */
 const ARTICLE_KEY_INDENT = '\n      ';
 
-/** How the facts come with a compact output: as the object, or sealed (a batch that only passes them on). */
-export type FactsForm = 'object' | 'sealed';
-
-export function compactOutput(o: CheckedResult, form: ResultForm = 'line', factsForm: FactsForm = 'object'): CompactOutput {
+export function compactOutput(o: CheckedResult, form: ResultForm = 'line'): CompactOutput {
   const r = o.result;
   let warnings = 0;
   let suppressed = 0;
@@ -57,7 +53,7 @@ export function compactOutput(o: CheckedResult, form: ResultForm = 'line', facts
     else reported[f.category] = (reported[f.category] ?? 0) + 1;
   }
   const out: CompactOutput = { id: r.id, resultJson: '', verdict: r.verdict, warnings, categories, reported, suppressed };
-  if (o.facts) out.facts = factsForm === 'sealed' ? sealFacts(o.facts) : o.facts;
+  if (o.facts) out.facts = o.facts;
   if (form === 'line') out.resultJson = JSON.stringify(r);
   else {
     // A newline inside a string is escaped, so every newline of the text is a line break of the layout.

@@ -4,7 +4,6 @@ import type { ArticleFacts } from '../facts/facts.js';
 import type { Origin } from '../input/stream-articles.js';
 import type { Comparison, InputError } from '../types.js';
 import { BodyStore } from './quote-bodies.js';
-import { factsOf, type SealedFacts } from './sealed-facts.js';
 
 /** The report's error for a comparison that failed: the per-article results stand without it. */
 export function comparisonFailure(why: string): InputError {
@@ -13,8 +12,7 @@ export function comparisonFailure(why: string): InputError {
 
 /** One article for the comparison: its facts and what is needed to quote it. */
 export interface CompareItem {
-  /** The facts, or sealed as they came from a checking thread (opened only where the comparison runs). */
-  facts: ArticleFacts | SealedFacts;
+  facts: ArticleFacts;
   /** Where the body can be read again, and its length (a file changed since is not quoted). */
   origin?: Origin;
   length: number;
@@ -41,12 +39,11 @@ export class GatheredComparison {
 
   /** Articles in input order (a message's worth: the session times each call). */
   addMany(items: readonly CompareItem[]): void {
-    const facts = items.map((item) => factsOf(item.facts));
-    this.session.addMany(facts);
-    items.forEach((item, i) => {
-      if (item.body !== undefined) this.bodies.set(facts[i]!.article, item.body);
-      else if (item.origin) this.store.addAt(facts[i]!.article, item.origin, item.length);
-    });
+    this.session.addMany(items.map((item) => item.facts));
+    for (const item of items) {
+      if (item.body !== undefined) this.bodies.set(item.facts.article, item.body);
+      else if (item.origin) this.store.addAt(item.facts.article, item.origin, item.length);
+    }
   }
 
   /** The comparison; with `emit`, its comparisons go there group by group as they are complete. */

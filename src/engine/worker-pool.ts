@@ -67,8 +67,8 @@ interface Task {
   /** Answer with a CompactOutput (the result serialised on the worker, in this form) instead of a CheckOutput. */
   compact: boolean;
   form?: ResultForm;
-  /** Compact answers: whether to build the article's facts (default true), and `sealed` to have them sealed (sealed-facts.ts). */
-  facts?: boolean | 'sealed';
+  /** Compact answers: whether to build the article's facts (default true). */
+  facts?: boolean;
   resolve: (o: never) => void;
   reject: (e: Error) => void;
 }
@@ -153,11 +153,11 @@ export class CheckPool {
   }
 
   /** As check, answered in the compact form a batch keeps (see compact-output.ts). */
-  checkCompact(article: Article, hints: BatchHints | null = null, options: { timeoutMs?: number; form?: ResultForm; facts?: boolean | 'sealed' } = {}): Promise<CompactOutput> {
+  checkCompact(article: Article, hints: BatchHints | null = null, options: { timeoutMs?: number; form?: ResultForm; facts?: boolean } = {}): Promise<CompactOutput> {
     return this.submit<CompactOutput>(article, hints, options.timeoutMs, true, options.form, options.facts);
   }
 
-  private submit<T>(article: Article, hints: BatchHints | null, timeoutMs: number | undefined, compact: boolean, form?: ResultForm, facts?: boolean | 'sealed'): Promise<T> {
+  private submit<T>(article: Article, hints: BatchHints | null, timeoutMs: number | undefined, compact: boolean, form?: ResultForm, facts?: boolean): Promise<T> {
     if (this.closing) return Promise.reject(new Error('the checking pool is closed'));
     if (this.startError) return Promise.reject(new WorkerCrashError(this.startError));
     // Room for the tasks the workers hold (running or about to) plus maxQueue waiting.
