@@ -2,10 +2,12 @@
 // arrive in small batches while the articles are still being checked, are unpacked and kept as they come,
 // and the joins run when the last one is in. Quotes of reported pairs are read here, from where each
 // article was read, or from the bodies the main thread sent (standard input, HTML reports).
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { CompareOptions, CompareOutput } from '../compare/compare.js';
 import type { Comparison } from '../types.js';
 import { comparisonChunk, type ComparisonChunk } from './comparison-chunks.js';
+import type { RoutedFacts } from './check-worker.js';
+import { FactsJoin } from './facts-join.js';
 import { GatheredComparison, type CompareItem } from './gathered-comparison.js';
 
 export interface CompareWorkerSetup {
@@ -16,19 +18,46 @@ export interface CompareWorkerSetup {
   form?: 'line';
 }
 
-export type ToCompareWorker = { add: CompareItem[] } | { finish: true };
+/** `port`: a checking thread's facts port (routed facts arrive there, RoutedFacts). */
+export type ToCompareWorker = { add: CompareItem[] } | { finish: true } | { port: MessagePort };
 export type FromCompareWorker = { comparisons: Comparison[] } | { chunk: ComparisonChunk } | { done: Pick<CompareOutput, 'clusters' | 'corroboration'> };
 
 const CHUNK = 2000;
 
 const setup = workerData as CompareWorkerSetup;
 const gathered = new GatheredComparison(setup.options);
+const join = new FactsJoin();
+let finishing = false;
+
+/** Adds what the join can hand on; once finish was asked and nothing waits, finishes. */
+function advance(): void {
+  const ready = join.ready();
+  if (ready.length) gathered.addMany(ready);
+  if (finishing && join.settled) {
+    finishing = false;
+    finish();
+  }
+}
 
 parentPort!.on('message', (msg: ToCompareWorker) => {
-  if ('add' in msg) {
-    gathered.addMany(msg.add);
+  if ('port' in msg) {
+    msg.port.on('message', (m: RoutedFacts) => {
+      join.facts(m.seq, m.facts);
+      advance();
+    });
     return;
   }
+  if ('add' in msg) {
+    join.items(msg.add);
+    advance();
+    return;
+  }
+  // The facts of the last articles may still be on their way from a checking thread.
+  finishing = true;
+  advance();
+});
+
+function finish(): void {
   if (setup.fault === 'throw') throw new Error('test fault: the comparison threw');
   if (setup.fault === 'silent') {
     setInterval(() => {}, 1000);
@@ -46,4 +75,4 @@ parentPort!.on('message', (msg: ToCompareWorker) => {
     }
   });
   parentPort!.postMessage({ done: { clusters: out.clusters, corroboration: out.corroboration } } satisfies FromCompareWorker);
-});
+}
