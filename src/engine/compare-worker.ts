@@ -2,7 +2,7 @@
 // arrive in small batches while the articles are still being checked, are unpacked and kept as they come,
 // and the joins run when the last one is in. Quotes of reported pairs are read here, from where each
 // article was read, or from the bodies the main thread sent (standard input, HTML reports).
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { CompareOptions, CompareOutput } from '../compare/compare.js';
 import type { Comparison } from '../types.js';
 import { comparisonChunk, type ComparisonChunk } from './comparison-chunks.js';
@@ -27,13 +27,31 @@ const CHUNK = 2000;
 const setup = workerData as CompareWorkerSetup;
 const gathered = new GatheredComparison(setup.options);
 const join = new FactsJoin();
+/** The checking threads' facts ports, read synchronously (receiveMessageOnPort): no event per article. */
+const ports: MessagePort[] = [];
 let finishing = false;
 
-/** Adds what the join can hand on; once finish was asked and nothing waits, finishes. */
+/**
+ * Adds what the join can hand on, reading the facts ports for what is missing; once finish was asked and nothing
+ * waits, finishes. A checking thread posts an article's facts before it answers for it, so they are in their port
+ * by the time the main thread's item arrives; reading the ports when an item lacks its facts always finds them.
+ * (Listening on each port instead cost this thread an event per article: +0.37 s CPU in a 10,000-article batch.)
+ */
 function advance(): void {
-  const ready = join.ready();
+  let ready = join.ready();
+  if (!join.settled) {
+    for (const port of ports) {
+      for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
+        const routed = m.message as RoutedFacts;
+        join.facts(routed.seq, routed.facts);
+      }
+    }
+    ready = ready.concat(join.ready());
+  }
   if (ready.length) gathered.addMany(ready);
-  if (finishing && join.settled) {
+  // (Not reached while the checking threads post before they answer; a later look rather than a lost article.)
+  if (!join.settled) setTimeout(advance, 1);
+  else if (finishing) {
     finishing = false;
     finish();
   }
@@ -41,10 +59,7 @@ function advance(): void {
 
 parentPort!.on('message', (msg: ToCompareWorker) => {
   if ('port' in msg) {
-    msg.port.on('message', (m: RoutedFacts) => {
-      join.facts(m.seq, m.facts);
-      advance();
-    });
+    ports.push(msg.port);
     return;
   }
   if ('add' in msg) {
@@ -52,7 +67,6 @@ parentPort!.on('message', (msg: ToCompareWorker) => {
     advance();
     return;
   }
-  // The facts of the last articles may still be on their way from a checking thread.
   finishing = true;
   advance();
 });
