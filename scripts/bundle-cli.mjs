@@ -61,7 +61,7 @@ const LAZY_IMPORTS = ['franc', 'htmlparser2', 'node:http', 'node:worker_threads'
 // Node's own modules that only some commands use (the service's HTTP server, worker threads for batches): the
 // single bundle would otherwise load them in every run (http with net and its streams, worker_threads: ~8 ms).
 // Only functions and classes can be imported lazily; the build stops on any other import from these.
-const LAZY_NAMES = { 'node:http': ['createServer'], 'node:worker_threads': ['Worker', 'MessageChannel'] };
+const LAZY_NAMES = { 'node:http': ['createServer'], 'node:worker_threads': ['Worker'] };
 const LAZY_REQUIRES = ['chrono-node'];
 // commander (7 CommonJS files) and string-similarity are bundled too: loaded from node_modules, each file costs a package-scope lookup,
 // a read and a compile, and the ESM-to-CommonJS bridge lexes it (~15 ms of a run). Its `require('node:child_process')`

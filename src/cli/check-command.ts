@@ -218,9 +218,6 @@ async function runPipeline(
   // the checking); it quotes reported pairs from where each article was read, or from the body itself
   // where it cannot be read again (standard input in a whole-report format) or is kept here anyway.
   const comparison = comparing ? new BatchComparison({ options: config.compare, heapMb: compareHeapOf(opts), fault: compareFault(), form: streaming ? 'line' : undefined }) : null;
-  // Checking threads post the facts straight to the comparison thread (this one only passes on where each article
-  // is quoted from), unless --emit-facts has this thread write them.
-  const factsPorts = comparison?.routable && !factsSink ? () => comparison.factsPort() : undefined;
   const originOf = new WeakMap<Article, Origin>();
   const onError = async (e: InputError): Promise<void> => {
     counter.error();
@@ -245,7 +242,7 @@ async function runPipeline(
     while (pendingErrors.length && pendingErrors[0]!.after <= upTo) await onError(pendingErrors.shift()!.error);
   };
   let done = 0;
-  for await (const { article, checked } of checkEachCompact(articles(), plan.hintsFor, { rules, config }, threads, { workerSetup: engine.workerSetup, articleTimeoutMs: engine.articleTimeoutMs, pool: threads > 0 ? (engine.early ?? undefined) : undefined, form: spliced ? 'report' : 'line', facts: comparing || Boolean(factsSink), factsPorts })) {
+  for await (const { article, checked } of checkEachCompact(articles(), plan.hintsFor, { rules, config }, threads, { workerSetup: engine.workerSetup, articleTimeoutMs: engine.articleTimeoutMs, pool: threads > 0 ? (engine.early ?? undefined) : undefined, form: spliced ? 'report' : 'line', facts: comparing || Boolean(factsSink) })) {
     await flushErrors(done);
     for (const e of errorsOf(article, checked)) await onError(e);
     if ('output' in checked) {
@@ -262,7 +259,7 @@ async function runPipeline(
       if (comparison) {
         const origin = originOf.get(article);
         const body = keepBodies || (!origin && !streaming) ? article.body : undefined;
-        comparison.add({ facts: out.facts, factsAt: out.factsAt, origin: body === undefined ? origin : undefined, length: article.body.length, body });
+        comparison.add({ facts: out.facts!, origin: body === undefined ? origin : undefined, length: article.body.length, body });
       }
     }
     progress.tick(++done);

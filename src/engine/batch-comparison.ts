@@ -3,7 +3,7 @@
 // never sit on the main thread, and whatever happens to the comparison (out of memory, a crash, an
 // exception) costs one error entry, never the per-article report.
 import { existsSync } from 'node:fs';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { CompareOptions, Corroboration } from '../compare/compare.js';
 import type { Comparison, Report } from '../types.js';
 import type { ComparisonChunk } from './comparison-chunks.js';
@@ -59,23 +59,6 @@ export class BatchComparison {
 
   constructor(private readonly opts: BatchComparisonOptions) {
     this.heapMb = opts.heapMb ?? DEFAULT_COMPARE_HEAP_MB;
-  }
-
-  /** Whether facts can be routed to the thread (factsPort): its module is built. */
-  get routable(): boolean {
-    return (workerBuilt ??= existsSync(WORKER_URL));
-  }
-
-  /**
-   * A port for one checking thread to post its articles' facts to the comparison thread directly (RoutedFacts):
-   * the items added for those articles then name their facts by factsAt, and the main thread never holds them.
-   * Starts the thread (the facts must have somewhere to go from the first article on).
-   */
-  factsPort(): MessagePort {
-    this.worker ??= this.start();
-    const { port1, port2 } = new MessageChannel();
-    this.worker.postMessage({ port: port2 } satisfies ToCompareWorker, [port2]);
-    return port1;
   }
 
   /** One checked article. The thread starts with the second (a single article compares in no time, here). */

@@ -1,4 +1,3 @@
-import type { MessagePort } from 'node:worker_threads';
 import { compareBatch, type Corroboration } from '../compare/compare.js';
 import type { BodyOf } from '../compare/quote-sides.js';
 import type { BatchHints, LoadedRule } from '../detectors/detector.js';
@@ -135,16 +134,7 @@ export async function* checkEachCompact(
   hintsFor: (a: Article) => BatchHints | null,
   engine: Engine,
   threads: number,
-  options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'> & {
-    pool?: CheckPool;
-    form?: ResultForm;
-    facts?: boolean;
-    /**
-     * With facts: ports to post them to from the checking threads (one per thread, see CheckPool.routeFacts), so
-     * the outputs carry only their key (factsAt). Articles checked on this thread keep their facts in the output.
-     */
-    factsPorts?: () => MessagePort;
-  },
+  options: Pick<BatchOptions, 'workerSetup' | 'articleTimeoutMs'> & { pool?: CheckPool; form?: ResultForm; facts?: boolean },
 ): AsyncGenerator<{ article: Article; checked: Checked<CompactOutput> }> {
   if (threads === 0 || (!options.workerSetup && !options.pool)) {
     for await (const article of articles) {
@@ -156,10 +146,7 @@ export async function* checkEachCompact(
   }
   const pool = options.pool ?? openBatchPool(threads, options.workerSetup!, options.articleTimeoutMs);
   try {
-    const routed = options.facts !== false && options.factsPorts !== undefined;
-    if (routed) pool.routeFacts(options.factsPorts!);
-    const facts = routed ? 'routed' : options.facts;
-    yield* checkOrdered(articles, hintsFor, pool, (a, h) => pool.checkCompact(a, h, { form: options.form, facts }));
+    yield* checkOrdered(articles, hintsFor, pool, (a, h) => pool.checkCompact(a, h, { form: options.form, facts: options.facts }));
   } finally {
     await pool.close();
   }

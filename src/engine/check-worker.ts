@@ -2,7 +2,7 @@
 // is sent, one at a time. Template-line sets travel once per source and are referred to by id afterwards.
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
 import { loadConfig } from '../rules/config.js';
@@ -23,15 +23,7 @@ export interface WorkerSetup {
 export type ToWorker =
   | { type: 'hints'; id: number; templateLines: string[] }
   | { type: 'forget-hints' }
-  /** Where to post facts the tasks ask to route (facts: 'routed'): a port of the batch's comparison thread. */
-  | { type: 'facts-port'; port: MessagePort }
-  | { type: 'task'; seq: number; article: Article; hints: number | null; compact?: boolean; form?: import('./compact-output.js').ResultForm; timeoutMs?: number; facts?: boolean | 'routed' };
-
-/** Worker → comparison thread, for a task whose facts are routed: its facts, keyed by the task's seq. */
-export interface RoutedFacts {
-  seq: number;
-  facts: import('../facts/facts.js').ArticleFacts;
-}
+  | { type: 'task'; seq: number; article: Article; hints: number | null; compact?: boolean; form?: import('./compact-output.js').ResultForm; timeoutMs?: number; facts?: boolean };
 
 /** Worker → main thread. */
 export type FromWorker =
@@ -48,7 +40,6 @@ const config = setup.config ?? loadConfig(setup.configFile);
 // The main thread already checked user patterns for catastrophic backtracking.
 const rules = loadRules(config, setup.extraRuleDirs, true, { checkPatterns: false });
 const hintSets = new Map<number, BatchHints>();
-let factsPort: MessagePort | null = null;
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type === 'forget-hints') {
@@ -59,10 +50,6 @@ port.on('message', (msg: ToWorker) => {
     hintSets.set(msg.id, { templateLines: new Set(msg.templateLines) });
     return;
   }
-  if (msg.type === 'facts-port') {
-    factsPort = msg.port;
-    return;
-  }
   let reply: FromWorker;
   try {
     const hints = msg.hints === null ? null : (hintSets.get(msg.hints) ?? null);
@@ -71,13 +58,6 @@ port.on('message', (msg: ToWorker) => {
     const output = msg.compact
       ? compactOutput(checkArticleWith(msg.article, rules, config, hints, { budget, facts: msg.facts !== false }), msg.form)
       : checkArticle(msg.article, rules, config, hints, budget);
-    if (msg.facts === 'routed' && factsPort && 'resultJson' in output && output.facts) {
-      // Straight to the comparison thread, posted before the answer: it is in that thread's queue before the main
-      // thread, which never touches it, can hand the article on.
-      factsPort.postMessage({ seq: msg.seq, facts: output.facts } satisfies RoutedFacts);
-      delete output.facts;
-      output.factsAt = msg.seq;
-    }
     reply = { type: 'done', seq: msg.seq, output };
   } catch (e) {
     if (e instanceof ArticleOverBudget) reply = { type: 'timeout', seq: msg.seq, message: e.message, ruleId: e.ruleId };

@@ -32,8 +32,6 @@ export interface CompactOutput {
   suppressed: number;
   /** Absent when the batch did not ask for them (no comparison, no --emit-facts). */
   facts?: ArticleFacts;
-  /** The facts went straight to the batch's comparison thread (routed), under this key (the task's seq). */
-  factsAt?: number;
   ruleErrors?: RuleFailure[];
 }
 

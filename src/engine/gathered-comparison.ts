@@ -12,9 +12,7 @@ export function comparisonFailure(why: string): InputError {
 
 /** One article for the comparison: its facts and what is needed to quote it. */
 export interface CompareItem {
-  /** Absent when they were routed straight to the comparison thread: then factsAt names them (facts-join.ts). */
-  facts?: ArticleFacts;
-  factsAt?: number;
+  facts: ArticleFacts;
   /** Where the body can be read again, and its length (a file changed since is not quoted). */
   origin?: Origin;
   length: number;
@@ -39,12 +37,12 @@ export class GatheredComparison {
     this.addMany([item]);
   }
 
-  /** Articles in input order (a message's worth: the session times each call), each with its facts. */
+  /** Articles in input order (a message's worth: the session times each call). */
   addMany(items: readonly CompareItem[]): void {
-    this.session.addMany(items.map((item) => item.facts!));
+    this.session.addMany(items.map((item) => item.facts));
     for (const item of items) {
-      if (item.body !== undefined) this.bodies.set(item.facts!.article, item.body);
-      else if (item.origin) this.store.addAt(item.facts!.article, item.origin, item.length);
+      if (item.body !== undefined) this.bodies.set(item.facts.article, item.body);
+      else if (item.origin) this.store.addAt(item.facts.article, item.origin, item.length);
     }
   }
 

@@ -2,7 +2,7 @@
 // Each worker loads the rules once; an article gets a time budget, and a worker that overruns it or
 // dies is terminated and replaced, so one bad article costs one error, never the batch.
 import { availableParallelism } from 'node:os';
-import { Worker, type MessagePort } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { BatchHints } from '../detectors/detector.js';
 import type { Article } from '../types.js';
 import type { CheckOutput } from './check-article.js';
@@ -67,8 +67,8 @@ interface Task {
   /** Answer with a CompactOutput (the result serialised on the worker, in this form) instead of a CheckOutput. */
   compact: boolean;
   form?: ResultForm;
-  /** Compact answers: whether to build the article's facts (default true); `routed`, posted to the facts port (routeFacts). */
-  facts?: boolean | 'routed';
+  /** Compact answers: whether to build the article's facts (default true). */
+  facts?: boolean;
   resolve: (o: never) => void;
   reject: (e: Error) => void;
 }
@@ -109,7 +109,6 @@ export class CheckPool {
   // One id per template-line set (a batch has one set per source), so each set crosses to a worker once.
   private readonly hintIds = new WeakMap<ReadonlySet<string>, number>();
   private nextHintId = 0;
-  private factsPorts: (() => MessagePort) | null = null;
 
   constructor(options: PoolOptions) {
     if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError(`pool size must be a whole number ≥ 1, got ${options.size}`);
@@ -143,21 +142,6 @@ export class CheckPool {
     this.size = this.slots.length;
   }
 
-  /**
-   * Gives every worker, and each one started later to replace a worker, a port of its own from `portFor`: a task
-   * whose facts are `routed` posts them there (keyed by the task's seq) instead of in its answer.
-   */
-  routeFacts(portFor: () => MessagePort): void {
-    this.factsPorts = portFor;
-    for (const slot of this.slots) this.sendFactsPort(slot);
-  }
-
-  private sendFactsPort(slot: Slot): void {
-    if (!this.factsPorts) return;
-    const port = this.factsPorts();
-    slot.worker.postMessage({ type: 'facts-port', port } satisfies ToWorker, [port]);
-  }
-
   /** Queued + running tasks. */
   get pending(): number {
     return this.queue.length + this.running;
@@ -169,11 +153,11 @@ export class CheckPool {
   }
 
   /** As check, answered in the compact form a batch keeps (see compact-output.ts). */
-  checkCompact(article: Article, hints: BatchHints | null = null, options: { timeoutMs?: number; form?: ResultForm; facts?: boolean | 'routed' } = {}): Promise<CompactOutput> {
+  checkCompact(article: Article, hints: BatchHints | null = null, options: { timeoutMs?: number; form?: ResultForm; facts?: boolean } = {}): Promise<CompactOutput> {
     return this.submit<CompactOutput>(article, hints, options.timeoutMs, true, options.form, options.facts);
   }
 
-  private submit<T>(article: Article, hints: BatchHints | null, timeoutMs: number | undefined, compact: boolean, form?: ResultForm, facts?: boolean | 'routed'): Promise<T> {
+  private submit<T>(article: Article, hints: BatchHints | null, timeoutMs: number | undefined, compact: boolean, form?: ResultForm, facts?: boolean): Promise<T> {
     if (this.closing) return Promise.reject(new Error('the checking pool is closed'));
     if (this.startError) return Promise.reject(new WorkerCrashError(this.startError));
     // Room for the tasks the workers hold (running or about to) plus maxQueue waiting.
@@ -205,7 +189,6 @@ export class CheckPool {
       stderr: false,
     });
     const slot: Slot = { worker, ready: false, tasks: [], timer: null, hintIds: new Set(), retired: false };
-    this.sendFactsPort(slot);
     worker.on('message', (msg: FromWorker) => this.onMessage(slot, msg));
     worker.on('error', (e: Error) => this.onDeath(slot, e.message));
     worker.on('exit', (code) => this.onDeath(slot, `exit code ${code}`));
