@@ -95,6 +95,27 @@ describe('faults are contained', () => {
     expect(report.errors).toEqual([expect.objectContaining({ article: 'spin', message: expect.stringMatching(/longer than 2 s/) })]);
   });
 
+  it('a checking thread that dies mid-batch: the comparison of the other articles is the one without that article', () => {
+    // Facts go from the checking threads straight to the comparison thread; the dead thread's article must not
+    // be compared, and the articles after it (checked by its replacement) must be, in input order.
+    const recs = relatedBatch();
+    const crash = { id: 'crash', body: `${recs[1]!.body}\nCREDLINT-TEST-CRASH` };
+    const withCrash = tmp.put('crash.jsonl', jsonl([...recs.slice(0, 3), crash, ...recs.slice(3)]));
+    const without = tmp.put('no-crash.jsonl', jsonl(recs));
+    const args = ['--format', 'json', '-j', '2', '--article-timeout', '30'];
+    const r = run(['check', withCrash, ...args], { nodeArgs: ['--import', FAULTS] });
+    const ref = run(['check', without, ...args], { nodeArgs: ['--import', FAULTS] });
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as Report;
+    const expected = JSON.parse(ref.stdout) as Report;
+    assertValidReport(report);
+    expect(report.errors).toEqual([expect.objectContaining({ article: 'crash', message: expect.stringMatching(/died while checking/) })]);
+    expect(report.articles.map((a) => a.id)).toEqual(recs.map((x) => x.id));
+    expect(expected.comparisons.length).toBeGreaterThan(0);
+    expect(report.comparisons).toEqual(expected.comparisons);
+    expect(report.clusters).toEqual(expected.clusters);
+  });
+
   it('a rule still running at the budget: the article stops at the next check, an error naming the rule and the budget; the others are checked', () => {
     // 1 article and 3 articles: one rule busy for 1.7 s against a 1 s budget. The worker stops the article
     // itself (the hard guard, which could not name the rule, comes 1.5 s after the budget).
