@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignSentences } from '../src/compare/align.js';
 import { scanClaims } from '../src/compare/claim-scan.js';
-import { plainClaims, viewFacts, type FactsView } from '../src/compare/facts-view.js';
+import { plainClaims, sentenceTokens, viewFacts, type FactsView } from '../src/compare/facts-view.js';
+import { RowSlots } from '../src/compare/claim-row-slots.js';
+import { claimsMatter, sentenceChange } from '../src/compare/sentence-changes.js';
+import { wordDiff } from '../src/compare/word-diff.js';
 import { curatedPairs, lexicon } from '../src/compare/lexicon.js';
 import { BodyReader } from '../src/engine/quote-bodies.js';
 import { isSpaceCode } from '../src/compare/quote-sides.js';
@@ -126,6 +129,72 @@ describe('alignment (align.ts) against the Map-based alignment it replaced', () 
     }
     expect(pairs).toBeGreaterThan(20);
     expect(scored).toBeGreaterThan(5); // pairs found by their words, not only by their hashes
+  });
+});
+
+describe("claims' slots read from their rows (RowSlots) and the decodes they spare (claimsMatter)", () => {
+  const slotsOf = (c: Claim) => ({ names: c.entities.map((e) => [e.at, e.len]), figures: [...c.quantities, ...c.dates].map((q) => [q.at, q.len]) });
+  const read = (r: RowSlots) => ({
+    names: Array.from({ length: r.nameCount }, (_, k) => [r.nameAt[k], r.nameLen[k]]),
+    figures: Array.from({ length: r.figureCount }, (_, k) => [r.figureAt[k], r.figureLen[k]]),
+  });
+
+  it('reads the names, quantities and dates of every claim of a batch where decoding puts them, and gives up on other rows', () => {
+    const r = new RowSlots();
+    let slots = 0;
+    for (const v of batchFacts().map(viewFacts)) {
+      for (let k = 0; k < v.claimCount; k++) {
+        expect(v.claimSlots(k, r), `${v.facts.article} ${k}`).toBe(true);
+        const want = slotsOf(v.claim(k));
+        expect(read(r)).toEqual(want);
+        slots += want.names.length + want.figures.length;
+      }
+    }
+    expect(slots).toBeGreaterThan(100);
+    const bytes = (t: string) => Buffer.from(t, 'utf8');
+    const good = '[3,0,0,"",[["a b","",1,2]],[[5,0,"%","","5%",7,2]],[["2020","May 2020","in",4,2]],[],1]';
+    expect(r.read(bytes(good), 0, good.length)).toBe(true);
+    expect(read(r)).toEqual({ names: [[1, 2]], figures: [[7, 2], [4, 2]] });
+    for (const bad of ['[3,0,0,"",[["a","",1.5,2]],[],[],[]]', '[3,0,0,"",[["a","",1]],[],[],[]]', '{"a":1}', '[3,0,0,"",[],[],[]]']) expect(r.read(bytes(bad), 0, bad.length), bad).toBe(false);
+  });
+
+  it('spares only decodes that leave sentenceChange as it is, over the aligned sentences of copies and over unrelated sentences', () => {
+    const views = batchFacts().map(viewFacts);
+    const half = views.length / 2;
+    const ra = new RowSlots();
+    const rb = new RowSlots();
+    const rnd = mulberry32(5);
+    let spared = 0;
+    let needed = 0;
+    let changes = 0;
+    const judge = (A: FactsView, sa: number, B: FactsView, sb: number): void => {
+      const ta = sentenceTokens(A, sa);
+      const tb = sentenceTokens(B, sb);
+      const hunks = wordDiff(ta, tb);
+      const ka = A.claimOf[sa]!;
+      const kb = B.claimOf[sb]!;
+      if (!hunks.length || (ka < 0 && kb < 0)) return;
+      const ca = ka >= 0 ? A.claim(ka) : null;
+      const cb = kb >= 0 ? B.claim(kb) : null;
+      expect(ka < 0 || A.claimSlots(ka, ra)).toBe(true);
+      expect(kb < 0 || B.claimSlots(kb, rb)).toBe(true);
+      const want = sentenceChange(ta, tb, ca, cb, hunks);
+      if (want) changes++;
+      if (claimsMatter(ka >= 0 ? ra : null, kb >= 0 ? rb : null, hunks)) needed++;
+      else {
+        spared++;
+        expect(sentenceChange(ta, tb, null, null, hunks), `${A.facts.article}:${sa} ${B.facts.article}:${sb}`).toEqual(want);
+      }
+    };
+    for (let i = 0; i < half; i++) {
+      const A = views[i]!;
+      const B = views[i + half]!;
+      for (const p of alignSentences(A, B, true).pairs) judge(A, p.a, B, p.b);
+      for (let n = 0; n < 20 && A.claimCount && B.claimCount; n++) judge(A, A.claimSentence(Math.floor(rnd() * A.claimCount)), B, B.claimSentence(Math.floor(rnd() * B.claimCount)));
+    }
+    expect(spared).toBeGreaterThan(50);
+    expect(needed).toBeGreaterThan(50);
+    expect(changes).toBeGreaterThan(10);
   });
 });
 

@@ -4,6 +4,7 @@ import { claimHasStatus, claimIsListing, claimSentence, claimSkips, decodeClaim,
 import { claimWords } from '../facts/claim-words.js';
 import { ScratchDecoder } from '../facts/packed.js';
 import { SENTENCE_FIELDS } from '../facts/sentence-table.js';
+import type { RowSlots } from './claim-row-slots.js';
 import { claimTerms } from './claim-terms.js';
 import { scanClaims, type ScannedClaims } from './claim-scan.js';
 
@@ -28,6 +29,8 @@ export interface FactsView {
   claimHasStatus(k: number): boolean;
   /** Claim k's terms (content words and name terms, sorted unique): what candidate pairs are found and scored by. */
   claimTerms(k: number): Uint32Array;
+  /** Claim k's names and figures (their token ranges) into `out`, read from its packed row; false when they cannot be. */
+  claimSlots(k: number, out: RowSlots): boolean;
   /** Claim k, decoded from its packed row (each call decodes it again). */
   claim(k: number): Claim;
   /** Claim k as claim(k) gives it, from a small cache of recently decoded claims (the same object while kept). */
@@ -147,6 +150,11 @@ class PackedView implements FactsView {
     const from = this.u32[this.at.termStart + k]!;
     const to = this.u32[this.at.termStart + k + 1]!;
     return this.u32.subarray(this.at.terms + from, this.at.terms + to);
+  }
+
+  claimSlots(k: number, out: RowSlots): boolean {
+    const b = this.at.bounds + 2 * k;
+    return out.read(this.bytes, this.at.json + this.u32[b]!, this.at.json + this.u32[b + 1]!);
   }
 
   // Not cached here: a batch decodes a few claims per article, and a decoded claim takes a kilobyte; the claim

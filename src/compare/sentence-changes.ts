@@ -9,6 +9,7 @@ import { bare, ID_RANGE, isCapital, isNumber, isQuoted, wordId } from '../facts/
 import type { ContradictionKind } from '../types.js';
 import { lexicon } from './lexicon.js';
 import type { Hunk } from './word-diff.js';
+import type { SlotRanges } from './claim-row-slots.js';
 
 /** What changed between two aligned sentences, as a contradiction: its kind and what each side says. */
 export interface SentenceChange {
@@ -107,6 +108,27 @@ export function touchesSlots(ta: ArrayLike<number>, tb: ArrayLike<number>, hunks
     for (let k = h.a0; k < h.a1; k++) if (isNumber(ta[k]!) || isCapital(ta[k]!)) return true;
     for (let k = h.b0; k < h.b1; k++) if (isNumber(tb[k]!) || isCapital(tb[k]!)) return true;
   }
+  return false;
+}
+
+/**
+ * Whether sentenceChange can give anything else with the two sentences' claims than without them (null, null):
+ * only when a figure or date of either overlaps a hunk (changedNumber and changedDate need one of the first
+ * claim's, changedFigure reads either's at a one-word hunk), or one hunk overlaps a name of each (changedEntity;
+ * a name on one side only leaves it to the capitalised-words test, as without claims). `a`/`b`: the claims' slots,
+ * null for a sentence without a claim.
+ */
+export function claimsMatter(a: SlotRanges | null, b: SlotRanges | null, hunks: readonly Hunk[]): boolean {
+  for (const h of hunks) {
+    if (a && anyOverlaps(a.figureAt, a.figureLen, a.figureCount, h.a0, h.a1)) return true;
+    if (b && anyOverlaps(b.figureAt, b.figureLen, b.figureCount, h.b0, h.b1)) return true;
+    if (a && b && h.a1 > h.a0 && h.b1 > h.b0 && anyOverlaps(a.nameAt, a.nameLen, a.nameCount, h.a0, h.a1) && anyOverlaps(b.nameAt, b.nameLen, b.nameCount, h.b0, h.b1)) return true;
+  }
+  return false;
+}
+
+function anyOverlaps(at: Int32Array, len: Int32Array, count: number, from: number, to: number): boolean {
+  for (let r = 0; r < count; r++) if (overlaps(at[r]!, len[r]!, from, to)) return true;
   return false;
 }
 
