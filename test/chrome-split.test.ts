@@ -140,3 +140,35 @@ describe('chrome: the first lines matched pattern by pattern', () => {
     expect(o.split).toBeNull();
   });
 });
+
+describe('chrome: the line-end gate', () => {
+  // Credit words in several cases, with the characters that fold to ASCII letters (Kelvin sign, long s) and the
+  // ones that do not (dotted İ), the separators the end patterns read.
+  const CREDITS = ['credit', 'Credit', 'CREDITS', 'cRedit', 'photo', 'Photo', 'AP', 'ap', 'Reuters', 'REUTERS', 'afp', 'Getty Images', 'getty', 'images', 'shutterstock', 'SHUTTERSTOCK', 'iStock', 'iſtock', 'alamy', 'epa', 'file', 'FILE', 'Kelvin', 'İ', 'ſ', 'ς', '[', ']', '(', ')', '/', ':', ' ', ' ', '.', 'x'];
+
+  it('passes every line tail the end expression matches, and the kind stays the same', () => {
+    const o = shipped();
+    expect(o.endsGate).not.toBeNull();
+    const ungated: CompiledChromeOptions = { ...o, endsGate: null };
+    const lines = [...realLines(), ...randomStrings(CREDITS, 30_000, 7, 11), 'Photo credit: Jane Doe', '(AP Photo/Jane Doe)', 'Image: Shutterstock', '[FILE: a picture]', 'tree / REUTERS'];
+    let matched = 0;
+    let gated = 0;
+    for (const l of lines) {
+      const tail = l.slice(-160);
+      if (o.combined.ends!.test(tail)) {
+        matched++;
+        expect(o.endsGate!.test(tail), JSON.stringify(tail)).toBe(true);
+      } else if (!o.endsGate!.test(tail)) gated++;
+      expect(kindOfLine(o, l, l, tail, false)?.name ?? null).toBe(kindOfLine(ungated, l, l, tail, false)?.name ?? null);
+    }
+    // Both sides are exercised: many tails match, many more are turned away before the expression.
+    expect(matched).toBeGreaterThan(500);
+    expect(gated).toBeGreaterThan(1000);
+  });
+
+  it('is left out when a literal is not ASCII or a pattern has none', () => {
+    expect(compileChromeOptions({ stopwords: { eng: ['the'] }, kinds: { a: { label: 'a', ends: ['фото'] } } }).endsGate).toBeNull();
+    expect(compileChromeOptions({ stopwords: { eng: ['the'] }, kinds: { a: { label: 'a', ends: ['credit', '\\p{L}+$'] } } }).endsGate).toBeNull();
+    expect(compileChromeOptions({ stopwords: { eng: ['the'] }, kinds: { a: { label: 'a', ends: ['credit'] } } }).endsGate?.test('Photo CREDIT: x')).toBe(true);
+  });
+});
