@@ -135,8 +135,8 @@ describe('alignment (align.ts) against the Map-based alignment it replaced', () 
 describe("claims' slots read from their rows (RowSlots) and the decodes they spare (claimsMatter)", () => {
   const slotsOf = (c: Claim) => ({ names: c.entities.map((e) => [e.at, e.len]), figures: [...c.quantities, ...c.dates].map((q) => [q.at, q.len]) });
   const read = (r: RowSlots) => ({
-    names: Array.from({ length: r.nameCount }, (_, k) => [r.nameAt[k], r.nameLen[k]]),
-    figures: Array.from({ length: r.figureCount }, (_, k) => [r.figureAt[k], r.figureLen[k]]),
+    names: Array.from({ length: r.names.count }, (_, k) => [r.names.at[k], r.names.len[k]]),
+    figures: Array.from({ length: r.figures.count }, (_, k) => [r.figures.at[k], r.figures.len[k]]),
   });
 
   it('reads the names, quantities and dates of every claim of a batch where decoding puts them, and gives up on other rows', () => {

@@ -295,14 +295,7 @@ function splitPatterns(kinds: Record<string, ChromeKindSpec>, pick: (k: ChromeKi
     for (const p of pick(spec) ?? []) {
       // A back-reference counts groups across the combined expression: the split would not be the same pattern.
       if (/\\(?:[1-9]|k<)/.test(p)) return null;
-      const literals = buildCached(LITERALS_TABLE, p, () => {
-        try {
-          return chromeLiterals(p);
-        } catch {
-          return null;
-        }
-      });
-      out.push({ kind, source: `(?:${p})`, anchor, re: null, literals });
+      out.push({ kind, source: `(?:${p})`, anchor, re: null, literals: cachedLiterals(p) });
     }
     kind++;
   }

@@ -1,13 +1,25 @@
 import { doubled } from '../text/doubled.js';
 
+/** Token ranges of a sentence (start and length), appended to reused typed arrays. */
+export class TokenRanges {
+  at = new Int32Array(16);
+  len = new Int32Array(16);
+  count = 0;
+
+  push(at: number, len: number): void {
+    if (this.count === this.at.length) {
+      this.at = doubled(this.at);
+      this.len = doubled(this.len);
+    }
+    this.at[this.count] = at;
+    this.len[this.count++] = len;
+  }
+}
+
 /** A claim's names and figures as token ranges of its sentence. */
 export interface SlotRanges {
-  readonly nameAt: Int32Array;
-  readonly nameLen: Int32Array;
-  readonly nameCount: number;
-  readonly figureAt: Int32Array;
-  readonly figureLen: Int32Array;
-  readonly figureCount: number;
+  readonly names: TokenRanges;
+  readonly figures: TokenRanges;
 }
 
 /**
@@ -15,15 +27,10 @@ export interface SlotRanges {
  * (UTF-8 bytes of packClaims' JSON) without decoding it: an aligned pair of copies whose changed words touch no
  * slot needs no claim (sentenceChange gives the same without them), and decoding one (JSON.parse, then its
  * objects) is a third of aligning copies at 10k articles (52,000 decodes).
- * Token ranges: names at names[0..nameCount) (at) and nameLen; figures likewise.
  */
 export class RowSlots implements SlotRanges {
-  nameAt = new Int32Array(16);
-  nameLen = new Int32Array(16);
-  nameCount = 0;
-  figureAt = new Int32Array(16);
-  figureLen = new Int32Array(16);
-  figureCount = 0;
+  readonly names = new TokenRanges();
+  readonly figures = new TokenRanges();
 
   /**
    * Reads row [from, to) of `bytes`; false when it is not in packClaims' shape (the caller decodes the claim).
@@ -31,8 +38,8 @@ export class RowSlots implements SlotRanges {
    * unit, before, text, at, len]...], dates [[value, text, before, at, len]...], statuses, listing?].
    */
   read(bytes: Uint8Array, from: number, to: number): boolean {
-    this.nameCount = 0;
-    this.figureCount = 0;
+    this.names.count = 0;
+    this.figures.count = 0;
     b = bytes;
     i = from;
     end = to;
@@ -49,14 +56,14 @@ export class RowSlots implements SlotRanges {
       if (!skipValue() || b[i++] !== 0x2c) return false;
     }
     // names: at, len are the 3rd and 4th of each; quantities the 6th and 7th; dates the 4th and 5th.
-    if (!this.list(2, true) || b[i++] !== 0x2c) return false;
-    if (!this.list(5, false) || b[i++] !== 0x2c) return false;
-    if (!this.list(3, false)) return false;
+    if (!this.list(2, this.names) || b[i++] !== 0x2c) return false;
+    if (!this.list(5, this.figures) || b[i++] !== 0x2c) return false;
+    if (!this.list(3, this.figures)) return false;
     return b[i] === 0x2c;
   }
 
   /** A list of slot rows, each `before` values then at and len (integers) closing it. */
-  private list(before: number, names: boolean): boolean {
+  private list(before: number, into: TokenRanges): boolean {
     if (b[i++] !== 0x5b) return false;
     if (b[i] === 0x5d) return void i++, true;
     for (;;) {
@@ -66,28 +73,10 @@ export class RowSlots implements SlotRanges {
       if (at < 0 || b[i++] !== 0x2c) return false;
       const len = int();
       if (len < 0 || b[i++] !== 0x5d) return false;
-      this.push(names, at, len);
+      into.push(at, len);
       const d = b[i++];
       if (d === 0x5d) return true;
       if (d !== 0x2c) return false;
-    }
-  }
-
-  private push(names: boolean, at: number, len: number): void {
-    if (names) {
-      if (this.nameCount === this.nameAt.length) {
-        this.nameAt = doubled(this.nameAt);
-        this.nameLen = doubled(this.nameLen);
-      }
-      this.nameAt[this.nameCount] = at;
-      this.nameLen[this.nameCount++] = len;
-    } else {
-      if (this.figureCount === this.figureAt.length) {
-        this.figureAt = doubled(this.figureAt);
-        this.figureLen = doubled(this.figureLen);
-      }
-      this.figureAt[this.figureCount] = at;
-      this.figureLen[this.figureCount++] = len;
     }
   }
 }

@@ -9,7 +9,7 @@ import { bare, ID_RANGE, isCapital, isNumber, isQuoted, wordId } from '../facts/
 import type { ContradictionKind } from '../types.js';
 import { lexicon } from './lexicon.js';
 import type { Hunk } from './word-diff.js';
-import type { SlotRanges } from './claim-row-slots.js';
+import type { SlotRanges, TokenRanges } from './claim-row-slots.js';
 
 /** What changed between two aligned sentences, as a contradiction: its kind and what each side says. */
 export interface SentenceChange {
@@ -120,15 +120,15 @@ export function touchesSlots(ta: ArrayLike<number>, tb: ArrayLike<number>, hunks
  */
 export function claimsMatter(a: SlotRanges | null, b: SlotRanges | null, hunks: readonly Hunk[]): boolean {
   for (const h of hunks) {
-    if (a && anyOverlaps(a.figureAt, a.figureLen, a.figureCount, h.a0, h.a1)) return true;
-    if (b && anyOverlaps(b.figureAt, b.figureLen, b.figureCount, h.b0, h.b1)) return true;
-    if (a && b && h.a1 > h.a0 && h.b1 > h.b0 && anyOverlaps(a.nameAt, a.nameLen, a.nameCount, h.a0, h.a1) && anyOverlaps(b.nameAt, b.nameLen, b.nameCount, h.b0, h.b1)) return true;
+    if (a && anyOverlaps(a.figures, h.a0, h.a1)) return true;
+    if (b && anyOverlaps(b.figures, h.b0, h.b1)) return true;
+    if (a && b && h.a1 > h.a0 && h.b1 > h.b0 && anyOverlaps(a.names, h.a0, h.a1) && anyOverlaps(b.names, h.b0, h.b1)) return true;
   }
   return false;
 }
 
-function anyOverlaps(at: Int32Array, len: Int32Array, count: number, from: number, to: number): boolean {
-  for (let r = 0; r < count; r++) if (overlaps(at[r]!, len[r]!, from, to)) return true;
+function anyOverlaps(r: TokenRanges, from: number, to: number): boolean {
+  for (let k = 0; k < r.count; k++) if (overlaps(r.at[k]!, r.len[k]!, from, to)) return true;
   return false;
 }
 
