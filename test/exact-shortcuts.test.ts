@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sentenceEndsIn } from '../src/chrome/line-features.js';
 import { compileChromeOptions, kindOfLine, type ChromeOptions } from '../src/chrome/options.js';
 import { BARE_YEAR } from '../src/dates/date-mentions.js';
+import { daysInMonth, dayNumber, iso, lastDayNumber } from '../src/dates/calendar.js';
 import { FULL_DATE } from '../src/dates/date-patterns.js';
 import { extractClaims } from '../src/facts/claims.js';
 import { capitalised } from '../src/facts/entities.js';
@@ -158,5 +159,49 @@ describe('dates: readers that start at a literal', () => {
       }
     }
     expect(dated).toBeGreaterThan(10);
+  });
+});
+
+describe('dates: day numbers read from the characters', () => {
+  // The code the digit reader stands for: split the string, let Date.UTC count.
+  const DAY = 86_400_000;
+  const plainDay = (v: string): number => {
+    const [y, m = 1, d = 1] = v.split('-').map(Number) as [number, number?, number?];
+    return Math.round(Date.UTC(y, m - 1, d) / DAY);
+  };
+  const plainLast = (v: string): number => {
+    const p = v.split('-').map(Number);
+    if (p.length === 3) return plainDay(v);
+    if (p.length === 2) return plainDay(iso(p[0]!, p[1]!, daysInMonth(p[1]!, p[0]!)));
+    return plainDay(`${p[0]}-12-31`);
+  };
+  const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+
+  it('gives what Date.UTC gives for every day of every month, over a century and at the era and calendar edges', () => {
+    const years = [100, 101, 399, 400, 401, 1582, 1600, 1899, 1900, 1969, 1970, 1999, 2000, 2024, 2025, 2100, 2400, 9999];
+    for (let y = 1950; y <= 2050; y++) years.push(y);
+    for (const y of years) {
+      expect(dayNumber(pad(y, 4))).toBe(plainDay(pad(y, 4)));
+      expect(lastDayNumber(pad(y, 4))).toBe(plainLast(pad(y, 4)));
+      for (let m = 1; m <= 12; m++) {
+        const ym = `${pad(y, 4)}-${pad(m, 2)}`;
+        expect(dayNumber(ym)).toBe(plainDay(ym));
+        expect(lastDayNumber(ym)).toBe(plainLast(ym));
+        // Day 31 of a 30-day month (and 29-31 February) runs on into the next month, as Date.UTC has it.
+        for (let d = 1; d <= 31; d++) {
+          const v = `${ym}-${pad(d, 2)}`;
+          expect(dayNumber(v)).toBe(plainDay(v));
+          expect(lastDayNumber(v)).toBe(plainLast(v));
+        }
+      }
+    }
+  });
+
+  it('leaves what is not exactly YYYY[-MM[-DD]] to the old reading, with its answers', () => {
+    const odd = ['0099', '0050-06-01', '2025-13', '2025-00-10', '2025-02-00', '2025-02-32', '2025-1-5', '+033658-09', '2025-10-1', '20251016', '2025/10/16', 'abcd', '12', '', '2025-1a-01', '-2025'];
+    for (const v of odd) {
+      expect(Object.is(dayNumber(v), plainDay(v)), v).toBe(true);
+      expect(Object.is(lastDayNumber(v), plainLast(v)), v).toBe(true);
+    }
   });
 });

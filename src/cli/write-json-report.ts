@@ -3,7 +3,7 @@
 // report text (tens of MB for 10,000 articles, twice that as a two-byte string) are never held at once.
 import type { Corroboration } from '../compare/compare.js';
 import { corroborationStats } from '../engine/check-batch.js';
-import type { CompactOutput } from '../engine/compact-output.js';
+import { reportElement, type CompactOutput } from '../engine/compact-output.js';
 import { buildReport } from '../report/build-report.js';
 import { renderJson } from '../report/formats/json.js';
 import type { ArticleResult, Comparison, Flag, InputError, StoryCluster } from '../types.js';
@@ -61,7 +61,7 @@ function withCorroboration(json: string, tally: Tally, corroboration: ReadonlyMa
   if (tally.statsEnd === undefined) {
     const result = JSON.parse(json) as ArticleResult;
     Object.assign(result.stats, stats);
-    return JSON.stringify(result, null, 2).replaceAll('\n', '\n    ');
+    return reportElement(result);
   }
   let added = '';
   for (const [k, v] of Object.entries(stats)) added += `,\n        ${JSON.stringify(k)}: ${JSON.stringify(v)}`;

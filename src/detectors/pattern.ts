@@ -20,7 +20,8 @@ export interface PatternOptions {
 export interface PreparedPattern {
   re: RegExp;
   unless: RegExp | null;
-  replacement: string | undefined;
+  /** The suggested fix from `replacement`, compiled. */
+  suggest: Suggest | undefined;
   skip: ReadonlySet<ProtectedKind>;
   group: string | undefined;
   fix: { find: RegExp; replace: string } | null;
@@ -74,13 +75,47 @@ function listTrie(list: readonly string[]): string | null {
   return `(?:${emit(root)})`;
 }
 
-/** Expands a suggestion template: $1..$9, $<name>, $& (the whole match). */
-function suggest(template: string, m: RegExpExecArray): string {
-  return template.replace(/\$(\d|&|<(\w+)>)/g, (_, ref: string, name?: string) => {
-    if (ref === '&') return m[0];
-    if (name) return m.groups?.[name] ?? '';
-    return m[Number(ref)] ?? '';
-  });
+/** A suggestion template compiled at prepare time: the match in, the suggested text out. */
+export type Suggest = (m: RegExpExecArray) => string;
+
+/**
+ * Compiles a suggestion template: $1..$9, $<name>, $& (the whole match); a group that did not take part is
+ * empty. The template is split once, so each flag costs one join of its parts, not a scan of the template.
+ */
+export function compileSuggestion(template: string): Suggest {
+  const literals: string[] = [];
+  // Per reference: -1 the whole match, 0-9 a numbered group, a string a named group.
+  const refs: (number | string)[] = [];
+  const ref = /\$(\d|&|<(\w+)>)/g;
+  let last = 0;
+  for (let m = ref.exec(template); m !== null; m = ref.exec(template)) {
+    literals.push(template.slice(last, m.index));
+    refs.push(m[2] !== undefined ? m[2] : m[1] === '&' ? -1 : Number(m[1]));
+    last = m.index + m[0].length;
+  }
+  const tail = template.slice(last);
+  if (!refs.length) return () => tail;
+  return (m) => {
+    let out = '';
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i]!;
+      out += literals[i]!;
+      out += typeof r === 'string' ? (m.groups?.[r] ?? '') : r < 0 ? m[0] : (m[r] ?? '');
+    }
+    return out + tail;
+  };
+}
+
+/** A match's named groups as the finding's data (message placeholders); a group that did not take part is empty. */
+function groupData(groups: Record<string, string | undefined>): Record<string, string> {
+  const data: Record<string, string> = {};
+  for (const k in groups) {
+    const v = groups[k] ?? '';
+    // An own property like any other, as Object.fromEntries makes it, not the object's prototype.
+    if (k === '__proto__') Object.defineProperty(data, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else data[k] = v;
+  }
+  return data;
 }
 
 /** A regular expression from the rule pack, minus spans where glued punctuation is correct. */
@@ -121,7 +156,7 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
     return {
       re,
       unless: o.unless ? compile(expandLists(o.unless, o.lists), `u${o.flags ?? ''}`) : null,
-      replacement: o.replacement,
+      suggest: o.replacement !== undefined ? compileSuggestion(o.replacement) : undefined,
       skip: new Set(o.skip ?? []),
       group: o.group,
       fix: o.fix ? { find: compile(o.fix.find, 'gu'), replace: o.fix.replace } : null,
@@ -149,8 +184,8 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
       if (p.skip.size && overlapsProtected((spans ??= protectedSpans(doc)), start, end, p.skip)) continue;
       const f: Finding = { start, end };
       // Named groups become message placeholders: "Missing space in \"{w1},{w2}\"".
-      if (m.groups) f.data = Object.fromEntries(Object.entries(m.groups).map(([k, v]) => [k, v ?? '']));
-      if (p.replacement !== undefined) f.suggestion = suggest(p.replacement, m);
+      if (m.groups) f.data = groupData(m.groups);
+      if (p.suggest) f.suggestion = p.suggest(m);
       else if (p.fix) f.suggestion = doc.text.slice(start, end).replace(p.fix.find, p.fix.replace);
       out.push(f);
     }

@@ -40,6 +40,19 @@ const BATCH_STATS = ['corroboratedClaims', 'corroboratingArticles', 'contradicte
 /** Indentation of an article's own keys, and of its stats' keys, inside the report (see ResultForm). */
 const ARTICLE_KEY_INDENT = '\n      ';
 
+/**
+ * The result as an element of the report's `articles` array: indented by four spaces, as JSON.stringify(report,
+ * null, 2) lays it out. Stringified inside two arrays, the result already sits at that depth; cutting the arrays'
+ * brackets off ("[\n  [\n    " and "\n  ]\n]") copies the text once, where re-indenting it line by line copied
+ * it twice and built the intermediate string of a large result (100,000 flags) as well.
+ */
+export function reportElement(r: ArticleResult): string {
+  const nested = JSON.stringify([[r]], null, 2);
+  return nested.slice(ELEMENT_OPEN.length, nested.length - ELEMENT_CLOSE.length);
+}
+const ELEMENT_OPEN = '[\n  [\n    ';
+const ELEMENT_CLOSE = '\n  ]\n]';
+
 export function compactOutput(o: CheckedResult, form: ResultForm = 'line'): CompactOutput {
   const r = o.result;
   let warnings = 0;
@@ -57,7 +70,7 @@ export function compactOutput(o: CheckedResult, form: ResultForm = 'line'): Comp
   if (form === 'line') out.resultJson = JSON.stringify(r);
   else {
     // A newline inside a string is escaped, so every newline of the text is a line break of the layout.
-    const json = JSON.stringify(r, null, 2).replaceAll('\n', '\n    ');
+    const json = reportElement(r);
     out.resultJson = json;
     const keys = Object.keys(r.stats);
     if (keys.length > 0 && !keys.some((k) => BATCH_STATS.includes(k))) {

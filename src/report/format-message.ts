@@ -20,9 +20,56 @@ export function literal(text: string): string {
   return `"${quote(text)}"`;
 }
 
-/** Fills `{text}`, `{suggestion}` and the finding's data keys into a message template. */
+/** A template split once at its placeholders: literal parts around placeholder names (`parts.length = keys.length + 1`). */
+interface Template {
+  parts: string[];
+  keys: string[];
+  /** Whether `{text}` appears: the quoted text is made only then (it is a scan and a copy of the flagged text). */
+  quotesText: boolean;
+}
+
+// Templates come from rule packs and detectors, so there are few; the bound keeps a detector that builds its
+// messages from the text (or a long-running service) from growing the cache without end.
+const TEMPLATE_CACHE_MAX = 1024;
+const templates = new Map<string, Template>();
+
+function templateOf(source: string): Template {
+  let t = templates.get(source);
+  if (t) return t;
+  const parts: string[] = [];
+  const keys: string[] = [];
+  const placeholder = /\{(\w+)\}/g;
+  let last = 0;
+  for (let m = placeholder.exec(source); m !== null; m = placeholder.exec(source)) {
+    parts.push(source.slice(last, m.index));
+    keys.push(m[1]!);
+    last = m.index + m[0].length;
+  }
+  parts.push(source.slice(last));
+  t = { parts, keys, quotesText: keys.includes('text') };
+  if (templates.size >= TEMPLATE_CACHE_MAX) templates.clear();
+  templates.set(source, t);
+  return t;
+}
+
+/**
+ * Fills `{text}`, `{suggestion}` and the finding's data keys into a message template; a data key of the same
+ * name wins, and a placeholder nothing names stays as it is. Only the finding's own data counts: `{constructor}`
+ * is not a value every object inherits.
+ */
 export function formatMessage(template: string, finding: Finding, text: string): string {
-  const values: Record<string, string> = { text: quote(text), suggestion: finding.suggestion ?? '' };
-  for (const [k, v] of Object.entries(finding.data ?? {})) values[k] = String(v);
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  const t = templateOf(template);
+  if (!t.keys.length) return template;
+  const data = finding.data;
+  const quoted = t.quotesText && !(data && Object.hasOwn(data, 'text')) ? quote(text) : '';
+  let out = t.parts[0]!;
+  for (let i = 0; i < t.keys.length; i++) {
+    const key = t.keys[i]!;
+    if (data && Object.hasOwn(data, key)) out += String(data[key]);
+    else if (key === 'text') out += quoted;
+    else if (key === 'suggestion') out += finding.suggestion ?? '';
+    else out += `{${key}}`;
+    out += t.parts[i + 1]!;
+  }
+  return out;
 }
