@@ -13,7 +13,7 @@ export interface PatternSource {
   flags: string;
 }
 
-/** Option keys that hold regular-expression sources, at any depth of a rule's options. */
+/** Option keys that hold regular-expression sources, at any depth of a rule's options (so `fix.find` and `anchor.pattern` too). */
 const REGEX_KEYS = new Set(['pattern', 'unless', 'find']);
 
 /** The regular-expression sources in a rule's options, with their JSON pointers. */
