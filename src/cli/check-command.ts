@@ -8,7 +8,7 @@ import type { WorkerSetup } from '../engine/check-worker.js';
 import { findConfig } from '../rules/config.js';
 import { preloadsOf } from '../engine/preload.js';
 import { availableCores, DEFAULT_ARTICLE_TIMEOUT_MS } from '../engine/worker-pool.js';
-import { tuneCompilerForBatch } from './batch-compiler-flags.js';
+import { largerHeapForNextThread, tuneCompilerForBatch } from './batch-v8-flags.js';
 import { planInputs } from '../engine/plan-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine, escapeStrings } from '../report/escape-control.js';
@@ -217,7 +217,7 @@ async function runPipeline(
   // The comparison runs on its own thread, fed each article's facts as its result arrives (so it overlaps
   // the checking); it quotes reported pairs from where each article was read, or from the body itself
   // where it cannot be read again (standard input in a whole-report format) or is kept here anyway.
-  const comparison = comparing ? new BatchComparison({ options: config.compare, heapMb: compareHeapOf(opts), fault: compareFault(), form: streaming ? 'line' : undefined }) : null;
+  const comparison = comparing ? new BatchComparison({ options: config.compare, heapMb: compareHeapOf(opts), fault: compareFault(), form: streaming ? 'line' : undefined, aroundThreadStart: () => largerHeapForNextThread() }) : null;
   const originOf = new WeakMap<Article, Origin>();
   const onError = async (e: InputError): Promise<void> => {
     counter.error();

@@ -40,6 +40,11 @@ export interface BatchComparisonOptions {
   fault?: CompareWorkerSetup['fault'];
   /** `line`: finish()'s chunks are rendered JSONL lines (comparison-chunks.ts), made on the comparison thread. */
   form?: CompareWorkerSetup['form'];
+  /**
+   * Called just before the comparison thread is created; what it returns is called once the thread is running.
+   * The CLI sets a V8 heap setting for that one thread this way (cli/batch-v8-flags.ts).
+   */
+  aroundThreadStart?: () => () => void;
 }
 
 /** What finish() hands over as the thread finds comparisons: objects, or in `line` form their lines. */
@@ -120,7 +125,7 @@ export class BatchComparison {
 
   private start(): Worker {
     const setup: CompareWorkerSetup = { options: this.opts.options, fault: this.opts.fault, form: this.opts.form };
-    const w = new Worker(WORKER_URL, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    const w = this.newWorker(setup);
     w.on('message', (msg: FromCompareWorker) => {
       if ('comparisons' in msg || 'chunk' in msg) {
         const chunk = 'chunk' in msg ? msg.chunk : msg.comparisons;
@@ -134,6 +139,30 @@ export class BatchComparison {
     w.on('exit', (code) => this.fail(`its thread stopped (exit code ${code})`));
     // Checking goes on whatever the comparison does; only finish() waits for it.
     w.unref();
+    return w;
+  }
+
+  /** The thread, inside the caller's aroundThreadStart: its heap exists once it runs (or has failed to start). */
+  private newWorker(setup: CompareWorkerSetup): Worker {
+    const limits = { maxOldGenerationSizeMb: this.heapMb };
+    const started = this.opts.aroundThreadStart?.();
+    if (!started) return new Worker(WORKER_URL, { workerData: setup, resourceLimits: limits });
+    let w: Worker;
+    try {
+      w = new Worker(WORKER_URL, { workerData: setup, resourceLimits: limits });
+    } catch (e) {
+      started();
+      throw e;
+    }
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
+      started();
+    };
+    w.once('online', end);
+    w.once('error', end);
+    w.once('exit', end);
     return w;
   }
 
