@@ -2,6 +2,7 @@ import type { Finding } from '../types.js';
 import { badness } from '../text/badness.js';
 import { C1_AS_1252, CODE_PAGES, type CodePage } from '../text/code-pages.js';
 import type { Detector } from './detector.js';
+import { pairAt } from '../text/surrogates.js';
 
 /** The most layers of mis-decoding undone ("cafÃƒÂ©" is two). */
 const MAX_LAYERS = 4;
@@ -12,14 +13,6 @@ const COMMON = /^[\u00a0-\u00ff\u2010-\u2044\u20ac\u2122]+$/u;
 // mis-decoded form never contains ASCII.
 /** A non-ASCII run of the Basic Multilingual Plane: what a code page can have garbled (read by forEachRun). */
 export const RUN = /[\u0080-\uffff]+/gu;
-
-/** A well-formed surrogate pair at `i`: one astral code point, which RUN (a range of the BMP, `u` flag) never takes. */
-function pairAt(t: string, i: number): boolean {
-  const c = t.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= t.length) return false;
-  const d = t.charCodeAt(i + 1);
-  return d >= 0xdc00 && d <= 0xdfff;
-}
 
 /**
  * [start, end) of each match of RUN in `text`, in order, read by character code: an article has a non-ASCII run at

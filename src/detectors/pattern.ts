@@ -1,5 +1,7 @@
 import { isCaseless } from '../text/fold-case.js';
 import { escapeRegExp } from '../text/regexp-escape.js';
+import { splitTemplate } from '../text/split-template.js';
+import { insidePair, pairAt } from '../text/surrogates.js';
 import type { Finding } from '../types.js';
 import { overlapsProtected, PROTECTED_KINDS, protectedSpans, type ProtectedKind, type ProtectedSpan } from '../text/protected-spans.js';
 import type { Detector } from './detector.js';
@@ -102,28 +104,23 @@ export type Suggest = (m: RegExpExecArray) => string;
  * empty. The template is split once, so each flag costs one join of its parts, not a scan of the template.
  */
 export function compileSuggestion(template: string): Suggest {
-  const literals: string[] = [];
+  const { parts, refs: names } = splitTemplate(template, SUGGESTION_REF);
   // Per reference: -1 the whole match, 0-9 a numbered group, a string a named group.
-  const refs: (number | string)[] = [];
-  const ref = /\$(\d|&|<(\w+)>)/g;
-  let last = 0;
-  for (let m = ref.exec(template); m !== null; m = ref.exec(template)) {
-    literals.push(template.slice(last, m.index));
-    refs.push(m[2] !== undefined ? m[2] : m[1] === '&' ? -1 : Number(m[1]));
-    last = m.index + m[0].length;
-  }
-  const tail = template.slice(last);
+  const refs = names.map((r): number | string => (r === '&' ? -1 : /^\d$/.test(r) ? Number(r) : r));
+  const tail = parts[refs.length]!;
   if (!refs.length) return () => tail;
   return (m) => {
     let out = '';
     for (let i = 0; i < refs.length; i++) {
       const r = refs[i]!;
-      out += literals[i]!;
+      out += parts[i]!;
       out += typeof r === 'string' ? (m.groups?.[r] ?? '') : r < 0 ? m[0] : (m[r] ?? '');
     }
     return out + tail;
   };
 }
+// $<name> captures the name (first), $1 and $& the reference itself (second).
+const SUGGESTION_REF = /\$(?:<(\w+)>|(\d|&))/g;
 
 /** A match's named groups as the finding's data (message placeholders); a group that did not take part is empty. */
 function groupData(groups: Record<string, string | undefined>): Record<string, string> {
@@ -219,15 +216,7 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
 };
 
 /** 2 where a surrogate pair starts at `i`, else 1. */
-function codePointLength(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-}
-
-/** True between the two halves of a surrogate pair, a position the global scan of a `u` expression never tries. */
-function insidePair(text: string, i: number): boolean {
-  return (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
-}
+const codePointLength = (text: string, i: number): number => (pairAt(text, i) ? 2 : 1);
 
 /**
  * What `exec` of the global form of the sticky `re` would return from `re.lastIndex` on (the first position

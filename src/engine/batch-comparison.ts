@@ -144,25 +144,21 @@ export class BatchComparison {
 
   /** The thread, inside the caller's aroundThreadStart: its heap exists once it runs (or has failed to start). */
   private newWorker(setup: CompareWorkerSetup): Worker {
-    const limits = { maxOldGenerationSizeMb: this.heapMb };
     const started = this.opts.aroundThreadStart?.();
-    if (!started) return new Worker(WORKER_URL, { workerData: setup, resourceLimits: limits });
     let w: Worker;
     try {
-      w = new Worker(WORKER_URL, { workerData: setup, resourceLimits: limits });
+      w = new Worker(WORKER_URL, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     } catch (e) {
-      started();
+      started?.();
       throw e;
     }
-    let ended = false;
-    const end = (): void => {
-      if (ended) return;
-      ended = true;
-      started();
-    };
-    w.once('online', end);
-    w.once('error', end);
-    w.once('exit', end);
+    if (started) {
+      let ended = false;
+      const end = (): void => {
+        if (!ended) (ended = true), started();
+      };
+      for (const event of ['online', 'error', 'exit']) w.once(event, end);
+    }
     return w;
   }
 

@@ -40,6 +40,9 @@ const BATCH_STATS = ['corroboratedClaims', 'corroboratingArticles', 'contradicte
 /** Indentation of an article's own keys, and of its stats' keys, inside the report (see ResultForm). */
 const ARTICLE_KEY_INDENT = '\n      ';
 
+const ELEMENT_OPEN = '[\n  [\n    ';
+const ELEMENT_CLOSE = '\n  ]\n]';
+
 /**
  * The result as an element of the report's `articles` array: indented by four spaces, as JSON.stringify(report,
  * null, 2) lays it out. Stringified inside two arrays, the result already sits at that depth; cutting the arrays'
@@ -50,9 +53,6 @@ export function reportElement(r: ArticleResult): string {
   const nested = JSON.stringify([[r]], null, 2);
   return nested.slice(ELEMENT_OPEN.length, nested.length - ELEMENT_CLOSE.length);
 }
-const ELEMENT_OPEN = '[\n  [\n    ';
-const ELEMENT_CLOSE = '\n  ]\n]';
-
 export function compactOutput(o: CheckedResult, form: ResultForm = 'line'): CompactOutput {
   const r = o.result;
   let warnings = 0;

@@ -1,3 +1,4 @@
+import { splitTemplate } from '../text/split-template.js';
 import type { Finding } from '../types.js';
 
 const QUOTE_MAX = 60;
@@ -33,19 +34,12 @@ interface Template {
 const TEMPLATE_CACHE_MAX = 1024;
 const templates = new Map<string, Template>();
 
+const PLACEHOLDER = /\{(\w+)\}/g;
+
 function templateOf(source: string): Template {
   let t = templates.get(source);
   if (t) return t;
-  const parts: string[] = [];
-  const keys: string[] = [];
-  const placeholder = /\{(\w+)\}/g;
-  let last = 0;
-  for (let m = placeholder.exec(source); m !== null; m = placeholder.exec(source)) {
-    parts.push(source.slice(last, m.index));
-    keys.push(m[1]!);
-    last = m.index + m[0].length;
-  }
-  parts.push(source.slice(last));
+  const { parts, refs: keys } = splitTemplate(source, PLACEHOLDER);
   t = { parts, keys, quotesText: keys.includes('text') };
   if (templates.size >= TEMPLATE_CACHE_MAX) templates.clear();
   templates.set(source, t);
