@@ -1,13 +1,14 @@
 // Inputs read as a stream of articles: JSONL files and standard input line by line (never whole),
 // other files one at a time (engine/plan-inputs.ts orders them and looks ahead for batch hints).
-import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import type { Article, InputError } from '../types.js';
 import { decodeUtf8 } from './decode.js';
-import { MAX_ARTICLE_CHARS, MAX_DOCUMENT_BYTES } from './limits.js';
+import { JsonlRecords, mb } from './jsonl-records.js';
+import { MAX_DOCUMENT_BYTES, MAX_RECORD_BYTES } from './limits.js';
 import { readLines, type RawLine } from './read-lines.js';
 import { formatOf, parseArticles, readArticles, sniffFormat } from './read-articles.js';
 import { recordToArticle } from './record.js';
+import { utf8Line } from './utf8-line.js';
 
 /**
  * Where an article was read from a file, so its body can be read again instead of kept: a JSONL line
@@ -17,84 +18,23 @@ export type Origin = { path: string; offset: number; bytes: number; lineNo: numb
 
 export type InputItem = { article: Article; origin?: Origin } | { error: InputError };
 
-/** Largest JSONL line read (bytes): a body at the character limit, in UTF-8 with JSON escapes, fits. */
-export const MAX_RECORD_BYTES = 8 * MAX_ARTICLE_CHARS;
+export { MAX_RECORD_BYTES };
 /** Largest JSON document (not JSONL) read from standard input: it has to be held whole to be parsed. */
 export const MAX_STDIN_JSON_BYTES = 256_000_000;
 /** Articles of standard input read ahead to find its template lines (it cannot be read twice). */
 export const STDIN_HINT_WINDOW = 1000;
 
-/**
- * A line's bytes as text, or null when they are not UTF-8 (the BOM kept: the caller drops it on line 1).
- * Validating first and then decoding leniently is a third cheaper than a fatal TextDecoder, same answer.
- */
-const utf8 = (bytes: Buffer): string | null => (isUtf8(bytes) ? bytes.toString('utf8') : null);
-const mb = (n: number): string => `${Math.round(n / 1e6)} MB`;
-
 /** The records of a JSONL byte stream as articles or one-line errors naming `source:line`. */
 async function* jsonlItems(lines: AsyncIterable<RawLine>, source: string, stdin: boolean): AsyncGenerator<InputItem> {
-  // Standard input cannot be read again: its articles carry no origin.
-  const path = stdin ? null : source;
-  let seenLine = false;
-  let articles = 0;
-  let errors = 0;
-  // Standard input holding exactly one JSON object reads as one document ("-"), as it always has.
-  let held: { record: unknown; item: InputItem[] } | null = null;
-  const flush = function* (): Generator<InputItem> {
-    if (held) yield* held.item;
-    held = null;
-  };
+  const records = new JsonlRecords(source, stdin);
+  const out: InputItem[] = [];
   for await (const line of lines) {
-    const where = `${source}:${line.lineNo}`;
-    if ('tooLong' in line) {
-      errors++;
-      yield* flush();
-      const what = line.binary ? 'holds NUL bytes (binary data, not JSON lines)' : `is over the ${mb(MAX_RECORD_BYTES)} limit for one article record`;
-      yield { error: { source: where, message: `line ${what}${stdin ? '; stopped reading standard input' : ''}` } };
-      continue;
-    }
-    let text = utf8(line.bytes);
-    if (text === null) {
-      errors++;
-      yield* flush();
-      yield { error: { source: where, message: 'line is not valid UTF-8; convert the file to UTF-8 first' } };
-      continue;
-    }
-    if (line.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (text.trim() === '') continue;
-    seenLine = true;
-    let record: unknown;
-    try {
-      record = JSON.parse(text);
-    } catch (e) {
-      errors++;
-      yield* flush();
-      yield { error: { source: where, message: `invalid JSON line (${(e as Error).message})` } };
-      continue;
-    }
-    const r = recordToArticle(record, { source: where, fallbackId: where, format: 'jsonl' });
-    const found: InputItem = 'problem' in r ? { error: { source: where, message: r.problem } } : path === null ? { article: r.article } : { article: r.article, origin: { path, offset: line.offset, bytes: line.bytes.length, lineNo: line.lineNo } };
-    const items: InputItem[] = 'problem' in r ? [found] : [found, ...r.warnings.map((w) => ({ error: { source: where, message: w } }))];
-    if ('problem' in r) errors++;
-    else articles++;
-    if (stdin && articles + errors === 1 && !held) {
-      held = { record, item: items };
-      continue;
-    }
-    yield* flush();
-    yield* items;
+    records.line(line, out);
+    for (let i = 0; i < out.length; i++) yield out[i]!;
+    out.length = 0;
   }
-  if (held) {
-    const only = held as { record: unknown; item: InputItem[] };
-    held = null;
-    const parsed = parseArticles(JSON.stringify(only.record), '-', 'json');
-    for (const article of parsed.articles) yield { article };
-    for (const error of parsed.errors) yield { error };
-    return;
-  }
-  if (!seenLine && errors === 0) yield { error: { source, message: stdin ? 'standard input is empty' : 'file is empty' } };
-  else if (articles === 0 && errors === 0) yield { error: { source, message: 'file has no articles' } };
+  records.end(out);
+  for (let i = 0; i < out.length; i++) yield out[i]!;
 }
 
 /** One file's articles: JSONL streamed line by line, other formats read whole (they hold one article or one JSON document). */
@@ -121,7 +61,7 @@ export async function* fileItems(path: string): AsyncGenerator<InputItem> {
 
 /** The body in one JSONL line's bytes, read as an article exactly as the batch read it; undefined when it is not. */
 export function bodyOfLine(bytes: Buffer, origin: { path: string; lineNo: number }): string | undefined {
-  let text = utf8(bytes);
+  let text = utf8Line(bytes);
   if (text === null) return undefined;
   if (origin.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.endsWith('\r')) text = text.slice(0, -1);
