@@ -31,6 +31,18 @@ describe('template lines learned one article at a time', () => {
     expect([...hints.templateLines]).toEqual(['© 0 example news. all rights reserved.']);
   });
 
+  it('counts a line once per article however often the article repeats it, also after lines were forgotten', () => {
+    const c = new HintCollector();
+    // 30% of 10 articles is 3: a line three times in each of two articles is in two, not template.
+    for (let i = 0; i < 10; i++) c.add(article(i < 2 ? 'Share this story\nBody.\nShare this story\nShare  this story' : `Body ${word(i)}.`, { publisher: 'P' }));
+    expect(c.finish()(article('x', { publisher: 'P' })).templateLines.size).toBe(0);
+    const d = new HintCollector();
+    // Past a forgetting (every 2,000 articles), a line new in one article is counted once there too.
+    for (let i = 0; i < 4001; i++) d.add(article(i >= 3000 && i % 2 === 0 ? `Read more\nBody ${word(i)}.\nRead more` : `Body ${word(i)}.`, { publisher: 'P' }));
+    const lines = (d as unknown as { perSource: Map<string, { lines: Map<string, number[]> }> }).perSource.get('p')!.lines;
+    expect(lines.get('read more')![0]).toBe(501);
+  });
+
   it('keeps sources apart: a line frequent in one source is not a template line of another', () => {
     const c = new HintCollector();
     for (let i = 0; i < 10; i++) {

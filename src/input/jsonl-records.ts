@@ -11,6 +11,7 @@ import type { InputItem } from './stream-articles.js';
 
 export const mb = (n: number): string => `${Math.round(n / 1e6)} MB`;
 
+/** Reads one JSONL stream's lines in order, counting what it saw for the end-of-stream errors. */
 export class JsonlRecords {
   // Standard input cannot be read again: its articles carry no origin.
   private readonly path: string | null;
