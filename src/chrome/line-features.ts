@@ -1,6 +1,7 @@
 import type { Token } from '../types.js';
 import { kindOfLine, type CompiledChromeOptions, type CompiledKind } from './options.js';
 import { NO_ID, VocabIndex } from '../text/vocabulary.js';
+import { isDigitCode } from '../text/digit-code.js';
 
 /** What one non-blank line looks like, from its text alone. */
 export interface LineFeatures {
@@ -123,12 +124,11 @@ function wordsOf(t: string, tokens: readonly Token[] | null, trimmedStart: numbe
   WORD.lastIndex = 0;
   for (let m = WORD.exec(t); m !== null; m = WORD.exec(t)) {
     const w = m[0];
-    out.push({ text: w, norm: w.toLowerCase().replace(/’/g, "'"), start: trimmedStart + m.index, kind: isDigit(w.charCodeAt(0)) ? 'number' : 'word', vocabId: NO_ID });
+    out.push({ text: w, norm: w.toLowerCase().replace(/’/g, "'"), start: trimmedStart + m.index, kind: isDigitCode(w.charCodeAt(0)) ? 'number' : 'word', vocabId: NO_ID });
   }
   return out;
 }
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** First letter upper case (no regular expression: this runs for every word of every line). */
 function capitalised(w: string): boolean {
   const code = w.charCodeAt(0);
@@ -189,7 +189,7 @@ export function figureLine(f: LineFeatures): boolean {
 /** Words that start with a digit (counted, not filtered into an array: this runs for every line). */
 function leadingDigits(words: readonly LineWord[]): number {
   let n = 0;
-  for (const w of words) if (isDigit(w.text.charCodeAt(0))) n++;
+  for (const w of words) if (isDigitCode(w.text.charCodeAt(0))) n++;
   return n;
 }
 
@@ -208,10 +208,10 @@ function gluedHeadline(words: readonly LineWord[], stopwords: ReadonlySet<string
   let caseWord = false;
   for (; n < words.length; n++) {
     const w = words[n]!;
-    if (!(w.kind === 'number' || isDigit(w.text.charCodeAt(0)) || capitalised(w.text))) break;
+    if (!(w.kind === 'number' || isDigitCode(w.text.charCodeAt(0)) || capitalised(w.text))) break;
     // After a word, not a figure: "11.12 On Sunday, ..." is a timestamp before a sentence.
     const prev = n > 0 ? words[n - 1]! : null;
-    if (prev && prev.kind !== 'number' && !isDigit(prev.text.charCodeAt(0)) && w.text !== 'I' && stopwords.has(w.norm) && w.kind !== 'number') caseWord = true;
+    if (prev && prev.kind !== 'number' && !isDigitCode(prev.text.charCodeAt(0)) && w.text !== 'I' && stopwords.has(w.norm) && w.kind !== 'number') caseWord = true;
   }
   return caseWord && n >= run && words.length - n >= GLUED_SNIPPET_WORDS;
 }
@@ -227,7 +227,7 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   const stop = stopwordIndex(stopwords);
   for (const w of tokens0) {
     if (stop.get(w.vocabId, w.norm) === 1) sw++;
-    else if (w.kind !== 'number' && !isDigit(w.text.charCodeAt(0))) {
+    else if (w.kind !== 'number' && !isDigitCode(w.text.charCodeAt(0))) {
       content++;
       if (capitalised(w.text)) caps++;
     }
@@ -272,9 +272,9 @@ export function lineFeatures(text: string, opts: CompiledChromeOptions, stopword
   const titleCase = content > 0 ? caps / content : 0;
   let countingHeadline = false;
   if (titleCase >= opts.thresholds.titleCaseShare && content >= 2 && !endsSentence) {
-    const at = tokens0.findIndex((w) => w.kind === 'number' || isDigit(w.text.charCodeAt(0)));
+    const at = tokens0.findIndex((w) => w.kind === 'number' || isDigitCode(w.text.charCodeAt(0)));
     let numbers = 0;
-    for (const w of tokens0) if (w.kind === 'number' || isDigit(w.text.charCodeAt(0))) numbers++;
+    for (const w of tokens0) if (w.kind === 'number' || isDigitCode(w.text.charCodeAt(0))) numbers++;
     // The count leads ("8 Crazy ...") or follows one word ("Top 10 ..."); a number beside a month or a
     // weekday is a date ("June 9 -- Arena, City", "Thu 4 October | Leeds").
     const calendar = (w: LineWord | undefined): boolean => !!w && CALENDAR_WORD.test(w.text);

@@ -6,7 +6,7 @@ import { comparisonFailure } from '../engine/gathered-comparison.js';
 import { BodyStore } from '../engine/quote-bodies.js';
 import type { ArticleFacts } from '../facts/facts.js';
 import { readLines } from '../input/read-lines.js';
-import { MAX_RECORD_BYTES } from '../input/stream-articles.js';
+import { MAX_RECORD_BYTES } from '../input/limits.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine } from '../report/escape-control.js';
 import { renderJson } from '../report/formats/json.js';

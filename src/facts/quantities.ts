@@ -1,5 +1,6 @@
 import { STOPWORDS } from './stopwords.js';
 import { lastWordBefore, notStopword } from './word-before.js';
+import { isDigitCode } from '../text/digit-code.js';
 
 /** A number as stated, with its scale and unit resolved: "$6 million" → 6e6 USD, "44 percent" → 44 percent. */
 export interface Quantity {
@@ -35,7 +36,6 @@ const NUMBER_AT = new RegExp(NUMBER.source, 'uy');
 export const TIME_OR_ORDINAL = /[:\/]\d|(?:st|nd|rd|th)\b/y;
 export const GLUED_UNIT = /-?([\p{L}]+)/uy;
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** Can a match start with this character before its figure: U (of US$), $, or anything not ASCII or a control or space (€ £ ¥ and Unicode white space). */
 const mayLeadNumber = (c: number): boolean => c <= 32 || c === 36 || c === 85 || c >= 127;
 
@@ -47,7 +47,7 @@ const mayLeadNumber = (c: number): boolean => c <= 32 || c === 36 || c === 85 ||
 export function nextNumber(text: string, from: number): RegExpExecArray | null {
   let d = from;
   for (;;) {
-    while (d < text.length && !isDigit(text.charCodeAt(d))) d++;
+    while (d < text.length && !isDigitCode(text.charCodeAt(d))) d++;
     if (d >= text.length) return null;
     for (let p = Math.max(from, d - 4); p <= d; p++) {
       // Before the digit a match starts with "US$", a currency symbol or white space: skip a letter without trying.

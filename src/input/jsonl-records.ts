@@ -2,14 +2,12 @@
 // Kept apart from the async generator that feeds it (stream-articles.ts): a line's work is plain
 // synchronous code, so the generator's loop stays small enough for V8 to optimise once, where the loop
 // with all of this inside was optimised, thrown away and optimised again at ~100 ms of compiling each time.
-import { MAX_RECORD_BYTES } from './limits.js';
+import { MAX_RECORD_BYTES, mb } from './limits.js';
 import { parseArticles } from './read-articles.js';
 import type { RawLine } from './read-lines.js';
 import { recordToArticle } from './record.js';
-import { utf8Line } from './utf8-line.js';
+import { jsonlLineText } from './utf8-line.js';
 import type { InputItem } from './stream-articles.js';
-
-export const mb = (n: number): string => `${Math.round(n / 1e6)} MB`;
 
 /** Reads one JSONL stream's lines in order, counting what it saw for the end-of-stream errors. */
 export class JsonlRecords {
@@ -35,10 +33,8 @@ export class JsonlRecords {
       const what = line.binary ? 'holds NUL bytes (binary data, not JSON lines)' : `is over the ${mb(MAX_RECORD_BYTES)} limit for one article record`;
       return this.error(out, where, `line ${what}${this.stdin ? '; stopped reading standard input' : ''}`);
     }
-    let text = utf8Line(line.bytes);
+    const text = jsonlLineText(line.bytes, line.lineNo);
     if (text === null) return this.error(out, where, 'line is not valid UTF-8; convert the file to UTF-8 first');
-    if (line.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.endsWith('\r')) text = text.slice(0, -1);
     if (text.trim() === '') return;
     this.seenLine = true;
     let record: unknown;

@@ -3,12 +3,12 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import type { Article, InputError } from '../types.js';
 import { decodeUtf8 } from './decode.js';
-import { JsonlRecords, mb } from './jsonl-records.js';
-import { MAX_DOCUMENT_BYTES, MAX_RECORD_BYTES } from './limits.js';
+import { JsonlRecords } from './jsonl-records.js';
+import { MAX_DOCUMENT_BYTES, MAX_RECORD_BYTES, mb } from './limits.js';
 import { readLines, type RawLine } from './read-lines.js';
 import { formatOf, parseArticles, readArticles, sniffFormat } from './read-articles.js';
 import { recordToArticle } from './record.js';
-import { utf8Line } from './utf8-line.js';
+import { jsonlLineText } from './utf8-line.js';
 
 /**
  * Where an article was read from a file, so its body can be read again instead of kept: a JSONL line
@@ -18,7 +18,6 @@ export type Origin = { path: string; offset: number; bytes: number; lineNo: numb
 
 export type InputItem = { article: Article; origin?: Origin } | { error: InputError };
 
-export { MAX_RECORD_BYTES };
 /** Largest JSON document (not JSONL) read from standard input: it has to be held whole to be parsed. */
 export const MAX_STDIN_JSON_BYTES = 256_000_000;
 /** Articles of standard input read ahead to find its template lines (it cannot be read twice). */
@@ -61,10 +60,8 @@ export async function* fileItems(path: string): AsyncGenerator<InputItem> {
 
 /** The body in one JSONL line's bytes, read as an article exactly as the batch read it; undefined when it is not. */
 export function bodyOfLine(bytes: Buffer, origin: { path: string; lineNo: number }): string | undefined {
-  let text = utf8Line(bytes);
+  const text = jsonlLineText(bytes, origin.lineNo);
   if (text === null) return undefined;
-  if (origin.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.endsWith('\r')) text = text.slice(0, -1);
   const where = `${origin.path}:${origin.lineNo}`;
   const r = recordToArticle(JSON.parse(text), { source: where, fallbackId: where, format: 'jsonl' });
   return 'article' in r ? r.article.body : undefined;

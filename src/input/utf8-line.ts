@@ -16,3 +16,15 @@ export function utf8Line(bytes: Buffer): string | null {
   const units = transcode(bytes, 'utf8', 'utf16le');
   return units.toString('utf16le');
 }
+
+/**
+ * A JSONL line's record text as the batch reads it, or null when its bytes are not UTF-8: a BOM dropped on line 1
+ * and a CRLF's carriage return cut. The batch and a body read again for a quote must read a line the same way.
+ */
+export function jsonlLineText(bytes: Buffer, lineNo: number): string | null {
+  let text = utf8Line(bytes);
+  if (text === null) return null;
+  if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.endsWith('\r')) text = text.slice(0, -1);
+  return text;
+}

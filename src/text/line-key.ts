@@ -1,14 +1,15 @@
 import { isSpaceCode } from './space-code.js';
+import { isDigitCode } from './digit-code.js';
 
 export { isSpaceCode };
+
+/** Longest trimmed line that has a key. */
+export const LINE_KEY_MAX = 200;
 
 /**
  * The key under which a line is compared across articles: case, digits and spacing folded, so
  * "© 2019 Example News" and "© 2020 Example News" are the same footer. Empty for lines too long to be template.
  */
-/** Longest trimmed line that has a key. */
-export const LINE_KEY_MAX = 200;
-
 export function lineKey(line: string): string {
   const t = line.trim();
   if (t.length === 0 || t.length > LINE_KEY_MAX) return '';
@@ -20,7 +21,7 @@ export function lineKey(line: string): string {
  * headings, bylines). The two patterns' sets are disjoint and neither replacement makes a character of the
  * other's, so one left-to-right pass is the same; the patterns cost three times as much per line.
  */
-export function foldDigitsAndSpace(s: string): string {
+function foldDigitsAndSpace(s: string): string {
   let out = '';
   let from = 0;
   const n = s.length;
@@ -43,5 +44,3 @@ export function foldDigitsAndSpace(s: string): string {
   }
   return from === 0 ? s : out + s.slice(from);
 }
-
-const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;

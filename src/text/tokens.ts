@@ -1,5 +1,6 @@
 import type { Sentence, Token, TokenKind } from '../types.js';
 import { NO_ID, VOCABULARY } from './vocabulary.js';
+import { isDigitCode } from './digit-code.js';
 
 // The token grammar, as one expression (the reference the scanner below follows exactly, tried in this order
 // at each position): 1 dotted abbreviation (U.S., Ph.D.), 2 number with separators and an ordinal ending,
@@ -57,7 +58,6 @@ function classAt(t: string, i: number, lim: number): number {
 /** UTF-16 length of the code point whose classes `classAt` returned. */
 const width = (k: number): number => (k & 0x100 ? 2 : 1);
 
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 // The scanner reads the whole text between a sentence's bounds (`lim` is the sentence's end): the same characters
 // as its text, without reading through a slice of the body. Every read at or past `lim` counts as the end.
@@ -84,12 +84,12 @@ function abbreviationEnd(t: string, i: number, lim: number): number {
 
 function numberEnd(t: string, i: number, lim: number): number {
   let j = i;
-  while (j < lim && isDigit(t.charCodeAt(j))) j++;
+  while (j < lim && isDigitCode(t.charCodeAt(j))) j++;
   for (;;) {
     const c = j < lim ? t.charCodeAt(j) : 0;
-    if ((c === 0x2e || c === 0x2c || c === 0x3a) && j + 1 < lim && isDigit(t.charCodeAt(j + 1))) {
+    if ((c === 0x2e || c === 0x2c || c === 0x3a) && j + 1 < lim && isDigitCode(t.charCodeAt(j + 1))) {
       j += 2;
-      while (j < lim && isDigit(t.charCodeAt(j))) j++;
+      while (j < lim && isDigitCode(t.charCodeAt(j))) j++;
     } else break;
   }
   if (j + 2 > lim) return j;
@@ -172,12 +172,12 @@ export function tokenize(text: string, sentences: Sentence[]): Token[] {
       const k = classAt(t, i, lim);
       let end: number;
       let kind: TokenKind;
-      if (k & (LETTER | MARK) && !isDigit(t.charCodeAt(i))) {
+      if (k & (LETTER | MARK) && !isDigitCode(t.charCodeAt(i))) {
         // A dotted abbreviation's first group is its word's first run, one to three letters before a full stop.
         const run = runEnd(t, i + width(k), lim);
         if (k & LETTER && run - i <= 6 && run < lim && t.charCodeAt(run) === 0x2e && (end = abbreviationEnd(t, i, lim)) >= 0) kind = 'word';
         else (end = wordRest(t, run, lim)), (kind = 'word');
-      } else if (isDigit(t.charCodeAt(i))) (end = numberEnd(t, i, lim)), (kind = 'number');
+      } else if (isDigitCode(t.charCodeAt(i))) (end = numberEnd(t, i, lim)), (kind = 'number');
       else if (k & PUNCT) (end = i + width(k)), (kind = 'punct');
       else if (k & SYMBOL) (end = i + width(k)), (kind = 'symbol');
       else {
