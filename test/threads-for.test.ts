@@ -1,6 +1,7 @@
 // How many checking threads a batch gets: -j is a maximum, and each thread beyond the first needs 2,000 articles
-// of its own (a new isolate compiles the hot code again). The CLI opens its pool early from the file's size and
-// resizes it once the articles are counted; the report does not depend on either.
+// of its own (a new isolate compiles the hot code again); the CLI checks and compares a batch of under 300
+// articles on its main thread. The CLI opens its pool early from the file's size and resizes it once the articles
+// are counted; the report depends on none of it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -13,7 +14,7 @@ import { tempDir } from './helpers/tmp.js';
 const PRELOAD = join(ROOT, 'scripts', 'thread-cpu.mjs');
 const onLinux = existsSync('/proc/self/task');
 const twoCores = availableParallelism() >= 2;
-const masked = (s: string): string => s.replace(/"durationMs":\d+/g, '"durationMs":0');
+const masked = (s: string): string => s.replace(/"durationMs": ?\d+/g, '"durationMs":0');
 
 describe('threadsFor', () => {
   it('gives none under 16 articles (one when forced), one up to 3,999, then one per 2,000, never more than -j', () => {
@@ -28,6 +29,17 @@ describe('threadsFor', () => {
     expect(threadsFor(100_000, 1, false, 2000)).toBe(1);
     // A stream of unknown length gets -j.
     expect(threadsFor(undefined, 2, false, 2000)).toBe(2);
+  });
+
+  it("takes the caller's figure for a batch checked on the calling thread, or the per-thread figure when that is lower", () => {
+    // The CLI's figure (check-command.ts): a batch under 300 articles is checked on the main thread.
+    expect(threadsFor(299, 2, false, 2000, 300)).toBe(0);
+    expect(threadsFor(300, 2, false, 2000, 300)).toBe(1);
+    expect(threadsFor(2, 2, true, 2000, 300)).toBe(1);
+    // CREDLINT_ARTICLES_PER_THREAD=16 (tests): threads from 16 articles whatever the caller's figure.
+    expect(threadsFor(40, 2, false, 16, 300)).toBe(2);
+    expect(threadsFor(15, 2, false, 16, 300)).toBe(0);
+    expect(threadsFor(undefined, 2, false, 2000, 300)).toBe(2);
   });
 
   it('reads the figure from CREDLINT_ARTICLES_PER_THREAD when it is a whole number of at least 1', () => {
@@ -49,25 +61,37 @@ describe('the CLI sizes its checking threads by the batch', () => {
     });
     return t.put(name, lines.join('\n') + '\n');
   };
-  /** The checking threads' count and the report of one run with the thread-CPU preload. */
-  const run = (file: string, perThread: string | undefined) => {
+  /** The checking and comparison threads' counts and the report of one run with the thread-CPU preload. */
+  const run = (file: string, perThread: string | undefined, extra: string[] = ['--format', 'jsonl']) => {
     const env = { ...process.env };
     delete env.CREDLINT_ARTICLES_PER_THREAD;
     if (perThread !== undefined) env.CREDLINT_ARTICLES_PER_THREAD = perThread;
-    const r = spawnSync(process.execPath, ['--import', PRELOAD, CLI, 'check', file, '--format', 'jsonl', '-j', '2', '--quiet'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 27 });
+    const r = spawnSync(process.execPath, ['--import', PRELOAD, CLI, 'check', file, ...extra, '-j', '2', '--quiet'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 27 });
     const line = /bench-thread-cpu (\{.*\})/.exec(r.stderr);
     expect(line, r.stderr).not.toBeNull();
-    return { status: r.status, stdout: masked(r.stdout), checking: (JSON.parse(line![1]!) as { checking: number[] }).checking.length };
+    const threads = JSON.parse(line![1]!) as { checking: number[]; comparison: number[] };
+    return { status: r.status, stdout: masked(r.stdout), checking: threads.checking.length, comparison: threads.comparison.length };
   };
 
-  it.skipIf(!onLinux || !twoCores)('checks 40 articles on one thread with -j 2 by default, on two when each thread needs only 16', () => {
+  it.skipIf(!onLinux || !twoCores)('checks and compares 40 articles on the main thread by default, on two threads when each thread needs only 16', () => {
     const file = batch('small.jsonl', 40, 1500);
-    const one = run(file, undefined);
+    const main = run(file, undefined);
     const two = run(file, '16');
-    expect(one.checking).toBe(1);
-    expect(two.checking).toBe(2);
-    expect(two.status).toBe(one.status);
-    expect(two.stdout).toBe(one.stdout);
+    expect([main.checking, main.comparison]).toEqual([0, 0]);
+    expect([two.checking, two.comparison]).toEqual([2, 1]);
+    // The batch is made of copies of four samples: the comparison has pairs to report, and reports the same.
+    expect(main.stdout).toMatch(/"type":"comparison"/);
+    expect(two.status).toBe(main.status);
+    expect(two.stdout).toBe(main.stdout);
+  });
+
+  it.skipIf(!onLinux || !twoCores)('checks a small batch on a thread when --article-timeout asks for the hard guard, with the same report', () => {
+    const file = batch('guarded.jsonl', 40, 1500);
+    const main = run(file, undefined, ['--format', 'json']);
+    const guarded = run(file, undefined, ['--format', 'json', '--article-timeout', '10']);
+    expect([main.checking, main.comparison]).toEqual([0, 0]);
+    expect([guarded.checking, guarded.comparison]).toEqual([1, 1]);
+    expect(guarded.stdout).toBe(main.stdout);
   });
 
   it.skipIf(!onLinux || !twoCores)('grows the early pool when the counted articles are worth more threads than the file size said', () => {

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { applyCorroboration, checkEachCompact, errorsOf, openBatchPool, threadsFor } from '../engine/check-batch.js';
+import { applyCorroboration, articlesPerThread, checkEachCompact, errorsOf, openBatchPool, threadsFor } from '../engine/check-batch.js';
 import { BatchComparison, DEFAULT_COMPARE_HEAP_MB, type ComparisonOutcome } from '../engine/batch-comparison.js';
 import { comparisonChunk, type ComparisonChunk } from '../engine/comparison-chunks.js';
 import type { Origin } from '../input/stream-articles.js';
@@ -69,7 +69,20 @@ function jobsOf(opts: CheckOptions): number {
   return jobs;
 }
 
-/** Bytes of JSON input above which a batch surely has articles enough for a thread (news articles are ~4 KB). */
+/**
+ * Articles below which `check` runs the whole batch on the main thread, the comparison included. Starting the
+ * threads costs a small batch more than they give back: each loads the modules unbundled and the rules again,
+ * and V8 warms up a new isolate. Folders of 4 KB news articles, default -j on 2 cores, threads / main thread
+ * (median wall of 5 interleaved rounds): 2 articles 539 / 387 ms, 20 1,221 / 816, 100 2,065 / 1,638, 200
+ * 2,635 / 2,357, 300 2,906 / 2,433, 400 3,210 / 3,061, 500 3,575 / 3,671 ms. Longer articles bring the break-even
+ * lower (the start-up is fixed, the overlap the threads buy grows with the text): 18 KB articles, 100 3,485 / 3,198,
+ * 250 6,131 / 6,345 ms (4 rounds). Hence 300, below the break-even of news-length articles. The main
+ * thread has no hard guard on a rule that never returns, only the budget checked between rules: a batch given
+ * `--article-timeout` is checked on a thread.
+ */
+const MAIN_THREAD_BATCH = 300;
+
+/** Bytes of JSON input from which an estimate of the batch's size is worth making (news articles are ~4 KB). */
 const SURE_BATCH_BYTES = 256_000;
 /** Bytes per article for the early estimate of a batch's size: news articles as JSONL records run 3.5-4 KB. */
 const BYTES_PER_ARTICLE = 4_000;
@@ -90,6 +103,22 @@ function estimatedArticles(paths: readonly string[]): number {
     }
   }
   return bytes >= SURE_BATCH_BYTES ? Math.floor(bytes / BYTES_PER_ARTICLE) : 0;
+}
+
+/** The checking threads a batch of `count` articles gets from `check`: none under MAIN_THREAD_BATCH (see threadsFor). */
+function batchThreads(count: number | undefined, jobs: number, force = false): number {
+  return threadsFor(count, jobs, force, articlesPerThread(), MAIN_THREAD_BATCH);
+}
+
+/**
+ * A batch that will surely use threads starts them now, so they load while this thread does its first pass: as
+ * many as its estimated size is worth, resized once the first pass has counted its articles.
+ */
+function earlyPool(estimated: number, jobs: number, setup: WorkerSetup, articleTimeoutMs: number): CheckPool | null {
+  const threads = batchThreads(estimated, jobs);
+  if (estimated === 0 || threads === 0) return null;
+  tuneCompilerForBatch();
+  return openBatchPool(threads, setup, articleTimeoutMs);
 }
 
 /** --compare-memory, else CREDLINT_COMPARE_MEMORY_MB, else the default. */
@@ -126,11 +155,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CheckIO 
   const jobs = jobsOf(opts);
   const articleTimeoutMs = timeoutOf(opts);
   const workerSetup: WorkerSetup = { configFile: opts.config ?? findConfig(process.cwd()), extraRuleDirs: opts.rules, preload: preloadsOf() };
-  // A batch that will surely use threads starts them now, so they load while this thread does: as many as its
-  // estimated size is worth, resized once the first pass has counted its articles.
-  const estimated = estimatedArticles(paths);
-  if (estimated > 0) tuneCompilerForBatch();
-  const early = estimated > 0 ? openBatchPool(threadsFor(estimated, jobs), workerSetup, articleTimeoutMs) : null;
+  const early = earlyPool(estimatedArticles(paths), jobs, workerSetup, articleTimeoutMs);
   try {
     return await runLoaded(paths, opts, io, { jobs, articleTimeoutMs, workerSetup, early });
   } finally {
@@ -188,7 +213,7 @@ async function runPipeline(
   const comparing = opts.compare && config.compare.enabled;
   const plan = await planInputs(paths, { stdin });
   // -j is a maximum: a batch gets the threads its size is worth (an extra thread repeats V8's warm-up).
-  const threads = threadsFor(plan.total, engine.jobs, opts.articleTimeout !== undefined);
+  const threads = batchThreads(plan.total, engine.jobs, opts.articleTimeout !== undefined);
   if (threads > 0) {
     tuneCompilerForBatch();
     engine.early?.resize(threads);
@@ -217,7 +242,9 @@ async function runPipeline(
   // The comparison runs on its own thread, fed each article's facts as its result arrives (so it overlaps
   // the checking); it quotes reported pairs from where each article was read, or from the body itself
   // where it cannot be read again (standard input in a whole-report format) or is kept here anyway.
-  const comparison = comparing ? new BatchComparison({ options: config.compare, heapMb: compareHeapOf(opts), fault: compareFault(), form: streaming ? 'line' : undefined, aroundThreadStart: () => largerHeapForNextThread() }) : null;
+  // A batch checked on this thread is compared here too (the test faults are the comparison thread's).
+  const fault = compareFault();
+  const comparison = comparing ? new BatchComparison({ options: config.compare, heapMb: compareHeapOf(opts), fault, form: streaming ? 'line' : undefined, onThisThread: threads === 0 && !fault, aroundThreadStart: () => largerHeapForNextThread() }) : null;
   const originOf = new WeakMap<Article, Origin>();
   const onError = async (e: InputError): Promise<void> => {
     counter.error();

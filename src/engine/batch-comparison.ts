@@ -41,6 +41,11 @@ export interface BatchComparisonOptions {
   /** `line`: finish()'s chunks are rendered JSONL lines (comparison-chunks.ts), made on the comparison thread. */
   form?: CompareWorkerSetup['form'];
   /**
+   * Compare on the calling thread, never starting one: for a batch small enough that the thread's start-up
+   * would cost more than the comparison (then its outcome's list holds the comparisons, as for one article).
+   */
+  onThisThread?: boolean;
+  /**
    * Called just before the comparison thread is created; what it returns is called once the thread is running.
    * The CLI sets a V8 heap setting for that one thread this way (cli/batch-v8-flags.ts).
    */
@@ -71,7 +76,7 @@ export class BatchComparison {
     if (this.failure) return;
     this.count++;
     this.queued.push(item);
-    if (this.count < 2 || !(workerBuilt ??= existsSync(WORKER_URL))) return;
+    if (this.count < 2 || this.opts.onThisThread || !(workerBuilt ??= existsSync(WORKER_URL))) return;
     this.worker ??= this.start();
     if (this.queued.length >= POST_EVERY) this.post();
   }
@@ -80,7 +85,7 @@ export class BatchComparison {
    * The comparison of every article added. With `onChunk`, its comparisons are handed over as the thread
    * finds them, group by group, each chunk after the previous one was handled (and the outcome's list is
    * empty). A failure of the comparison is the outcome's `error` (chunks handed over before it stand); only
-   * an exception thrown by `onChunk` rejects. Compared on this thread (fewer than two articles), the
+   * an exception thrown by `onChunk` rejects. Compared on this thread (fewer than two articles, or `onThisThread`), the
    * comparisons are the outcome's list whatever the form.
    */
   finish(onChunk?: OnComparisons): Promise<ComparisonOutcome> {
@@ -192,7 +197,7 @@ export class BatchComparison {
     return { comparisons: [], corroboration: new Map(), error: comparisonFailure(why).message };
   }
 
-  /** Fewer than two articles (or no built thread module): compared on this thread, as the serial path does. */
+  /** Fewer than two articles, `onThisThread`, or no built thread module: compared on this thread, as the serial path does. */
   private inline(): ComparisonOutcome {
     try {
       const g = new GatheredComparison(this.opts.options);

@@ -13,7 +13,11 @@ import { compactOutput, type CompactOutput, type ResultForm } from './compact-ou
 import { comparisonFailure } from './gathered-comparison.js';
 import { availableCores, CheckPool, DEFAULT_ARTICLE_TIMEOUT_MS } from './worker-pool.js';
 
-/** Articles below which a batch is checked on the calling thread: starting a thread costs more than it saves. */
+/**
+ * Articles below which a batch is checked on the calling thread: starting a thread costs more than it saves. The
+ * library's figure, kept small because its caller's event loop waits while articles are checked on its thread;
+ * the CLI, which has nothing else to do meanwhile, passes its own (check-command.ts).
+ */
 const PER_WORKER_MIN = 16;
 /**
  * Articles each checking thread beyond the first must have to pay for itself. A thread is a new V8 isolate: it
@@ -53,12 +57,12 @@ export function defaultJobs(): number {
 
 /**
  * How many threads a batch of `count` articles (undefined: a stream of unknown length) is worth, `jobs` at most:
- * none under PER_WORKER_MIN articles (one with `force`), then one, and one more for every further
- * `perThread` articles (2,000: two threads from 4,000 articles).
+ * none under `mainBelow` articles, or under `perThread` when that is lower (one with `force`), then one, and one
+ * more for every further `perThread` articles (2,000: two threads from 4,000 articles).
  */
-export function threadsFor(count: number | undefined, jobs: number, force = false, perThread = articlesPerThread()): number {
+export function threadsFor(count: number | undefined, jobs: number, force = false, perThread = articlesPerThread(), mainBelow = PER_WORKER_MIN): number {
   if (count === undefined) return jobs;
-  if (count < PER_WORKER_MIN) return force ? 1 : 0;
+  if (count < Math.min(mainBelow, perThread)) return force ? 1 : 0;
   return Math.min(jobs, Math.max(1, Math.floor(count / perThread)));
 }
 
