@@ -10,6 +10,7 @@ import { preloadsOf } from '../engine/preload.js';
 import { availableCores, DEFAULT_ARTICLE_TIMEOUT_MS } from '../engine/worker-pool.js';
 import { largerHeapForNextThread, tuneCompilerForBatch } from './batch-v8-flags.js';
 import { planInputs } from '../engine/plan-inputs.js';
+import { loneOutcome } from '../compare/compare.js';
 import { buildReport } from '../report/build-report.js';
 import { escapeLine, escapeStrings } from '../report/escape-control.js';
 import { formatByName, type RuleInfo } from '../report/formats/index.js';
@@ -244,7 +245,10 @@ async function runPipeline(
   // where it cannot be read again (standard input in a whole-report format) or is kept here anyway.
   // A batch checked on this thread is compared here too (the test faults are the comparison thread's).
   const fault = compareFault();
-  const comparison = comparing ? new BatchComparison({ options: config.compare, heapMb: compareHeapOf(opts), fault, form: streaming ? 'line' : undefined, onThisThread: threads === 0 && !fault, aroundThreadStart: () => largerHeapForNextThread() }) : null;
+  // One article compares with nothing: its outcome is known without building its facts (unless they are written).
+  const lone = comparing && plan.total === 1 && !factsSink;
+  const checkedIds: string[] = [];
+  const comparison = comparing && !lone ? new BatchComparison({ options: config.compare, heapMb: compareHeapOf(opts), fault, form: streaming ? 'line' : undefined, onThisThread: threads === 0 && !fault, aroundThreadStart: () => largerHeapForNextThread() }) : null;
   const originOf = new WeakMap<Article, Origin>();
   const onError = async (e: InputError): Promise<void> => {
     counter.error();
@@ -269,7 +273,7 @@ async function runPipeline(
     while (pendingErrors.length && pendingErrors[0]!.after <= upTo) await onError(pendingErrors.shift()!.error);
   };
   let done = 0;
-  for await (const { article, checked } of checkEachCompact(articles(), plan.hintsFor, { rules, config }, threads, { workerSetup: engine.workerSetup, articleTimeoutMs: engine.articleTimeoutMs, pool: threads > 0 ? (engine.early ?? undefined) : undefined, form: spliced ? 'report' : 'line', facts: comparing || Boolean(factsSink) })) {
+  for await (const { article, checked } of checkEachCompact(articles(), plan.hintsFor, { rules, config }, threads, { workerSetup: engine.workerSetup, articleTimeoutMs: engine.articleTimeoutMs, pool: threads > 0 ? (engine.early ?? undefined) : undefined, form: spliced ? 'report' : 'line', facts: (comparing && !lone) || Boolean(factsSink) })) {
     await flushErrors(done);
     for (const e of errorsOf(article, checked)) await onError(e);
     if ('output' in checked) {
@@ -278,6 +282,7 @@ async function runPipeline(
       warnings += out.warnings;
       if (keepBodies) bodies.push(article);
       counter.counted(out.verdict, out.categories);
+      if (lone) checkedIds.push(out.id);
       // renderArticleLine(result), from the result's JSON as it came.
       if (streaming) await sink.write(`{"type":"article","article":${out.resultJson}}\n`);
       else results.push(out.resultJson);
@@ -303,7 +308,7 @@ async function runPipeline(
         return sink.write(chunk.lines);
       }
     : undefined;
-  const compared: ComparisonOutcome = comparison ? await comparison.finish(writeNow) : { comparisons: [], corroboration: new Map(), clusters: undefined };
+  const compared: ComparisonOutcome = comparison ? await comparison.finish(writeNow) : lone ? loneOutcome(checkedIds) : { comparisons: [], corroboration: new Map(), clusters: undefined };
   await comparison?.close();
   const { comparisons, corroboration, clusters } = compared;
   if (compared.error) await onError({ source: 'comparison', message: compared.error });

@@ -357,10 +357,21 @@ function articleClaimIds(table: ClaimTable, n: number): number[][] {
   return out;
 }
 
+const noCorroboration = (): Corroboration => ({ corroboratedClaims: 0, corroboratingArticles: 0, contradictedClaims: 0 });
+
+/**
+ * What compareBatch gives a batch of one article (or none), known without its facts: there is nothing to compare
+ * it with. A one-article check skips building the facts (test/compare-lone.test.ts holds the two equal).
+ */
+export function loneOutcome(ids: readonly string[]): Pick<CompareOutput, 'comparisons' | 'clusters' | 'corroboration'> {
+  if (ids.length > 1) throw new RangeError(`loneOutcome is for one article, given ${ids.length}`);
+  return { comparisons: [], clusters: [], corroboration: new Map(ids.map((id) => [id, noCorroboration()])) };
+}
+
 function tally(facts: readonly FactsView[], table: ClaimTable, corroborators: Map<number, Set<number>>, contradicted: Set<number>): Map<string, Corroboration> {
   const out = new Map<string, Corroboration>();
   const others = new Map<number, Set<number>>();
-  facts.forEach(({ facts: f }) => out.set(f.article, { corroboratedClaims: 0, corroboratingArticles: 0, contradictedClaims: 0 }));
+  facts.forEach(({ facts: f }) => out.set(f.article, noCorroboration()));
   for (const [claim, articles] of corroborators) {
     const a = table.article[claim]!;
     out.get(facts[a]!.facts.article)!.corroboratedClaims++;
