@@ -94,6 +94,18 @@ describe('the CLI sizes its checking threads by the batch', () => {
     expect(guarded.stdout).toBe(main.stdout);
   });
 
+  it.skipIf(!onLinux || !twoCores)('keeps a small batch on a thread when a user pack brings patterns (the hard guard), not when it brings phrases only', () => {
+    const file = batch('user-rules.jsonl', 40, 1500);
+    const rule = (type: string, options: object) => ({ id: 'spacing/harbour', category: 'spacing', severity: 'info', message: 'm', description: 'd', type, options, examples: { flag: [{ text: 'The Harbour Board met.', flagged: 'Harbour' }], pass: ['The board met.'] } });
+    t.put('patterns/user.json', JSON.stringify({ name: 'user', rules: [rule('pattern', { pattern: '[Hh]arbou?r' })] }));
+    t.put('phrases/user.json', JSON.stringify({ name: 'user', rules: [rule('phrase', { phrases: [{ phrase: 'harbour' }] })] }));
+    const patterns = run(file, undefined, ['--format', 'jsonl', '--rules', join(t.dir, 'patterns')]);
+    const phrases = run(file, undefined, ['--format', 'jsonl', '--rules', join(t.dir, 'phrases')]);
+    for (const r of [patterns, phrases]) expect(r.stdout).toMatch(/"ruleId":"spacing\/harbour"/);
+    expect(patterns.checking).toBe(1);
+    expect(phrases.checking).toBe(0);
+  });
+
   it.skipIf(!onLinux || !twoCores)('grows the early pool when the counted articles are worth more threads than the file size said', () => {
     // 300 KB of short articles: estimated at 75 articles (one thread at 64 per thread), counted 300 (two).
     const file = batch('short.jsonl', 300, 900);

@@ -106,9 +106,13 @@ function estimatedArticles(paths: readonly string[]): number {
   return bytes >= SURE_BATCH_BYTES ? Math.floor(bytes / BYTES_PER_ARTICLE) : 0;
 }
 
-/** The checking threads a batch of `count` articles gets from `check`: none under MAIN_THREAD_BATCH (see threadsFor). */
-function batchThreads(count: number | undefined, jobs: number, force = false): number {
-  return threadsFor(count, jobs, force, articlesPerThread(), MAIN_THREAD_BATCH);
+/**
+ * The checking threads a batch of `count` articles gets from `check`: none under MAIN_THREAD_BATCH (see
+ * threadsFor), or under the library's figure when a rule runs user patterns (`unreviewed`): a polynomial one can
+ * outlast the budget inside one call, and on a thread the hard guard stops it.
+ */
+function batchThreads(count: number | undefined, jobs: number, force: boolean, unreviewed: boolean): number {
+  return unreviewed ? threadsFor(count, jobs, force) : threadsFor(count, jobs, force, articlesPerThread(), MAIN_THREAD_BATCH);
 }
 
 /**
@@ -116,7 +120,8 @@ function batchThreads(count: number | undefined, jobs: number, force = false): n
  * many as its estimated size is worth, resized once the first pass has counted its articles.
  */
 function earlyPool(estimated: number, jobs: number, setup: WorkerSetup, articleTimeoutMs: number): CheckPool | null {
-  const threads = batchThreads(estimated, jobs);
+  // Sized before the rules are read, as if none ran user patterns: a batch that needs a thread for them opens its pool later.
+  const threads = batchThreads(estimated, jobs, false, false);
   if (estimated === 0 || threads === 0) return null;
   tuneCompilerForBatch();
   return openBatchPool(threads, setup, articleTimeoutMs);
@@ -214,7 +219,7 @@ async function runPipeline(
   const comparing = opts.compare && config.compare.enabled;
   const plan = await planInputs(paths, { stdin });
   // -j is a maximum: a batch gets the threads its size is worth (an extra thread repeats V8's warm-up).
-  const threads = batchThreads(plan.total, engine.jobs, opts.articleTimeout !== undefined);
+  const threads = batchThreads(plan.total, engine.jobs, opts.articleTimeout !== undefined, rules.some((r) => r.enabled && r.userPatterns));
   if (threads > 0) {
     tuneCompilerForBatch();
     engine.early?.resize(threads);

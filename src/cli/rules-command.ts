@@ -6,7 +6,7 @@ import { loadSetup, type RuleOptions } from './setup.js';
 export function runRules(opts: RuleOptions & { json?: boolean }): number {
   const { rules } = loadSetup(opts);
   if (opts.json) {
-    const list = rules.map(({ prepared: _p, ...r }) => ({ ...r, pack: relative(process.cwd(), r.pack) || r.pack }));
+    const list = rules.map(({ prepared: _p, userPatterns: _u, ...r }) => ({ ...r, pack: relative(process.cwd(), r.pack) || r.pack }));
     process.stdout.write(`${JSON.stringify({ rules: list, detectors: [...DETECTORS.values()].map((d) => ({ type: d.type, summary: d.summary })) }, null, 2)}\n`);
     return 0;
   }

@@ -25,6 +25,11 @@ export interface LoadedRule<P = unknown> extends RuleSpec {
   pack: string;
   enabled: boolean;
   prepared: P;
+  /**
+   * Set when the rule runs patterns from a user's pack or configuration: checked at load for catastrophic
+   * backtracking only, so a polynomial one may run long inside one call, where only a thread's hard guard stops it.
+   */
+  userPatterns?: true;
 }
 
 /**

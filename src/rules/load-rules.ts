@@ -116,11 +116,13 @@ export function loadRules(config: Config, extraDirs: string[] = [], includeBuilt
         const rule = applySetting(file, i, spec, config.rules[spec.id], config.file);
         rules.push(rule);
         // User packs and configuration overrides may hold patterns nobody reviewed: check them for catastrophic backtracking.
-        if (options.checkPatterns !== false) {
-          if (dir !== BUILTIN_RULES_DIR) userPatterns.push(...patternSources(file, `/rules/${i}/options`, spec.type, spec.options));
-          const setting = config.rules[spec.id];
-          if (setting && typeof setting === 'object' && setting.options) userPatterns.push(...patternSources(config.file ?? file, `/rules/${spec.id}/options`, spec.type, { ...setting.options, lists: rule.options.lists, flags: rule.options.flags }));
-        }
+        const setting = config.rules[spec.id];
+        const unreviewed = [
+          ...(dir !== BUILTIN_RULES_DIR ? patternSources(file, `/rules/${i}/options`, spec.type, spec.options) : []),
+          ...(setting && typeof setting === 'object' && setting.options ? patternSources(config.file ?? file, `/rules/${spec.id}/options`, spec.type, { ...setting.options, lists: rule.options.lists, flags: rule.options.flags }) : []),
+        ];
+        if (unreviewed.length) rule.userPatterns = true;
+        if (options.checkPatterns !== false) userPatterns.push(...unreviewed);
       });
     }
   }

@@ -78,7 +78,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const authorized = tokenCheck(opts.token);
   const ruleById = new Map<string, LoadedRule>(loaded.rules.map((r) => [r.id, r]));
   const rulesJson = JSON.stringify({
-    rules: loaded.rules.map(({ prepared: _p, pack, ...r }) => ({ ...r, pack: basename(pack), safeFix: isSafeFix(r) })),
+    rules: loaded.rules.map(({ prepared: _p, userPatterns: _u, pack, ...r }) => ({ ...r, pack: basename(pack), safeFix: isSafeFix(r) })),
     detectors: [...DETECTORS.values()].map((d) => ({ type: d.type, summary: d.summary })),
   });
   // Small batches compare in a few milliseconds here; large ones go to their own thread so they never stall the
