@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Throughput and scaling of `credlint check` on generated batches (not part of `npm test`).
-// Usage: npm run bench [-- --sizes 1000,2500,10000 --seed 1 --no-textlint --big [--big-size 100000]]
-// `npm run bench -- --single`: only the single-article CLI time (target: under 300 ms wall on an idle machine).
+// Usage: npm run bench [-- --sizes 1000,2500,10000 --seed 1 --no-textlint --big [--big-size 100000] | --single | --shapes]
+// `npm run bench -- --single`: only the start-up figures: the single-article CLI time (target: under 300 ms wall on an
+// idle machine) and a folder of 20 articles (a CI gate's batch).
 // `npm run bench -- --shapes [--shape-size 1000000]`: only the pathological shapes of test/fixtures/linear-shapes (one
 // article each, with a short companion so the comparison facts are built too) through the CLI (target: under 2 s each).
 // Each batch is made from the 181 clean news bodies in ../shared: every article keeps a random 60-100% of a
 // body's sentences, with words swapped and figures changed in about half of them, and one in ten articles is
 // a near-copy of an earlier one. For each size it prints the per-article phase in-process (CPU per article),
 // then the CLI as a user runs it with -j 1 and -j 2 (wall, CPU = user + system, peak RSS, articles/s, MB/s);
-// then the growth 2.5k → 10k, the single-article CLI time, and the per-article ratio to textlint with four
+// then the growth 2.5k → 10k, the single-article and 20-article CLI times, and the per-article ratio to textlint with four
 // prose rules on the same 1,000 articles as Markdown files (textlint is installed with npm into a temporary
 // folder, not as a dependency; --no-textlint skips it). --big adds the 100k-article `--format jsonl` memory runs
 // when the CLI offers that format. CPU time is the figure to compare on a shared machine: wall time is not.
@@ -76,7 +77,7 @@ const threadLine = (t) =>
 const mb = (kb) => (kb === null ? '?' : `${(kb / 1024).toFixed(0)} MB`);
 
 function parent() {
-  if (process.argv.includes('--single')) return single();
+  if (process.argv.includes('--single')) return startup();
   if (process.argv.includes('--shapes')) return shapes();
   const sizes = arg('--sizes', '1000,2500,10000').split(',').map(Number);
   const pages = readPages();
@@ -121,11 +122,37 @@ function parent() {
       );
     }
     single();
+    small(dir, pages);
     if (!process.argv.includes('--no-textlint')) textlintRatio(dir, generate(pages, 1000, Number(arg('--seed', 1))));
     if (process.argv.includes('--big')) big(dir, pages);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** --single: the start-up figures alone, one article and a small folder. */
+function startup() {
+  single();
+  const dir = mkdtempSync(join(tmpdir(), 'credlint-bench-'));
+  try {
+    small(dir, readPages());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A folder of 20 Markdown articles, as a CI gate checks the articles a change touches: median of 5 runs. A batch
+ * this small is checked and compared on the main thread (cli/check-command.ts, MAIN_THREAD_BATCH).
+ */
+function small(dir, pages) {
+  const folder = join(dir, 'small');
+  mkdirSync(folder, { recursive: true });
+  generate(pages, 20, Number(arg('--seed', 1))).forEach((r, i) => writeFileSync(join(folder, `a${String(i).padStart(2, '0')}.md`), `${r.body}\n`));
+  const runs = [];
+  for (let i = 0; i < 5; i++) runs.push(timed(process.execPath, [CLI, 'check', folder, '--quiet']));
+  const med = (xs) => xs.sort((p, q) => p - q)[xs.length >> 1];
+  console.log(`20 articles as a folder of Markdown files (median of ${runs.length}): wall ${med(runs.map((r) => r.ms)).toFixed(0)} ms, CPU ${runs[0].cpuMs === null ? '?' : `${med(runs.map((r) => r.cpuMs)).toFixed(0)} ms`}`);
 }
 
 /** One short article through the CLI, as a CMS hook runs it: median of several runs. */
