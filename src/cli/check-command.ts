@@ -79,7 +79,7 @@ function jobsOf(opts: CheckOptions): number {
  * lower (the start-up is fixed, the overlap the threads buy grows with the text): 18 KB articles, 100 3,485 / 3,198,
  * 250 6,131 / 6,345 ms (4 rounds). Hence 300, below the break-even of news-length articles. The main
  * thread has no hard guard on a rule that never returns, only the budget checked between rules: a batch given
- * `--article-timeout` is checked on a thread.
+ * `--article-timeout` is checked on a thread, and so is one whose rules run user patterns (batchThreads).
  */
 const MAIN_THREAD_BATCH = 300;
 

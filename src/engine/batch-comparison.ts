@@ -85,8 +85,8 @@ export class BatchComparison {
    * The comparison of every article added. With `onChunk`, its comparisons are handed over as the thread
    * finds them, group by group, each chunk after the previous one was handled (and the outcome's list is
    * empty). A failure of the comparison is the outcome's `error` (chunks handed over before it stand); only
-   * an exception thrown by `onChunk` rejects. Compared on this thread (fewer than two articles, or `onThisThread`), the
-   * comparisons are the outcome's list whatever the form.
+   * an exception thrown by `onChunk` rejects. Compared on this thread (fewer than two articles, or
+   * `onThisThread`), the comparisons are the outcome's list whatever the form.
    */
   finish(onChunk?: OnComparisons): Promise<ComparisonOutcome> {
     if (!this.worker) return Promise.resolve(this.inline());
@@ -197,7 +197,7 @@ export class BatchComparison {
     return { comparisons: [], corroboration: new Map(), error: comparisonFailure(why).message };
   }
 
-  /** Fewer than two articles, `onThisThread`, or no built thread module: compared on this thread, as the serial path does. */
+  /** Fewer than two articles, `onThisThread` or no built thread module: compared on this thread, as the serial path does. */
   private inline(): ComparisonOutcome {
     try {
       const g = new GatheredComparison(this.opts.options);
