@@ -149,19 +149,20 @@ function small(dir, pages) {
   const folder = join(dir, 'small');
   mkdirSync(folder, { recursive: true });
   generate(pages, 20, Number(arg('--seed', 1))).forEach((r, i) => writeFileSync(join(folder, `a${String(i).padStart(2, '0')}.md`), `${r.body}\n`));
-  const runs = [];
-  for (let i = 0; i < 5; i++) runs.push(timed(process.execPath, [CLI, 'check', folder, '--quiet']));
-  const med = (xs) => xs.sort((p, q) => p - q)[xs.length >> 1];
-  console.log(`20 articles as a folder of Markdown files (median of ${runs.length}): wall ${med(runs.map((r) => r.ms)).toFixed(0)} ms, CPU ${runs[0].cpuMs === null ? '?' : `${med(runs.map((r) => r.cpuMs)).toFixed(0)} ms`}`);
+  medianRuns('20 articles as a folder of Markdown files,', [CLI, 'check', folder, '--quiet'], 5);
 }
 
 /** One short article through the CLI, as a CMS hook runs it: median of several runs. */
 function single() {
-  const sample = join(ROOT, 'samples', 'clean-council-budget.txt');
+  medianRuns('single article, samples/clean-council-budget.txt,', [CLI, 'check', join(ROOT, 'samples', 'clean-council-budget.txt')], 9);
+}
+
+/** `n` runs of node with `args`: the median wall and CPU time, printed after `label`. */
+function medianRuns(label, args, n) {
   const runs = [];
-  for (let i = 0; i < 9; i++) runs.push(timed(process.execPath, [CLI, 'check', sample]));
+  for (let i = 0; i < n; i++) runs.push(timed(process.execPath, args));
   const med = (xs) => xs.sort((p, q) => p - q)[xs.length >> 1];
-  console.log(`single article (samples/clean-council-budget.txt, median of ${runs.length}): wall ${med(runs.map((r) => r.ms)).toFixed(0)} ms, CPU ${runs[0].cpuMs === null ? '?' : `${med(runs.map((r) => r.cpuMs)).toFixed(0)} ms`}`);
+  console.log(`${label} median of ${n}: wall ${med(runs.map((r) => r.ms)).toFixed(0)} ms, CPU ${runs[0].cpuMs === null ? '?' : `${med(runs.map((r) => r.cpuMs)).toFixed(0)} ms`}`);
 }
 
 /** Each pathological shape at `--shape-size` characters (1,000,000: the article limit) through the CLI, as a batch of two. */

@@ -112,7 +112,7 @@ function estimatedArticles(paths: readonly string[]): number {
  * outlast the budget inside one call, and on a thread the hard guard stops it.
  */
 function batchThreads(count: number | undefined, jobs: number, force: boolean, unreviewed: boolean): number {
-  return unreviewed ? threadsFor(count, jobs, force) : threadsFor(count, jobs, force, articlesPerThread(), MAIN_THREAD_BATCH);
+  return threadsFor(count, jobs, force, articlesPerThread(), unreviewed ? undefined : MAIN_THREAD_BATCH);
 }
 
 /**
@@ -122,7 +122,7 @@ function batchThreads(count: number | undefined, jobs: number, force: boolean, u
 function earlyPool(estimated: number, jobs: number, setup: WorkerSetup, articleTimeoutMs: number): CheckPool | null {
   // Sized before the rules are read, as if none ran user patterns: a batch that needs a thread for them opens its pool later.
   const threads = batchThreads(estimated, jobs, false, false);
-  if (estimated === 0 || threads === 0) return null;
+  if (threads === 0) return null;
   tuneCompilerForBatch();
   return openBatchPool(threads, setup, articleTimeoutMs);
 }
