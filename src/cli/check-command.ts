@@ -302,7 +302,7 @@ async function runPipeline(
     progress.tick(++done);
   }
   await flushErrors(Infinity);
-  progress.end();
+  if (comparison) progress.stage('comparing…');
 
   // A JSONL stream writes the comparisons as the comparison thread finds them, in lines rendered there (none is kept here).
   const writeNow = streaming
@@ -315,6 +315,7 @@ async function runPipeline(
     : undefined;
   const compared: ComparisonOutcome = comparison ? await comparison.finish(writeNow) : lone ? loneOutcome(checkedIds) : { comparisons: [], corroboration: new Map(), clusters: undefined };
   await comparison?.close();
+  progress.end();
   const { comparisons, corroboration, clusters } = compared;
   if (compared.error) await onError({ source: 'comparison', message: compared.error });
 
