@@ -44,6 +44,20 @@ console.log(JSON.stringify({ schema: SCHEMA_VERSION, spacing: one.result.flags.f
     expect(out.ids).toEqual(Array.from({ length: 40 }, (_, i) => `a${i}`));
     expect(out.comparisons).toBeGreaterThan(0);
 
+    // The published types stand alone: a TypeScript project without @types/node compiles against them.
+    writeFileSync(
+      join(app, 'consumer.ts'),
+      `import { createChecker, normalizeArticle, type Report } from 'credlint';
+const checker = createChecker({ config: { rules: {} } });
+export const report: Promise<Report> = checker.checkBatch([{ body: 'A story.' }]);
+export const n = normalizeArticle({ body: 'A story.' });
+`,
+    );
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022'], types: [] }, files: ['consumer.ts'] }));
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], { cwd: app, encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+
     // The installed bin (bundled at build): one article on the main thread, and a batch on worker threads,
     // which load the package's unbundled modules from the bundle's folder.
     const bin = join(app, 'node_modules', '.bin', 'credlint');

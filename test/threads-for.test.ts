@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { batchThreads } from '../src/cli/check-command.js';
 import { articlesPerThread, threadsFor } from '../src/engine/check-batch.js';
 import { CLI, ROOT } from './helpers/paths.js';
 import { tempDir } from './helpers/tmp.js';
@@ -40,6 +41,14 @@ describe('threadsFor', () => {
     expect(threadsFor(40, 2, false, 16, 300)).toBe(2);
     expect(threadsFor(15, 2, false, 16, 300)).toBe(0);
     expect(threadsFor(undefined, 2, false, 2000, 300)).toBe(2);
+  });
+
+  it("puts a batch whose rules run user patterns on a thread at any size: only there can the hard guard stop one", () => {
+    // A polynomial user pattern passes the load-time check and can run far past the budget inside one call.
+    for (const n of [1, 2, 15]) expect(batchThreads(n, 2, false, true)).toBe(1);
+    expect(batchThreads(2, 1, false, true)).toBe(1);
+    expect(batchThreads(2, 2, true, false)).toBe(1);
+    expect(batchThreads(2, 2, false, false)).toBe(0);
   });
 
   it('reads the figure from CREDLINT_ARTICLES_PER_THREAD when it is a whole number of at least 1', () => {

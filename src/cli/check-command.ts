@@ -108,11 +108,12 @@ function estimatedArticles(paths: readonly string[]): number {
 
 /**
  * The checking threads a batch of `count` articles gets from `check`: none under MAIN_THREAD_BATCH (see
- * threadsFor), or under the library's figure when a rule runs user patterns (`unreviewed`): a polynomial one can
- * outlast the budget inside one call, and on a thread the hard guard stops it.
+ * threadsFor), unless `force` (`--article-timeout`) or a rule runs user patterns (`unreviewed`): a polynomial one
+ * can outlast the budget inside one call, and only on a thread does the hard guard stop it, so such a batch gets
+ * at least one thread at any size.
  */
-function batchThreads(count: number | undefined, jobs: number, force: boolean, unreviewed: boolean): number {
-  return threadsFor(count, jobs, force, articlesPerThread(), unreviewed ? undefined : MAIN_THREAD_BATCH);
+export function batchThreads(count: number | undefined, jobs: number, force: boolean, unreviewed: boolean): number {
+  return threadsFor(count, jobs, force || unreviewed, articlesPerThread(), unreviewed ? undefined : MAIN_THREAD_BATCH);
 }
 
 /**

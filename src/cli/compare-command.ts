@@ -6,6 +6,7 @@ import { lineStarts, positionOf, segmentLines } from '../text/lines.js';
 import type { Article, Comparison, Report } from '../types.js';
 import { loadSetup } from './setup.js';
 import { UsageError } from './usage-error.js';
+import { clipText } from '../text/surrogates.js';
 
 export interface CompareCommandOptions {
   format: 'json' | 'text';
@@ -63,5 +64,5 @@ export function renderPairs(report: Report, articles: Article[], color: boolean)
 
 function flat(s: string): string {
   const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > 200 ? `${t.slice(0, 199)}…` : t;
+  return clipText(t, 200);
 }

@@ -43,7 +43,7 @@ program
   .option('--compare-memory <MB>', 'heap cap of the comparison thread (default 1536); a comparison over it is one error, the per-article report is kept')
   .option('--no-color', 'plain text output')
   .option('-q, --quiet', 'no progress or diagnostics on standard error; with --format text, only what fails')
-  .option('-j, --jobs <n>', 'worker threads at most (default and ceiling: the cores available); a batch gets one thread per 2,000 articles, at least one, and under 16 articles none')
+  .option('-j, --jobs <n>', 'worker threads at most (default and ceiling: the cores available); a batch gets one thread per 2,000 articles, at least one, and under 300 articles none, unless --article-timeout is given or a rule runs user patterns (then at least one)')
   .addHelpText('after', `\n${formatsHelp()}`)
   .action(async (paths: string[], opts) => {
     process.exitCode = await (await import('./check-command.js')).runCheck(paths, opts);

@@ -1,6 +1,7 @@
 import type { ComparisonSide, ContradictionKind } from '../types.js';
 import { position, type FactsView } from './facts-view.js';
 import { isSpaceCode, quoteSentence } from './quote.js';
+import { clipText } from '../text/surrogates.js';
 
 /** The body of an article by id, where the caller still has it (one process); undefined across shards. */
 export type BodyOf = (article: string) => string | undefined;
@@ -40,13 +41,13 @@ export function sideText(body: string, start: number, end: number): string {
     stretch = i = j;
   }
   const t = out.length > 0 ? `${out} ${body.slice(stretch, i)}` : body.slice(stretch, i);
-  return t.length > SIDE_TEXT ? `${t.slice(0, SIDE_TEXT - 1)}…` : t;
+  return clipText(t, SIDE_TEXT);
 }
 
 /** sideText's plain computation: the whole span collapsed and trimmed, then cut (for the tests). */
 export function plainSideText(body: string, start: number, end: number): string {
   const t = body.slice(start, end).replace(/\s+/g, ' ').trim();
-  return t.length > SIDE_TEXT ? `${t.slice(0, SIDE_TEXT - 1)}…` : t;
+  return clipText(t, SIDE_TEXT);
 }
 
 /** Quotes sentences for reported pairs only, from the bodies; without a body, points at the line instead. */

@@ -11,6 +11,7 @@ import { emptyObjectArray } from '../text/object-array.js';
 import { inferPublication } from '../dates/publication.js';
 import { applyInline, type InlineOutcome } from '../suppress/apply-inline.js';
 import { blankDirectives, onlyBlanked, readDirectives } from '../suppress/directives.js';
+import { clipText } from '../text/surrogates.js';
 
 const TEXT_MAX = 300;
 /** A rule's flags when it found nothing: shared, only read (its flags are copied into the article's). */
@@ -163,7 +164,7 @@ export function checkArticleWith(article: Article, rules: readonly LoadedRule[],
 }
 
 function clip(s: string): string {
-  return s.length > TEXT_MAX ? `${s.slice(0, TEXT_MAX - 1)}…` : s;
+  return clipText(s, TEXT_MAX);
 }
 
 /** `body` is the text as read (doc.text has directive comments blanked). */

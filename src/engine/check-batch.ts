@@ -30,7 +30,7 @@ const PER_WORKER_MIN = 16;
 const ARTICLES_PER_THREAD = 2_000;
 
 /** ARTICLES_PER_THREAD, or a whole number of at least 1 from the environment. */
-export function articlesPerThread(env: NodeJS.ProcessEnv = process.env): number {
+export function articlesPerThread(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const given = Number(env.CREDLINT_ARTICLES_PER_THREAD);
   return Number.isInteger(given) && given >= 1 ? given : ARTICLES_PER_THREAD;
 }

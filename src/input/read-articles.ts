@@ -153,7 +153,7 @@ export function loadArticles(paths: string[]): Loaded {
 }
 
 /** Comparisons and reports refer to articles by id, so a repeated id gets its source appended. */
-function uniqueIds(articles: Article[]): Article[] {
+export function uniqueIds(articles: Article[]): Article[] {
   const seen = new Set<string>();
   for (const a of articles) {
     let id = a.id;

@@ -1,12 +1,13 @@
 import { splitTemplate } from '../text/split-template.js';
 import type { Finding } from '../types.js';
+import { clipText, tailText } from '../text/surrogates.js';
 
 const QUOTE_MAX = 60;
 
 /** Flagged text for display: one line, shortened in the middle when long. */
 export function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > QUOTE_MAX ? `${flat.slice(0, QUOTE_MAX / 2)}…${flat.slice(-QUOTE_MAX / 2 + 1)}` : flat;
+  return flat.length > QUOTE_MAX ? `${clipText(flat, QUOTE_MAX / 2 + 1)}${tailText(flat, QUOTE_MAX / 2 - 1)}` : flat;
 }
 
 /**
@@ -15,7 +16,7 @@ export function quote(text: string): string {
  */
 export function literal(text: string): string {
   if (/^\s|\s$|[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2060\ufeff]/u.test(text)) {
-    const s = JSON.stringify(text.length > QUOTE_MAX ? `${text.slice(0, QUOTE_MAX)}…` : text);
+    const s = JSON.stringify(clipText(text, QUOTE_MAX + 1));
     return s.replace(/[\u007f-\u009f\u200b-\u200f\u2060\ufeff]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   }
   return `"${quote(text)}"`;

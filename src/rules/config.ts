@@ -53,7 +53,8 @@ export const CONFIG_NAME = '.credlintrc.json';
 
 export class ConfigError extends Error {}
 
-type RawConfig = {
+/** A configuration as written in a `.credlintrc.json`, before its presets are resolved. */
+export type RawConfig = {
   extends?: string | string[];
   rulesDirs?: string[];
   rules?: Record<string, RuleSetting>;
@@ -155,7 +156,11 @@ function overlay(base: Config, c: RawConfig, file: string): Config {
 function resolveChain(file: string, stack: string[]): Config {
   const at = resolve(file);
   if (stack.includes(at)) throw new ConfigError(`${stack[0]}: /extends: a cycle: ${[...stack, at].join(' → ')}`);
-  const raw = readRaw(at);
+  return resolveRaw(readRaw(at), at, stack);
+}
+
+/** `raw`, read from `at` (the file its relative `extends` and `rulesDirs` start from), over what it extends. */
+function resolveRaw(raw: RawConfig, at: string, stack: string[]): Config {
   const refs = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
   let base: Config = refs.length === 0 ? (at === resolve(presetPath('recommended')) ? EMPTY : defaultConfig()) : EMPTY;
   refs.forEach((ref, i) => {
@@ -174,9 +179,33 @@ export function loadConfig(file: string | null): Config {
   if (!file) return defaultConfig();
   const config = resolveChain(file, []);
   config.file = file;
+  return checkedThresholds(config, file);
+}
+
+/**
+ * A configuration given as an object (what a `.credlintrc.json` holds: `rules`, `scoring`, `extends`...), validated
+ * against the same schema and filled in from credlint:recommended the same way; relative paths start at `baseDir`.
+ * `label` names it in errors. Throws ConfigError naming the JSON pointer.
+ */
+export function configFromObject(raw: unknown, baseDir = process.cwd(), label = 'config'): Config {
+  const validate = validatorFor('config.schema.json');
+  if (!validate(raw)) throw new ConfigError(`${label}: ${describeError(validate.errors![0]!)}`);
+  // A file name in baseDir that nothing reads: the chain and relative paths need a place, errors need the label.
+  const config = resolveRaw(raw as RawConfig, join(resolve(baseDir), label), []);
+  config.file = null;
+  return checkedThresholds(config, label);
+}
+
+function checkedThresholds(config: Config, where: string): Config {
   const s = config.scoring;
-  if (s.fail > s.pass) throw new ConfigError(`${file}: /scoring: "fail" (${s.fail}) must not be above "pass" (${s.pass})`);
+  if (s.fail > s.pass) throw new ConfigError(`${where}: /scoring: "fail" (${s.fail}) must not be above "pass" (${s.pass})`);
   return config;
+}
+
+/** A resolved configuration (from loadConfig, defaultConfig or configFromObject), as opposed to what a file holds. */
+export function isResolvedConfig(c: unknown): c is Config {
+  const o = c as Partial<Config> | null;
+  return o !== null && typeof o === 'object' && Array.isArray(o.chain) && Array.isArray(o.rulesDirs) && typeof o.scoring?.penalties === 'object' && typeof o.compare === 'object';
 }
 
 // A resolved configuration as a layer to lay over another one (rule folders are already absolute).

@@ -17,7 +17,7 @@ let manifest: Record<string, string> | null = null;
 
 /** The hash a file's content is known by in the manifest: SHA-256 of its UTF-8 bytes (hashing the bytes read is
  * several times faster than hashing the decoded text, and gives the same digest). */
-export function contentHash(content: string | Buffer): string {
+export function contentHash(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
@@ -29,7 +29,7 @@ export function manifestKey(file: string): string | null {
 }
 
 /** True when `file` is a shipped file validated at build time and `content` is still what was validated. */
-export function validatedAtBuild(file: string, content: string | Buffer): boolean {
+export function validatedAtBuild(file: string, content: string | Uint8Array): boolean {
   return manifestKey(file) !== null && validatedWithHash(file, contentHash(content));
 }
 

@@ -12,3 +12,21 @@ export function pairAt(t: string, i: number): boolean {
 export function insidePair(t: string, i: number): boolean {
   return i > 0 && pairAt(t, i - 1);
 }
+
+/**
+ * `s` cut to at most `max` UTF-16 units, the last being `…` when anything was cut; never between the two halves of a
+ * pair (half an emoji is not valid UTF-8 and shows as a replacement character, or fails a strict decoder).
+ */
+export function clipText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  if (insidePair(s, end)) end--;
+  return `${s.slice(0, end)}…`;
+}
+
+/** The last `n` units of `s` at most, never starting inside a pair. */
+export function tailText(s: string, n: number): string {
+  let start = Math.max(0, s.length - n);
+  if (insidePair(s, start)) start++;
+  return s.slice(start);
+}

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { ArticleResult, Comparison, Flag, Report, Severity } from '../../types.js';
 import { endOf, suppressionOf, type SideAt } from './flag-fields.js';
 import type { Format, RenderOptions, RuleInfo } from './options.js';
+import { clipText } from '../../text/surrogates.js';
 
 // SARIF 2.1.0 as code-hosting platforms read it for pull-request annotations. A region is written only
 // where the report's offsets are the file's own: a .txt or .md article (its text is the body). An HTML page
@@ -208,7 +209,7 @@ function comparisonResult(c: Comparison, ruleId: string, ruleIndex: number, byId
     // Brackets in the message are escaped: SARIF reads [text](id) as a link to a related location.
     message: { text: `${c.message.replace(/[[\]]/g, (b) => `\\${b}`)} (see the [other article](1))` },
     locations: [side(c.a as SideAt)],
-    relatedLocations: [{ id: 1, ...side(c.b as SideAt), message: { text: `${c.b.article}: ${c.b.text.replace(/\s+/g, ' ').slice(0, 200)}` } }],
+    relatedLocations: [{ id: 1, ...side(c.b as SideAt), message: { text: `${c.b.article}: ${clipText(c.b.text.replace(/\s+/g, ' '), 200)}` } }],
     partialFingerprints: { [FINGERPRINT]: `${createHash('sha256').update(key).digest('hex').slice(0, 32)}:0` },
     properties: { type: c.type, kind: c.kind, similarity: c.similarity, a: c.a, b: c.b },
   };
