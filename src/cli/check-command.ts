@@ -16,13 +16,13 @@ import { escapeLine, escapeStrings } from '../report/escape-control.js';
 import { formatByName, type RuleInfo } from '../report/formats/index.js';
 import { renderErrorLine, renderFactsLine, SummaryCounter } from '../report/formats/jsonl.js';
 import type { Article, ArticleResult, Comparison, InputError, Report, Verdict } from '../types.js';
-import { EXIT_OUTPUT, fileSink, guardOut, OutputClosedError, stdoutSink, type Sink } from './output.js';
+import { articleFiles, EXIT_OUTPUT, fileSink, guardOutputs, OutputClosedError, stdoutSink, type OutputTarget, type Sink } from './output.js';
 import { applyGateOptions, countedWarnings, loadBaselineOption, maxWarningsOf, type GateOptions } from './gate-options.js';
 import { useColor } from './color.js';
 import { createProgress } from './progress.js';
 import { writeComparisonLines } from './write-comparison-lines.js';
 import { writeJsonReport, type Tally } from './write-json-report.js';
-import { loadSetup } from './setup.js';
+import { loadSetup, setupFiles } from './setup.js';
 import { UsageError } from './usage-error.js';
 
 export interface CheckOptions extends GateOptions {
@@ -170,6 +170,12 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CheckIO 
   }
 }
 
+/** The files `check` writes, each with the option that named it. */
+function outputTargets(opts: CheckOptions): OutputTarget[] {
+  const named: Array<[string, string | undefined]> = [['--out', opts.out], ['--emit-facts', opts.emitFacts], ['--write-baseline', opts.writeBaseline]];
+  return named.filter((n): n is [string, string] => Boolean(n[1])).map(([option, path]) => ({ option, path }));
+}
+
 async function runLoaded(paths: string[], opts: CheckOptions, io: CheckIO, threads: { jobs: number; articleTimeoutMs: number; workerSetup: WorkerSetup; early: CheckPool | null }): Promise<number> {
   const { jobs, articleTimeoutMs } = threads;
   const { config, rules } = loadSetup(opts);
@@ -178,12 +184,11 @@ async function runLoaded(paths: string[], opts: CheckOptions, io: CheckIO, threa
   if ((opts.baseline || opts.writeBaseline) && opts.format === 'jsonl') {
     throw new UsageError('--baseline and --write-baseline need the whole report: use --format json or text, not jsonl');
   }
-  if (opts.out) guardOut(opts.out, paths);
-  if (opts.emitFacts) guardOut(opts.emitFacts, paths);
-  if (opts.writeBaseline) guardOut(opts.writeBaseline, paths);
-  if (opts.out && opts.emitFacts && opts.out === opts.emitFacts) throw new UsageError(`--emit-facts ${opts.emitFacts}: the same file as --out`);
-  const sink = opts.out ? fileSink(opts.out) : (io.stdout ?? stdoutSink());
-  const factsSink = opts.emitFacts ? fileSink(opts.emitFacts) : null;
+  const targets = outputTargets(opts);
+  // Listing what the run reads walks the input folders again: only for a run that writes files.
+  if (targets.length) guardOutputs(targets, [...articleFiles(paths), ...setupFiles(config, opts), ...(opts.baseline ? [{ path: opts.baseline, what: 'the --baseline file' }] : [])]);
+  const sink = opts.out ? fileSink({ option: '--out', path: opts.out }) : (io.stdout ?? stdoutSink());
+  const factsSink = opts.emitFacts ? fileSink({ option: '--emit-facts', path: opts.emitFacts }) : null;
   try {
     return await runPipeline(paths, opts, { jobs, articleTimeoutMs, config, rules, maxWarnings, baseline, workerSetup: threads.workerSetup, early: threads.early }, sink, factsSink, io.stdin);
   } catch (e) {
@@ -328,7 +333,7 @@ async function runPipeline(
     const parsed = results.map((r) => JSON.parse(r) as ArticleResult);
     results.length = 0;
     applyCorroboration(parsed, corroboration);
-    const report = applyGateOptions(buildReport(parsed, comparisons, errors, performance.now() - started, clusters), bodies, config, opts, engine.baseline);
+    const { report, baselineUnwritten } = applyGateOptions(buildReport(parsed, comparisons, errors, performance.now() - started, clusters), bodies, config, opts, engine.baseline, stderrOf);
     const format = formatByName(opts.format)!;
     const rendered = format.render(format.name === 'text' ? escapeStrings(report) : report, {
       color: useColor({ flag: opts.color, toFile: Boolean(opts.out), isTTY: process.stdout.isTTY === true, env: process.env }),
@@ -339,7 +344,9 @@ async function runPipeline(
     });
     await sink.write(rendered);
     await sink.close();
-    return exitCode(report, failOn, engine.maxWarnings, opts.quiet ?? false);
+    const code = exitCode(report, failOn, engine.maxWarnings, opts.quiet ?? false);
+    // The report is out; the baseline the user asked for is not, which is a problem of the call (like --out's).
+    return baselineUnwritten ? 2 : code;
   }
   await sink.close();
   if (counter.finish(0).errors > 0) return 2;

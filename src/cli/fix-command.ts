@@ -1,8 +1,8 @@
-import { closeSync, copyFileSync, constants, existsSync, openSync, readSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, copyFileSync, constants, existsSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { fixArticle, type FixResult } from '../fix/apply-fixes.js';
 import { readArticles } from '../input/read-articles.js';
-import { loadSetup } from './setup.js';
+import { articleFiles, guardOutputs, writeOutput } from './output.js';
+import { loadSetup, setupFiles } from './setup.js';
 import { UsageError } from './usage-error.js';
 
 export interface FixCommandOptions {
@@ -15,14 +15,6 @@ export interface FixCommandOptions {
 }
 
 const BACKUP = '.orig';
-
-const real = (p: string): string => {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-};
 
 /** The loaders drop a UTF-8 byte-order mark; a file rewritten in place keeps the one it had. */
 function hasBom(path: string): boolean {
@@ -53,8 +45,9 @@ export function runFix(paths: string[], opts: FixCommandOptions): number {
   if (paths.length === 0) throw new UsageError('fix: name at least one file');
   if (opts.inPlace && opts.out) throw new UsageError('fix: --in-place and --out do not go together');
   if (paths.length > 1 && !opts.inPlace) throw new UsageError('fix: several files need --in-place (standard output and --out take one)');
-  if (opts.out && paths[0] !== '-' && real(opts.out) === real(paths[0]!)) throw new UsageError(`fix: --out ${opts.out} is the input file; use --in-place, which keeps a backup`);
   const { config, rules } = loadSetup(opts);
+  const out = opts.out ? { option: '--out', path: opts.out } : undefined;
+  if (out) guardOutputs([out], [...articleFiles(paths, 'the file to fix (--in-place rewrites it, keeping FILE.orig)'), ...setupFiles(config, opts)]);
   let code = 0;
   for (const path of paths) {
     if (opts.inPlace) {
@@ -79,6 +72,8 @@ export function runFix(paths: string[], opts: FixCommandOptions): number {
       continue;
     }
     const result = fixArticle(article, rules, config, { strip: opts.strip });
+    // Before the summary: an --out that cannot be written is its one line, not a count of fixes that went nowhere.
+    if (out) writeOutput(out, result.text);
     if (!opts.quiet) process.stderr.write(summary(path, result));
     if (opts.inPlace) {
       if (result.text === article.body) continue;
@@ -87,8 +82,7 @@ export function runFix(paths: string[], opts: FixCommandOptions): number {
       const tmp = `${path}.credlint-tmp`;
       writeFileSync(tmp, bom + result.text);
       renameSync(tmp, path);
-    } else if (opts.out) writeFileSync(opts.out, result.text);
-    else process.stdout.write(result.text);
+    } else if (!out) process.stdout.write(result.text);
   }
   return code;
 }

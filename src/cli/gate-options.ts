@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import { applyBaseline, BaselineError, buildBaseline, readBaseline } from '../gate/baseline.js';
+import { applyBaseline, BaselineError, buildBaseline, readBaseline, type Baseline } from '../gate/baseline.js';
 import type { Config } from '../rules/config.js';
+import { escapeLine } from '../report/escape-control.js';
 import { TOOL_VERSION } from '../report/version.js';
 import type { Article, Report } from '../types.js';
+import { writeOutput } from './output.js';
 import { UsageError } from './usage-error.js';
 
 export interface GateOptions {
@@ -31,24 +32,41 @@ export function loadBaselineOption(opts: GateOptions): ReturnType<typeof readBas
   }
 }
 
+/** What the gate options made of a report; `baselineUnwritten` when --write-baseline failed (said on standard error). */
+export interface Gated {
+  report: Report;
+  baselineUnwritten: boolean;
+}
+
 /**
  * --write-baseline records today's flags; --baseline keeps only what is new counted (the rest stays in the
- * report, marked suppressed). Writing comes first, so both together refresh a baseline and report against the old one.
+ * report, marked suppressed). Writing comes first, so both together (two files: an input is never written over)
+ * make the next baseline and report against the old one.
+ * A baseline that cannot be written is one line on `stderr`: the report is still made (the caller exits 2).
  */
-export function applyGateOptions(report: Report, articles: readonly Article[], config: Config, opts: GateOptions, baseline: ReturnType<typeof readBaseline> | null): Report {
+export function applyGateOptions(report: Report, articles: readonly Article[], config: Config, opts: GateOptions, baseline: ReturnType<typeof readBaseline> | null, stderr: (s: string) => void): Gated {
   const bodies = new Map(articles.map((a) => [a.id, a.body]));
-  if (opts.writeBaseline) {
-    const b = buildBaseline(report, bodies, `credlint ${TOOL_VERSION}`);
-    writeFileSync(opts.writeBaseline, `${JSON.stringify(b, null, 1)}\n`);
-    if (!opts.quiet) {
-      const n = Object.values(b.articles).reduce((s, es) => s + es.reduce((t, e) => t + e.count, 0), 0);
-      process.stderr.write(`credlint: baseline of ${n} flag(s) in ${Object.keys(b.articles).length} article(s) written to ${opts.writeBaseline}\n`);
-    }
-  }
-  if (!baseline) return report;
+  const baselineUnwritten = opts.writeBaseline ? !writeBaselineFile(opts.writeBaseline, buildBaseline(report, bodies, `credlint ${TOOL_VERSION}`), opts.quiet, stderr) : false;
+  if (!baseline) return { report, baselineUnwritten };
   const out = applyBaseline(report, baseline, opts.baseline!, bodies, config.scoring);
-  if (!opts.quiet) process.stderr.write(`credlint: baseline ${opts.baseline}: ${out.new} new flag(s), ${out.matched} already in the baseline, ${out.gone} baseline flag(s) gone\n`);
-  return out.report;
+  if (!opts.quiet) stderr(`credlint: baseline ${opts.baseline}: ${out.new} new flag(s), ${out.matched} already in the baseline, ${out.gone} baseline flag(s) gone\n`);
+  return { report: out.report, baselineUnwritten };
+}
+
+/** Writes the baseline; false (and the one line why, even with --quiet: the user asked for the file) when it cannot be. */
+function writeBaselineFile(path: string, b: Baseline, quiet: boolean | undefined, stderr: (s: string) => void): boolean {
+  try {
+    writeOutput({ option: '--write-baseline', path }, `${JSON.stringify(b, null, 1)}\n`);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    stderr(`credlint: ${escapeLine(e.message)}\n`);
+    return false;
+  }
+  if (!quiet) {
+    const n = Object.values(b.articles).reduce((s, es) => s + es.reduce((t, e) => t + e.count, 0), 0);
+    stderr(`credlint: baseline of ${n} flag(s) in ${Object.keys(b.articles).length} article(s) written to ${path}\n`);
+  }
+  return true;
 }
 
 /** Warnings that count (not suppressed inline or by the baseline). */

@@ -1,4 +1,4 @@
-import { closeSync, openSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { expandPaths } from '../input/expand-paths.js';
 import { UsageError } from './usage-error.js';
@@ -27,24 +27,65 @@ const real = (p: string): string => {
   }
 };
 
+/** A file a command writes, with the option that named it: every message about it names that option. */
+export interface OutputTarget {
+  option: string;
+  path: string;
+}
+
+/** A file a run reads, and what it is to the user (the refusal to write over it says which). */
+export interface ReadFile {
+  path: string;
+  what: string;
+}
+
+/** The article files the named inputs stand for (folders and globs expanded), whether or not they load. */
+export function articleFiles(paths: readonly string[], what = 'one of the input files'): ReadFile[] {
+  const named = [...paths, ...expandPaths([...paths]).files.map((f) => f.path)].filter((p) => p !== '-');
+  return [...new Set(named)].map((path) => ({ path, what }));
+}
+
 /**
- * Refuses an --out that is any input path, whether or not the input loaded (a Latin-1 or empty file
- * that failed to load is still the user's data).
+ * What a path is on disk: an existing file by device and inode, so a hard link or a symlink to it is the same
+ * file; a path not there yet by where it would be.
  */
-export function guardOut(out: string, paths: string[]): void {
-  const target = real(out);
-  const named = [...paths.filter((p) => p !== '-'), ...expandPaths(paths).files.map((f) => f.path).filter((p) => p !== '-')];
-  if (named.some((p) => real(p) === target)) throw new UsageError(`--out ${out}: that is one of the input files; credlint never writes over its input`);
+function identity(p: string): string {
   try {
-    if (statSync(out).isDirectory()) throw new UsageError(`--out ${out}: is a folder; name a file to write the report to`);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
+    const st = statSync(p, { bigint: true });
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return `path:${real(p)}`;
+  }
+}
+
+/**
+ * Refuses, before anything is written, an output that is any file the run reads (articles whether or not they
+ * load, a Latin-1 or empty file that failed is still the user's data; the configuration; the baseline; the rule
+ * folders' files), a folder, or the same file as another output.
+ */
+export function guardOutputs(targets: readonly OutputTarget[], reads: readonly ReadFile[]): void {
+  const written = new Map<string, OutputTarget>();
+  for (const t of targets) {
+    const id = identity(t.path);
+    const other = written.get(id);
+    if (other) throw new UsageError(`${t.option} ${t.path}: the same file as ${other.option}`);
+    written.set(id, t);
+    try {
+      if (statSync(t.path).isDirectory()) throw new UsageError(`${t.option} ${t.path}: is a folder; name a file to write to`);
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+    }
+  }
+  for (const r of reads) {
+    const t = written.get(identity(r.path));
+    if (t) throw new UsageError(`${t.option} ${t.path}: that is ${r.what}; credlint never writes over its input`);
   }
 }
 
 const why = (e: unknown): string => {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'the folder does not exist';
+  if (code === 'ENOTDIR') return 'a folder on the way is a file';
   if (code === 'EISDIR') return 'is a folder';
   if (code === 'ENOSPC') return 'the disk is full';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
@@ -52,20 +93,34 @@ const why = (e: unknown): string => {
   return code ?? (e as Error).message;
 };
 
-/** The report file: opened at once (so a missing folder is known before any work), written synchronously. */
-export function fileSink(path: string): Sink {
+/** The one line for an output that cannot be written (opened or written): the option, the file, why. */
+function cannotWrite(target: OutputTarget, e: unknown): UsageError {
+  return new UsageError(`${target.option} ${target.path}: cannot be written (${why(e)})`);
+}
+
+/** A whole file written at once (a baseline, a fixed text); a failure is cannotWrite's one line. */
+export function writeOutput(target: OutputTarget, text: string): void {
+  try {
+    writeFileSync(target.path, text);
+  } catch (e) {
+    throw cannotWrite(target, e);
+  }
+}
+
+/** A streamed file: opened at once (so a missing folder is known before any work), written synchronously. */
+export function fileSink(target: OutputTarget): Sink {
   let fd: number;
   try {
-    fd = openSync(path, 'w');
+    fd = openSync(target.path, 'w');
   } catch (e) {
-    throw new UsageError(`--out ${path}: cannot be written (${why(e)})`);
+    throw cannotWrite(target, e);
   }
   return {
     async write(s) {
       try {
         writeSync(fd, s);
       } catch (e) {
-        throw new UsageError(`--out ${path}: writing the report failed (${why(e)})`);
+        throw cannotWrite(target, e);
       }
     },
     async close() {

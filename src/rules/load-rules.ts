@@ -97,12 +97,17 @@ export function packFiles(dir: string): string[] {
   return entries.filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
 }
 
+/** The folders whose packs loadRules reads, in order: the built-in one, the configuration's, the command line's. */
+export function ruleDirs(config: Config, extraDirs: readonly string[] = [], includeBuiltin = true): string[] {
+  return [...(includeBuiltin ? [BUILTIN_RULES_DIR] : []), ...config.rulesDirs, ...extraDirs];
+}
+
 /**
  * Every rule from the built-in packs and the user's folders, with the configuration applied
  * (disabled rules kept, marked, so `credlint rules` can list them). Rule ids must be unique.
  */
 export function loadRules(config: Config, extraDirs: string[] = [], includeBuiltin = true, options: { checkPatterns?: boolean } = {}): LoadedRule[] {
-  const dirs = [...(includeBuiltin ? [BUILTIN_RULES_DIR] : []), ...config.rulesDirs, ...extraDirs];
+  const dirs = ruleDirs(config, extraDirs, includeBuiltin);
   const userPatterns: PatternSource[] = [];
   const seen = new Map<string, string>();
   const rules: LoadedRule[] = [];
