@@ -1,6 +1,6 @@
 // The files `check` and `fix` write (--out, --emit-facts, --write-baseline) never land on a file the run reads,
 // whatever path reaches it (a hard link included); a file that cannot be written is one line naming its option.
-import { existsSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckOptions } from '../src/cli/check-command.js';
@@ -62,6 +62,8 @@ const victims: Array<[string, () => string, RegExp]> = [
 describe('check: no output over a file the run reads', () => {
   for (const option of ['out', 'emitFacts', 'writeBaseline'] as const) {
     for (const [name, target, what] of victims) {
+      // Refreshing a baseline in place is what --write-baseline on the --baseline file asks for (tested below).
+      if (option === 'writeBaseline' && name === 'the --baseline file') continue;
       it(`${FLAG[option]} on ${name}: one line naming ${FLAG[option]}, exit 2, the file untouched`, async () => {
         const path = target();
         const before = readFileSync(path);
@@ -83,6 +85,23 @@ describe('check: no output over a file the run reads', () => {
     expect(r.status).toBe(2);
     expect(lines(r.stderr)).toEqual([`credlint: --write-baseline ${other}: the same file as --out`]);
     expect(readFileSync(report, 'utf8')).toBe('an earlier report');
+  });
+
+  it('--write-baseline on the --baseline file refreshes it in place (read whole first, replaced whole)', async () => {
+    const own = t.put('refresh/baseline.json', readFileSync(baseline));
+    const link = hardLink(own, 'refresh-link.json');
+    const r = await checkHere([story], { baseline: own, writeBaseline: own, quiet: true });
+    expect(r.stderr).toBe('');
+    const refreshed = JSON.parse(readFileSync(own, 'utf8')) as { format: string; articles: Record<string, unknown> };
+    expect(refreshed.format).toBe('credlint-baseline/1');
+    expect(Object.keys(refreshed.articles)).toHaveLength(1);
+    // Replaced by renaming a whole new file over it: another name for the old file keeps the old content.
+    expect(readFileSync(link)).toEqual(readFileSync(baseline));
+    expect(readdirSync(join(t.dir, 'refresh'))).toEqual(['baseline.json']);
+    // --out on the same file is still refused.
+    const out = await checkHere([story], { baseline: own, out: own });
+    expect(out.status).toBe(2);
+    expect(lines(out.stderr)).toEqual([expect.stringContaining('that is the --baseline file')]);
   });
 
   it('outputs beside the inputs, not over them, are written', async () => {

@@ -186,7 +186,7 @@ async function runLoaded(paths: string[], opts: CheckOptions, io: CheckIO, threa
   }
   const targets = outputTargets(opts);
   // Listing what the run reads walks the input folders again: only for a run that writes files.
-  if (targets.length) guardOutputs(targets, [...articleFiles(paths), ...setupFiles(config, opts), ...(opts.baseline ? [{ path: opts.baseline, what: 'the --baseline file' }] : [])]);
+  if (targets.length) guardOutputs(targets, [...articleFiles(paths), ...setupFiles(config, opts), ...(opts.baseline ? [{ path: opts.baseline, what: 'the --baseline file', rewrittenBy: '--write-baseline' }] : [])]);
   const sink = opts.out ? fileSink({ option: '--out', path: opts.out }) : (io.stdout ?? stdoutSink());
   const factsSink = opts.emitFacts ? fileSink({ option: '--emit-facts', path: opts.emitFacts }) : null;
   try {

@@ -1,5 +1,5 @@
-import { closeSync, openSync, realpathSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { expandPaths } from '../input/expand-paths.js';
 import { UsageError } from './usage-error.js';
 
@@ -37,6 +37,8 @@ export interface OutputTarget {
 export interface ReadFile {
   path: string;
   what: string;
+  /** The one output option that may replace it, because replacing it is what the user asked (refreshing a baseline). */
+  rewrittenBy?: string;
 }
 
 /** The article files the named inputs stand for (folders and globs expanded), whether or not they load. */
@@ -78,7 +80,7 @@ export function guardOutputs(targets: readonly OutputTarget[], reads: readonly R
   }
   for (const r of reads) {
     const t = written.get(identity(r.path));
-    if (t) throw new UsageError(`${t.option} ${t.path}: that is ${r.what}; credlint never writes over its input`);
+    if (t && t.option !== r.rewrittenBy) throw new UsageError(`${t.option} ${t.path}: that is ${r.what}; credlint never writes over its input`);
   }
 }
 
@@ -98,12 +100,37 @@ function cannotWrite(target: OutputTarget, e: unknown): UsageError {
   return new UsageError(`${target.option} ${target.path}: cannot be written (${why(e)})`);
 }
 
-/** A whole file written at once (a baseline, a fixed text); a failure is cannotWrite's one line. */
+/**
+ * A whole file written at once (a baseline, a fixed text): into a temporary file beside it, then renamed over it,
+ * so a full disk or a crash never leaves half a file where a whole one was (a baseline refreshed in place). A
+ * failure is cannotWrite's one line, and the temporary file is removed.
+ */
 export function writeOutput(target: OutputTarget, text: string): void {
+  // A device, a pipe or a symlink is written through: renaming would replace the node itself.
+  if (!replaceableFile(target.path)) {
+    try {
+      writeFileSync(target.path, text);
+    } catch (e) {
+      throw cannotWrite(target, e);
+    }
+    return;
+  }
+  const temp = join(dirname(target.path), `.${basename(target.path)}.credlint-${process.pid}.tmp`);
   try {
-    writeFileSync(target.path, text);
+    writeFileSync(temp, text);
+    renameSync(temp, target.path);
   } catch (e) {
+    rmSync(temp, { force: true });
     throw cannotWrite(target, e);
+  }
+}
+
+/** A regular file, or nothing yet: what writeOutput may replace by renaming. */
+function replaceableFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return true;
   }
 }
 
