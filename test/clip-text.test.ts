@@ -19,10 +19,10 @@ describe('clipText', () => {
 
   it('leaves no half pair in the text of any flag, wherever an emoji falls at the cut', () => {
     // A paragraph said twice is flagged whole; its quote is cut at 300 units. Shifting the emoji by one unit
-    // at a time puts a pair across the cut in one of the runs.
+    // at a time (over the sentence's length) puts a pair across the cut in one of the runs.
     let cut = 0;
-    for (let shift = 0; shift < 4; shift++) {
-      const p = `${'x'.repeat(shift)}The council met on Tuesday and said the budget 😀 would rise. `.repeat(8).trim();
+    for (let shift = 0; shift < 64; shift++) {
+      const p = `Then ${'x'.repeat(shift)} ${'The council met on Tuesday and said the budget 😀 would rise. '.repeat(8).trim()}`;
       const flags = check(`Headline here\n\n${p}\n\n${p}\n\nThe end of the story came later that day.`).flags;
       for (const f of flags) {
         expect(f.text).not.toMatch(lone);
