@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readBaseline } from '../src/gate/baseline.js';
 import { ConfigError, DEFAULT_SCORING, defaultConfig, loadConfig } from '../src/rules/config.js';
+import { loadRules } from '../src/rules/load-rules.js';
 import { cli } from './helpers/run.js';
 import { tempDir } from './helpers/tmp.js';
 
@@ -14,6 +16,16 @@ describe('presets and extends', () => {
     expect(c.scoring).toEqual(defaultConfig().scoring);
     expect(c.fix.safe).toContain('spacing/*');
     expect(c.file).toBe(file);
+  });
+  it('reads a configuration, a rule pack and a baseline saved with a byte order mark (as Windows editors save JSON)', () => {
+    const bom = '\ufeff';
+    const c = loadConfig(t.put('bom.json', bom + json({ rules: { 'repetition/filler-phrase': 'off' } })));
+    expect(c.rules['repetition/filler-phrase']).toBe('off');
+    const pack = { name: 'bom', rules: [{ id: 'spacing/bom-user', category: 'spacing', severity: 'info', message: 'm', description: 'd', type: 'phrase', options: { phrases: [{ phrase: 'bom phrase', suggestion: 'x', note: 'n' }] }, examples: { flag: ['a bom phrase'], pass: [] } }] };
+    const dir = t.put('bom-packs/p.json', bom + json(pack)).replace(/p\.json$/, '');
+    expect(loadRules(defaultConfig(), [dir]).map((r) => r.id)).toContain('spacing/bom-user');
+    const b = readBaseline(t.put('bom-baseline.json', bom + json({ format: 'credlint-baseline/1', tool: 'credlint', articles: {} })));
+    expect(b.articles).toEqual({});
   });
   it('credlint:strict is stricter, and a file laid over it wins', () => {
     const strict = loadConfig(t.put('strict.json', json({ extends: 'credlint:strict' })));

@@ -4,6 +4,7 @@ import { buildReport } from '../report/build-report.js';
 import { scoreFlags } from '../score/score.js';
 import type { ArticleResult, Flag, Report } from '../types.js';
 import { fingerprint } from './fingerprint.js';
+import { withoutBom } from '../shipped/decode-utf8.js';
 
 export const BASELINE_FORMAT = 'credlint-baseline/1';
 
@@ -48,7 +49,7 @@ export function buildBaseline(report: Report, bodies: ReadonlyMap<string, string
 export function readBaseline(file: string): Baseline {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(withoutBom(readFileSync(file, 'utf8')));
   } catch (e) {
     throw new BaselineError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such baseline file' : `not valid JSON (${(e as Error).message})`}`);
   }

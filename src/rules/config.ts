@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Category, Severity } from '../types.js';
 import { validatedAtBuild } from '../shipped/validated.js';
 import { describeError, validatorFor } from './schemas.js';
+import { withoutBom } from '../shipped/decode-utf8.js';
 
 export type RuleSetting = 'off' | Severity | { enabled?: boolean; severity?: Severity; options?: Record<string, unknown> };
 
@@ -116,7 +117,7 @@ function readRaw(file: string): RawConfig {
   let content: string;
   try {
     content = readFileSync(file, 'utf8');
-    raw = JSON.parse(content);
+    raw = JSON.parse(withoutBom(content));
   } catch (e) {
     throw new ConfigError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(e as Error).message})`}`);
   }

@@ -8,7 +8,7 @@ import { compileSchema, describeError, validatorFor } from './schemas.js';
 import type { ValidateFunction } from 'ajv';
 import { contentHash, manifestKey, VALIDATED_FILE, validatedWithHash } from '../shipped/validated.js';
 import { keyOptions } from '../shipped/build-cache.js';
-import { decodeUtf8 } from '../shipped/decode-utf8.js';
+import { decodeUtf8, withoutBom } from '../shipped/decode-utf8.js';
 import { firstCatastrophe, patternSources, type PatternSource } from './pattern-safety.js';
 
 /** The packs shipped with credlint (dist/rules/ → ../../rules). */
@@ -46,7 +46,7 @@ export function readPack(file: string, opts: { trustBuiltin?: boolean } = {}): R
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
-    raw = JSON.parse(decodeUtf8(bytes));
+    raw = JSON.parse(withoutBom(decodeUtf8(bytes)));
   } catch (e) {
     throw new RuleLoadError(`${file}: not valid JSON (${(e as Error).message})`);
   }

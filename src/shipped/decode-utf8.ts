@@ -20,3 +20,11 @@ export function decodeUtf8(bytes: Buffer): string {
   }
   return out;
 }
+
+/**
+ * `text` without a leading byte order mark: Windows editors (Notepad) save JSON with one, and JSON.parse refuses it
+ * with a message nobody can act on.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
