@@ -59,13 +59,58 @@ describe('streaming and shards', () => {
     expect(canon(report.comparisons)).toEqual(canon(one.comparisons));
   });
 
-  it('a comparison that fails leaves an error and the per-article report complete', () => {
+  it('facts lines of the wrong shape are each an error naming file:line; exit 2, the report valid', () => {
     const facts = tmp.put('broken-facts.jsonl', jsonl([{ type: 'facts', facts: { article: 'x', minhash: 'not a list', claims: 5 } }, { type: 'facts', facts: { article: 'y', minhash: null, claims: null } }]));
     const r = run(['compare', '--facts', facts, '--format', 'json']);
     expect(r.status).toBe(2);
     const report = JSON.parse(r.stdout) as Report;
     assertValidReport(report);
-    expect(report.errors.map((e) => e.message).join('\n')).toMatch(/comparison failed/);
+    expect(report.errors).toEqual([
+      { source: `${facts}:1`, message: 'bad facts line: "facts.language" is not a string' },
+      { source: `${facts}:2`, message: 'bad facts line: "facts.language" is not a string' },
+    ]);
+  });
+
+  it('each bad line of a facts file is one error naming file:line (JSON and stderr); the other facts are still compared', () => {
+    const good = join(tmp.dir, 'good-facts.jsonl');
+    expect(run(['check', all, '--format', 'json', '--no-compare', '--emit-facts', good]).status).toBe(0);
+    const lines = readFileSync(good, 'utf8').trim().split('\n');
+    const first = JSON.parse(lines[0]!) as { type: 'facts'; facts: Record<string, unknown> };
+    const bad = [
+      '{"type":"facts","facts":{"article":"cut short',
+      '{"x":1}',
+      JSON.stringify({ type: 'facts', facts: { ...first.facts, article: 'packed-wrong', claims: '[[0,' } }),
+      JSON.stringify({ type: 'facts', facts: { ...first.facts, article: 'minhash-wrong', minhash: 7 } }),
+      '[1,2]',
+      JSON.stringify({ type: 'summary', summary: {} }),
+    ];
+    // The bad lines after the first good one: lines 2 to 7 of the file.
+    const mixed = tmp.put('mixed-facts.jsonl', [lines[0], ...bad, ...lines.slice(1)].join('\n') + '\n');
+    const ref = run(['compare', '--facts', good, '--format', 'json']);
+    const r = run(['compare', '--facts', mixed, '--format', 'json']);
+    expect(ref.status).toBe(0);
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as Report;
+    assertValidReport(report);
+    const expected = [
+      { source: `${mixed}:2`, message: expect.stringMatching(/^invalid JSON line \(/) },
+      { source: `${mixed}:3`, message: expect.stringMatching(/^not a facts line: no "type" \(a facts line is \{"type":"facts","facts":\{\.\.\.\}\}/) },
+      { source: `${mixed}:4`, article: 'packed-wrong', message: expect.stringMatching(/^bad facts line: its packed data cannot be read \(/) },
+      { source: `${mixed}:5`, message: 'bad facts line: "facts.minhash" is not a string' },
+      { source: `${mixed}:6`, message: expect.stringMatching(/^not a facts line: an array /) },
+    ];
+    expect(report.errors).toEqual(expected);
+    expect(r.stderr.trim().split('\n')).toEqual(report.errors.map((e) => `credlint: ${e.source}: ${e.message}`));
+    const reference = JSON.parse(ref.stdout) as Report;
+    expect(reference.comparisons.length).toBeGreaterThan(0);
+    expect(canon(report.comparisons)).toEqual(canon(reference.comparisons));
+    // A JSONL stream carries the same errors, as error lines.
+    const stream = run(['compare', '--facts', mixed, '--format', 'jsonl']);
+    expect(stream.status).toBe(2);
+    const fromLines = reportFromJsonl(stream.stdout);
+    assertValidReport(fromLines);
+    expect(fromLines.errors).toEqual(report.errors);
+    expect(fromLines.summary.errors).toBe(expected.length);
   });
 });
 

@@ -63,6 +63,19 @@ describe('credlint check', () => {
   });
 });
 
+describe('credlint compare A B', () => {
+  it('quotes both sides on one line with the C1 controls and bidirectional overrides escaped', () => {
+    const t = tempDir();
+    const body = 'The council approved the new budget \u009b2J on Tuesday after a long debate \u202eand more. The vote was close, with five members against.';
+    const r = cli(['compare', t.put('a.txt', body), t.put('b.txt', body), '--no-color']);
+    expect(r.status).toBe(0);
+    const sides = r.stdout.split('\n').filter((l) => /^ {2}[AB] /.test(l));
+    expect(sides).toHaveLength(2);
+    for (const l of sides) expect(l).toMatch(/:1:1 {2}"The council approved the new budget \\x9b2J on Tuesday after a long debate \\u202eand more\./);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+  });
+});
+
 describe('rules and configuration', () => {
   const t = tempDir();
   const article = t.put('a.txt', DAMAGED);
@@ -121,6 +134,41 @@ describe('rules and configuration', () => {
     expect(f.text).toBe('game changer');
     expect(f.suggestion).toBe('important development');
     expect(f.message).toBe('House style: avoid "game changer".');
+  });
+
+  it('rules and explain show what a pack wrote escaped: its control characters do not act, its line breaks start no line', () => {
+    const forged = 'boilerplate/forged  error    boilerplate      A rule credlint does not have.';
+    const pack = {
+      name: 'loud',
+      rules: [
+        {
+          id: 'boilerplate/loud-cliches',
+          category: 'boilerplate',
+          severity: 'warning',
+          message: 'Avoid "{text}".\u2028Message: forged\r',
+          description: `Phrases\u001b[2J we do not print.\n${forged}\u202e`,
+          type: 'phrase',
+          options: { phrases: [{ phrase: 'game changer' }] },
+          examples: { flag: ['It is a game changer.\u2029'], pass: ['The game changed.'] },
+        },
+      ],
+    };
+    const dir = join(t.dir, 'loud\u001b[31m');
+    t.put('loud\u001b[31m/loud.json', JSON.stringify(pack));
+    const BREAKS_OR_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+    const rules = cli(['rules', '-r', dir]);
+    const explain = cli(['explain', 'boilerplate/loud-cliches', '-r', dir]);
+    for (const r of [rules, explain]) {
+      expect(r.status).toBe(0);
+      const lines = r.stdout.split('\n');
+      expect(lines.filter((l) => BREAKS_OR_CONTROLS.test(l))).toEqual([]);
+      expect(lines.filter((l) => l.startsWith('boilerplate/forged') || l.startsWith('Message: forged'))).toEqual([]);
+    }
+    expect(rules.stdout).toMatch(/^boilerplate\/loud-cliches +warning +boilerplate +Phrases\\x1b\[2J we do not print\. boilerplate\/forged .*\\u202e$/m);
+    expect(explain.stdout).toMatch(/^boilerplate\/loud-cliches {2}\(boilerplate, warning; .*loud\\x1b\[31m/);
+    expect(explain.stdout).toContain(`Phrases\\x1b[2J we do not print.\\n${forged}\\u202e\n`);
+    expect(explain.stdout).toContain('Message: Avoid "{text}".\\u2028Message: forged\\r\n');
+    expect(explain.stdout).toContain('✗ "It is a game changer.\\u2029"');
   });
 
   it.each([

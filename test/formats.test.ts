@@ -6,6 +6,7 @@ import { FORMAT_NAMES, formatByName } from '../src/report/formats/index.js';
 import { MARKDOWN_BUDGET, renderMarkdown } from '../src/report/formats/markdown.js';
 import { renderSarif } from '../src/report/formats/sarif.js';
 import type { Flag, Report } from '../src/types.js';
+import { checkHere } from './helpers/in-process.js';
 import { CLI, cli, cliReport, ROOT } from './helpers/run.js';
 import { assertValidSarif } from './helpers/sarif-schema.js';
 import { tempDir } from './helpers/tmp.js';
@@ -143,6 +144,35 @@ describe('--format text', () => {
   });
 });
 
+describe('--format text shows what records supply on one line', () => {
+  const t = tempDir();
+  const story = 'The council approved the new budget on Tuesday after a long debate. The vote was close, with five members against and seven in favour of the plan.';
+  // Characters that end a line or act on a terminal; the output's own line breaks are the only ones allowed.
+  const BREAKS_OR_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+  it('ids, titles, paths, messages, comparisons and input errors cannot forge lines: breaks and controls show as escapes', async () => {
+    const records = t.put('forged.jsonl', [
+      JSON.stringify({ id: 'one\nforged.txt  PASS  100/100', title: 'T\r\n  0 flags', body: story }),
+      JSON.stringify({ id: 'two\u2028\n  near-duplicate  a.txt:1:1 <-> b.txt:1:1  similarity 1.00\u2029\u0085', body: story }),
+      'nope\r\u20281 article(s): 1 pass',
+    ].join('\n') + '\n');
+    const path = t.put('path\n9 article(s): 9 pass.txt', story);
+    const r = await checkHere([records, path], { format: 'text' });
+    expect(r.status).toBe(2);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => BREAKS_OR_CONTROLS.test(l))).toEqual([]);
+    // None of the forged lines is a line of the output; each shows, escaped, inside the line it belongs to.
+    expect(lines.filter((l) => /^(forged\.txt|  0 flags|  near-duplicate  a\.txt|[19] article\(s\))/.test(l))).toEqual([]);
+    expect(r.stdout).toContain('(one\\nforged.txt  PASS  100/100)');
+    expect(r.stdout).toContain('"T\\r\\n  0 flags"');
+    expect(r.stdout).toContain('path\\n9 article(s): 9 pass.txt');
+    expect(lines.filter((l) => l.startsWith('  near-duplicate ') || l.startsWith('  contradiction ')).length).toBeGreaterThan(0);
+    expect(r.stdout).toMatch(/two\\u2028\\n {2}near-duplicate/);
+    expect(lines.filter((l) => l.startsWith('input error '))).toEqual([expect.stringMatching(/forged\.jsonl:3: invalid JSON line .*nope\\r\\u2028/)]);
+    expect(lines.at(-2)).toMatch(/^3 article\(s\): 3 pass, 0 review, 0 fail; 1 input error\(s\); \d+ comparison\(s\)/);
+  });
+});
+
 describe('--format markdown', () => {
   it('a verdict table, worst first, and the worst flags per failing article in collapsed <details>', () => {
     const r = run(['check', SAMPLES, '--format', 'markdown']);
@@ -169,6 +199,13 @@ describe('--format markdown', () => {
     expect(md).not.toContain('<b>tag</b>');
     expect(md).toContain('a \\| b &lt;script&gt;');
     expect(md).toContain('\\*bold\\*');
+  });
+
+  it('a title with a line break stays in the heading it is given', () => {
+    const { report } = cliReport([join(SAMPLES, 'garbled-encoding.txt')]);
+    const md = renderMarkdown(report, { title: 'PR 12\r\n## All checks passed\u2028' });
+    expect(md.split(/\r\n|\r|\n|\u2028/).filter((l) => l.startsWith('## All checks passed'))).toEqual([]);
+    expect(md.split('\n')[0]).toMatch(/^## PR 12 ## All checks passed: 1 article/);
   });
 
   it('stays within 65,000 characters on a batch of thousands, with a note of what was cut', () => {

@@ -82,6 +82,31 @@ describe('reading articles', () => {
     expect((await reportHere(['-'], { input })).report.articles.map((a) => a.id)).toEqual(['s1', 's2']);
     expect((await reportHere(['-'], { input: ARTICLE })).report.articles[0]!.source).toBe('-');
   });
+
+  it('standard input of JSON lines whose first line is broken is JSON lines: one error naming -:1, the records checked', async () => {
+    const recs = [{ id: 's1', body: ARTICLE }, { id: 's2', body: ARTICLE }].map((r) => JSON.stringify(r));
+    const cutShort = recs[0]!.slice(0, 30);
+    const startLost = recs[0]!.slice(10);
+    for (const lines of [[startLost, ...recs], [cutShort, ...recs, 'a stray line of text']]) {
+      const { status, report } = await reportHere(['-'], { input: `${lines.join('\n')}\n` });
+      expect(status).toBe(2);
+      expect(report.articles.map((a) => [a.id, a.source])).toEqual([['s1', '-:2'], ['s2', '-:3']]);
+      expect(report.errors.map((e) => e.source)).toEqual(lines.length === 3 ? ['-:1'] : ['-:1', '-:4']);
+      expect(report.errors.every((e) => /^invalid JSON line/.test(e.message))).toBe(true);
+    }
+  });
+
+  it('a text that starts with a brace or quotes a JSON line stays one article; a JSON document with a record per line stays JSON', async () => {
+    for (const text of [`{Editor's note} ${ARTICLE}`, `The settings were:\n{"debug": true}\n{"debug": false}\n${ARTICLE}`]) {
+      const { status, report } = await reportHere(['-'], { input: text });
+      expect(status).toBe(0);
+      expect(report.articles.map((a) => [a.source, a.stats.words! > 15])).toEqual([['-', true]]);
+    }
+    const doc = `{"articles": [\n${JSON.stringify({ id: 'd1', body: ARTICLE })},\n${JSON.stringify({ id: 'd2', body: ARTICLE })}\n]}\n`;
+    const { status, report } = await reportHere(['-'], { input: doc });
+    expect(status).toBe(0);
+    expect(report.articles.map((a) => a.id)).toEqual(['d1', 'd2']);
+  });
 });
 
 describe('bad input: one clear line naming the file, the batch goes on, exit 2', () => {

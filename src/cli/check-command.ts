@@ -12,7 +12,7 @@ import { largerHeapForNextThread, tuneCompilerForBatch } from './batch-v8-flags.
 import { planInputs } from '../engine/plan-inputs.js';
 import { loneOutcome } from '../compare/compare.js';
 import { buildReport } from '../report/build-report.js';
-import { escapeLine, escapeStrings } from '../report/escape-control.js';
+import { escapeLine } from '../report/escape-control.js';
 import { formatByName, type RuleInfo } from '../report/formats/index.js';
 import { renderErrorLine, renderFactsLine, SummaryCounter } from '../report/formats/jsonl.js';
 import type { Article, ArticleResult, Comparison, InputError, Report, Verdict } from '../types.js';
@@ -335,7 +335,7 @@ async function runPipeline(
     applyCorroboration(parsed, corroboration);
     const { report, baselineUnwritten } = applyGateOptions(buildReport(parsed, comparisons, errors, performance.now() - started, clusters), bodies, config, opts, engine.baseline, stderrOf);
     const format = formatByName(opts.format)!;
-    const rendered = format.render(format.name === 'text' ? escapeStrings(report) : report, {
+    const rendered = format.render(report, {
       color: useColor({ flag: opts.color, toFile: Boolean(opts.out), isTTY: process.stdout.isTTY === true, env: process.env }),
       quiet: opts.quiet,
       failOn: opts.failOn,

@@ -52,8 +52,8 @@ export function renderPairs(report: Report, articles: Article[], color: boolean)
     const label = c.type === 'contradiction' ? paint(color, '31', `contradiction (${c.kind})`) : c.type === 'near-duplicate' ? paint(color, '33', 'near-duplicate') : paint(color, '36', 'shared claim');
     const [sa, sb] = c.a.article === a!.id ? [c.a, c.b] : [c.b, c.a];
     out.push(`${label}  similarity ${c.similarity.toFixed(2)}`);
-    out.push(`  A ${where(sa)}  ${paint(color, '2', JSON.stringify(flat(sa.text)))}`);
-    out.push(`  B ${where(sb)}  ${paint(color, '2', JSON.stringify(flat(sb.text)))}`);
+    out.push(`  A ${where(sa)}  ${paint(color, '2', quoted(sa.text))}`);
+    out.push(`  B ${where(sb)}  ${paint(color, '2', quoted(sb.text))}`);
     out.push(`  ${escapeLine(c.message)}`, '');
   }
   if (!list.length) out.push('No shared statements, copies or contradictions found between the two articles.', '');
@@ -61,6 +61,9 @@ export function renderPairs(report: Report, articles: Article[], color: boolean)
   out.push(`${list.length} comparison(s)${counts ? `: ${counts}` : ''} (${report.summary.durationMs} ms)`);
   return `${out.join('\n')}\n`;
 }
+
+/** A side's text quoted on one line: JSON escapes the C0 controls, escapeLine the C1 controls and bidirectional overrides JSON leaves. */
+const quoted = (s: string): string => escapeLine(JSON.stringify(flat(s)));
 
 function flat(s: string): string {
   const t = s.replace(/\s+/g, ' ').trim();

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { LoadedRule, RuleExample } from '../detectors/detector.js';
 import { isSafeFix } from '../fix/apply-fixes.js';
+import { escapeLine } from '../report/escape-control.js';
 import type { Config } from '../rules/config.js';
 import type { Category, Severity } from '../types.js';
 import { loadSetup, type RuleOptions } from './setup.js';
@@ -48,7 +49,9 @@ export function runExplain(id: string, opts: RuleOptions): number {
   } else {
     out.push(...describe(rule, config));
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  // Each entry is one line of the layout; what a rule pack wrote into one (its description, message, examples,
+  // the pack's path) is escaped, so a line break or control character in it neither starts a line nor acts.
+  process.stdout.write(`${out.map(escapeLine).join('\n')}\n`);
   return 0;
 }
 

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { DETECTORS } from '../detectors/index.js';
+import { escapeLine } from '../report/escape-control.js';
 import { loadSetup, type RuleOptions } from './setup.js';
 
 /** `credlint rules`: every rule with its pack, category, severity and whether it is on. */
@@ -13,7 +14,8 @@ export function runRules(opts: RuleOptions & { json?: boolean }): number {
   const width = Math.max(...rules.map((r) => r.id.length));
   for (const r of rules) {
     const state = r.enabled ? r.severity.padEnd(7) : 'off    ';
-    process.stdout.write(`${r.id.padEnd(width)}  ${state}  ${r.category.padEnd(15)}  ${firstSentence(r.description)}\n`);
+    // A user pack's description is its author's text: escaped, so it cannot act on the terminal.
+    process.stdout.write(`${escapeLine(`${r.id.padEnd(width)}  ${state}  ${r.category.padEnd(15)}  ${firstSentence(r.description)}`)}\n`);
   }
   process.stdout.write(`${rules.length} rules (${rules.filter((r) => r.enabled).length} on)\n`);
   return 0;

@@ -40,17 +40,31 @@ export class CompareSession {
    * Articles in input order. Each one's copies among the articles before it are found and aligned now, so
    * that this work overlaps the checking of the next articles. (Timed per call, not per article: reading
    * the process's CPU time costs more than unpacking a small article.)
+   * `rejected`, when given, is told of each facts record whose packed data cannot be unpacked, which is then
+   * left out (facts read from files: one malformed record is that record's error, not the whole comparison's);
+   * without it, such a record throws.
    */
-  addMany(list: readonly ArticleFacts[]): void {
+  addMany(list: readonly ArticleFacts[], rejected?: (index: number, error: Error) => void): void {
     const cpu = process.cpuUsage();
     const clock = performance.now();
-    for (const facts of list) this.unpack(facts);
+    for (let i = 0; i < list.length; i++) {
+      let view: FactsView;
+      try {
+        view = this.unpack(list[i]!);
+      } catch (e) {
+        if (!rejected) throw e;
+        rejected(i, e instanceof Error ? e : new Error(String(e)));
+        continue;
+      }
+      this.push(view);
+    }
     const used = process.cpuUsage(cpu);
     this.cpuMs += (used.user + used.system) / 1000;
     this.ms += performance.now() - clock;
   }
 
-  private unpack(facts: ArticleFacts): void {
+  /** The record unpacked. Nothing the joins read changes until push() (only names are interned), so a record that throws here leaves no trace. */
+  private unpack(facts: ArticleFacts): FactsView {
     const view = viewFacts(facts);
     // What the joins read of the packed record after unpacking: its id, date, text hash and names. The
     // names recur across a batch (copies, one story in many outlets): one string for each.
@@ -61,6 +75,10 @@ export class CompareSession {
       return e;
     });
     view.facts = { ...facts, minhash: '', claims: '', table: NO_TABLE, entities };
+    return view;
+  }
+
+  private push(view: FactsView): void {
     this.views.push(view);
     this.early.add();
   }

@@ -36,6 +36,35 @@ export interface ArticleFacts {
 
 const MAX_ENTITIES = 40;
 
+// The fields of ArticleFacts by the type JSON gives them (publishedAt, entities and table are checked apart).
+const FIELD_TYPES: ReadonlyArray<[keyof ArticleFacts, 'string' | 'number']> = [
+  ['article', 'string'],
+  ['language', 'string'],
+  ['wordCount', 'number'],
+  ['length', 'number'],
+  ['textHash', 'number'],
+  ['minhash', 'string'],
+  ['claims', 'string'],
+];
+const TABLE_FIELDS: ReadonlyArray<keyof SentenceTable> = ['sentences', 'tokens', 'lines'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What is wrong with a value read as ArticleFacts (a line of a facts file, written by another run or by hand),
+ * or null when every field has its type. The shapes only: the packed strings are checked as they are unpacked.
+ */
+export function factsProblem(value: unknown): string | null {
+  if (!isObject(value)) return '"facts" is not an object';
+  for (const [key, type] of FIELD_TYPES) if (typeof value[key] !== type) return `"facts.${key}" is not a ${type}`;
+  if (value.publishedAt !== null && typeof value.publishedAt !== 'string') return '"facts.publishedAt" is neither a string nor null';
+  if (!Array.isArray(value.entities) || !value.entities.every((e) => typeof e === 'string')) return '"facts.entities" is not a list of strings';
+  const table = value.table;
+  if (!isObject(table)) return '"facts.table" is not an object';
+  for (const key of TABLE_FIELDS) if (typeof table[key] !== 'string') return `"facts.table.${key}" is not a string`;
+  return null;
+}
+
 export function buildFacts(doc: Doc, _flags: Flag[], publishedAt: string | null): ArticleFacts {
   const table = buildSentenceTable(doc);
   const claims = extractClaimRows(doc, table);

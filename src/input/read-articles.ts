@@ -13,16 +13,56 @@ export interface Loaded {
   errors: InputError[];
 }
 
-/** Guesses the format of stdin from its first characters. */
+/** Guesses the format of stdin (or of a request body without a media type) from its first lines. */
 export function sniffFormat(text: string): InputFormat {
   const t = text.trimStart();
   if (t.startsWith('[')) return 'json';
-  if (t.startsWith('{')) {
-    const lines = t.split('\n').filter((l) => l.trim() !== '');
-    return lines.length > 1 && lines.every((l) => l.trimStart().startsWith('{')) ? 'jsonl' : 'json';
-  }
+  if (looksLikeJsonl(t)) return 'jsonl';
+  // One JSON document opens with a key (or is `{}`); a text that merely starts with a brace ("{Editor's note}") is an article.
+  if (/^\{\s*["}]/.test(t)) return 'json';
   if (/^<(?:!doctype|html|head|body|article|div|p|h1)\b/i.test(t)) return 'html';
   return 'txt';
+}
+
+/** Leading non-blank lines sniffFormat reads: enough to see past a broken line or two, few enough to parse. */
+const SNIFF_LINES = 20;
+
+/**
+ * Whether a text reads as JSON lines even if some are broken (a record cut short at either end, a stray line):
+ * most of its leading lines start with `{`, and at least one of them is a whole JSON object by itself, other than
+ * an object followed by a line opening with `]`, which is the last element of an array in one JSON document
+ * (where a line of a multi-line document is most likely a whole object). A text in which no line parses is not
+ * JSON lines, whatever its first character.
+ */
+function looksLikeJsonl(text: string): boolean {
+  const lines = leadingLines(text, SNIFF_LINES + 1);
+  const window = lines.slice(0, SNIFF_LINES);
+  if (window.length < 2) return false;
+  const braces = window.filter((l) => l.startsWith('{')).length;
+  if (braces * 2 <= window.length) return false;
+  return window.some((l, i) => l.startsWith('{') && isJsonObject(l) && !lines[i + 1]?.startsWith(']'));
+}
+
+/** The first `max` non-blank lines of a text, trimmed, without splitting the rest of it. */
+function leadingLines(text: string, max: number): string[] {
+  const out: string[] = [];
+  for (let from = 0; from < text.length && out.length < max; ) {
+    const nl = text.indexOf('\n', from);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(from, end).trim();
+    if (line !== '') out.push(line);
+    from = end + 1;
+  }
+  return out;
+}
+
+function isJsonObject(line: string): boolean {
+  try {
+    const v: unknown = JSON.parse(line);
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+  } catch {
+    return false;
+  }
 }
 
 export type JsonlLine = { where: string; record: unknown } | { where: string; problem: string };

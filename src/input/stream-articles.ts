@@ -90,18 +90,22 @@ export async function* stdinItems(input: AsyncIterable<Buffer> = process.stdin):
   const prefix: Buffer[] = [];
   let size = 0;
   let ended = false;
-  // Enough of the stream to tell JSONL from one document: the first line, or 64 KB.
-  while (size < 65536) {
-    const next = await it.next();
-    if (next.done) {
-      ended = true;
-      break;
+  // The head of the stream, up to 64 KB (or the end); with `oneLine`, only until it holds the first line break.
+  const readHead = async (oneLine: boolean): Promise<Buffer> => {
+    while (!ended && size < 65536) {
+      const next = await it.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      prefix.push(next.value);
+      size += next.value.length;
+      if (oneLine && next.value.includes(0x0a)) break;
     }
-    prefix.push(next.value);
-    size += next.value.length;
-    if (next.value.includes(0x0a)) break;
-  }
-  const head = Buffer.concat(prefix);
+    return Buffer.concat(prefix);
+  };
+  // Enough of the stream to tell JSONL from one document: the first line (a record starts streaming at once).
+  let head = await readHead(true);
   const rest = async function* (): AsyncGenerator<Buffer> {
     yield* prefix;
     if (ended) return;
@@ -114,6 +118,13 @@ export async function* stdinItems(input: AsyncIterable<Buffer> = process.stdin):
   if (size === 0) return void (yield { error: { source: '-', message: 'standard input is empty' } });
   const firstLine = head.subarray(0, head.indexOf(0x0a) < 0 ? head.length : head.indexOf(0x0a)).toString('utf8').trim();
   if (firstLine.startsWith('{') && isJson(firstLine)) {
+    yield* jsonlItems(readLines(rest(), MAX_RECORD_BYTES, true), '-', true);
+    return;
+  }
+  // JSON lines whose first line is broken (a record cut short) are JSON lines still: sniffed from the lines of a
+  // longer head, they are streamed too, not read whole under the limit of one document.
+  head = await readHead(false);
+  if (sniffFormat(headLines(head, ended).toString('utf8')) === 'jsonl') {
     yield* jsonlItems(readLines(rest(), MAX_RECORD_BYTES, true), '-', true);
     return;
   }
@@ -135,6 +146,11 @@ export async function* stdinItems(input: AsyncIterable<Buffer> = process.stdin):
   const parsed = parseArticles(decoded.text, '-', sniffFormat(decoded.text));
   for (const article of parsed.articles) yield { article };
   for (const error of parsed.errors) yield { error };
+}
+
+/** The whole lines of a head read from a stream (all of it once the stream has ended). */
+function headLines(head: Buffer, ended: boolean): Buffer {
+  return ended ? head : head.subarray(0, head.lastIndexOf(0x0a) + 1);
 }
 
 function isJson(s: string): boolean {

@@ -18,6 +18,11 @@ export type JsonlLine =
 
 const line = (value: JsonlLine): string => `${JSON.stringify(value)}\n`;
 
+// Every type a line can have (the Record makes the compiler ask for a new one), for readers that take some
+// lines and pass over the others: `compare --facts` reads the facts lines of a whole stream.
+const LINE_TYPES: Record<JsonlLine['type'], true> = { article: true, error: true, facts: true, comparison: true, cluster: true, corroboration: true, summary: true };
+export const isJsonlLineType = (type: string): type is JsonlLine['type'] => Object.hasOwn(LINE_TYPES, type);
+
 export const renderArticleLine = (article: ArticleResult): string => line({ type: 'article', article });
 export const renderErrorLine = (error: InputError): string => line({ type: 'error', error });
 export const renderFactsLine = (facts: ArticleFacts): string => line({ type: 'facts', facts });

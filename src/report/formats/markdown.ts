@@ -29,8 +29,9 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   const budget = options.maxChars ?? MARKDOWN_BUDGET;
   const s = report.summary;
   const worst = [...report.articles].sort((x, y) => RANK[y.verdict] - RANK[x.verdict] || x.score - y.score);
+  // The title is the caller's: flattened as a cell is, so a line break in it cannot start a heading of its own.
   const head = [
-    `## ${options.title ?? 'credlint'}: ${s.articles} article${s.articles === 1 ? '' : 's'} — ${s.verdicts.fail} fail, ${s.verdicts.review} review, ${s.verdicts.pass} pass`,
+    `## ${cell(options.title ?? 'credlint', 200)}: ${s.articles} article${s.articles === 1 ? '' : 's'} — ${s.verdicts.fail} fail, ${s.verdicts.review} review, ${s.verdicts.pass} pass`,
     '',
     ...(s.errors ? [`${s.errors} input error${s.errors === 1 ? '' : 's'}: ${report.errors.slice(0, 5).map((e) => `${cell(e.source, 80)} (${cell(e.message, 100)})`).join('; ')}${s.errors > 5 ? '; …' : ''}`, ''] : []),
   ].join('\n');

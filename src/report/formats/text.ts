@@ -1,3 +1,4 @@
+import { escapeStrings } from '../escape-control.js';
 import { literal } from '../format-message.js';
 import type { ArticleResult, Comparison, Flag, Report, Verdict } from '../../types.js';
 import { isSuppressed, severityCounts, whereSide, type SideAt } from './flag-fields.js';
@@ -17,8 +18,11 @@ const SEVERITY_COLOUR = { error: '31', warning: '33', info: '36' } as const;
  * For a person at a terminal: per article its verdict and score and one line per flag
  * (`line:col  severity  rule  message  "flagged text" -> suggestion`), then the comparisons and a summary.
  * `quiet` keeps only what fails: articles at or past the gate, their errors and warnings.
+ * Every string of the report is shown escaped to one line (escape-control.ts): ids, titles, paths and messages
+ * come from records and rule packs, and a line break or control character in one could forge or hide output.
  */
-export function renderText(report: Report, options: RenderOptions = {}): string {
+export function renderText(given: Report, options: RenderOptions = {}): string {
+  const report = escapeStrings(given);
   const paint = painter(options.color === true);
   const failOn = options.failOn ?? 'review';
   const quiet = options.quiet === true;
