@@ -6,6 +6,7 @@ import type { Config } from '../rules/config.js';
 import type { Category, Severity } from '../types.js';
 import { loadSetup, type RuleOptions } from './setup.js';
 import { UsageError } from './usage-error.js';
+import { clipText } from '../text/surrogates.js';
 
 /** Flags the engine itself raises (no rule pack holds them). */
 const ENGINE_FLAGS: Record<string, { category: Category; severity: Severity; description: string }> = {
@@ -15,7 +16,7 @@ const ENGINE_FLAGS: Record<string, { category: Category; severity: Severity; des
 };
 
 const exampleText = (e: RuleExample): string => (typeof e === 'string' ? e : e.text);
-const quote = (s: string): string => JSON.stringify(s.length > 160 ? `${s.slice(0, 159)}…` : s);
+const quote = (s: string): string => JSON.stringify(clipText(s, 160));
 
 /** How a flag of this severity and category weighs in the score, in words and with the configured numbers. */
 export function scoringLines(severity: Severity, category: Category, config: Config): string[] {

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { DETECTORS } from '../detectors/index.js';
 import { escapeLine } from '../report/escape-control.js';
 import { loadSetup, type RuleOptions } from './setup.js';
+import { clipText } from '../text/surrogates.js';
 
 /** `credlint rules`: every rule with its pack, category, severity and whether it is on. */
 export function runRules(opts: RuleOptions & { json?: boolean }): number {
@@ -25,5 +26,5 @@ export function runRules(opts: RuleOptions & { json?: boolean }): number {
 function firstSentence(text: string): string {
   const m = /^.*?[.!?](?=\s+\p{Lu}|$)/su.exec(text.trim());
   const s = (m ? m[0] : text).replace(/\s+/g, ' ');
-  return s.length > 140 ? `${s.slice(0, 139)}…` : s;
+  return clipText(s, 140);
 }

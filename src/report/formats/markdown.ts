@@ -2,6 +2,7 @@ import { literal } from '../format-message.js';
 import type { ArticleResult, Comparison, Flag, Report, Verdict } from '../../types.js';
 import { bySeverity, isSuppressed, severityCounts, whereSide, type SideAt } from './flag-fields.js';
 import type { Format, RenderOptions } from './options.js';
+import { clipText } from '../../text/surrogates.js';
 
 /** GitHub's limit on a comment is 65,536 characters; leave room for whatever wraps ours. */
 export const MARKDOWN_BUDGET = 65_000;
@@ -17,7 +18,7 @@ const MARK: Record<Verdict, string> = { pass: '✅', review: '⚠️', fail: '�
 /** Text safe inside a Markdown table cell: no pipes, line breaks, HTML or emphasis. */
 export function cell(s: string, max = CELL_MAX): string {
   const flat = s.replace(/\s+/g, ' ').trim();
-  const short = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  const short = clipText(flat, max);
   return short.replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
