@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assertValidReport } from './helpers/report-schema.js';
 import { cli, cliReport, HAS_SHARED, newsPages, seed } from './helpers/run.js';
 import { tempDir } from './helpers/tmp.js';
-import { serve } from './helpers/serve.js';
+import { serve, serveIf } from './helpers/serve.js';
 import type { Report } from '../src/types.js';
 
 const DAMAGED = 'The minister\u00e2\u20ac\u2122s plane landed in Tianjin,China,to attend the summit.The talks covered security,trade,and politics.\n';
@@ -255,7 +255,7 @@ describe('credlint serve: bearer token and CORS', async () => {
 });
 
 describe.skipIf(!HAS_SHARED)('credlint serve: the founding articles (needs ../shared)', async () => {
-  const s = await serve(['--workers', '1']);
+  const s = await serveIf(HAS_SHARED, ['--workers', '1']);
   const t = tempDir();
 
   it('finds the same flags over HTTP as the CLI finds in the file', async () => {

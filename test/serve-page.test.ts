@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED, ROOT, seed } from './helpers/run.js';
-import { serve } from './helpers/serve.js';
+import { serveIf } from './helpers/serve.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -16,7 +16,7 @@ if (!HAS_SHARED) console.log('serve-page: ../shared is missing; the founding-art
 
 describe.skipIf(!HAS_CHROMIUM)('the editor page in Chromium', async () => {
   const { chromium } = await import('playwright-core');
-  const s = await serve(['--workers', '1']);
+  const s = await serveIf(HAS_CHROMIUM, ['--workers', '1']);
 
   it.skipIf(!HAS_SHARED)('highlights the chrome and date flags of the first founding article, applies a spacing fix, compares two articles', async () => {
     const text = seed('belarus-sco-membership.txt');
