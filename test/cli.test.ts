@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assertValidReport } from './helpers/report-schema.js';
 import { checkHere, reportHere } from './helpers/in-process.js';
 import { cli, cliReport } from './helpers/run.js';
+import { houseStylePack } from './helpers/packs.js';
 import { tempDir } from './helpers/tmp.js';
 
 const CLEAN = 'Officials met on Monday to discuss the budget.\n\nThe talks will resume next week, a spokesperson said.\n';
@@ -111,23 +112,8 @@ describe('rules and configuration', () => {
   });
 
   it('--rules DIR adds a pack whose rules run like the built-in ones', async () => {
-    const pack = {
-      name: 'house-style',
-      rules: [
-        {
-          id: 'boilerplate/house-cliches',
-          category: 'boilerplate',
-          severity: 'warning',
-          message: 'House style: avoid "{text}".',
-          description: 'Phrases our desk does not print.',
-          type: 'phrase',
-          options: { phrases: [{ phrase: 'game changer', suggestion: 'important development' }] },
-          examples: { flag: ['It is a game changer.'], pass: ['The game changed.'] },
-        },
-      ],
-    };
     const dir = join(t.dir, 'house');
-    t.put('house/house.json', JSON.stringify(pack));
+    t.put('house/house.json', JSON.stringify(houseStylePack('important development')));
     const p = t.put('cliche.txt', 'The new port is a real game changer for the region, officials said on Monday.');
     const flags = (await reportHere([p], { rules: [dir] })).report.articles[0]!.flags;
     const f = flags.find((x) => x.ruleId === 'boilerplate/house-cliches')!;

@@ -8,26 +8,12 @@ import type { Report } from '../src/types.js';
 import { checkHere } from './helpers/in-process.js';
 import { assertValidReport } from './helpers/report-schema.js';
 import { cli } from './helpers/run.js';
+import { houseStylePack } from './helpers/packs.js';
 import { tempDir } from './helpers/tmp.js';
 
 const t = tempDir();
 const STORY = 'Officials met in Tianjin on Monday to discuss the budget, a spokesperson for the council said.\n';
 const DAMAGED = 'Officials met in Tianjin,China,to talk.The the talks went on.\n';
-const PACK = {
-  name: 'house-style',
-  rules: [
-    {
-      id: 'boilerplate/house-cliches',
-      category: 'boilerplate',
-      severity: 'warning',
-      message: 'House style: avoid "{text}".',
-      description: 'Phrases our desk does not print.',
-      type: 'phrase',
-      options: { phrases: [{ phrase: 'game changer' }] },
-      examples: { flag: ['It is a game changer.'], pass: ['The game changed.'] },
-    },
-  ],
-};
 const lines = (s: string): string[] => s.trim().split('\n');
 
 const inputs = join(t.dir, 'in');
@@ -35,7 +21,7 @@ const story = t.put('in/story.txt', STORY);
 const latin1 = t.put('in/latin1.txt', Buffer.from('Caf\xe9 au lait, a story.', 'latin1'));
 const rc = t.put('rc.json', '{}');
 const rules = join(t.dir, 'house');
-const pack = t.put('house/house.json', JSON.stringify(PACK));
+const pack = t.put('house/house.json', JSON.stringify(houseStylePack()));
 const beside = t.put('house/NOTES.txt', 'why the house packs say what they say');
 const baseline = t.put('baseline.json', `${JSON.stringify({ format: 'credlint-baseline/1', tool: 'credlint', articles: {} })}\n`);
 /** A second name for `file` (same device and inode), outside the input folder so it is not read as an article. */
