@@ -111,6 +111,25 @@ describe('rules and configuration', () => {
     expect((await checkHere([article], { config: unknown })).stderr).toMatch(/no rule has the id "spacing\/no-such-rule"/);
   });
 
+  it('a fix.safe entry that names no rule is refused with its pointer; a category and a rule id are accepted', async () => {
+    const typo = t.put('safe-typo.json', JSON.stringify({ fix: { safe: ['spacing/*', 'repetition/reduplicated-word'] } }));
+    const r = await checkHere([article], { config: typo });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`credlint: ${typo}: /fix/safe/1: "repetition/reduplicated-word" names no rule (expected a rule id, or "category/*" for a whole category)`);
+    const fine = t.put('safe-fine.json', JSON.stringify({ fix: { safe: ['spacing/*', 'repetition/reduplicated-words'] } }));
+    expect((await checkHere([article], { config: fine })).status).toBe(0);
+    const nowhere = t.put('safe-nowhere.json', JSON.stringify({ fix: { safe: ['house/*'] } }));
+    expect((await checkHere([article], { config: nowhere })).stderr).toMatch(/\/fix\/safe\/0: "house\/\*" names no rule/);
+  });
+
+  it('--compare-memory is validated before any work, with or without a comparison to run', async () => {
+    for (const extra of [{}, { compare: false }]) {
+      const r = await checkHere([article], { compareMemory: 'abc', ...extra } as never);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim()).toBe('credlint: --compare-memory abc: expected a whole number of MB, 16 or more');
+    }
+  });
+
   it('--rules DIR adds a pack whose rules run like the built-in ones', async () => {
     const dir = join(t.dir, 'house');
     t.put('house/house.json', JSON.stringify(houseStylePack('important development')));

@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixArticle, fixCandidates, isMechanical, isSafeFix, nonOverlapping } from '../src/fix/apply-fixes.js';
 import { checkArticle } from '../src/engine/check-article.js';
 import { defaultConfig } from '../src/rules/config.js';
 import type { Flag } from '../src/types.js';
-import { article, builtinRules, cli, HAS_SHARED, ROOT, SHARED, seed } from './helpers/run.js';
+import { article, builtinRules, CLI, cli, HAS_SHARED, ROOT, SHARED, seed } from './helpers/run.js';
 import { tempDir } from './helpers/tmp.js';
 
 const config = defaultConfig();
@@ -146,6 +147,44 @@ describe('credlint fix', () => {
     expect(again.stderr).toContain('c.md.orig exists');
     expect(readFileSync(f, 'utf8')).toBe(fixed);
     expect(readFileSync(`${f}.orig`, 'utf8')).toBe(DAMAGED);
+  });
+  it('--in-place rewrites the file itself: its permissions, a symlink to it and its hard links stay; no other file is touched', () => {
+    const f = t.put('keep/private.txt', DAMAGED);
+    chmodSync(f, 0o600);
+    const other = join(t.dir, 'keep', 'other-name.txt');
+    linkSync(f, other);
+    const link = join(t.dir, 'keep', 'link.txt');
+    symlinkSync('private.txt', link);
+    // A file named like the temporary file of a write-then-rename: must survive.
+    const taken = t.put('keep/link.txt.credlint-tmp', 'precious');
+    expect(cli(['fix', '--in-place', '-q', link]).status).toBe(0);
+    const fixed = 'Officials met in Tianjin, China, to talk. The talks went on.\n';
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(f, 'utf8')).toBe(fixed);
+    expect(readFileSync(other, 'utf8')).toBe(fixed);
+    expect(statSync(f).mode & 0o777).toBe(0o600);
+    expect(readFileSync(`${link}.orig`, 'utf8')).toBe(DAMAGED);
+    expect(statSync(`${link}.orig`).mode & 0o777).toBe(0o600);
+    expect(readFileSync(taken, 'utf8')).toBe('precious');
+    expect(readdirSync(join(t.dir, 'keep')).sort()).toEqual(['link.txt', 'link.txt.credlint-tmp', 'link.txt.orig', 'other-name.txt', 'private.txt']);
+  });
+  it('keeps a byte order mark in every output: standard output, --out and --in-place', () => {
+    const f = t.put('bom.txt', `\ufeff${DAMAGED}`);
+    const fixed = '\ufeffOfficials met in Tianjin, China, to talk. The talks went on.\n';
+    expect(cli(['fix', '-q', f]).stdout).toBe(fixed);
+    const out = join(t.dir, 'bom.fixed.txt');
+    cli(['fix', '-q', f, '--out', out]);
+    expect(readFileSync(out, 'utf8')).toBe(fixed);
+    cli(['fix', '-q', '--in-place', f]);
+    expect(readFileSync(f, 'utf8')).toBe(fixed);
+  });
+  it.skipIf(!existsSync('/dev/full'))('a full standard output is one line and exit 4 (a lost output), for fix, strip and rules', () => {
+    const f = t.put('full.txt', DAMAGED);
+    for (const args of [['fix', '-q', f], ['strip', f], ['rules']]) {
+      const r = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'], encoding: 'utf8' });
+      expect(r.status).toBe(4);
+      expect(r.stderr.trim().split('\n')).toEqual(['credlint: standard output cannot be written (the disk is full); the output is lost']);
+    }
   });
   it('several files need --in-place; JSONL is refused with one clear line', () => {
     const a = t.put('d.txt', DAMAGED);

@@ -1,9 +1,11 @@
 // The service under stress: slow articles on worker threads, the time limit, the bounded queue, random and
 // malformed input, and a graceful stop. Real requests on loopback against the built CLI.
-import { connect } from 'node:net';
+import { execFile } from 'node:child_process';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../scripts/lib/random.mjs';
 import { longArticle } from './helpers/long-article.js';
+import { CLI } from './helpers/paths.js';
 import { assertValidReport } from './helpers/report-schema.js';
 import { serve } from './helpers/serve.js';
 
@@ -187,4 +189,26 @@ describe('credlint serve: graceful shutdown', async () => {
     await expect(fetch(`${s.url}/healthz`)).rejects.toThrow();
     expect(s.stderr()).toMatch(/SIGTERM: finishing the requests in flight/);
   });
+});
+
+describe('credlint serve: an address it cannot listen on', () => {
+  it('a port in use or a host that does not resolve is one line naming --host and --port, exit 2', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      for (const [args, why] of [
+        [['--host', '127.0.0.1', '--port', String(port)], `--host 127.0.0.1 --port ${port}: cannot listen there (the port is in use)`],
+        [['--host', 'nosuchhost.invalid', '--port', '0'], '--host nosuchhost.invalid --port 0: cannot listen there (no such host)'],
+      ] as const) {
+        const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+          execFile(process.execPath, [CLI, 'serve', '-q', '--workers', '0', ...args], { encoding: 'utf8', timeout: 30_000 }, (e, _out, stderr) => resolve({ status: e ? ((e as { code?: number }).code ?? null) : 0, stderr }));
+        });
+        expect(r.status).toBe(2);
+        expect(r.stderr.trim().split('\n')).toEqual([`credlint: ${why}`]);
+      }
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
 });

@@ -161,6 +161,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CheckIO 
   if (!format) throw new UsageError(`--format ${opts.format}: unknown format`);
   const jobs = jobsOf(opts);
   const articleTimeoutMs = timeoutOf(opts);
+  compareHeapOf(opts); // validated before any work, whether or not a comparison runs
   const workerSetup: WorkerSetup = { configFile: opts.config ?? findConfig(process.cwd()), extraRuleDirs: opts.rules, preload: preloadsOf() };
   const early = earlyPool(estimatedArticles(paths), jobs, workerSetup, articleTimeoutMs);
   try {

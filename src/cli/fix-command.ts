@@ -1,7 +1,7 @@
-import { closeSync, copyFileSync, constants, existsSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, constants, existsSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { fixArticle, type FixResult } from '../fix/apply-fixes.js';
 import { readArticles } from '../input/read-articles.js';
-import { articleFiles, guardOutputs, writeOutput } from './output.js';
+import { articleFiles, guardOutputs, writeOutput, writeProblem } from './output.js';
 import { loadSetup, setupFiles } from './setup.js';
 import { UsageError } from './usage-error.js';
 
@@ -72,17 +72,37 @@ export function runFix(paths: string[], opts: FixCommandOptions): number {
       continue;
     }
     const result = fixArticle(article, rules, config, { strip: opts.strip });
+    // The text as read lost its byte order mark; the output is the input with only the fixed spans changed.
+    const text = (hasBom(path) ? '\ufeff' : '') + result.text;
     // Before the summary: an --out that cannot be written is its one line, not a count of fixes that went nowhere.
-    if (out) writeOutput(out, result.text);
+    if (out) writeOutput(out, text);
     if (!opts.quiet) process.stderr.write(summary(path, result));
     if (opts.inPlace) {
       if (result.text === article.body) continue;
-      const bom = hasBom(path) ? '\ufeff' : '';
-      copyFileSync(path, path + BACKUP, constants.COPYFILE_EXCL);
-      const tmp = `${path}.credlint-tmp`;
-      writeFileSync(tmp, bom + result.text);
-      renameSync(tmp, path);
-    } else if (!out) process.stdout.write(result.text);
+      if (!rewriteKeepingBackup(path, text)) code = 2;
+    } else if (!out) process.stdout.write(text);
   }
   return code;
+}
+
+/**
+ * Keeps FILE.orig (never over an existing one), then writes the fixed text through FILE itself: the same file,
+ * so its permissions, its owner, a symlink to it and its other hard links stay as they were (writing a new file
+ * and renaming it over would lose all four). A write that fails part-way leaves the backup whole. False, with its
+ * one line on stderr, when either step fails.
+ */
+function rewriteKeepingBackup(path: string, text: string): boolean {
+  try {
+    copyFileSync(path, path + BACKUP, constants.COPYFILE_EXCL);
+  } catch (e) {
+    process.stderr.write(`credlint: ${path}: the backup ${path}${BACKUP} cannot be written (${writeProblem(e)}); the file is unchanged\n`);
+    return false;
+  }
+  try {
+    writeFileSync(path, text);
+    return true;
+  } catch (e) {
+    process.stderr.write(`credlint: ${path}: cannot be rewritten (${writeProblem(e)}); the original is in ${path}${BACKUP}\n`);
+    return false;
+  }
 }

@@ -11,12 +11,16 @@ import { stdoutOwned } from './output.js';
 import { UsageError } from './usage-error.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+/** output.ts's EXIT_OUTPUT, not imported: this module loads before any command's. */
+const EXIT_LOST_OUTPUT = 4;
 
-// `credlint rules | head`: a reader that stops early is not an error.
+// `credlint rules | head`: a reader that stops early is not an error. Any other failure (a full disk) loses the
+// output: one line and the exit code of a lost report (4, as `check` gives), never the gate's 1 or a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (stdoutOwned) return; // `check` reports a lost report with its own exit code
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+  process.stderr.write(`credlint: standard output cannot be written (${e.code === 'ENOSPC' ? 'the disk is full' : (e.code ?? e.message)}); the output is lost\n`);
+  process.exit(EXIT_LOST_OUTPUT);
 });
 
 const program = new Command('credlint')

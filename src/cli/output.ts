@@ -84,7 +84,8 @@ export function guardOutputs(targets: readonly OutputTarget[], reads: readonly R
   }
 }
 
-const why = (e: unknown): string => {
+/** Why a write failed, in words (ENOENT: the folder does not exist...). */
+export const writeProblem = (e: unknown): string => {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'the folder does not exist';
   if (code === 'ENOTDIR') return 'a folder on the way is a file';
@@ -97,7 +98,7 @@ const why = (e: unknown): string => {
 
 /** The one line for an output that cannot be written (opened or written): the option, the file, why. */
 function cannotWrite(target: OutputTarget, e: unknown): UsageError {
-  return new UsageError(`${target.option} ${target.path}: cannot be written (${why(e)})`);
+  return new UsageError(`${target.option} ${target.path}: cannot be written (${writeProblem(e)})`);
 }
 
 /**
@@ -164,7 +165,7 @@ export function stdoutSink(stream: NodeJS.WriteStream = process.stdout): Sink {
   let failure: Error | null = null;
   if (stream === process.stdout) stdoutOwned = true;
   stream.on('error', (e: NodeJS.ErrnoException) => {
-    failure = new OutputClosedError(`standard output ${e.code === 'EPIPE' ? 'was closed before the report was written' : `failed (${why(e)})`}`);
+    failure = new OutputClosedError(`standard output ${e.code === 'EPIPE' ? 'was closed before the report was written' : `failed (${writeProblem(e)})`}`);
   });
   return {
     async write(s) {

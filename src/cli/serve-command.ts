@@ -54,7 +54,15 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
   const log = (line: string): void => void process.stderr.write(`credlint serve: ${line}\n`);
   // Cold start paid here, before listening: the first request is as fast as the next (see serve/warm-up.ts).
   const warmMs = await warmUp(pool, loaded.config, timeoutMs);
-  const running = await startServer({ host: opts.host, port, loaded, pool, maxBodyBytes, timeoutMs, maxQueue, token: token || null, corsOrigins: opts.corsOrigin, log, compareThread: workers > 0 });
+  let running: Awaited<ReturnType<typeof startServer>>;
+  try {
+    running = await startServer({ host: opts.host, port, loaded, pool, maxBodyBytes, timeoutMs, maxQueue, token: token || null, corsOrigins: opts.corsOrigin, log, compareThread: workers > 0 });
+  } catch (e) {
+    const problem = listenProblem(e);
+    if (!problem) throw e;
+    await pool.close();
+    throw new UsageError(`--host ${opts.host} --port ${port}: cannot listen there (${problem})`);
+  }
   if (!opts.quiet) log(`listening on ${running.url} (${pool.size} ${workers === 0 ? 'in-process checker' : 'worker threads'}, ${loaded.rules.filter((r) => r.enabled).length} rules${token ? ', bearer token required' : ''}; warmed up in ${Math.round(warmMs)} ms)`);
   await new Promise<void>((resolve) => {
     let stopping = false;
@@ -79,3 +87,20 @@ export async function runServe(opts: ServeCommandOptions): Promise<number> {
 }
 
 export const SERVE_DEFAULTS = DEFAULTS;
+
+/** Why the server could not listen, in words, for the errors a user's --host or --port causes; else null. */
+function listenProblem(e: unknown): string | null {
+  switch ((e as NodeJS.ErrnoException)?.code) {
+    case 'EADDRINUSE':
+      return 'the port is in use';
+    case 'EACCES':
+      return 'permission denied: ports below 1024 need privileges';
+    case 'EADDRNOTAVAIL':
+      return 'the address is not one of this machine\'s';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'no such host';
+    default:
+      return null;
+  }
+}

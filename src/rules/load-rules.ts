@@ -136,6 +136,13 @@ export function loadRules(config: Config, extraDirs: string[] = [], includeBuilt
   for (const id of Object.keys(config.rules)) {
     if (!seen.has(id)) throw new RuleLoadError(`${config.file}: /rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}: no rule has the id "${id}"`);
   }
+  // A safe-fix entry that names no rule (a typo) would leave `credlint fix` silently doing nothing for it.
+  config.fix.safe.forEach((entry, i) => {
+    const prefix = entry.endsWith('/*') ? entry.slice(0, -1) : `${entry}/`;
+    if (!seen.has(entry) && ![...seen.keys()].some((id) => id.startsWith(prefix))) {
+      throw new RuleLoadError(`${config.file ?? 'the configuration'}: /fix/safe/${i}: "${entry}" names no rule (expected a rule id, or "category/*" for a whole category)`);
+    }
+  });
   return rules;
 }
 
