@@ -54,6 +54,17 @@ describe('reading articles', () => {
     expect(page.text).toBe('Home World Sport\nThe council’s vote.');
   });
 
+  it('collapses whitespace across elements and comments as a browser shows it; <br> is one line break', async () => {
+    const { parseHtml } = await import('../src/input/parse-html.js');
+    const html = '<article><p>The mayor spoke<br>and the council agreed.<br><br>Later, a vote.</p><p>The <em> council</em> met <!-- n --> on Monday <span> </span> to vote.</p></article>';
+    expect(parseHtml(html).text).toBe('The mayor spoke\nand the council agreed.\n\nLater, a vote.\n\nThe council met on Monday to vote.');
+    // In <pre> nothing collapses.
+    expect(parseHtml('<pre>a  <b> b</b></pre>').text).toBe('a   b');
+    const p = t.put('spaces.html', `<html><body>${html}</body></html>`);
+    const flags = (await reportHere([p], { compare: false })).report.articles[0]!.flags;
+    expect(flags.filter((f) => f.ruleId === 'spacing/doubled-space')).toEqual([]);
+  });
+
   it('reads a JSON object, a JSON array and JSONL, with the record fields', async () => {
     const rec = { id: 'a1', title: 'T', body: ARTICLE, url: 'https://x.example/a', publishedAt: '2024-01-02T08:00:00Z', source: 'Example Wire' };
     const one = t.put('one.json', JSON.stringify(rec));

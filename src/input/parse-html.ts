@@ -19,7 +19,7 @@ export interface HtmlDocument {
 
 // Elements that start a new line in the visible text.
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li',
   'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'option',
 ]);
@@ -79,6 +79,7 @@ export function parseHtml(html: string): HtmlDocument {
         if (name === 'h1' && !h1) inH1 = true;
         if (name === 'pre') preDepth++;
         if (BLOCK.has(name) && line.trim() !== '') breakLine();
+        // A line break, not a block: one break, so "spoke<br>and" is two lines of one paragraph (two <br> make one).
         if (name === 'br') breakLine();
         if (CELL.has(name) && line.trim() !== '') line += ' | ';
         // After the line break, so the line before this element is not counted inside it.
@@ -90,8 +91,13 @@ export function parseHtml(html: string): HtmlDocument {
         afterLink = false;
         if (inH1) h1 += data;
         const before = line.length;
-        line += preDepth ? data : data.replace(/[ \t\r\n\f\v]+/g, ' ');
-        if (!preDepth && line.startsWith(' ')) line = line.trimStart();
+        if (preDepth) line += data;
+        else {
+          // Whitespace collapses across elements and comments as a browser shows it: "The <em> council</em>" and
+          // "met <!-- x --> on" are one space each, not two (which would read as a doubled space).
+          const piece = data.replace(/[ \t\r\n\f\v]+/g, ' ');
+          line += piece.startsWith(' ') && (line === '' || line.endsWith(' ')) ? piece.slice(1) : piece;
+        }
         structure.text(Math.max(0, line.length - before));
         if (preDepth && line.includes('\n')) {
           const parts = line.split('\n');
