@@ -186,3 +186,39 @@ describe('--format jsonl', () => {
     expect(lines.filter((l) => ['article', 'error', 'summary'].includes(l.type)).map((l) => l.article?.id ?? l.error?.source ?? l.type)).toEqual(['a', `${p}:2`, 'b', 'summary']);
   });
 });
+
+describe('files in other encodings', () => {
+  const t = tempDir();
+  const utf16 = (s: string, bom: boolean): Buffer => Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(s, 'utf16le')]);
+
+  it('says a UTF-16 file is UTF-16 (with or without a byte order mark), not binary', async () => {
+    const story = 'The council met on Tuesday and approved the budget, officials said.\n';
+    for (const [name, bytes, what] of [
+      ['bom16.txt', utf16(story, true), 'file is UTF-16 (little-endian byte order mark), not UTF-8'],
+      ['plain16.txt', utf16(story, false), 'file is UTF-16, not UTF-8'],
+    ] as const) {
+      const f = t.put(name, bytes);
+      const r = await reportHere([f], { compare: false });
+      expect(r.status).toBe(2);
+      expect(r.report.errors).toEqual([{ source: f, message: expect.stringContaining(what) }]);
+    }
+    // A binary file is still called binary.
+    const bin = t.put('bin.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0xff, 0, 0, 7]));
+    expect((await reportHere([bin], { compare: false })).report.errors[0]!.message).toMatch(/binary file/);
+  });
+
+  it('reads an HTML page in the encoding it declares (Windows-1252 punctuation included); an undeclared one stays refused', async () => {
+    const page = (meta: string): Buffer =>
+      Buffer.concat([Buffer.from(`<html><head>${meta}<title>Caf`), Buffer.from([0xe9]), Buffer.from('</title></head><body><p>The caf'), Buffer.from([0xe9]), Buffer.from(' opened on Monday, the owner said '), Buffer.from([0x93]), Buffer.from('proudly'), Buffer.from([0x94]), Buffer.from('.</p></body></html>')]);
+    for (const meta of ['<meta charset="windows-1252">', '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">']) {
+      const f = t.put(`declared-${meta.length}.html`, page(meta));
+      const { report } = await reportHere([f], { compare: false });
+      expect(report.errors).toEqual([]);
+      expect(report.articles[0]!.title).toBe('Café');
+      // ISO-8859-1 is Windows-1252 in HTML (the WHATWG encoding standard maps the label), as browsers read it.
+      expect(report.articles[0]!.flags.filter((x) => x.category === 'encoding')).toEqual([]);
+    }
+    const undeclared = t.put('undeclared.html', page(''));
+    expect((await reportHere([undeclared], { compare: false })).report.errors[0]!.message).toMatch(/not valid UTF-8/);
+  });
+});

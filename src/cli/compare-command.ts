@@ -27,7 +27,7 @@ export async function runCompare(paths: string[], opts: CompareCommandOptions): 
   const { config, rules } = loadSetup(opts);
   const loaded = loadArticles(paths);
   if (loaded.articles.length !== 2) {
-    throw new UsageError(`compare: needs exactly two articles; ${paths.join(' and ')} hold ${loaded.articles.length}`);
+    throw new UsageError(`compare: needs exactly two articles; ${paths.join(' and ')} ${paths.length === 1 ? 'holds' : 'hold'} ${loaded.articles.length === 1 ? 'one' : loaded.articles.length}`);
   }
   const report = await checkBatch(loaded.articles, loaded.errors, rules, config, { compare: true });
   if (!opts.quiet) for (const e of report.errors) process.stderr.write(`credlint: ${escapeLine(`${e.source}: ${e.message}`)}\n`);

@@ -1,3 +1,4 @@
+import { fixCp1252Controls } from './cp1252.js';
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export type Decoded = { text: string } | { problem: string };
@@ -6,13 +7,19 @@ export type Decoded = { text: string } | { problem: string };
  * Bytes → text, refusing what is not UTF-8 text: NUL bytes mean a binary file; invalid sequences
  * are reported with their byte offset. A leading BOM is dropped (offsets count from after it).
  */
-export function decodeUtf8(bytes: Uint8Array): Decoded {
+export function decodeUtf8(bytes: Uint8Array, options: { html?: boolean } = {}): Decoded {
   const probe = bytes.subarray(0, 8192);
+  if (utf16Bom(bytes) || (probe.includes(0) && looksLikeUtf16(probe))) {
+    return { problem: `is UTF-16${utf16Bom(bytes) ? ` (${utf16Bom(bytes)} byte order mark)` : ''}, not UTF-8; convert it first (iconv -f UTF-16 -t UTF-8)` };
+  }
   if (probe.includes(0)) return { problem: 'looks like a binary file (it contains NUL bytes), not text' };
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
+    // A page that names its own encoding (<meta charset="windows-1252">) is read in it, as a browser reads it.
+    const declared = options.html ? declaredCharset(bytes) : null;
+    if (declared) return { text: declared.encoding === 'windows-1252' ? fixCp1252Controls(declared.decode(bytes)) : declared.decode(bytes) };
     return { problem: `is not valid UTF-8 (first bad byte at offset ${firstInvalidByte(bytes)}); convert it to UTF-8 first` };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -30,4 +37,35 @@ function firstInvalidByte(bytes: Uint8Array): number {
     i += n;
   }
   return i;
+}
+
+function utf16Bom(bytes: Uint8Array): 'little-endian' | 'big-endian' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian';
+  return null;
+}
+
+/** UTF-16 without a byte order mark: Latin text in it has a NUL in most even or most odd bytes, and few elsewhere. */
+function looksLikeUtf16(probe: Uint8Array): boolean {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < probe.length; i++) if (probe[i] === 0) i % 2 === 0 ? even++ : odd++;
+  const half = probe.length / 2;
+  return Math.max(even, odd) > 0.6 * half && Math.min(even, odd) < 0.05 * half;
+}
+
+/**
+ * The decoder for the encoding an HTML page declares in its first 1,024 bytes (where the HTML standard's prescan
+ * looks: `<meta charset>` or `<meta http-equiv content="...; charset=">`), when it is one TextDecoder knows and not
+ * UTF-8; else null.
+ */
+function declaredCharset(bytes: Uint8Array): InstanceType<typeof TextDecoder> | null {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  const label = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(head)?.[1];
+  if (!label || /^utf-?8$/i.test(label)) return null;
+  try {
+    return new TextDecoder(label.toLowerCase());
+  } catch {
+    return null;
+  }
 }

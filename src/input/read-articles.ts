@@ -169,7 +169,7 @@ export function readSourceText(path: string): { text: string } | { problem: stri
     return { problem: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
   if (bytes.length === 0) return { problem: path === '-' ? 'standard input is empty' : 'file is empty' };
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeUtf8(bytes, { html: format === 'html' });
   return 'problem' in decoded ? { problem: `file ${decoded.problem}` } : decoded;
 }
 

@@ -1,3 +1,4 @@
+import { CP1252_80_9F } from '../input/cp1252.js';
 /**
  * Single-byte code pages that UTF-8 text is commonly mis-decoded through, as character → byte maps
  * (the inverse of decoding). Built from the runtime's own decoders where WHATWG names them; code
@@ -28,9 +29,6 @@ function fromDecoder(label: string): Map<string, number> | null {
   return map;
 }
 
-// Windows-1252 bytes 0x80–0x9F ("\u0000" where the byte is undefined). Written out because Node 20's
-// TextDecoder('windows-1252') decodes these bytes as Latin-1 controls.
-const CP1252_80_9F = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
 
 /**
  * "Sloppy" Windows-1252: the five bytes Windows-1252 leaves undefined decode to the C1 controls of
