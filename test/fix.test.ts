@@ -195,6 +195,18 @@ describe('credlint fix', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/f\.jsonl: fix works on one article/);
   });
+  it('--strip changes nothing outside the stripped chrome but what a safe rule fixes (a hard line break stays)', () => {
+    const story = 'The harbour wall will run for a kilometre, the port authority said on Tuesday.  \nIt will cost nineteen million dollars, officials said.\n\n\n\nMore text follows here so the article is long enough to be read as an article.\n';
+    const f = t.put('harbour.md', `Home\nNews\nSport\nSubscribe\nSign in\nShare on Facebook\n\n${story}`);
+    const r = cli(['fix', '--strip', f]);
+    expect(r.status).toBe(0);
+    // The run of blank lines is spacing/blank-line-run's fix (reported), not the strip's.
+    expect(r.stdout).toBe(story.replace('\n\n\n\n', '\n\n'));
+    expect(r.stderr).toMatch(/harbour\.md: 2 fix\(es\) in 2 pass\(es\): chrome\/site-chrome 1, spacing\/blank-line-run 1/);
+    const strip = fixArticle(article(readFileSync(f, 'utf8'), { format: 'md' }), builtinRules(), config, { strip: true });
+    expect(strip.passes.map((p) => p.strip ?? false)).toEqual([true, false]);
+    expect(strip.passes[1]!.before).toBe(story);
+  });
   it('--strip removes chrome from a scraped page', () => {
     const sample = join(ROOT, 'samples', 'scraped-harbour-page.txt');
     if (!existsSync(sample)) return;

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stripSpans } from '../src/chrome/strip.js';
 import { cli, HAS_SHARED, SHARED } from './helpers/run.js';
 
 const PROSE = [
@@ -37,7 +38,8 @@ describe('credlint strip', () => {
     expect(out[0]).toMatchObject({ id: 'a', url: 'https://example.com/a', text: `${PROSE}\n` });
     expect(out[0].removed).toBeGreaterThanOrEqual(2);
     expect(out[0].body).toBeUndefined();
-    expect(out[1]).toMatchObject({ id: 'b', content: `${PROSE}\n`, removed: 0 });
+    // Nothing removed, nothing changed: not even a line break added.
+    expect(out[1]).toMatchObject({ id: 'b', content: PROSE, removed: 0 });
   });
 
   it('exits 2 with a one-line error on bad input', () => {
@@ -62,5 +64,39 @@ describe('credlint strip', () => {
     expect(r.stdout).not.toContain('Truth Social Media Politics');
     expect(r.stdout).not.toContain('on16.10.2025');
     expect(r.stdout).toContain(original.split('\n')[0]!);
+  });
+});
+
+/** The brief's scraped page: a menu, then an article with a Markdown hard line break and a run of blank lines. */
+const HARBOUR_MENU = 'Home\nNews\nSport\nSubscribe\nSign in\nShare on Facebook\n\n';
+const HARBOUR = 'The harbour wall will run for a kilometre, the port authority said on Tuesday.  \nIt will cost nineteen million dollars, officials said.\n\n\n\nMore text follows here so the article is long enough to be read as an article.\n';
+const span = (text: string, cut: string) => ({ start: text.indexOf(cut), end: text.indexOf(cut) + cut.length });
+
+describe('stripping tidies only the seams', () => {
+  it('credlint strip keeps a hard line break and a blank-line run far from the chrome, byte for byte', () => {
+    const r = cli(['strip', '-'], { input: HARBOUR_MENU + HARBOUR });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(HARBOUR);
+  });
+  it('on a CRLF file the blank lines left at the start go too', () => {
+    const crlf = (s: string) => s.replace(/\n/g, '\r\n');
+    const r = cli(['strip', '-'], { input: crlf(HARBOUR_MENU + HARBOUR) });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(crlf(HARBOUR));
+  });
+  it('a span cut between paragraphs leaves one blank line there; spaces it leaves at a line end go; the rest is kept', () => {
+    const text = 'The harbour wall will run for a kilometre.  \nThe port authority said so on Tuesday. Share on Facebook\n\nRelated: Port strike ends\n\n\nIt will cost nineteen million dollars.\n\n\n\nWork starts in the spring.';
+    const s = stripSpans(text, [span(text, 'Share on Facebook'), span(text, 'Related: Port strike ends')]);
+    expect(s).toEqual({ removed: 2, text: 'The harbour wall will run for a kilometre.  \nThe port authority said so on Tuesday.\n\nIt will cost nineteen million dollars.\n\n\n\nWork starts in the spring.' });
+  });
+  it('a hard line break just before a cut line keeps its spaces; CRLF blank lines collapse in CRLF; the end keeps one line break', () => {
+    const text = 'The harbour wall will run for a kilometre.  \r\nMore: Harbour news\r\n\r\n\r\nIt will cost nineteen million dollars.  \r\n\r\n\u00a9 2024 Harbour Gazette\r\n\r\n';
+    const s = stripSpans(text, [span(text, 'More: Harbour news'), span(text, '\u00a9 2024 Harbour Gazette')]);
+    expect(s.text).toBe('The harbour wall will run for a kilometre.  \r\n\r\nIt will cost nineteen million dollars.  \r\n');
+  });
+  it('no span, no change; every span, nothing left', () => {
+    const text = 'It will cost nineteen million dollars.  \n\n\n\nWork starts in the spring.';
+    expect(stripSpans(text, [])).toEqual({ text, removed: 0 });
+    expect(stripSpans(text, [{ start: 0, end: 38 }, { start: 44, end: text.length }])).toEqual({ text: '', removed: 2 });
   });
 });

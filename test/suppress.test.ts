@@ -41,8 +41,75 @@ describe('inline suppression in Markdown', () => {
     expect(unused[1]!.message).toContain('"spacing/no-such-rule", which is no rule');
     expect(unused[0]!.text).toBe('<!-- credlint-disable-next-line encoding/mojibake -->');
   });
-  it('comments that are not credlint directives are ignored', () => {
-    expect(readDirectives(article('<!-- TODO: credlint-disable later -->\n<!-- credlint-disabled -->\n', { format: 'md' }))).toEqual([]);
+  it('comments that do not start with credlint- are ignored', () => {
+    expect(readDirectives(article('<!-- TODO: credlint-disable later -->\n<!-- credlintdisable -->\n<!-- see credlint-enable -->\n<!---->\n', { format: 'md' }))).toEqual([]);
+  });
+});
+
+/** Each flag of the rules asked about as `line rule` and the directive that silenced it, or `-`. */
+const silenced = (r: ReturnType<typeof md>, rules: readonly string[]) => r.flags.filter((f) => rules.includes(f.ruleId)).map((f) => `${f.line} ${f.ruleId} ${f.suppressed?.reason ?? '-'}`);
+const BOTH = ['spacing/missing-space-after-comma', 'repetition/reduplicated-words'];
+
+describe('enable X turns back on only X (ESLint semantics)', () => {
+  it('after a disable of two rules, enable of one leaves the other off', () => {
+    const body = '# T\n\n<!-- credlint-disable spacing, repetition -->\nThe council met on Tuesday,and the the mayor spoke.\n<!-- credlint-enable spacing -->\nThe board met on Monday,and the the chair spoke.\n';
+    const r = md(body);
+    expect(silenced(r, BOTH)).toEqual([
+      '4 spacing/missing-space-after-comma credlint-disable spacing, repetition',
+      '4 repetition/reduplicated-words credlint-disable spacing, repetition',
+      '6 spacing/missing-space-after-comma -',
+      '6 repetition/reduplicated-words credlint-disable spacing, repetition',
+    ]);
+    expect(r.flags.filter((f) => f.ruleId === 'suppression/unused')).toEqual([]);
+  });
+  it('after a bare disable, enable X leaves every rule but X off; a bare enable ends it all', () => {
+    const body = '# T\n\n<!-- credlint-disable -->\nThe council met on Tuesday,and the the mayor spoke.\n<!-- credlint-enable spacing -->\nThe board met on Monday,and the the chair spoke.\n<!-- credlint-enable -->\nThe mayor met on Friday,and the the clerk spoke.\n';
+    expect(silenced(md(body), BOTH)).toEqual([
+      '4 spacing/missing-space-after-comma credlint-disable',
+      '4 repetition/reduplicated-words credlint-disable',
+      '6 spacing/missing-space-after-comma -',
+      '6 repetition/reduplicated-words credlint-disable',
+      '8 spacing/missing-space-after-comma -',
+      '8 repetition/reduplicated-words -',
+    ]);
+  });
+  it('enable of one rule of a disabled pack leaves the pack\'s other rules off; a later disable takes the rule back', () => {
+    const body = '# T\n\n<!-- credlint-disable spacing -->\nThe council met on Tuesday,and the mayor spoke.Then he left.\n<!-- credlint-enable spacing/missing-space-after-comma -->\nThe board met on Monday,and the chair spoke.Then she left.\n<!-- credlint-disable spacing/missing-space-after-comma -- as printed -->\nThe clerk met on Friday,and the clerk spoke.Then he left.\n<!-- credlint-enable spacing -->\nThe crowd met on Sunday,and the crowd spoke.Then it left.\n';
+    const rules = ['spacing/missing-space-after-comma', 'spacing/missing-space-after-period'];
+    expect(silenced(md(body), rules)).toEqual([
+      '4 spacing/missing-space-after-comma credlint-disable spacing',
+      '4 spacing/missing-space-after-period credlint-disable spacing',
+      '6 spacing/missing-space-after-comma -',
+      '6 spacing/missing-space-after-period credlint-disable spacing',
+      '8 spacing/missing-space-after-comma credlint-disable spacing/missing-space-after-comma -- as printed',
+      '8 spacing/missing-space-after-period credlint-disable spacing',
+      '10 spacing/missing-space-after-comma -',
+      '10 spacing/missing-space-after-period -',
+    ]);
+  });
+});
+
+describe('a credlint- comment that is no directive is reported', () => {
+  const body = '# T\n\n<!-- credlint-disable-line spacing -->\nThe council met on Tuesday,and the mayor spoke.\n\n<!-- credlint-disabel -->\nThe board met on Monday,and the chair spoke.\n\n<!-- Credlint-Disable-Next-Line -->\n<!-- credlint-ignore -->\n<!-- TODO: credlint-disable later -->\n<!-- an ordinary comment -->\nThe clerk met on Friday.\n';
+  it('as an info flag suppression/unused naming what was written, the directives and the nearest one; ordinary comments are not', () => {
+    const r = md(body);
+    const notes = r.flags.filter((f) => f.ruleId === 'suppression/unused');
+    const known = 'the directives are credlint-disable, credlint-enable and credlint-disable-next-line';
+    expect(notes.map((f) => [f.line, f.severity, f.text, f.message])).toEqual([
+      [3, 'info', '<!-- credlint-disable-line spacing -->', `The comment "<!-- credlint-disable-line spacing -->" suppresses nothing: "credlint-disable-line" is no credlint directive (${known}); did you mean credlint-disable-next-line?`],
+      [6, 'info', '<!-- credlint-disabel -->', `The comment "<!-- credlint-disabel -->" suppresses nothing: "credlint-disabel" is no credlint directive (${known}); did you mean credlint-disable?`],
+      [9, 'info', '<!-- Credlint-Disable-Next-Line -->', `The comment "<!-- Credlint-Disable-Next-Line -->" suppresses nothing: "Credlint-Disable-Next-Line" is no credlint directive (${known}); did you mean credlint-disable-next-line?`],
+      [10, 'info', '<!-- credlint-ignore -->', `The comment "<!-- credlint-ignore -->" suppresses nothing: "credlint-ignore" is no credlint directive (${known}); remove it or correct the name.`],
+    ]);
+    // They suppress nothing.
+    expect(r.flags.filter((f) => f.ruleId === 'spacing/missing-space-after-comma').map((f) => [f.line, f.suppressed ?? null])).toEqual([[4, null], [7, null]]);
+  });
+  it('in HTML comments too, through the CLI (report valid)', () => {
+    const t = tempDir();
+    const f = t.put('page.html', `<html><body><!-- credlint-disable-line spacing --><p>${GLUED}</p><!-- a note for the desk --><p>The talks ended on Friday.</p></body></html>`);
+    const a = cliReport([f, '--no-compare']).report.articles[0]!;
+    expect(a.flags.filter((x) => x.ruleId === 'suppression/unused').map((x) => [x.line, x.text])).toEqual([[1, GLUED]]);
+    expect(a.flags.find((x) => x.ruleId === 'spacing/missing-space-after-comma')?.suppressed).toBeUndefined();
   });
 });
 
@@ -70,6 +137,13 @@ describe('inline suppression in HTML', () => {
 });
 
 describe('directive comments are markup, not prose', () => {
+  it('a comment opened inside another is blanked once: the text keeps its length and offsets', () => {
+    const body = 'The council met on Tuesday and the mayor spoke.\n<!-- credlint-disable <!-- credlint-enable -->\nThe board met on Monday,and the chair spoke.\n';
+    const r = md(body);
+    expect(r.stats.characters).toBe(body.length);
+    const glued = r.flags.find((f) => f.ruleId === 'spacing/missing-space-after-comma')!;
+    expect([glued.line, glued.text, body.slice(glued.start, glued.end)]).toEqual([3, ',', ',']);
+  });
   it('a Markdown directive raises no flag of its own (chrome, spacing), and offsets still point into the text as read', () => {
     const story = '# Council approves budget\n\nThe council met in Leeds on Monday and approved the budget for the coming year after a long debate.\n\nThe mayor said the council had frozen the tax for three years and could not do so again, officials said.\n';
     const withComment = story.replace('The council met in Leeds', '<!-- credlint-disable-next-line spacing -- as quoted -->\nThe council met in Leeds,England');

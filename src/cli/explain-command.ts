@@ -11,7 +11,7 @@ import { clipText } from '../text/surrogates.js';
 /** Flags the engine itself raises (no rule pack holds them). */
 const ENGINE_FLAGS: Record<string, { category: Category; severity: Severity; description: string }> = {
   'structure/no-words': { category: 'structure', severity: 'error', description: 'The body has no words at all (only dots, dashes, emoji or numbers). Such an article scores 0 and fails, whatever else is said.' },
-  'suppression/unused': { category: 'structure', severity: 'info', description: 'A <!-- credlint-disable ... --> comment that silenced no flag, or names a rule credlint does not know. Remove it or correct the name.' },
+  'suppression/unused': { category: 'structure', severity: 'info', description: 'A <!-- credlint-disable ... --> comment that silenced no flag, or names a rule credlint does not know, or a <!-- credlint-... --> comment that is no directive (credlint-disable-line, credlint-disabel). Remove it or correct the name.' },
   'language/rules-skipped': { category: 'language', severity: 'info', description: 'The article reads as a language some rules were not written for; those rules were not run. A note, not an alarm.' },
 };
 

@@ -10,7 +10,7 @@ import { postprocess } from './postprocess/index.js';
 import { emptyObjectArray } from '../text/object-array.js';
 import { inferPublication } from '../dates/publication.js';
 import { applyInline, type InlineOutcome } from '../suppress/apply-inline.js';
-import { blankDirectives, onlyBlanked, readDirectives } from '../suppress/directives.js';
+import { blankDirectives, DIRECTIVES, onlyBlanked, readDirectives } from '../suppress/directives.js';
 import { clipText } from '../text/surrogates.js';
 
 const TEXT_MAX = 300;
@@ -225,7 +225,10 @@ function noWordsFlag(doc: Doc): Flag {
   };
 }
 
-/** An info note: a suppression comment that silenced nothing, or names no rule (a typo, or a rule since fixed). */
+/**
+ * An info note: a suppression comment that silenced nothing, names no rule (a typo, or a rule since fixed), or is no
+ * directive at all (`credlint-disable-line`, `credlint-disabel`).
+ */
 function unusedSuppression(doc: Doc, body: string, u: InlineOutcome['unused'][number]): Flag {
   let { start, end } = u.directive.span;
   if (end === start) {
@@ -233,12 +236,20 @@ function unusedSuppression(doc: Doc, body: string, u: InlineOutcome['unused'][nu
     const line = doc.lines.find((l) => !l.blank && l.start >= start) ?? [...doc.lines].reverse().find((l) => !l.blank);
     if (line) ({ start, end } = line);
   }
-  const what = u.why === 'unknown-rule' ? `names "${u.rule}", which is no rule credlint knows` : u.rule ? `silenced no "${u.rule}" flag` : 'silenced no flag';
+  const comment = `The comment "<!-- ${clip(u.directive.text)} -->"`;
+  let message: string;
+  if (u.why === 'unknown-directive') {
+    const near = u.directive.nearest ? `; did you mean ${u.directive.nearest}?` : '; remove it or correct the name.';
+    message = `${comment} suppresses nothing: "${clip(u.directive.written ?? '')}" is no credlint directive (the directives are ${DIRECTIVES.slice(0, -1).join(', ')} and ${DIRECTIVES.at(-1)})${near}`;
+  } else {
+    const what = u.why === 'unknown-rule' ? `names "${u.rule}", which is no rule credlint knows` : u.rule ? `silenced no "${u.rule}" flag` : 'silenced no flag';
+    message = `${comment} ${what}; remove it (or correct the rule name).`;
+  }
   return {
     ruleId: 'suppression/unused',
     category: 'structure',
     severity: 'info',
-    message: `The comment "<!-- ${u.directive.text} -->" ${what}; remove it (or correct the rule name).`,
+    message,
     start,
     end,
     ...doc.position(start),

@@ -100,7 +100,7 @@ function replaceSpans(text: string, fixes: readonly Flag[]): string {
  * Applies the mechanical fixes of safe rules (spacing, encoding repair, doubled words) and, with `strip`,
  * removes chrome, re-checking after every pass until nothing safe is left to fix (at most MAX_PASSES).
  * Suppressed flags are not fixed. Text outside the fixed spans is never changed (the strip pass only tidies
- * the blank lines it leaves).
+ * the seams it leaves: blank lines where a span was cut, spaces left at a line end).
  */
 export function fixArticle(article: Article, rules: readonly LoadedRule[], config: Config, options: FixOptions = {}): FixResult {
   const passes: FixPass[] = [];

@@ -5,13 +5,15 @@ import { covers, type Directive } from './directives.js';
 interface Region extends Span {
   directive: Directive;
   rules: string[];
+  /** Rules (ids, `pack/*`, pack names) an `enable X` turned back on inside the region, each from where it stands. */
+  except: { rule: string; at: number }[];
   /** Rules of the list that silenced at least one flag (or '*' for a list-less directive). */
   used: Set<string>;
 }
 
 export interface InlineOutcome {
-  /** Directives that silenced nothing (per listed rule), or name no known rule. */
-  unused: { directive: Directive; rule: string | null; why: 'unused' | 'unknown-rule' }[];
+  /** Directives that silenced nothing (per listed rule), name no known rule, or are no directive at all. */
+  unused: { directive: Directive; rule: string | null; why: 'unused' | 'unknown-rule' | 'unknown-directive' }[];
 }
 
 /** The first non-blank line at or after `offset`: what a `disable-next-line` comment is about. */
@@ -27,28 +29,40 @@ function nextLine(lines: readonly Line[], offset: number): Line | null {
   return null;
 }
 
-/** Disable ranges: from a disable comment to the enable that names the same rules (or any enable with no list), else to the end. */
+/** `pack/*` and `pack` name the same rules. */
+const pattern = (rule: string): string => (rule.endsWith('/*') ? rule.slice(0, -2) : rule);
+
+/** Whether every rule `inner` names is one `outer` names too (`spacing` holds `spacing/*` and `spacing/doubled-space`). */
+function holds(outer: string, inner: string): boolean {
+  const o = pattern(outer);
+  const i = pattern(inner);
+  return i === o || i.startsWith(`${o}/`);
+}
+
+/**
+ * Disable ranges, with ESLint's semantics: a `disable` runs to the end of the body, or to the `enable` with no list
+ * that ends every open disable. `enable X` turns back on only X (a rule id, `pack/*` or a pack name): the open disables
+ * go on for their other rules (after a bare `disable`, for every rule but X), and one whose every rule X holds ends there.
+ */
 function regions(directives: readonly Directive[], lines: readonly Line[], textLength: number): Region[] {
   const out: Region[] = [];
-  const open: Region[] = [];
+  let open: Region[] = [];
   for (const d of directives) {
     if (d.kind === 'disable-next-line') {
       const line = nextLine(lines, d.span.end);
-      if (line) out.push({ start: line.start, end: line.end, directive: d, rules: d.rules, used: new Set() });
-      else out.push({ start: textLength, end: textLength, directive: d, rules: d.rules, used: new Set() });
+      if (line) out.push({ start: line.start, end: line.end, directive: d, rules: d.rules, except: [], used: new Set() });
+      else out.push({ start: textLength, end: textLength, directive: d, rules: d.rules, except: [], used: new Set() });
     } else if (d.kind === 'disable') {
-      const r: Region = { start: d.span.end, end: textLength, directive: d, rules: d.rules, used: new Set() };
+      const r: Region = { start: d.span.end, end: textLength, directive: d, rules: d.rules, except: [], used: new Set() };
       open.push(r);
       out.push(r);
-    } else {
-      for (let i = open.length - 1; i >= 0; i--) {
-        const r = open[i]!;
-        // `enable` with no list closes everything; `enable X` closes the disables that named X (or named nothing).
-        const closes = d.rules.length === 0 || r.rules.length === 0 || r.rules.some((x) => d.rules.includes(x));
-        if (!closes) continue;
-        r.end = d.span.start;
-        open.splice(i, 1);
-      }
+    } else if (d.kind === 'enable') {
+      open = open.filter((r) => {
+        for (const rule of d.rules) r.except.push({ rule, at: d.span.start });
+        const ends = d.rules.length === 0 || (r.rules.length > 0 && r.rules.every((x) => r.except.some((e) => holds(e.rule, x))));
+        if (ends) r.end = d.span.start;
+        return !ends;
+      });
     }
   }
   return out;
@@ -56,7 +70,8 @@ function regions(directives: readonly Directive[], lines: readonly Line[], textL
 
 /**
  * Marks the flags an inline directive covers as suppressed (they stay in the report, with the directive
- * and where it is); reports the directives that covered nothing and rule names no rule has.
+ * and where it is); reports the directives that covered nothing, rule names no rule has, and comments that start
+ * with `credlint-` but are no directive.
  * Directive comments live in the body (Markdown) or beside it (HTML), so flags are matched by where they start.
  */
 export function applyInline(flags: Flag[], directives: readonly Directive[], lines: readonly Line[], textLength: number, knownRules: readonly string[], position: (offset: number) => { line: number; column: number }): InlineOutcome {
@@ -65,11 +80,13 @@ export function applyInline(flags: Flag[], directives: readonly Directive[], lin
     for (const r of rs) {
       const inside = r.directive.kind === 'disable-next-line' ? f.start >= r.start && f.start <= r.end && r.start < r.end : f.start >= r.start && f.start < r.end;
       if (!inside || !covers(r.rules, f.ruleId)) continue;
+      if (r.except.some((e) => f.start >= e.at && covers([e.rule], f.ruleId))) continue;
       if (!f.suppressed) f.suppressed = { kind: 'inline', reason: r.directive.text, start: r.directive.span.start, ...position(r.directive.span.start) };
       r.used.add(r.rules.length === 0 ? '*' : (r.rules.find((x) => covers([x], f.ruleId)) ?? '*'));
     }
   }
   const unused: InlineOutcome['unused'] = [];
+  for (const d of directives) if (d.kind === 'unknown') unused.push({ directive: d, rule: null, why: 'unknown-directive' });
   for (const r of rs) {
     if (r.rules.length === 0) {
       if (r.used.size === 0) unused.push({ directive: r.directive, rule: null, why: 'unused' });
