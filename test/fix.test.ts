@@ -75,6 +75,30 @@ describe('fixing a text', () => {
   });
 });
 
+describe('a run of blank lines keeps the line ending it found', () => {
+  const t = tempDir();
+  const run = (body: string) => checkArticle(article(body), builtinRules().filter((r) => r.id === 'spacing/blank-line-run'), config).result.flags;
+  it('CRLF lines: the span is the whole run, the fix two CRLF line breaks', () => {
+    const body = 'The council met on Monday.\r\n\r\n\r\n \r\n\r\nThe vote was close.\r\n';
+    const flags = run(body);
+    expect(flags.map((f) => [f.start, f.end, f.suggestion])).toEqual([[26, 37, '\r\n\r\n']]);
+    expect(body.slice(26, 37)).toBe('\r\n\r\n\r\n \r\n\r\n');
+    expect(fixArticle(article(body), builtinRules(), config).text).toBe('The council met on Monday.\r\n\r\nThe vote was close.\r\n');
+  });
+  it('LF lines: as before', () => {
+    const body = 'The council met on Monday.\n\n\n\n\nThe vote was close.\n';
+    expect(run(body).map((f) => [f.start, f.end, f.suggestion])).toEqual([[26, 31, '\n\n']]);
+    expect(fixArticle(article(body), builtinRules(), config).text).toBe('The council met on Monday.\n\nThe vote was close.\n');
+  });
+  it('credlint fix and the SARIF fix of a CRLF file write CRLF only', () => {
+    const f = t.put('crlf.txt', 'First paragraph of the story.\r\n\r\n\r\n\r\n\r\nSecond paragraph of the story.\r\n');
+    expect(cli(['fix', f]).stdout).toBe('First paragraph of the story.\r\n\r\nSecond paragraph of the story.\r\n');
+    const sarif = JSON.parse(cli(['check', f, '--format', 'sarif']).stdout) as { runs: { results: { ruleId: string; fixes?: { artifactChanges: { replacements: { insertedContent: { text: string } }[] }[] }[] }[] }[] };
+    const result = sarif.runs[0]!.results.find((r) => r.ruleId === 'spacing/blank-line-run')!;
+    expect(result.fixes![0]!.artifactChanges[0]!.replacements[0]!.insertedContent.text).toBe('\r\n\r\n');
+  });
+});
+
 describe.skipIf(!HAS_SHARED)('fixing the shared pages: news and blog bodies, the founding articles (skipped without ../shared)', () => {
   const read = (set: string): { id: string; body: string }[] =>
     readFileSync(join(SHARED, 'corpus', set, 'pages.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; body: string });

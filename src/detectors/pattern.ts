@@ -3,7 +3,7 @@ import { escapeRegExp } from '../text/regexp-escape.js';
 import { splitTemplate } from '../text/split-template.js';
 import { insidePair, pairAt } from '../text/surrogates.js';
 import type { Finding } from '../types.js';
-import { overlapsProtected, PROTECTED_KINDS, protectedSpans, type ProtectedKind, type ProtectedSpan } from '../text/protected-spans.js';
+import { overlapsProtected, PROTECTED_KINDS, protectedSpans, type ProtectedKind, type ProtectedSpans } from '../text/protected-spans.js';
 import type { Detector } from './detector.js';
 import { preparedSource } from './pattern-prepared.js';
 
@@ -187,7 +187,7 @@ export const pattern: Detector<PatternOptions, PreparedPattern> = {
     if (p.mayMatch && !p.mayMatch(doc.text)) return [];
     // Read on the first match that needs them: most articles have no match for most rules, and the spans are a
     // pure function of the text (memoised on the document), so when they are computed does not matter.
-    let spans: ProtectedSpan[] | null = null;
+    let spans: ProtectedSpans | null = null;
     const out: Finding[] = [];
     // One compiled expression per rule: run() is synchronous, so resetting its position is enough.
     const re = p.re;

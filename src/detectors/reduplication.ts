@@ -1,5 +1,6 @@
 import type { Finding, Token } from '../types.js';
 import type { Doc } from '../text/doc.js';
+import { overlapsProtected, protectedSpans, type ProtectedKind } from '../text/protected-spans.js';
 import { STOPWORDS } from '../text/content-words.js';
 import type { Detector } from './detector.js';
 
@@ -118,11 +119,18 @@ export const reduplication: Detector<ReduplicationOptions, Prepared> = {
   },
   run(doc, rule) {
     const out = [...adjacentDoubles(doc, rule.prepared), ...connectedDoubles(doc, rule.prepared)];
+    if (!out.length) return out;
     out.sort((a, b) => a.start - b.start);
     // One flag per stretch: a connected repeat that contains an adjacent one ("the the and the the") is reported once.
-    return out.filter((f, i) => i === 0 || f.start >= out[i - 1]!.end);
+    const kept = out.filter((f, i) => i === 0 || f.start >= out[i - 1]!.end);
+    // Code repeats words for its own reasons ("npm install credlint" / "credlint check"): inline code and Markdown
+    // code blocks are left alone, as the spacing rules leave them. The spans are read only when there is a repeat.
+    const spans = protectedSpans(doc);
+    return kept.filter((f) => !overlapsProtected(spans, f.start, f.end, CODE));
   },
 };
+
+const CODE: ReadonlySet<ProtectedKind> = new Set(['code']);
 
 function finding(doc: Doc, first: Token, lastOfUnit: Token, end: Token): Finding {
   const unit = doc.text.slice(first.start, lastOfUnit.end);

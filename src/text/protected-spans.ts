@@ -12,6 +12,17 @@ export interface ProtectedSpan extends Span {
   kind: ProtectedKind;
 }
 
+/** A document's protected spans: the short ones sorted by start, and the long ones (code blocks) apart. */
+export interface ProtectedSpans {
+  /** Sorted by start; each short (a URL, a number, an inline code span, a link destination): see overlapsProtected. */
+  spans: ProtectedSpan[];
+  /**
+   * Fenced code blocks of Markdown input (kind `code`): sorted by start, disjoint, of any length. Kept apart
+   * because a block holds any number of other spans, which the scan back over `spans` would not get past.
+   */
+  blocks: ProtectedSpan[];
+}
+
 const TLD = 'com|org|net|edu|gov|mil|int|io|co|uk|us|de|fr|ru|cn|jp|in|it|es|nl|eu|info|biz|tv|me|ly|ai|app|dev|news|ca|au|ch|se|no|pl|by|kz|ua|br|mx|za|nz|ie|be|at|dk|fi|gr|pt|tr|il|sg|hk|kr|tw|xyz|online|site|blog|media';
 interface ProtectedPattern {
   kind: ProtectedKind;
@@ -52,11 +63,13 @@ const PATTERNS: ProtectedPattern[] = [
   { kind: 'code', re: /`[^`\n]+`/gu, needs: /`/ },
 ];
 
-/** All protected spans of the document, sorted by start. */
-export function protectedSpans(doc: Doc): ProtectedSpan[] {
+/** All protected spans of the document: the short ones sorted by start, and Markdown code blocks. */
+export function protectedSpans(doc: Doc): ProtectedSpans {
   return doc.memo('protected-spans', () => {
     const text = doc.text;
     const spans: ProtectedSpan[] = [];
+    // Markdown syntax only in Markdown input: in plain text a "```" line or a "](" is not markup.
+    const blocks = doc.article.format === 'md' ? markdownSpans(doc, spans) : [];
     for (const { kind, re, needs, extendBack, atSign, beforeDots } of PATTERNS) {
       if (needs && !needs.test(text)) continue;
       if (atSign) {
@@ -87,8 +100,73 @@ export function protectedSpans(doc: Doc): ProtectedSpan[] {
         spans.push({ kind, start, end: m.index! + m[0].length });
       }
     }
-    return spans.sort((a, b) => a.start - b.start);
+    return { spans: spans.sort((a, b) => a.start - b.start), blocks };
   });
+}
+
+// CommonMark: a fence is three or more backticks or tildes after at most three spaces; a backtick fence's info
+// string holds no backtick. The closing fence is of the same character, at least as long, and nothing but
+// spaces or tabs follows it.
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/s;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+// Optional spaces or tabs with at most one line break among them; `WS` the same, not empty.
+const S = String.raw`[ \t]*(?:(?:\r\n?|\n)[ \t]*)?`;
+const WS = String.raw`(?:[ \t]+(?:(?:\r\n?|\n)[ \t]*)?|(?:\r\n?|\n)[ \t]*)`;
+// A destination: in angle brackets (spaces allowed), or a run without spaces or control characters whose
+// parentheses are escaped or balanced (one level deep here); a title in double or single quotes or parentheses, on one line.
+const DEST = String.raw`(?:<(?:[^<>\\\r\n]|\\.)*>|(?!<)(?:[^\s\x00-\x1f()\\]|\\\S|\((?:[^\s\x00-\x1f()\\]|\\\S)*\))+)`;
+const TITLE = String.raw`(?:"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\\\r\n]|\\.)*'|\((?:[^()\\\r\n]|\\.)*\))`;
+/** An inline link's or image's parenthesised part, `](dest "title")`: the span is from "(" to ")". */
+const LINK_TAIL = new RegExp(String.raw`\]\(${S}(?:${DEST}(?:${WS}(?:${TITLE}${S})?)?|${TITLE}${S})?\)`, 'g');
+/** An autolink, `<scheme:...>` (CommonMark: a scheme of 2 to 32 characters, no spaces, controls or angle brackets). */
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s\x00-\x1f<>]*>/g;
+/**
+ * A link reference definition on one line, `[id]: dest "title"` after at most three spaces (a footnote, `[^1]:`,
+ * is prose). The label and all after it are protected.
+ */
+const REF_DEF = new RegExp(String.raw`^ {0,3}\[(?!\^)(?:[^[\]\\\r\n]|\\.){1,999}\]:[ \t]*${DEST}(?:[ \t]+${TITLE})?[ \t]*$`);
+
+/**
+ * The Markdown constructs whose text is not prose: fenced code blocks (returned, sorted and disjoint), link and
+ * image destinations, autolinks and link reference definitions (added to `out`, kind `url`). Top-level blocks only:
+ * a fence inside a block quote or indented in a list item is not seen, nor are indented code blocks (telling
+ * them from a list item's indented paragraphs needs the list structure).
+ */
+function markdownSpans(doc: Doc, out: ProtectedSpan[]): ProtectedSpan[] {
+  const text = doc.text;
+  const blocks: ProtectedSpan[] = [];
+  const fenced = text.includes('```') || text.includes('~~~');
+  const defs = text.includes(']:');
+  if (fenced || defs) {
+    const lines = doc.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const open = fenced ? FENCE_OPEN.exec(line.text) : null;
+      if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
+        const fence = open[1]!;
+        let end = text.length; // an unclosed fence runs to the end of the document
+        for (let j = i + 1; j < lines.length; j++) {
+          const close = FENCE_CLOSE.exec(lines[j]!.text);
+          if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) {
+            end = lines[j]!.end;
+            i = j;
+            break;
+          }
+          if (j === lines.length - 1) i = j;
+        }
+        // From the fence itself: the indentation before it belongs to the blank lines around it.
+        blocks.push({ kind: 'code', start: line.start + line.text.indexOf(fence), end });
+        continue;
+      }
+      if (defs && REF_DEF.test(line.text)) {
+        const at = line.text.indexOf('[');
+        out.push({ kind: 'url', start: line.start + at, end: line.end });
+      }
+    }
+  }
+  if (text.includes('](')) for (const m of text.matchAll(LINK_TAIL)) out.push({ kind: 'url', start: m.index! + 1, end: m.index! + m[0].length });
+  if (text.includes(':')) for (const m of text.matchAll(AUTOLINK)) out.push({ kind: 'url', start: m.index!, end: m.index! + m[0].length });
+  return blocks;
 }
 
 const EMAIL_NAME = /[\p{L}\p{N}._%+-]/u;
@@ -134,7 +212,19 @@ function dottedSpans(text: string, re: RegExp, kind: ProtectedKind, out: Protect
 }
 
 /** True when [start, end) overlaps a protected span of one of the given kinds. */
-export function overlapsProtected(spans: ProtectedSpan[], start: number, end: number, kinds: ReadonlySet<ProtectedKind>): boolean {
+export function overlapsProtected(all: ProtectedSpans, start: number, end: number, kinds: ReadonlySet<ProtectedKind>): boolean {
+  const { spans, blocks } = all;
+  if (blocks.length && kinds.has('code')) {
+    // The first block ending after `start`: the blocks are disjoint, so their ends are sorted too.
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid]!.end > start) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo < blocks.length && blocks[lo]!.start < end) return true;
+  }
   // Spans are sorted by start; protected spans are short, so scanning back a little is enough.
   let lo = 0;
   let hi = spans.length;
