@@ -1,11 +1,13 @@
 // Markdown code blocks and link destinations are not prose: in Markdown input the spacing rules leave them alone
 // (protected spans of kinds `code` and `url`), as they leave inline `code` alone, and `credlint fix` keeps them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixArticle } from '../src/fix/apply-fixes.js';
 import { defaultConfig } from '../src/rules/config.js';
 import { buildDoc } from '../src/text/doc.js';
 import { protectedSpans } from '../src/text/protected-spans.js';
-import { article, builtinRules, check, cli } from './helpers/run.js';
+import { article, builtinRules, check, cli, ROOT } from './helpers/run.js';
 import { tempDir } from './helpers/tmp.js';
 
 const md = { format: 'md' as const };
@@ -130,5 +132,26 @@ describe('credlint fix on a Markdown file', () => {
     const r = cli(['fix', f]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(AUDIT.replace('See [', 'The docs, here. See ['));
+  });
+});
+
+describe('chrome and Markdown code blocks', () => {
+  // A scraped page saved as Markdown, with a listing in the article: the menu is page furniture, the listing is not.
+  const page = readFileSync(join(ROOT, 'samples', 'scraped-harbour-page.txt'), 'utf8');
+  const at = page.indexOf('Engineers will begin');
+  const listing = '```\nHome\nNews\nSport\nlevel_m,cost_musd\n1.2,19\n```\n';
+  const text = `${page.slice(0, at)}\n${listing}\n${page.slice(at)}`;
+  const block = { start: text.indexOf(listing), end: text.indexOf(listing) + listing.length - 1 };
+
+  it('never flags lines of a fenced code block as site chrome, and still flags the menu', () => {
+    const chrome = check(text, '', md).flags.filter((f) => f.ruleId === 'chrome/site-chrome');
+    expect(chrome.some((f) => f.start === 0)).toBe(true);
+    for (const f of chrome) expect(f.end <= block.start || f.start >= block.end).toBe(true);
+  });
+
+  it('fix --strip removes the menu and keeps the code block byte for byte', () => {
+    const out = fixArticle(article(text, md), builtinRules(), defaultConfig(), { strip: true }).text;
+    expect(out).toContain(listing);
+    expect(out.startsWith('Home\n')).toBe(false);
   });
 });

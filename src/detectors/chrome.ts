@@ -3,6 +3,8 @@ import { chromeRuns, POSITIONAL_REASONS } from '../chrome/runs.js';
 import { compileChromeOptions, type ChromeOptions, type CompiledChromeOptions } from '../chrome/options.js';
 import { lineHints } from '../chrome/structure-hints.js';
 import type { Doc } from '../text/doc.js';
+import { protectedSpans } from '../text/protected-spans.js';
+import type { Span } from '../types.js';
 import type { Finding } from '../types.js';
 import type { Detector, DetectorContext } from './detector.js';
 
@@ -139,14 +141,54 @@ export const chrome: Detector<ChromeOptions, CompiledChromeOptions> = {
     const c = keepTitle(doc, chromeClassification(doc, rule.prepared, ctx));
     const findings: Finding[] = [];
     let lines = 0;
+    // A Markdown code block is the author's (a listing, a table of figures), however little it reads like prose:
+    // never page furniture, and never what `fix --strip` removes.
+    const blocks = doc.article.format === 'md' ? protectedSpans(doc).blocks : [];
     for (const run of chromeRuns(doc.lines, c, rule.prepared.thresholds.minPositionalWords)) {
-      lines += run.lines;
-      const f: Finding = { start: run.start, end: run.end, data: { kind: run.reason, lines: run.lines } };
-      // A block of page furniture this size would go to print with the article: as serious as it gets.
-      if (run.lines >= rule.prepared.thresholds.errorLines) f.severity = 'error';
-      findings.push(f);
+      for (const part of blocks.length ? outside(run, blocks, doc) : [run]) {
+        const n = part === run ? run.lines : linesIn(doc, part);
+        lines += n;
+        const f: Finding = { start: part.start, end: part.end, data: { kind: run.reason, lines: n } };
+        // A block of page furniture this size would go to print with the article: as serious as it gets.
+        if (n >= rule.prepared.thresholds.errorLines) f.severity = 'error';
+        findings.push(f);
+      }
     }
     ctx.stat('chromeLines', lines);
     return findings;
   },
 };
+
+/** The parts of `run` outside the sorted, disjoint `blocks`, each trimmed to its text; none that is only whitespace. */
+function outside(run: Span, blocks: readonly Span[], doc: Doc): Span[] {
+  const parts: Span[] = [];
+  let from = run.start;
+  for (const b of blocks) {
+    if (b.end <= from || b.start >= run.end) continue;
+    if (b.start > from) parts.push({ start: from, end: b.start });
+    from = Math.max(from, b.end);
+  }
+  if (from < run.end) parts.push({ start: from, end: run.end });
+  const t = doc.text;
+  return parts.flatMap((p) => {
+    let { start, end } = p;
+    while (start < end && /\s/.test(t[start]!)) start++;
+    while (end > start && /\s/.test(t[end - 1]!)) end--;
+    return end > start ? [{ start, end }] : [];
+  });
+}
+
+/** Lines of the document that `span` touches (lines are sorted and disjoint: two binary searches). */
+function linesIn(doc: Doc, span: Span): number {
+  const first = (pred: (i: number) => boolean): number => {
+    let lo = 0;
+    let hi = doc.lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pred(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  return first((i) => doc.lines[i]!.start >= span.end) - first((i) => doc.lines[i]!.end > span.start);
+}
