@@ -1,4 +1,4 @@
-import { fixCp1252Controls } from './cp1252.js';
+import { fixCp1252Controls } from '../shipped/cp1252.js';
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export type Decoded = { text: string } | { problem: string };

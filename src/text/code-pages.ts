@@ -1,4 +1,4 @@
-import { CP1252_80_9F } from '../input/cp1252.js';
+import { CP1252_80_9F } from '../shipped/cp1252.js';
 /**
  * Single-byte code pages that UTF-8 text is commonly mis-decoded through, as character → byte maps
  * (the inverse of decoding). Built from the runtime's own decoders where WHATWG names them; code
