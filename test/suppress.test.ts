@@ -51,6 +51,13 @@ const silenced = (r: ReturnType<typeof md>, rules: readonly string[]) => r.flags
 const BOTH = ['spacing/missing-space-after-comma', 'repetition/reduplicated-words'];
 
 describe('enable X turns back on only X (ESLint semantics)', () => {
+  it('an enable naming no rule (a typo, which leaves the real rule off) is reported like a disable naming none', () => {
+    const body = '# T\n\n<!-- credlint-disable spacing -->\nThe council met on Tuesday,and the mayor spoke.\n<!-- credlint-enable spacng -->\nThe board met on Monday,and the chair spoke.\n';
+    const notes = md(body).flags.filter((f) => f.ruleId === 'suppression/unused');
+    expect(notes.map((f) => [f.line, f.message])).toEqual([[5, 'The comment "<!-- credlint-enable spacng -->" names "spacng", which is no rule credlint knows; remove it (or correct the rule name).']]);
+    expect(md(body.replace('spacng', 'spacing')).flags.filter((f) => f.ruleId === 'suppression/unused')).toEqual([]);
+  });
+
   it('after a disable of two rules, enable of one leaves the other off', () => {
     const body = '# T\n\n<!-- credlint-disable spacing, repetition -->\nThe council met on Tuesday,and the the mayor spoke.\n<!-- credlint-enable spacing -->\nThe board met on Monday,and the the chair spoke.\n';
     const r = md(body);

@@ -86,7 +86,11 @@ export function applyInline(flags: Flag[], directives: readonly Directive[], lin
     }
   }
   const unused: InlineOutcome['unused'] = [];
-  for (const d of directives) if (d.kind === 'unknown') unused.push({ directive: d, rule: null, why: 'unknown-directive' });
+  for (const d of directives) {
+    if (d.kind === 'unknown') unused.push({ directive: d, rule: null, why: 'unknown-directive' });
+    // An enable names rules too: a typo there leaves the rule off for the rest of the article, silently.
+    if (d.kind === 'enable') for (const rule of d.rules) if (!knownRules.some((id) => covers([rule], id))) unused.push({ directive: d, rule, why: 'unknown-rule' });
+  }
   for (const r of rs) {
     if (r.rules.length === 0) {
       if (r.used.size === 0) unused.push({ directive: r.directive, rule: null, why: 'unused' });
