@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { CLI, ROOT } from './paths.js';
 
 export interface Served {
@@ -10,21 +10,29 @@ export interface Served {
   stop(): Promise<number | null>;
 }
 
-/** Every server a test file started: killed when its test process ends, whatever became of the hooks. */
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const p of running) if (p.exitCode === null) p.kill('SIGKILL');
-});
-
-/** Starts `credlint serve` (the built CLI under plain node) on a free loopback port; stopped after the file. */
+/**
+ * `credlint serve` (the built CLI under plain node) on a free loopback port, for the suite that asks: started in
+ * its beforeAll and stopped in its afterAll. A skipped suite (skipIf, or filtered out with -t) still runs its body
+ * to collect its tests but none of its hooks, so a server started in the body would outlive the run; started in
+ * the hook, a skipped suite starts none. The handle's fields are filled in when the server is up.
+ */
 export async function serve(args: string[] = [], env: Record<string, string> = {}): Promise<Served> {
+  const handle = { url: '', proc: null as unknown as ChildProcess, stderr: () => '', stop: async () => null } as Served;
+  beforeAll(async () => {
+    Object.assign(handle, await start(args, env));
+  }, 40_000);
+  afterAll(() => handle.stop());
+  return handle;
+}
+
+/** serve(), kept for the suites that name their condition: with `wanted` false nothing is registered at all. */
+export async function serveIf(wanted: boolean, args: string[] = [], env: Record<string, string> = {}): Promise<Served> {
+  if (wanted) return serve(args, env);
+  return { url: 'http://127.0.0.1:0', proc: null as unknown as ChildProcess, stderr: () => '', stop: async () => null };
+}
+
+async function start(args: string[], env: Record<string, string>): Promise<Served> {
   const proc = spawn(process.execPath, [CLI, 'serve', '--host', '127.0.0.1', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, CREDLINT_TOKEN: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  running.add(proc);
-  proc.once('exit', () => running.delete(proc));
-  // Registered before the first await: an async describe body loses its suite after one, and a hook added then
-  // is not run (a server from such a suite outlived the test run).
-  afterAll(() => served?.stop());
-  let served: Served | undefined;
   let err = '';
   proc.stderr!.setEncoding('utf8');
   const url = await new Promise<string>((resolve, reject) => {
@@ -41,7 +49,7 @@ export async function serve(args: string[] = [], env: Record<string, string> = {
   });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   let stopping: Promise<number | null> | null = null;
-  served = {
+  return {
     url,
     proc,
     stderr: () => err,
@@ -53,14 +61,4 @@ export async function serve(args: string[] = [], env: Record<string, string> = {
       return stopping;
     },
   };
-  return served;
-}
-
-/**
- * What a skipped suite holds instead of a server: a skipped describe body still runs (to collect its tests) but
- * its hooks do not, so a server it started would outlive the run.
- */
-export async function serveIf(wanted: boolean, args: string[] = [], env: Record<string, string> = {}): Promise<Served> {
-  if (wanted) return serve(args, env);
-  return { url: 'http://127.0.0.1:0', proc: null as unknown as ChildProcess, stderr: () => '', stop: async () => null };
 }
