@@ -33,6 +33,22 @@ describe('fingerprints', () => {
   });
 });
 
+describe('fingerprints of a short flag', () => {
+  it('keep one loose print when the word on either side of the flag is edited, and tell other places apart', () => {
+    const text = 'Harbour master Anna Berg said the the crews were safe.';
+    const flag = (t: string) => ({ ruleId: 'repetition/x', start: t.indexOf('the the'), end: t.indexOf('the the') + 7 });
+    const now = fingerprint(flag(text), text);
+    for (const edited of [text.replace('crews', 'sailors'), text.replace('said', 'stated')]) {
+      const p = fingerprint(flag(edited), edited);
+      expect(p.exact).not.toBe(now.exact);
+      expect(p.loose === now.loose || p.looseAfter === now.looseAfter).toBe(true);
+    }
+    const elsewhere = 'The mayor wrote the the minutes.';
+    const other = fingerprint(flag(elsewhere), elsewhere);
+    expect(other.loose === now.loose || other.looseAfter === now.looseAfter).toBe(false);
+  });
+});
+
 describe('baseline', () => {
   const t = tempDir();
   const file = t.put('story.txt', body(PARAS));
@@ -66,6 +82,34 @@ describe('baseline', () => {
     expect(fresh.length).toBe(2);
     expect(fresh.every((f) => f.line === 9 && f.ruleId === 'spacing/missing-space-after-comma')).toBe(true);
     expect(r.status).toBe(1);
+  });
+
+  it('matches a flag after the word right beside it was edited (either side)', () => {
+    const story = t.put('beside/story.md', body(['Harbour master Anna Berg said the the crews were safe.', ...PARAS.slice(1)]));
+    const b = join(t.dir, 'beside', 'baseline.json');
+    cliReport([story, '--write-baseline', b]);
+    for (const [from, to] of [['crews', 'sailors'], ['said', 'stated']] as const) {
+      writeFileSync(story, body([`Harbour master Anna Berg ${from === 'said' ? 'stated' : 'said'} the the ${from === 'crews' ? to : 'crews'} were safe.`, ...PARAS.slice(1)]));
+      const r = cliReport([story, '--baseline', b]);
+      const doubled = r.report.articles[0]!.flags.find((f) => f.ruleId === 'repetition/reduplicated-words')!;
+      expect(doubled.suppressed?.kind).toBe('baseline');
+    }
+  });
+
+  it('knows a file by its path from the baseline\'s folder, however the command names it; says when it matches no article', () => {
+    const dir = join(t.dir, 'site');
+    const story = t.put('site/story.txt', body(PARAS));
+    const b = join(dir, 'baseline.json');
+    cli(['check', 'story.txt', '--write-baseline', 'baseline.json', '-q'], { cwd: dir });
+    expect(Object.keys(JSON.parse(readFileSync(b, 'utf8')).articles)).toEqual(['story.txt']);
+    for (const [args, cwd] of [[['./story.txt', '--baseline', 'baseline.json'], dir], [[join('site', 'story.txt'), '--baseline', join('site', 'baseline.json')], t.dir], [[story, '--baseline', b], t.dir]] as const) {
+      const r = cliReport([...args], { cwd });
+      expect(r.report.summary.baseline!.new).toBe(0);
+      expect(r.report.summary.baseline!.matched).toBeGreaterThan(0);
+    }
+    const other = t.put('other/story.txt', body(PARAS));
+    const none = cliReport([other, '--baseline', b, '-q']);
+    expect(none.stderr.trim()).toBe(`credlint: baseline ${b}: none of its 1 article(s) is in this run (files are known by their path from the baseline's folder, records by their id)`);
   });
 
   it('a missing or foreign baseline file is one clear usage error', () => {

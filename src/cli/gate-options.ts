@@ -46,10 +46,15 @@ export interface Gated {
  */
 export function applyGateOptions(report: Report, articles: readonly Article[], config: Config, opts: GateOptions, baseline: ReturnType<typeof readBaseline> | null, stderr: (s: string) => void): Gated {
   const bodies = new Map(articles.map((a) => [a.id, a.body]));
-  const baselineUnwritten = opts.writeBaseline ? !writeBaselineFile(opts.writeBaseline, buildBaseline(report, bodies, `credlint ${TOOL_VERSION}`), opts.quiet, stderr) : false;
+  const baselineUnwritten = opts.writeBaseline ? !writeBaselineFile(opts.writeBaseline, buildBaseline(report, bodies, `credlint ${TOOL_VERSION}`, opts.writeBaseline), opts.quiet, stderr) : false;
   if (!baseline) return { report, baselineUnwritten };
   const out = applyBaseline(report, baseline, opts.baseline!, bodies, config.scoring);
   if (!opts.quiet) stderr(`credlint: baseline ${opts.baseline}: ${out.new} new flag(s), ${out.matched} already in the baseline, ${out.gone} baseline flag(s) gone\n`);
+  // Said even with --quiet: a gate whose baseline matches nothing counts every old flag as new, and nobody sees why.
+  const held = Object.keys(baseline.articles).length;
+  if (out.articlesFound === 0 && held > 0 && report.articles.length > 0) {
+    stderr(`credlint: baseline ${opts.baseline}: none of its ${held} article(s) is in this run (files are known by their path from the baseline's folder, records by their id)\n`);
+  }
   return { report: out.report, baselineUnwritten };
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { ScoringConfig } from '../rules/config.js';
 import { buildReport } from '../report/build-report.js';
 import { scoreFlags } from '../score/score.js';
@@ -13,6 +14,8 @@ export interface BaselineEntry {
   ruleId: string;
   exact: string;
   loose: string;
+  /** The loose print with the word after a short flagged text (fingerprint.ts); absent in older baselines. */
+  looseAfter?: string;
   count: number;
   /** The flagged text, for a person reading the file. */
   text: string;
@@ -27,8 +30,18 @@ export interface Baseline {
 
 export class BaselineError extends Error {}
 
+/**
+ * Which entry of a baseline an article is: a record's own id; for an article that is a whole file (its id is its
+ * path), the path relative to the baseline's folder, so `./a.md`, `a.md` and `site/a.md` from the folder above are
+ * one article however the command is run. Without the baseline's path (library callers), the id as it is.
+ */
+export function baselineKey(a: Pick<ArticleResult, 'id' | 'source'>, baselineFile?: string): string {
+  if (!baselineFile || a.id !== a.source || a.source === '-') return a.id;
+  return relative(dirname(resolve(baselineFile)), resolve(a.source)).split(sep).join('/');
+}
+
 /** Today's counted flags (inline-suppressed ones are already accounted for) grouped by fingerprint, duplicates counted. */
-export function buildBaseline(report: Report, bodies: ReadonlyMap<string, string>, tool: string): Baseline {
+export function buildBaseline(report: Report, bodies: ReadonlyMap<string, string>, tool: string, file?: string): Baseline {
   const articles: Record<string, BaselineEntry[]> = {};
   for (const a of report.articles) {
     const body = bodies.get(a.id);
@@ -39,9 +52,9 @@ export function buildBaseline(report: Report, bodies: ReadonlyMap<string, string
       const p = fingerprint(f, body);
       const e = byPrint.get(p.exact);
       if (e) e.count++;
-      else byPrint.set(p.exact, { ruleId: f.ruleId, exact: p.exact, loose: p.loose, count: 1, text: f.text.slice(0, 80) });
+      else byPrint.set(p.exact, { ruleId: f.ruleId, exact: p.exact, loose: p.loose, ...(p.looseAfter ? { looseAfter: p.looseAfter } : {}), count: 1, text: f.text.slice(0, 80) });
     }
-    if (byPrint.size) articles[a.id] = [...byPrint.values()];
+    if (byPrint.size) articles[baselineKey(a, file)] = [...byPrint.values()];
   }
   return { format: BASELINE_FORMAT, tool, articles };
 }
@@ -63,6 +76,8 @@ export interface BaselineOutcome {
   new: number;
   matched: number;
   gone: number;
+  /** Articles of this run that the baseline has entries for (0 of many: it was written for other articles). */
+  articlesFound: number;
 }
 
 /**
@@ -74,9 +89,12 @@ export function applyBaseline(report: Report, baseline: Baseline, file: string, 
   let matched = 0;
   let fresh = 0;
   let gone = 0;
+  let seen = 0;
   const articles: ArticleResult[] = report.articles.map((a) => {
     const body = bodies.get(a.id);
-    const entries = baseline.articles[a.id] ?? [];
+    const key = baselineKey(a, file);
+    if (baseline.articles[key]) seen++;
+    const entries = baseline.articles[key] ?? [];
     const counted = a.flags.filter((f) => !f.suppressed);
     if (body === undefined || entries.length === 0) {
       fresh += counted.length;
@@ -95,7 +113,8 @@ export function applyBaseline(report: Report, baseline: Baseline, file: string, 
     }
     for (const f of counted) {
       if (hit.has(f)) continue;
-      const e = entries.find((x) => x.ruleId === f.ruleId && x.loose === prints.get(f)!.loose && left.get(x)! > 0);
+      const p = prints.get(f)!;
+      const e = entries.find((x) => x.ruleId === f.ruleId && (x.loose === p.loose || (p.looseAfter !== undefined && x.looseAfter === p.looseAfter)) && left.get(x)! > 0);
       if (!e) continue;
       left.set(e, left.get(e)! - 1);
       hit.add(f);
@@ -109,5 +128,5 @@ export function applyBaseline(report: Report, baseline: Baseline, file: string, 
   });
   const out = buildReport(articles, report.comparisons, report.errors, report.summary.durationMs);
   out.summary.baseline = { file, new: fresh, matched, gone };
-  return { report: out, new: fresh, matched, gone };
+  return { report: out, new: fresh, matched, gone, articlesFound: seen };
 }

@@ -18,8 +18,13 @@ function words(s: string): string[] {
 export interface Fingerprints {
   /** Rule, flagged text and a few words either side: stays the same when the article changes elsewhere. */
   exact: string;
-  /** Rule and flagged text only: still matches after an edit right beside the flag. */
+  /**
+   * Still matches after an edit right beside the flag: rule and flagged text, and for a short text (a glued comma,
+   * a doubled word) the nearest word before it, so it matches no other occurrence of the same text.
+   */
   loose: string;
+  /** For a short text, the same with the nearest word after it: the flag still matches when the word before changed. */
+  looseAfter?: string;
 }
 
 /**
@@ -38,7 +43,8 @@ export function fingerprint(flag: Pick<Flag, 'ruleId' | 'start' | 'end'>, body: 
     return { exact: hash(`${flag.ruleId}\n${text}`), loose: hash(`${flag.ruleId}\nlong`) };
   }
   const exact = hash(`${flag.ruleId}\n${text}\n${before.slice(-CONTEXT_WORDS).join(' ')}\n${after.slice(0, CONTEXT_WORDS).join(' ')}`);
-  // A short flagged text (a glued comma) says little by itself: its nearest words keep it from matching any other.
-  const loose = text.length < SHORT ? hash(`${flag.ruleId}\n${text}\n${before.at(-1) ?? ''}\n${after[0] ?? ''}`) : hash(`${flag.ruleId}\n${text}`);
-  return { exact, loose };
+  // A short flagged text (a glued comma) says little by itself: a nearest word keeps it from matching any other.
+  // One side each, so an edit of the word on either side of the flag leaves the other print intact.
+  if (text.length >= SHORT) return { exact, loose: hash(`${flag.ruleId}\n${text}`) };
+  return { exact, loose: hash(`${flag.ruleId}\n${text}\n${before.at(-1) ?? ''}\n`), looseAfter: hash(`${flag.ruleId}\n${text}\n\n${after[0] ?? ''}`) };
 }
