@@ -118,6 +118,10 @@ describe('baseline', () => {
     expect(r.stderr).toMatch(/--baseline .*nope\.json: no such baseline file/);
     const foreign = t.put('foreign.json', '{"rules":[]}');
     expect(cli(['check', file, '--baseline', foreign]).stderr).toContain('not a credlint baseline');
+    const broken = t.put('broken.json', JSON.stringify({ format: 'credlint-baseline/1', tool: 'x', articles: { 'a/b.txt': [{ ruleId: 'spacing/x', exact: 'e', count: 1 }] } }));
+    const r2 = cli(['check', file, '--baseline', broken]);
+    expect(r2.status).toBe(2);
+    expect(r2.stderr.trim()).toBe(`credlint: --baseline ${broken}: /articles/a~1b.txt/0: expected { ruleId, exact, loose, count } as --write-baseline writes them`);
   });
 });
 

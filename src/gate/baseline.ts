@@ -68,6 +68,14 @@ export function readBaseline(file: string): Baseline {
   }
   const b = raw as Partial<Baseline>;
   if (b?.format !== BASELINE_FORMAT || typeof b.articles !== 'object' || b.articles === null) throw new BaselineError(`${file}: not a credlint baseline (written by --write-baseline)`);
+  // A hand-edited or truncated entry would match nothing and turn its flags into new ones without a word.
+  for (const [id, entries] of Object.entries(b.articles)) {
+    if (!Array.isArray(entries)) throw new BaselineError(`${file}: /articles/${pointerPart(id)}: expected a list of flags`);
+    entries.forEach((e: Partial<BaselineEntry>, i) => {
+      const ok = e !== null && typeof e === 'object' && typeof e.ruleId === 'string' && typeof e.exact === 'string' && typeof e.loose === 'string' && Number.isInteger(e.count) && e.count! >= 1;
+      if (!ok) throw new BaselineError(`${file}: /articles/${pointerPart(id)}/${i}: expected { ruleId, exact, loose, count } as --write-baseline writes them`);
+    });
+  }
   return b as Baseline;
 }
 
@@ -130,3 +138,5 @@ export function applyBaseline(report: Report, baseline: Baseline, file: string, 
   out.summary.baseline = { file, new: fresh, matched, gone };
   return { report: out, new: fresh, matched, gone, articlesFound: seen };
 }
+
+const pointerPart = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
