@@ -165,12 +165,88 @@ describe('credlint serve: /v1 API', async () => {
 
   it('a request cannot point the server at files: paths in records and query parameters are only labels', async () => {
     const rules = ((await (await fetch(`${s.url}/v1/rules`)).json()) as { rules: unknown[] }).rules.length;
-    const r = await report(await post(`${s.url}/v1/check?rules=/etc&config=/etc/passwd&source=/etc/passwd`, JSON.stringify({ id: '/etc/passwd', source: '/etc/shadow', body: SECOND, rulesDirs: ['/tmp'], config: '/etc/passwd' }), 'application/json'));
+    // rules= and config= are not parameters of /v1/check at all: refused, never read.
+    const refused = await post(`${s.url}/v1/check?rules=/etc&config=/etc/passwd`, JSON.stringify({ body: SECOND }), 'application/json');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).not.toMatch(/root:x:0:0/);
+    const r = await report(await post(`${s.url}/v1/check?source=/etc/passwd`, JSON.stringify({ id: '/etc/passwd', source: '/etc/shadow', body: SECOND, rulesDirs: ['/tmp'], config: '/etc/passwd' }), 'application/json'));
     expect(JSON.stringify(r)).not.toMatch(/root:x:0:0/);
     expect(r.articles[0]!.id).toBe('/etc/passwd');
     const textBody = await report(await post(`${s.url}/v1/check?source=/etc/passwd`, '/etc/passwd', 'text/plain'));
     expect(textBody.articles[0]!.stats.characters).toBe('/etc/passwd'.length);
     expect(((await (await fetch(`${s.url}/v1/rules?rules=/tmp`)).json()) as { rules: unknown[] }).rules.length).toBe(rules);
+  });
+
+  it('refuses an unknown query parameter with 400, naming it and the accepted ones (a typo must not turn the gate off)', async () => {
+    for (const [query, meant] of [['failon=review', 'failOn'], ['fail_on=review', 'failOn'], ['FAILON=fail', 'failOn'], ['Compare=false', 'compare'], ['published_at=2025-10-16', 'publishedAt'], ['gate=review', null]] as const) {
+      const res = await post(`${s.url}/v1/check?${query}`, DAMAGED, 'text/plain');
+      expect(res.status, query).toBe(400);
+      const { error } = (await res.json()) as { error: string };
+      const name = query.split('=')[0]!;
+      expect(error, query).toContain(`unknown query parameter "${name}"`);
+      expect(error, query).toMatch(/accepts failOn, compare, source, id, title, url, publisher, publishedAt/);
+      if (meant) expect(error, query).toContain(`did you mean "${meant}"?`);
+      else expect(error, query).not.toContain('did you mean');
+    }
+    // The other endpoints that read the query refuse unknown ones too, each listing its own.
+    const compare = await post(`${s.url}/v1/compare?failon=review`, `${JSON.stringify({ body: SECOND })}\n${JSON.stringify({ body: SECOND })}\n`, 'application/x-ndjson');
+    expect(compare.status).toBe(400);
+    expect(((await compare.json()) as { error: string }).error).toMatch(/"failon" \(did you mean "failOn"\?\); this endpoint accepts failOn, source/);
+    const extract = await post(`${s.url}/v1/extract?failOn=review`, '<p>Hello</p>', 'text/html');
+    expect(extract.status).toBe(400);
+    expect(((await extract.json()) as { error: string }).error).toMatch(/"failOn"; this endpoint accepts source, id, title/);
+    // The right spelling still gates.
+    expect((await post(`${s.url}/v1/check?failOn=review`, DAMAGED, 'text/plain')).status).toBe(422);
+  });
+
+  it('refuses the single-text parameters (id, title, url, publisher, publishedAt) with a JSON or JSONL body', async () => {
+    for (const [query, body, type] of [
+      ['publishedAt=2025-10-16', JSON.stringify({ body: SECOND }), 'application/json'],
+      ['id=a&title=T', `${JSON.stringify({ body: SECOND })}\n`, 'application/x-ndjson'],
+      ['url=https://example.org/x', JSON.stringify([{ body: SECOND }, { body: DAMAGED }]), 'application/json'],
+    ] as const) {
+      const res = await post(`${s.url}/v1/check?${query}`, body, type);
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as { error: string }).error, query).toMatch(/appl(y|ies) to a single text, Markdown or HTML body only/);
+    }
+    // A body without a Content-Type that sniffs as JSON (fetch would label a string text/plain).
+    const sniffed = await raw(s.url, { path: '/v1/check?publisher=P', body: Buffer.from(JSON.stringify({ body: SECOND })) });
+    expect(sniffed.status).toBe(400);
+    expect(JSON.parse(sniffed.body).error).toMatch(/publisher applies to a single text, Markdown or HTML body only/);
+    // With a text body they still describe it; source labels any body.
+    const text = await report(await post(`${s.url}/v1/check?id=story-1&publishedAt=2025-10-16`, SECOND, 'text/plain'));
+    expect(text.articles[0]).toMatchObject({ id: 'story-1', publishedAt: '2025-10-16' });
+    expect((await post(`${s.url}/v1/check?source=cms`, JSON.stringify({ body: SECOND }), 'application/json')).status).toBe(200);
+  });
+
+  it('answers HEAD on the GET routes as GET without a body', async () => {
+    for (const path of ['/healthz', '/', '/page.js', '/page.css', '/v1/rules', '/v2/languages', '/metrics', '/favicon.ico']) {
+      const get = await raw(s.url, { method: 'GET', path });
+      const head = await raw(s.url, { method: 'HEAD', path });
+      expect(head.status, path).toBe(get.status);
+      expect(head.body, path).toBe('');
+      expect(head.headers['content-type'], path).toBe(get.headers['content-type']);
+      if (path !== '/metrics') expect(head.headers['content-length'], path).toBe(get.headers['content-length']);
+    }
+    const headPost = await raw(s.url, { method: 'HEAD', path: '/v1/check' });
+    expect(headPost.status).toBe(405);
+    expect((await fetch(`${s.url}/v1/rules`, { method: 'PUT' })).headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('refuses a compressed body with 415 instead of reading it as binary', async () => {
+    const { gzipSync, deflateSync } = await import('node:zlib');
+    for (const [coding, body] of [['gzip', gzipSync(SECOND)], ['deflate', deflateSync(SECOND)], ['br', Buffer.from(SECOND)]] as const) {
+      const res = await raw(s.url, { path: '/v1/check', headers: { 'content-type': 'text/plain', 'content-encoding': coding }, body });
+      expect(res.status, coding).toBe(415);
+      expect(JSON.parse(res.body).error, coding).toBe(`content encoding ${coding} is not supported; send the body uncompressed`);
+      expect(res.headers['accept-encoding']).toBe('identity');
+    }
+    const lt = await raw(s.url, { path: '/v2/check', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' }, body: gzipSync('text=Hello&language=en-US') });
+    expect(lt.status).toBe(415);
+    expect(lt.body).toMatch(/^Error: content encoding gzip is not supported/);
+    // identity is no coding at all.
+    expect((await raw(s.url, { path: '/v1/check', headers: { 'content-type': 'text/plain', 'content-encoding': 'identity' }, body: Buffer.from(SECOND) })).status).toBe(200);
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
   });
 
   it('serves the page with a content security policy and no external assets', async () => {
@@ -249,7 +325,15 @@ describe('credlint serve: bearer token and CORS', async () => {
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://cms.example');
     expect(ok.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    // A page's script can read the gate and Retry-After only if they are exposed.
+    const gated = await post(`${s.url}/v1/check?failOn=review`, SECOND, 'text/plain', { origin: 'https://cms.example', authorization: 'Bearer sekret-42' });
+    expect(gated.headers.get('credlint-gate')).toBeTruthy();
+    expect(gated.headers.get('access-control-allow-origin')).toBe('https://cms.example');
+    const exposed = (gated.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(['credlint-gate', 'retry-after']));
+    expect(ok.headers.get('access-control-expose-headers')).toMatch(/Credlint-Gate/);
     const other = await fetch(`${s.url}/v1/rules`, { headers: { origin: 'https://other.example', authorization: 'Bearer sekret-42' } });
+    expect(other.headers.get('access-control-expose-headers')).toBeNull();
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

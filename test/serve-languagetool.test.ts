@@ -143,6 +143,20 @@ describe('credlint serve: LanguageTool-compatible /v2', async () => {
     expect(list.find((l) => l.code === 'de')).toBeDefined();
   });
 
+  it('refuses a declared charset other than UTF-8 with 415 instead of decoding %E9 as U+FFFD', async () => {
+    for (const charset of ['iso-8859-1', 'windows-1252', '"latin1"']) {
+      const res = await fetch(`${s.url}/v2/check`, { method: 'POST', body: 'text=Caf%E9 au lait&language=fr-FR', headers: { 'content-type': `application/x-www-form-urlencoded; charset=${charset}` } });
+      expect(res.status, charset).toBe(415);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(await res.text()).toMatch(/^Error: charset "[a-z0-9-]+" is not supported; send UTF-8/);
+    }
+    // UTF-8, declared or not, reads as before.
+    for (const type of ['application/x-www-form-urlencoded; charset=UTF-8', 'application/x-www-form-urlencoded']) {
+      const res = await fetch(`${s.url}/v2/check`, { method: 'POST', body: 'text=Caf%C3%A9 au lait,avec du sucre.&language=fr-FR', headers: { 'content-type': type } });
+      expect(res.status, type).toBe(200);
+    }
+  });
+
   it('answers bad requests with 400 and a plain-text reason, as LanguageTool does', async () => {
     const bad: Array<[Record<string, string>, RegExp]> = [
       [{ language: 'en-US' }, /Missing 'text' or 'data'/],

@@ -20,12 +20,26 @@ export function mediaTypeOf(req: IncomingMessage): MediaType {
   return { type: type!.trim().toLowerCase(), charset };
 }
 
+/** 415 unless the media type's charset (if any) is UTF-8: the body is only ever read as UTF-8. */
+export function requireUtf8(media: MediaType): void {
+  if (media.charset && media.charset !== 'utf-8' && media.charset !== 'utf8' && media.charset !== 'us-ascii') {
+    throw new HttpError(415, `charset "${media.charset.slice(0, 60)}" is not supported; send UTF-8`);
+  }
+}
+
 /**
  * The request body as UTF-8 text, at most `limit` bytes. Over the limit: 413 at once (from Content-Length when
  * the client states it), the rest of the upload discarded unread so the connection can carry the answer.
  */
 export function readBodyText(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    // A compressed body is refused rather than inflated: nothing to decompress means no decompression bomb to
+    // bound, and a client that compresses can as well not (RFC 7694: 415 with Accept-Encoding: identity).
+    const coding = (req.headers['content-encoding'] ?? '').trim().toLowerCase();
+    if (coding !== '' && coding !== 'identity') {
+      req.resume();
+      return reject(new HttpError(415, `content encoding ${coding.slice(0, 60)} is not supported; send the body uncompressed`, { 'accept-encoding': 'identity', connection: 'close' }));
+    }
     const tooLarge = (): HttpError => new HttpError(413, `the request body is over the ${limit.toLocaleString('en')}-byte limit of this server`, { connection: 'close' });
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {

@@ -25,5 +25,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowed: re
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
   res.setHeader('access-control-allow-headers', 'authorization, content-type');
   res.setHeader('access-control-max-age', '600');
+  // Without this a page's script cannot read the gate's verdict or how long to wait after a 429/503.
+  res.setHeader('access-control-expose-headers', 'Credlint-Gate, Retry-After');
   return true;
 }

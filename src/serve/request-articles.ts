@@ -4,7 +4,7 @@
 import { parseArticles, sniffFormat } from '../input/read-articles.js';
 import { normalizeDate } from '../input/normalize-date.js';
 import type { Article, InputError, InputFormat } from '../types.js';
-import type { MediaType } from './body.js';
+import { requireUtf8, type MediaType } from './body.js';
 import { HttpError } from './http-error.js';
 
 const FORMATS: Readonly<Record<string, InputFormat>> = {
@@ -26,13 +26,33 @@ export const ACCEPTED_TYPES = Object.keys(FORMATS);
 
 /** The input format a media type names; a request without one is sniffed like standard input. */
 export function formatFor(media: MediaType, body: string): InputFormat {
-  if (media.charset && media.charset !== 'utf-8' && media.charset !== 'utf8' && media.charset !== 'us-ascii') {
-    throw new HttpError(415, `charset "${media.charset}" is not supported; send UTF-8`);
-  }
+  requireUtf8(media);
   if (media.type === '' || media.type === 'application/octet-stream') return sniffFormat(body);
   const format = FORMATS[media.type];
   if (!format) throw new HttpError(415, `content type "${media.type}" is not accepted; send one of ${ACCEPTED_TYPES.join(', ')}`);
   return format;
+}
+
+/** The query parameters that describe a single text, Markdown or HTML body (a JSON record carries its own). */
+export const SINGLE_BODY_PARAMS = ['id', 'title', 'url', 'publisher', 'publishedAt'] as const;
+
+/** The query parameters each endpoint reads; any other is a 400 (a typo such as `failon` must not turn a gate off). */
+export const QUERY_PARAMS: Readonly<Record<string, readonly string[]>> = {
+  '/v1/check': ['failOn', 'compare', 'source', ...SINGLE_BODY_PARAMS],
+  '/v1/compare': ['failOn', 'source', ...SINGLE_BODY_PARAMS],
+  '/v1/extract': ['source', ...SINGLE_BODY_PARAMS],
+};
+
+const folded = (name: string): string => name.toLowerCase().replace(/[_-]/g, '');
+
+/** 400 for a query parameter the endpoint does not read, naming the ones it does (and the one meant, if plain). */
+export function checkQuery(query: URLSearchParams, accepted: readonly string[]): void {
+  for (const name of new Set(query.keys())) {
+    if (accepted.includes(name)) continue;
+    const shown = JSON.stringify(name.slice(0, 60));
+    const meant = accepted.find((a) => folded(a) === folded(name));
+    throw new HttpError(400, `unknown query parameter ${shown}${meant ? ` (did you mean "${meant}"?)` : ''}; this endpoint accepts ${accepted.join(', ')}`);
+  }
 }
 
 export interface RequestArticles {
@@ -48,8 +68,13 @@ export interface RequestArticles {
 export function requestArticles(body: string, format: InputFormat, query: URLSearchParams): RequestArticles {
   if (body.trim() === '') throw new HttpError(400, 'the request body is empty; send an article');
   const source = query.get('source') ?? 'request';
+  const single = format === 'txt' || format === 'md' || format === 'html';
+  const given = SINGLE_BODY_PARAMS.filter((p) => query.has(p));
+  if (!single && given.length > 0) {
+    throw new HttpError(400, `query parameter${given.length > 1 ? 's' : ''} ${given.join(', ')} appl${given.length > 1 ? 'y' : 'ies'} to a single text, Markdown or HTML body only; give a JSON or JSONL record its ${given.join(', ')} as fields`);
+  }
   const { articles, errors } = parseArticles(body, source, format);
-  if (format === 'txt' || format === 'md' || format === 'html') for (const a of articles) applyQuery(a, query);
+  if (single) for (const a of articles) applyQuery(a, query);
   if (articles.length === 0) throw new HttpError(400, errors.map((e) => `${e.source}: ${e.message}`).join('; ') || 'no article in the request body');
   return { articles: uniqueIds(articles), errors };
 }

@@ -8,7 +8,7 @@ import type { LoadedRule } from '../detectors/detector.js';
 import { compareBatch } from '../compare/compare.js';
 import { TOOL_VERSION } from '../report/version.js';
 import type { Gate, Report } from '../types.js';
-import { mediaTypeOf, readBodyText } from './body.js';
+import { mediaTypeOf, readBodyText, requireUtf8 } from './body.js';
 import { checkArticles, gateOf, type Comparer } from './check-requests.js';
 import { CompareThread } from './compare-thread.js';
 import { applyCors, tokenCheck } from './guard.js';
@@ -18,7 +18,7 @@ import { Metrics } from './metrics.js';
 import { PAGE_CSS, PAGE_HTML } from './page.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import type { ArticlePool, ServiceRules } from './pool.js';
-import { formatFor, requestArticles } from './request-articles.js';
+import { checkQuery, formatFor, QUERY_PARAMS, requestArticles } from './request-articles.js';
 import { isSafeFix } from './safe-fixes.js';
 
 export interface ServeOptions {
@@ -140,6 +140,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const ltCheck = async (ctx: Ctx): Promise<void> => {
     const body = await readBodyText(ctx.req, opts.maxBodyBytes);
     const media = mediaTypeOf(ctx.req);
+    // Form fields are percent-encoded bytes of the declared charset; only UTF-8 ones decode right.
+    requireUtf8(media);
     if (body.trim() !== '' && media.type !== 'application/x-www-form-urlencoded' && media.type !== '') {
       throw new HttpError(415, `send the parameters as application/x-www-form-urlencoded (got "${media.type}")`);
     }
@@ -186,15 +188,21 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     if (!url) throw new HttpError(400, 'the request target is not a valid URL');
     const cors = applyCors(req, res, opts.corsOrigins);
     if (req.method === 'OPTIONS') {
-      res.writeHead(cors ? 204 : 403, { allow: 'GET, POST, OPTIONS', 'content-length': 0 });
+      res.writeHead(cors ? 204 : 403, { allow: 'GET, HEAD, POST, OPTIONS', 'content-length': 0 });
       res.end();
       return;
     }
     if (!route) throw new HttpError(404, `no such endpoint: ${url.pathname.slice(0, 200)} (try GET /v1/rules, POST /v1/check, POST /v2/check)`);
-    const handler = route.methods[req.method ?? ''];
-    if (!handler) throw new HttpError(405, `${req.method} is not allowed on ${route.name}; use ${Object.keys(route.methods).join(' or ')}`, { allow: Object.keys(route.methods).join(', ') });
+    // HEAD is GET without the body (Node's response leaves the body out of a HEAD answer, headers as for GET).
+    const handler = methodOf(route, req.method);
+    if (!handler) {
+      const allowed = Object.keys(route.methods).flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m]));
+      throw new HttpError(405, `${req.method} is not allowed on ${route.name}; use ${allowed.join(' or ')}`, { allow: allowed.join(', ') });
+    }
     if (!route.open && !authorized(req)) throw new HttpError(401, 'this server needs a bearer token: send "Authorization: Bearer <token>"', { 'www-authenticate': 'Bearer realm="credlint"' });
     if (closing && route.name !== '/healthz') throw new HttpError(503, 'the server is shutting down', { connection: 'close' });
+    const accepted = QUERY_PARAMS[route.name];
+    if (accepted) checkQuery(url.searchParams, accepted);
     await handler({ req, res, url });
   };
 
@@ -209,7 +217,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const routeName = route?.name ?? 'other';
     res.once('close', () => {
       inFlight--;
-      metrics.request(route && route.methods[req.method ?? ''] ? req.method! : 'other', routeName, res.statusCode, (performance.now() - started) / 1000);
+      metrics.request(route && methodOf(route, req.method) ? req.method! : 'other', routeName, res.statusCode, (performance.now() - started) / 1000);
     });
     handle(req, res, url, route)
       .catch((e: unknown) => {
@@ -263,6 +271,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       return closed;
     },
   };
+}
+
+function methodOf(route: Route, method: string | undefined): Handler | undefined {
+  return route.methods[method ?? ''] ?? (method === 'HEAD' ? route.methods.GET : undefined);
 }
 
 function parseTarget(raw: string | undefined): URL | null {
