@@ -7,7 +7,7 @@ import { checkArticle, type CheckOutput } from './engine/check-article.js';
 import { checkBatch, checkEach, errorsOf, type BatchOptions } from './engine/check-batch.js';
 import type { WorkerSetup } from './engine/check-worker.js';
 import { availableCores } from './engine/worker-pool.js';
-import type { ArticleFacts } from './facts/facts.js';
+import { factsProblem, type ArticleFacts } from './facts/facts.js';
 import { buildReport } from './report/build-report.js';
 import { articleFromInput, placeholderArticle } from './input/article-input.js';
 import { uniqueIds } from './input/read-articles.js';
@@ -131,6 +131,8 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const given = options.config;
   const config = given !== undefined ? (isResolvedConfig(given) ? given : configFromObject(given, options.cwd)) : (options.configFile !== undefined ? (options.configFile === null ? defaultConfig() : loadConfig(options.configFile)) : loadConfig(findConfig(options.cwd ?? process.cwd())));
   const rulesDirs = options.rulesDirs ?? [];
+  // A string here would be read character by character as folders ("/" among them).
+  if (!Array.isArray(rulesDirs) || !rulesDirs.every((d) => typeof d === 'string')) throw new TypeError('credlint: createChecker: rulesDirs must be an array of folder paths');
   const rules = loadRules(config, rulesDirs);
   const compareOptions = { ...config.compare, enabled: true };
   const workerSetup: WorkerSetup = { configFile: config.file, config, extraRuleDirs: rulesDirs };
@@ -177,10 +179,22 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       }
       yield* failedBefore.get(position) ?? [];
     },
-    compare: (facts, bodyOf) => compareBatch(facts, compareOptions, bodyOf),
-    checkBatch: (inputs, inputErrors = [], batchOptions = {}) => {
+    compare: (facts, bodyOf) => {
+      // Facts may come from other shards or processes: a malformed one is named here, not met deep in the joins.
+      if (!Array.isArray(facts)) throw new TypeError('credlint: compare: expected an array of facts (CheckOutput.facts)');
+      facts.forEach((f, i) => {
+        const problem = factsProblem(f);
+        if (problem) throw new TypeError(`credlint: compare: facts[${i}]${typeof (f as ArticleFacts)?.article === 'string' ? ` (${(f as ArticleFacts).article})` : ''}: ${problem.replace(/"facts\./g, '"')}`);
+      });
+      return compareBatch(facts, compareOptions, bodyOf);
+    },
+    // async: a bad argument is a rejected promise, as every other failure of a batch is.
+    checkBatch: async (inputs, inputErrors = [], batchOptions = {}) => {
       const jobs = jobsOf(batchOptions.jobs);
       const { articles, errors } = batchArticles(inputs);
+      if (!Array.isArray(inputErrors) || !inputErrors.every((e) => typeof e?.source === 'string' && typeof e?.message === 'string')) {
+        throw new TypeError('credlint: checkBatch: inputErrors must be an array of { source, message }');
+      }
       return checkBatch(articles, [...inputErrors, ...errors], rules, config, {
         compare: batchOptions.compare ?? true,
         jobs,

@@ -133,3 +133,25 @@ describe('library time budget with user patterns', () => {
     expect(streamed).toEqual([expect.objectContaining({ error: expect.stringMatching(/longer than 1 s/) })]);
   }, 60_000);
 });
+
+describe('library arguments', () => {
+  const checker = createChecker({ configFile: null });
+
+  it('compare names a malformed facts record (from another shard or process) instead of failing deep in the joins', () => {
+    const good = checker.check({ id: 'a', body: story }).facts;
+    expect(checker.compare([good, { ...good, article: 'b' }]).comparisons.length).toBeGreaterThan(0);
+    expect(() => checker.compare([good, { article: 'x' } as never])).toThrow(/^credlint: compare: facts\[1\] \(x\): "language" is not a string$/);
+    expect(() => checker.compare(null as never)).toThrow(TypeError);
+  });
+
+  it('rulesDirs must be a list (a string was read character by character, "/" among the folders)', () => {
+    expect(() => createChecker({ configFile: null, rulesDirs: '/tmp' as never })).toThrow(/rulesDirs must be an array of folder paths/);
+  });
+
+  it('checkBatch rejects input errors that are not { source, message } (the report would not validate)', async () => {
+    await expect(checker.checkBatch([{ body: story }], [{ bogus: true } as never])).rejects.toThrow(/inputErrors must be an array of \{ source, message \}/);
+    const report = await checker.checkBatch([{ body: story }], [{ source: 'feed', message: 'one record was dropped upstream' }]);
+    assertValidReport(report);
+    expect(report.errors).toEqual([{ source: 'feed', message: 'one record was dropped upstream' }]);
+  });
+});
