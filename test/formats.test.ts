@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_NAMES, formatByName } from '../src/report/formats/index.js';
+import { reportFromJsonl } from '../src/report/formats/jsonl.js';
 import { MARKDOWN_BUDGET, renderMarkdown } from '../src/report/formats/markdown.js';
 import { renderSarif } from '../src/report/formats/sarif.js';
 import type { Flag, Report } from '../src/types.js';
@@ -64,6 +65,17 @@ describe('the format registry', () => {
       expect(out.length).toBeGreaterThan(100);
     }
     expect(JSON.stringify(report)).toBe(frozen);
+  });
+});
+
+describe('reading --format jsonl back', () => {
+  it('rebuilds the report; a broken line is named by its number', () => {
+    const sample = join(ROOT, 'samples', 'clean-council-budget.txt');
+    const lines = cli(['check', sample, '--format', 'jsonl']).stdout;
+    expect(reportFromJsonl(lines).articles.map((a) => a.id)).toEqual([cliReport([sample]).report.articles[0]!.id]);
+    const broken = lines.split('\n');
+    broken.splice(1, 0, '{"type":"article", "artic');
+    expect(() => reportFromJsonl(broken.join('\n'))).toThrow(/^line 2 is not a JSON line of `--format jsonl` \(/);
   });
 });
 

@@ -75,9 +75,17 @@ export function reportFromJsonl(text: string): Report {
   const errors: InputError[] = [];
   const corroboration = new Map<string, Record<string, number>>();
   let durationMs = 0;
-  for (const raw of text.split('\n')) {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
     if (raw.trim() === '') continue;
-    const l = JSON.parse(raw) as JsonlLine;
+    let l: JsonlLine;
+    try {
+      l = JSON.parse(raw) as JsonlLine;
+    } catch (e) {
+      // Which line of a stream saved by someone else is broken, not only that one is.
+      throw new SyntaxError(`line ${i + 1} is not a JSON line of \`--format jsonl\` (${(e as Error).message})`);
+    }
     if (l.type === 'article') articles.push(l.article);
     else if (l.type === 'error') errors.push(l.error);
     else if (l.type === 'comparison') comparisons.push(l.comparison);
