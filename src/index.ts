@@ -127,9 +127,16 @@ function batchArticles(inputs: readonly unknown[]): { articles: Article[]; error
   return { articles, errors };
 }
 
-export function createChecker(options: CheckerOptions = {}): Checker {
+/** The configuration the options name: given (loaded, or as a file holds it), a file, the defaults, or the nearest file. */
+function configOf(options: CheckerOptions): Config {
   const given = options.config;
-  const config = given !== undefined ? (isResolvedConfig(given) ? given : configFromObject(given, options.cwd)) : (options.configFile !== undefined ? (options.configFile === null ? defaultConfig() : loadConfig(options.configFile)) : loadConfig(findConfig(options.cwd ?? process.cwd())));
+  if (given !== undefined) return isResolvedConfig(given) ? given : configFromObject(given, options.cwd);
+  if (options.configFile === null) return defaultConfig();
+  return loadConfig(options.configFile ?? findConfig(options.cwd ?? process.cwd()));
+}
+
+export function createChecker(options: CheckerOptions = {}): Checker {
+  const config = configOf(options);
   const rulesDirs = options.rulesDirs ?? [];
   // A string here would be read character by character as folders ("/" among them).
   if (!Array.isArray(rulesDirs) || !rulesDirs.every((d) => typeof d === 'string')) throw new TypeError('credlint: createChecker: rulesDirs must be an array of folder paths');
@@ -147,8 +154,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
     async *checkStream(inputs, streamOptions = {}) {
       const jobs = jobsOf(streamOptions.jobs);
       const hintsFor = streamOptions.hintsFor ?? (() => null);
-      // Inputs that cannot be checked never reach the checker; each is given out in its place in the input order.
+      // Inputs that cannot be checked never reach the checker; each is given out in its place in the input order,
+      // before the checked article that came after it. Warnings wait beside their article until its result.
       const failedBefore = new Map<number, StreamResult[]>();
+      const pendingWarnings = new Map<Article, string[]>();
       let checkable = 0;
       let index = 0;
       async function* articles(): AsyncGenerator<Article> {
@@ -157,7 +166,9 @@ export function createChecker(options: CheckerOptions = {}): Checker {
           if ('problem' in r) {
             const article = placeholderArticle(input, r.id);
             const failed: StreamResult = { article, error: r.problem, errors: [{ source: article.source, article: r.id, message: `could not be checked: ${r.problem}` }] };
-            failedBefore.set(checkable, [...(failedBefore.get(checkable) ?? []), failed]);
+            const list = failedBefore.get(checkable);
+            if (list) list.push(failed);
+            else failedBefore.set(checkable, [failed]);
           } else {
             pendingWarnings.set(r.article, r.warnings);
             checkable++;
@@ -165,7 +176,6 @@ export function createChecker(options: CheckerOptions = {}): Checker {
           }
         }
       }
-      const pendingWarnings = new Map<Article, string[]>();
       const warningsOf = (a: Article): InputError[] => (pendingWarnings.get(a) ?? []).map((message) => ({ source: a.source, article: a.id, message }));
       const threads = jobs > 1 ? jobs : guarded ? 1 : 0;
       let position = 0;

@@ -192,6 +192,11 @@ describe('credlint fix', () => {
     expect(readFileSync(taken, 'utf8')).toBe('precious');
     expect(readdirSync(join(t.dir, 'keep')).sort()).toEqual(['link.txt', 'link.txt.credlint-tmp', 'link.txt.orig', 'other-name.txt', 'private.txt']);
   });
+  it('fixes standard input to standard output', () => {
+    const r = cli(['fix', '-q', '-'], { input: DAMAGED });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('Officials met in Tianjin, China, to talk. The talks went on.\n');
+  });
   it('keeps a byte order mark in every output: standard output, --out and --in-place', () => {
     const f = t.put('bom.txt', `\ufeff${DAMAGED}`);
     const fixed = '\ufeffOfficials met in Tianjin, China, to talk. The talks went on.\n';

@@ -16,6 +16,8 @@ const spacing = (text: string, extra = md) =>
   check(text, 'spacing/', extra)
     .flags.filter((f) => f.ruleId.startsWith('spacing/'))
     .map((f) => ({ ruleId: f.ruleId, text: f.text, start: f.start, end: f.end, suggestion: f.suggestion }));
+/** The flag of a comma glued to the next word at `at`, as the spacing rule reports it. */
+const gluedComma = (at: number) => ({ ruleId: 'spacing/missing-space-after-comma', text: ',', start: at, end: at + 1, suggestion: ', ' });
 const fixed = (text: string, extra = md) => fixArticle(article(text, extra), builtinRules(), defaultConfig()).text;
 
 // The audit's file: a fenced SQL and shell block, and a link to a file whose name has a full stop.
@@ -32,7 +34,7 @@ describe('Markdown fenced code blocks are protected', () => {
     const comma = text.indexOf(',China');
     const dot = text.indexOf('.The');
     expect(spacing(text)).toEqual([
-      { ruleId: 'spacing/missing-space-after-comma', text: ',', start: comma, end: comma + 1, suggestion: ', ' },
+      gluedComma(comma),
       { ruleId: 'spacing/missing-space-after-period', text: '.', start: dot, end: dot + 1, suggestion: '. ' },
     ]);
     expect(fixed(text)).toBe('The council met in Tianjin, China on Monday.\n\n~~~sql\nSELECT name,age FROM t ;\n~~~\n\nThe vote was close. The mayor spoke.\n');
@@ -98,14 +100,14 @@ describe('Markdown link destinations, autolinks and reference definitions are pr
       'See [the docs](./docs/Read.Me) now. The chart ![Chart](img/Fig.One "Sales,by region") is new.\n' +
       'Read [the report](<files/Annual Report.Final> \'Draft,two\') and [Tianjin,China](https://example.org/a_(b).x,y) today.\n';
     const comma = text.indexOf(',China');
-    expect(spacing(text)).toEqual([{ ruleId: 'spacing/missing-space-after-comma', text: ',', start: comma, end: comma + 1, suggestion: ', ' }]);
+    expect(spacing(text)).toEqual([gluedComma(comma)]);
     expect(fixed(text)).toBe(text.replace('Tianjin,China', 'Tianjin, China'));
   });
 
   it('a parenthesis after a bracket that holds prose is not a destination', () => {
     const text = 'The figure [1](see page four,the table) was wrong.\n';
     const at = text.indexOf(',the');
-    expect(spacing(text)).toEqual([{ ruleId: 'spacing/missing-space-after-comma', text: ',', start: at, end: at + 1, suggestion: ', ' }]);
+    expect(spacing(text)).toEqual([gluedComma(at)]);
   });
 
   it('leaves autolinks alone', () => {
@@ -116,7 +118,7 @@ describe('Markdown link destinations, autolinks and reference definitions are pr
   it('leaves link reference definitions alone, but not footnotes', () => {
     const text = 'See [the docs][docs] now.\n\n[docs]: ./docs/Read.Me "The docs,v2"\n[^1]: Officials met in Tianjin,China on Monday.\n';
     const at = text.indexOf(',China');
-    expect(spacing(text)).toEqual([{ ruleId: 'spacing/missing-space-after-comma', text: ',', start: at, end: at + 1, suggestion: ', ' }]);
+    expect(spacing(text)).toEqual([gluedComma(at)]);
   });
 
   it('applies to Markdown input only', () => {

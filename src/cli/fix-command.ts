@@ -16,8 +16,9 @@ export interface FixCommandOptions {
 
 const BACKUP = '.orig';
 
-/** The loaders drop a UTF-8 byte-order mark; a file rewritten in place keeps the one it had. */
+/** The loaders drop a UTF-8 byte-order mark; a fixed text keeps the one its file had (standard input: none kept). */
 function hasBom(path: string): boolean {
+  if (path === '-') return false;
   const fd = openSync(path, 'r');
   try {
     const b = Buffer.alloc(3);

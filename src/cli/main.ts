@@ -6,21 +6,19 @@ import { FORMAT_NAMES, formatsHelp } from '../report/formats/index.js';
 import { TOOL_VERSION } from '../report/version.js';
 import { DEFAULTS as SERVE_DEFAULTS } from '../serve/defaults.js';
 import { escapeLine } from '../report/escape-control.js';
-import { stdoutOwned } from './output.js';
+import { EXIT_OUTPUT, stdoutOwned, writeProblem } from './output.js';
 // Each subcommand's module is imported when it runs: `check` on one article does not load the others.
 import { UsageError } from './usage-error.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
-/** output.ts's EXIT_OUTPUT, not imported: this module loads before any command's. */
-const EXIT_LOST_OUTPUT = 4;
 
 // `credlint rules | head`: a reader that stops early is not an error. Any other failure (a full disk) loses the
 // output: one line and the exit code of a lost report (4, as `check` gives), never the gate's 1 or a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (stdoutOwned) return; // `check` reports a lost report with its own exit code
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.stderr.write(`credlint: standard output cannot be written (${e.code === 'ENOSPC' ? 'the disk is full' : (e.code ?? e.message)}); the output is lost\n`);
-  process.exit(EXIT_LOST_OUTPUT);
+  process.stderr.write(`credlint: standard output cannot be written (${writeProblem(e)}); the output is lost\n`);
+  process.exit(EXIT_OUTPUT);
 });
 
 const program = new Command('credlint')

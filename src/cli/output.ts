@@ -108,20 +108,12 @@ function cannotWrite(target: OutputTarget, e: unknown): UsageError {
  */
 export function writeOutput(target: OutputTarget, text: string): void {
   // A device, a pipe or a symlink is written through: renaming would replace the node itself.
-  if (!replaceableFile(target.path)) {
-    try {
-      writeFileSync(target.path, text);
-    } catch (e) {
-      throw cannotWrite(target, e);
-    }
-    return;
-  }
-  const temp = join(dirname(target.path), `.${basename(target.path)}.credlint-${process.pid}.tmp`);
+  const temp = replaceableFile(target.path) ? join(dirname(target.path), `.${basename(target.path)}.credlint-${process.pid}.tmp`) : null;
   try {
-    writeFileSync(temp, text);
-    renameSync(temp, target.path);
+    writeFileSync(temp ?? target.path, text);
+    if (temp) renameSync(temp, target.path);
   } catch (e) {
-    rmSync(temp, { force: true });
+    if (temp) rmSync(temp, { force: true });
     throw cannotWrite(target, e);
   }
 }

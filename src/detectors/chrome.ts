@@ -3,9 +3,9 @@ import { chromeRuns, POSITIONAL_REASONS } from '../chrome/runs.js';
 import { compileChromeOptions, type ChromeOptions, type CompiledChromeOptions } from '../chrome/options.js';
 import { lineHints } from '../chrome/structure-hints.js';
 import type { Doc } from '../text/doc.js';
+import { firstIndex } from '../text/first-index.js';
 import { protectedSpans } from '../text/protected-spans.js';
-import type { Span } from '../types.js';
-import type { Finding } from '../types.js';
+import type { Finding, Span } from '../types.js';
 import type { Detector, DetectorContext } from './detector.js';
 
 const kindSchema = {
@@ -180,15 +180,6 @@ function outside(run: Span, blocks: readonly Span[], doc: Doc): Span[] {
 
 /** Lines of the document that `span` touches (lines are sorted and disjoint: two binary searches). */
 function linesIn(doc: Doc, span: Span): number {
-  const first = (pred: (i: number) => boolean): number => {
-    let lo = 0;
-    let hi = doc.lines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pred(mid)) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
-  return first((i) => doc.lines[i]!.start >= span.end) - first((i) => doc.lines[i]!.end > span.start);
+  const n = doc.lines.length;
+  return firstIndex(n, (i) => doc.lines[i]!.start >= span.end) - firstIndex(n, (i) => doc.lines[i]!.end > span.start);
 }

@@ -119,10 +119,18 @@ export function applyBaseline(report: Report, baseline: Baseline, file: string, 
         hit.add(f);
       }
     }
+    // The loose prints by value (an article's flags against its entries by lookup, not every pair): of the entries
+    // a flag's two prints find, the first in the baseline's order that still has a count left.
+    const byLoose = groupBy(entries, (e) => e.loose);
+    const byAfter = groupBy(entries, (e) => e.looseAfter);
+    const order = new Map(entries.map((e, i) => [e, i]));
+    const open = (list: BaselineEntry[] | undefined, ruleId: string): BaselineEntry | undefined => list?.find((x) => x.ruleId === ruleId && left.get(x)! > 0);
     for (const f of counted) {
       if (hit.has(f)) continue;
       const p = prints.get(f)!;
-      const e = entries.find((x) => x.ruleId === f.ruleId && (x.loose === p.loose || (p.looseAfter !== undefined && x.looseAfter === p.looseAfter)) && left.get(x)! > 0);
+      const a = open(byLoose.get(p.loose), f.ruleId);
+      const b = p.looseAfter === undefined ? undefined : open(byAfter.get(p.looseAfter), f.ruleId);
+      const e = a && b ? (order.get(a)! <= order.get(b)! ? a : b) : (a ?? b);
       if (!e) continue;
       left.set(e, left.get(e)! - 1);
       hit.add(f);
@@ -137,6 +145,18 @@ export function applyBaseline(report: Report, baseline: Baseline, file: string, 
   const out = buildReport(articles, report.comparisons, report.errors, report.summary.durationMs);
   out.summary.baseline = { file, new: fresh, matched, gone };
   return { report: out, new: fresh, matched, gone, articlesFound: seen };
+}
+
+function groupBy(entries: readonly BaselineEntry[], key: (e: BaselineEntry) => string | undefined): Map<string, BaselineEntry[]> {
+  const out = new Map<string, BaselineEntry[]>();
+  for (const e of entries) {
+    const k = key(e);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(e);
+    else out.set(k, [e]);
+  }
+  return out;
 }
 
 const pointerPart = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');

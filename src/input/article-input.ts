@@ -3,15 +3,13 @@
 // dropped with a warning, a field of the wrong type is ignored with a warning. A caller's object is never
 // trusted to match the Article type: it may come straight from JSON.parse of someone else's data.
 import type { Article, BodyComment, DateOrigin, InputFormat } from '../types.js';
-import { MAX_ARTICLE_CHARS } from './limits.js';
 import { normalizeDate } from './normalize-date.js';
+import { unusableBody, usableId } from './record.js';
 
 export type ArticleInputResult = { article: Article; warnings: string[] } | { problem: string; id: string };
 
 const FORMATS: ReadonlySet<string> = new Set<InputFormat>(['txt', 'md', 'html', 'json', 'jsonl']);
 const ORIGINS: ReadonlySet<string> = new Set<DateOrigin>(['record', 'html-meta', 'html-time', 'text', 'url']);
-/** As for records (record.ts): an id is a label in reports and comparisons, not a document. */
-const MAX_ID_CHARS = 500;
 
 /** The name an article gets when the caller gives none that is usable: its place in the batch. */
 export function fallbackId(index: number): string {
@@ -29,8 +27,8 @@ export function articleFromInput(input: unknown, index = 0): ArticleInputResult 
   const id = usableId(r.id) ?? fallback;
   if (r.id !== undefined && r.id !== null && id === fallback) warnings.push(`"id" ${JSON.stringify(r.id)?.slice(0, 60) ?? kind(r.id)} is not a usable id; the article is called ${id}`);
   if (typeof r.body !== 'string') return { problem: `"body" must be a string, found ${kind(r.body)}`, id };
-  if (r.body.trim() === '') return { problem: `the article's "body" is empty`, id };
-  if (r.body.length > MAX_ARTICLE_CHARS) return { problem: `the article's "body" is ${r.body.length.toLocaleString('en')} characters, over the ${MAX_ARTICLE_CHARS.toLocaleString('en')} limit for one article`, id };
+  const bodyProblem = unusableBody('body', r.body);
+  if (bodyProblem) return { problem: bodyProblem, id };
 
   const text = (key: string): string | null => {
     const v = r[key];
@@ -64,11 +62,6 @@ export function articleFromInput(input: unknown, index = 0): ArticleInputResult 
   // The page structure is only ever built by the HTML reader; a caller passing one on is passing that reader's output.
   if (r.structure !== null && typeof r.structure === 'object' && !Array.isArray(r.structure)) article.structure = r.structure as Article['structure'];
   return { article, warnings };
-}
-
-function usableId(v: unknown): string | null {
-  const s = typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
-  return s !== '' && s.length <= MAX_ID_CHARS ? s : null;
 }
 
 function commentsOf(v: unknown, bodyLength: number): BodyComment[] | null {

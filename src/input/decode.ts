@@ -1,4 +1,5 @@
 import { fixCp1252Controls } from '../shipped/cp1252.js';
+import { withoutBom } from '../shipped/decode-utf8.js';
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export type Decoded = { text: string } | { problem: string };
@@ -9,8 +10,9 @@ export type Decoded = { text: string } | { problem: string };
  */
 export function decodeUtf8(bytes: Uint8Array, options: { html?: boolean } = {}): Decoded {
   const probe = bytes.subarray(0, 8192);
-  if (utf16Bom(bytes) || (probe.includes(0) && looksLikeUtf16(probe))) {
-    return { problem: `is UTF-16${utf16Bom(bytes) ? ` (${utf16Bom(bytes)} byte order mark)` : ''}, not UTF-8; convert it first (iconv -f UTF-16 -t UTF-8)` };
+  const bom16 = utf16Bom(bytes);
+  if (bom16 || (probe.includes(0) && looksLikeUtf16(probe))) {
+    return { problem: `is UTF-16${bom16 ? ` (${bom16} byte order mark)` : ''}, not UTF-8; convert it first (iconv -f UTF-16 -t UTF-8)` };
   }
   if (probe.includes(0)) return { problem: 'looks like a binary file (it contains NUL bytes), not text' };
   let text: string;
@@ -22,7 +24,7 @@ export function decodeUtf8(bytes: Uint8Array, options: { html?: boolean } = {}):
     if (declared) return { text: declared.encoding === 'windows-1252' ? fixCp1252Controls(declared.decode(bytes)) : declared.decode(bytes) };
     return { problem: `is not valid UTF-8 (first bad byte at offset ${firstInvalidByte(bytes)}); convert it to UTF-8 first` };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = withoutBom(text);
   if (text.includes('\0')) return { problem: 'looks like a binary file (it contains NUL bytes), not text' };
   return { text };
 }

@@ -86,10 +86,11 @@ export function applyInline(flags: Flag[], directives: readonly Directive[], lin
     }
   }
   const unused: InlineOutcome['unused'] = [];
+  const known = (rule: string): boolean => knownRules.some((id) => covers([rule], id));
   for (const d of directives) {
     if (d.kind === 'unknown') unused.push({ directive: d, rule: null, why: 'unknown-directive' });
     // An enable names rules too: a typo there leaves the rule off for the rest of the article, silently.
-    if (d.kind === 'enable') for (const rule of d.rules) if (!knownRules.some((id) => covers([rule], id))) unused.push({ directive: d, rule, why: 'unknown-rule' });
+    if (d.kind === 'enable') for (const rule of d.rules) if (!known(rule)) unused.push({ directive: d, rule, why: 'unknown-rule' });
   }
   for (const r of rs) {
     if (r.rules.length === 0) {
@@ -97,7 +98,7 @@ export function applyInline(flags: Flag[], directives: readonly Directive[], lin
       continue;
     }
     for (const rule of r.rules) {
-      if (!knownRules.some((id) => covers([rule], id))) unused.push({ directive: r.directive, rule, why: 'unknown-rule' });
+      if (!known(rule)) unused.push({ directive: r.directive, rule, why: 'unknown-rule' });
       else if (!r.used.has(rule)) unused.push({ directive: r.directive, rule, why: 'unused' });
     }
   }

@@ -62,7 +62,4 @@ function build(): CodePage[] {
 
 export const CODE_PAGES: readonly CodePage[] = build();
 
-/** The Windows-1252 character a C1 control stands for when Windows-1252 bytes were read as Latin-1 (undefined bytes map to nothing). */
-export const C1_AS_1252: ReadonlyMap<string, string> = new Map(
-  [...CP1252_80_9F].flatMap((ch, i) => (ch === '\u0000' ? [] : [[String.fromCharCode(0x80 + i), ch] as [string, string]])),
-);
+export { C1_AS_1252 } from '../shipped/cp1252.js';

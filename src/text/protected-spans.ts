@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import type { Doc } from './doc.js';
+import { firstIndex } from './first-index.js';
 
 /**
  * Spans where punctuation without spaces is correct: rules that look for glued punctuation skip them.
@@ -216,14 +217,8 @@ export function overlapsProtected(all: ProtectedSpans, start: number, end: numbe
   const { spans, blocks } = all;
   if (blocks.length && kinds.has('code')) {
     // The first block ending after `start`: the blocks are disjoint, so their ends are sorted too.
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (blocks[mid]!.end > start) hi = mid;
-      else lo = mid + 1;
-    }
-    if (lo < blocks.length && blocks[lo]!.start < end) return true;
+    const b = firstIndex(blocks.length, (i) => blocks[i]!.end > start);
+    if (b < blocks.length && blocks[b]!.start < end) return true;
   }
   // Spans are sorted by start; protected spans are short, so scanning back a little is enough.
   let lo = 0;
